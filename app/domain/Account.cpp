@@ -1,0 +1,187 @@
+#include "Account.h"
+
+#include <QRegularExpression>
+
+namespace ncre {
+
+QString accountRoleName(AccountRole role)
+{
+    return role == AccountRole::Staff ? QStringLiteral("staff") : QStringLiteral("candidate");
+}
+
+std::optional<AccountRole> accountRoleFromName(const QString &name)
+{
+    if (name == QLatin1String("candidate"))
+        return AccountRole::Candidate;
+    if (name == QLatin1String("staff"))
+        return AccountRole::Staff;
+    return std::nullopt;
+}
+
+namespace AccountRules {
+
+ErrorList validateUsername(const QString &username)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z][A-Za-z0-9_.]*$"));
+    const QString field = QStringLiteral("username");
+    if (username.isEmpty())
+        return {Error(ErrorCode::FieldRequired, field)};
+    if (username.size() < 4)
+        return {Error(ErrorCode::FieldTooShort, field, QStringLiteral("at least 4 characters"))};
+    if (username.size() > 32)
+        return {Error(ErrorCode::FieldTooLong, field, QStringLiteral("at most 32 characters"))};
+    if (!pattern.match(username).hasMatch())
+        return {Error(ErrorCode::FieldCharacters, field)};
+    return {};
+}
+
+ErrorList validatePassword(const QString &password, const QString &username, const QString &field)
+{
+    if (password.isEmpty())
+        return {Error(ErrorCode::FieldRequired, field)};
+    if (password.size() < 8)
+        return {Error(ErrorCode::FieldTooShort, field, QStringLiteral("at least 8 characters"))};
+    if (password.size() > 64)
+        return {Error(ErrorCode::FieldTooLong, field, QStringLiteral("at most 64 characters"))};
+    bool lower = false, upper = false, digit = false, other = false;
+    for (const QChar c : password) {
+        if (c.category() == QChar::Other_Control)
+            return {Error(ErrorCode::FieldCharacters, field)};
+        if (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+            lower = true;
+        else if (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+            upper = true;
+        else if (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+            digit = true;
+        else
+            other = true;
+    }
+    const int classes = int(lower) + int(upper) + int(digit) + int(other);
+    if (classes < 3)
+        return {Error(ErrorCode::AccountWeakPassword, field, QStringLiteral("needs three kinds of character"))};
+    if (!username.isEmpty() && password.contains(username, Qt::CaseInsensitive))
+        return {Error(ErrorCode::AccountWeakPassword, field, QStringLiteral("contains the username"))};
+    return {};
+}
+
+} // namespace AccountRules
+
+Result<AccountRegistration> AccountRegistration::fromJson(const QJsonObject &o, JsonStrictness s, const QString &path)
+{
+    JsonReader r(o, s, path);
+    AccountRegistration a;
+    a.username = r.string("username", 64);
+    a.password = r.string("password", 128);
+    a.captchaId = r.string("captchaId", 64);
+    a.captchaAnswer = r.string("captchaAnswer", 16);
+    return r.result(a);
+}
+
+QJsonObject AccountRegistration::toJson() const
+{
+    return {{QStringLiteral("username"), username},
+            {QStringLiteral("password"), password},
+            {QStringLiteral("captchaId"), captchaId},
+            {QStringLiteral("captchaAnswer"), captchaAnswer}};
+}
+
+Result<PasswordChange> PasswordChange::fromJson(const QJsonObject &o, JsonStrictness s, const QString &path)
+{
+    JsonReader r(o, s, path);
+    PasswordChange p;
+    p.currentPassword = r.string("currentPassword", 128);
+    p.newPassword = r.string("newPassword", 128);
+    return r.result(p);
+}
+
+QJsonObject PasswordChange::toJson() const
+{
+    return {{QStringLiteral("currentPassword"), currentPassword}, {QStringLiteral("newPassword"), newPassword}};
+}
+
+Result<LoginRequest> LoginRequest::fromJson(const QJsonObject &o, JsonStrictness s, const QString &path)
+{
+    JsonReader r(o, s, path);
+    LoginRequest l;
+    l.oneTimeCode = r.optionalString("oneTimeCode", 128).value_or(QString());
+    if (!l.oneTimeCode.isEmpty()) {
+        l.codeVerifier = r.string("codeVerifier", 128);
+        // RFC 7636 §4.1: 43-128 characters.
+        if (r.ok() && l.codeVerifier.size() < 43)
+            r.fail(Error(ErrorCode::JsonRange, r.pathOf("codeVerifier"), QStringLiteral("shorter than 43")));
+    } else {
+        l.username = r.string("username", 64);
+        l.password = r.string("password", 128);
+        l.captchaId = r.string("captchaId", 64);
+        l.captchaAnswer = r.string("captchaAnswer", 16);
+    }
+    return r.result(l);
+}
+
+QJsonObject LoginRequest::toJson() const
+{
+    if (isQqLogin())
+        return {{QStringLiteral("oneTimeCode"), oneTimeCode}, {QStringLiteral("codeVerifier"), codeVerifier}};
+    return {{QStringLiteral("username"), username},
+            {QStringLiteral("password"), password},
+            {QStringLiteral("captchaId"), captchaId},
+            {QStringLiteral("captchaAnswer"), captchaAnswer}};
+}
+
+Result<RefreshRequest> RefreshRequest::fromJson(const QJsonObject &o, JsonStrictness s, const QString &path)
+{
+    JsonReader r(o, s, path);
+    RefreshRequest q;
+    q.refreshToken = r.string("refreshToken", 256);
+    return r.result(q);
+}
+
+QJsonObject RefreshRequest::toJson() const
+{
+    return {{QStringLiteral("refreshToken"), refreshToken}};
+}
+
+Result<AccountInfo> AccountInfo::fromJson(const QJsonObject &o, JsonStrictness s, const QString &path)
+{
+    JsonReader r(o, s, path);
+    AccountInfo a;
+    a.username = r.string("username", 64);
+    a.role = r.enumeration<AccountRole>("role", accountRoleFromName);
+    a.siteId = r.optionalString("siteId", 64).value_or(QString());
+    if (r.ok() && a.role == AccountRole::Staff && a.siteId.isEmpty())
+        r.fail(Error(ErrorCode::JsonMissing, r.pathOf("siteId"), QStringLiteral("staff accounts belong to a site")));
+    return r.result(a);
+}
+
+QJsonObject AccountInfo::toJson() const
+{
+    QJsonObject o{{QStringLiteral("username"), username}, {QStringLiteral("role"), accountRoleName(role)}};
+    if (!siteId.isEmpty())
+        o.insert(QStringLiteral("siteId"), siteId);
+    return o;
+}
+
+Result<Session> Session::fromJson(const QJsonObject &o, JsonStrictness s, const QString &path)
+{
+    JsonReader r(o, s, path);
+    Session x;
+    x.accessToken = r.string("accessToken", 256);
+    x.refreshToken = r.string("refreshToken", 256);
+    x.expiresIn = int(r.integer("expiresIn", 1, 365 * 24 * 3600));
+    x.account = r.nested<AccountInfo>("account");
+    const QString type = r.string("tokenType", 16);
+    if (r.ok() && type != QLatin1String("Bearer"))
+        r.fail(Error(ErrorCode::JsonValue, r.pathOf("tokenType"), QStringLiteral("expected Bearer")));
+    return r.result(x);
+}
+
+QJsonObject Session::toJson() const
+{
+    return {{QStringLiteral("accessToken"), accessToken},
+            {QStringLiteral("refreshToken"), refreshToken},
+            {QStringLiteral("tokenType"), QStringLiteral("Bearer")},
+            {QStringLiteral("expiresIn"), expiresIn},
+            {QStringLiteral("account"), account.toJson()}};
+}
+
+} // namespace ncre

@@ -1,0 +1,147 @@
+#include "ErrorText.h"
+
+namespace ncre {
+
+QString ErrorText::message(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::JsonSyntax:
+    case ErrorCode::JsonNotObject:
+    case ErrorCode::RequestMalformed:
+        return tr("The request could not be understood. Please update NCRE Desk or try again.");
+    case ErrorCode::JsonMissing:
+        return tr("Some required information is missing.");
+    case ErrorCode::JsonType:
+    case ErrorCode::JsonValue:
+        return tr("Some information has the wrong form.");
+    case ErrorCode::JsonRange:
+        return tr("Some information is outside the allowed range.");
+    case ErrorCode::JsonUnknownField:
+        return tr("The request contains information the server does not accept.");
+    case ErrorCode::FieldRequired:
+        return tr("This field is required.");
+    case ErrorCode::FieldTooShort:
+        return tr("This is too short.");
+    case ErrorCode::FieldTooLong:
+        return tr("This is too long.");
+    case ErrorCode::FieldFormat:
+        return tr("This does not have the expected format.");
+    case ErrorCode::FieldNotInList:
+        return tr("Please choose one of the listed values.");
+    case ErrorCode::FieldCharacters:
+        return tr("This contains characters that are not allowed.");
+    case ErrorCode::IdLength:
+        return tr("A resident ID number has 18 characters.");
+    case ErrorCode::IdCharacters:
+        return tr("A resident ID number has 17 digits followed by a digit or X.");
+    case ErrorCode::IdRegion:
+        return tr("The first digits of this number are not a valid region code.");
+    case ErrorCode::IdBirthDate:
+        return tr("The birth date in this number does not exist.");
+    case ErrorCode::IdBirthDateFuture:
+        return tr("The birth date in this number is in the future.");
+    case ErrorCode::IdChecksum:
+        return tr("This number is not valid: please check each digit (the last character does not match).");
+    case ErrorCode::DocumentFormat:
+        return tr("This document number does not have the format of the chosen document type.");
+    case ErrorCode::ProfileGenderMismatch:
+        return tr("The gender does not match the ID number.");
+    case ErrorCode::ProfileBirthDateMismatch:
+        return tr("The birth date does not match the ID number.");
+    case ErrorCode::ProfileBirthDateFuture:
+        return tr("The birth date cannot be in the future.");
+    case ErrorCode::SubjectsEmpty:
+        return tr("Choose at least one subject.");
+    case ErrorCode::SubjectsTooMany:
+        return tr("You have chosen more subjects than this exam allows.");
+    case ErrorCode::SubjectsDuplicate:
+        return tr("A subject was chosen twice.");
+    case ErrorCode::SubjectsUnknown:
+        return tr("A chosen subject is not offered at this test site.");
+    case ErrorCode::SubjectsFull:
+        return tr("No seats are left for a chosen subject at this test site.");
+    case ErrorCode::StateActionNotAllowed:
+        return tr("This cannot be done at the registration's current stage.");
+    case ErrorCode::StateLocked:
+        return tr("Your information is locked and can no longer be changed.");
+    case ErrorCode::StateWindowClosed:
+        return tr("This is outside the published time window.");
+    case ErrorCode::StateAgreementRequired:
+        return tr("Please read and accept the registration agreement first.");
+    case ErrorCode::StateDeadlinePassed:
+        return tr("The deadline for this has passed.");
+    case ErrorCode::PhotoFormat:
+        return tr("The photo must be a JPEG file (*.jpg).");
+    case ErrorCode::PhotoBytes:
+        return tr("The photo file must be between 20 KB and 200 KB.");
+    case ErrorCode::PhotoDimensions:
+        return tr("The photo is too small: it must be at least 144 × 192 pixels (width × height).");
+    case ErrorCode::PhotoAspect:
+        return tr("The photo has the wrong proportions: it must be a portrait of about 33 × 48 mm.");
+    case ErrorCode::PhotoColour:
+        return tr("The photo must be in colour.");
+    case ErrorCode::PhotoOrientation:
+        return tr("The photo is sideways or upside down.");
+    case ErrorCode::PhotoFace:
+        return tr("Exactly one face, seen from the front, must be visible in the photo.");
+    case ErrorCode::PhotoComposition:
+        return tr("The head is not placed as required: 1/10 space above, the head about 7/10 of the height.");
+    case ErrorCode::PhotoDecode:
+        return tr("The photo file is damaged or is not an image.");
+    case ErrorCode::AuthRequired:
+    case ErrorCode::AuthTokenExpired:
+        return tr("Please log in again.");
+    case ErrorCode::AuthInvalidCredentials:
+        return tr("The account or password is wrong.");
+    case ErrorCode::AuthCaptcha:
+        return tr("The captcha is wrong or has expired. Please enter the new one.");
+    case ErrorCode::AuthLocked:
+        return tr("Too many failed attempts. Please wait a while and try again.");
+    case ErrorCode::AuthForbidden:
+        return tr("You are not allowed to do this.");
+    case ErrorCode::AccountUsernameTaken:
+        return tr("This account name is already taken.");
+    case ErrorCode::AccountWeakPassword:
+        return tr("The password is too weak: use at least 8 characters mixing letters, digits and symbols.");
+    case ErrorCode::AccountDocumentTaken:
+        return tr("This document number is already registered with another account.");
+    case ErrorCode::RequestContentType:
+    case ErrorCode::RequestTooLarge:
+    case ErrorCode::MethodNotAllowed:
+    case ErrorCode::IdempotencyKeyMissing:
+    case ErrorCode::IdempotencyKeyReused:
+        return tr("The request was refused by the server. Please update NCRE Desk or try again.");
+    case ErrorCode::ResourceNotFound:
+        return tr("This could not be found.");
+    case ErrorCode::PaymentOrderOpen:
+        return tr("A payment order is already open for this registration.");
+    case ErrorCode::PaymentNotPaid:
+        return tr("The payment platform has not confirmed this payment yet.");
+    case ErrorCode::DocumentNotAvailable:
+        return tr("This document is not available yet.");
+    case ErrorCode::ServerBusy:
+    case ErrorCode::ServerUnavailable:
+        return tr("The server is busy. NCRE Desk will try again shortly.");
+    case ErrorCode::ServerInternal:
+        return tr("Something went wrong on the server. Please try again later.");
+    case ErrorCode::NetworkUnreachable:
+        return tr("The server cannot be reached. Check your network connection.");
+    case ErrorCode::NetworkTimeout:
+        return tr("The server did not answer in time.");
+    case ErrorCode::NetworkTls:
+        return tr("The server's identity could not be verified. The connection was not made.");
+    case ErrorCode::Count:
+        break;
+    }
+    return tr("Something went wrong. Please try again later.");
+}
+
+QString ErrorText::fieldMessage(const Error &error, const QString &fieldLabel)
+{
+    if (fieldLabel.isEmpty())
+        return message(error.code);
+    //: %1 is a form field's label, %2 what is wrong with it.
+    return tr("%1: %2").arg(fieldLabel, message(error.code));
+}
+
+} // namespace ncre

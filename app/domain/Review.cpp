@@ -1,0 +1,45 @@
+#include "Review.h"
+
+namespace ncre {
+
+Result<ReviewQueueItem> ReviewQueueItem::fromJson(const QJsonObject &o, JsonStrictness s, const QString &path)
+{
+    JsonReader r(o, s, path);
+    ReviewQueueItem i;
+    i.registrationId = r.string("registrationId", 64);
+    i.candidateName = r.string("candidateName", 100);
+    i.documentNumberMasked = r.string("documentNumberMasked", 40);
+    i.subjectIds = r.stringList("subjectIds", 20, 16);
+    i.requestedAt = r.dateTime("requestedAt");
+    return r.result(i);
+}
+
+QJsonObject ReviewQueueItem::toJson() const
+{
+    return {{QStringLiteral("registrationId"), registrationId},
+            {QStringLiteral("candidateName"), candidateName},
+            {QStringLiteral("documentNumberMasked"), documentNumberMasked},
+            {QStringLiteral("subjectIds"), QJsonArray::fromStringList(subjectIds)},
+            {QStringLiteral("requestedAt"), JsonFormat::dateTime(requestedAt)}};
+}
+
+Result<ReviewDecision> ReviewDecision::fromJson(const QJsonObject &o, JsonStrictness s, const QString &path)
+{
+    JsonReader r(o, s, path);
+    ReviewDecision d;
+    d.decision = r.enumeration<ReviewDecisionKind>("decision", reviewDecisionFromName);
+    d.reason = r.optionalString("reason", 500).value_or(QString()).trimmed();
+    if (r.ok() && d.decision == ReviewDecisionKind::Reject && d.reason.isEmpty())
+        r.fail(Error(ErrorCode::FieldRequired, r.pathOf("reason"), QStringLiteral("a rejection needs a reason")));
+    return r.result(d);
+}
+
+QJsonObject ReviewDecision::toJson() const
+{
+    QJsonObject o{{QStringLiteral("decision"), reviewDecisionName(decision)}};
+    if (!reason.isEmpty())
+        o.insert(QStringLiteral("reason"), reason);
+    return o;
+}
+
+} // namespace ncre

@@ -1,0 +1,65 @@
+#include "Account.h"
+
+#include <QTest>
+
+using namespace ncre;
+
+namespace {
+QStringList codesOf(const ErrorList &errors)
+{
+    QStringList codes;
+    for (const Error &e : errors)
+        codes << e.field + ':' + errorCodeName(e.code);
+    return codes;
+}
+} // namespace
+
+class TestAccountRules : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void testUsername_data()
+    {
+        QTest::addColumn<QString>("username");
+        QTest::addColumn<QStringList>("codes");
+        QTest::addRow("ok") << "zhangsan" << QStringList();
+        QTest::addRow("dots and digits") << "zhang.san_99" << QStringList();
+        QTest::addRow("empty") << "" << QStringList{"username:field.required"};
+        QTest::addRow("3 chars") << "abc" << QStringList{"username:field.tooShort"};
+        QTest::addRow("33 chars") << QString(33, 'a') << QStringList{"username:field.tooLong"};
+        QTest::addRow("digit first") << "9zhang" << QStringList{"username:field.characters"};
+        QTest::addRow("chinese") << QString::fromUtf8("张三丰丰") << QStringList{"username:field.characters"};
+        QTest::addRow("space") << "zhang san" << QStringList{"username:field.characters"};
+    }
+    void testUsername()
+    {
+        QFETCH(QString, username);
+        QFETCH(QStringList, codes);
+        QCOMPARE(codesOf(AccountRules::validateUsername(username)), codes);
+    }
+
+    void testPassword_data()
+    {
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<QStringList>("codes");
+        QTest::addRow("three classes") << "Secret123" << QStringList();
+        QTest::addRow("symbols") << "s3cret-pass" << QStringList();
+        QTest::addRow("empty") << "" << QStringList{"password:field.required"};
+        QTest::addRow("7 chars") << "Sec123!" << QStringList{"password:field.tooShort"};
+        QTest::addRow("65 chars") << QString(65, 'a') << QStringList{"password:field.tooLong"};
+        QTest::addRow("letters only") << "secretpassword" << QStringList{"password:account.weakPassword"};
+        QTest::addRow("two classes") << "secret123" << QStringList{"password:account.weakPassword"};
+        QTest::addRow("contains username") << "Zhangsan-1" << QStringList{"password:account.weakPassword"};
+        QTest::addRow("control char") << QString("Secret\x01" "123") << QStringList{"password:field.characters"};
+    }
+    void testPassword()
+    {
+        QFETCH(QString, password);
+        QFETCH(QStringList, codes);
+        QCOMPARE(codesOf(AccountRules::validatePassword(password, "zhangsan")), codes);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAccountRules)
+#include "TestAccountRules.moc"

@@ -1,0 +1,94 @@
+#include "Error.h"
+#include "ErrorText.h"
+
+#include <QRegularExpression>
+#include <QSet>
+#include <QTest>
+
+using namespace ncre;
+
+class TestError : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void testEveryCodeHasAUniqueStableName()
+    {
+        static const QRegularExpression shape(QStringLiteral("^[a-z]+\\.[A-Za-z]+$"));
+        QSet<QString> names;
+        for (int i = 0; i < int(ErrorCode::Count); ++i) {
+            const auto code = ErrorCode(i);
+            const QString name = errorCodeName(code);
+            QVERIFY2(shape.match(name).hasMatch(), qPrintable(name));
+            QVERIFY2(!names.contains(name), qPrintable(name));
+            names.insert(name);
+            QVERIFY(errorCodeFromName(name) == code);
+        }
+        QVERIFY(!errorCodeFromName("id.Checksum"));
+        QVERIFY(!errorCodeFromName(QString()));
+    }
+
+    // Wire names are a contract with deployed clients: pin a few so a rename fails here.
+    void testPinnedNames_data()
+    {
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("status");
+        QTest::addRow("checksum") << int(ErrorCode::IdChecksum) << "id.checksum" << 422;
+        QTest::addRow("photo bytes") << int(ErrorCode::PhotoBytes) << "photo.bytes" << 422;
+        QTest::addRow("photo decode") << int(ErrorCode::PhotoDecode) << "photo.decode" << 422;
+        QTest::addRow("locked") << int(ErrorCode::StateLocked) << "state.locked" << 409;
+        QTest::addRow("document taken") << int(ErrorCode::AccountDocumentTaken) << "account.documentTaken" << 409;
+        QTest::addRow("busy") << int(ErrorCode::ServerBusy) << "server.busy" << 429;
+        QTest::addRow("unavailable") << int(ErrorCode::ServerUnavailable) << "server.unavailable" << 503;
+        QTest::addRow("auth") << int(ErrorCode::AuthRequired) << "auth.required" << 401;
+        QTest::addRow("forbidden") << int(ErrorCode::AuthForbidden) << "auth.forbidden" << 403;
+        QTest::addRow("not found") << int(ErrorCode::ResourceNotFound) << "resource.notFound" << 404;
+        QTest::addRow("too large") << int(ErrorCode::RequestTooLarge) << "request.tooLarge" << 413;
+        QTest::addRow("syntax") << int(ErrorCode::JsonSyntax) << "json.syntax" << 400;
+    }
+    void testPinnedNames()
+    {
+        QFETCH(int, code);
+        QFETCH(QString, name);
+        QFETCH(int, status);
+        QCOMPARE(errorCodeName(ErrorCode(code)), name);
+        QCOMPARE(httpStatusFor(ErrorCode(code)), status);
+    }
+
+    void testServerAnswersNever500ForClientErrors()
+    {
+        for (int i = 0; i < int(ErrorCode::Count); ++i) {
+            const auto code = ErrorCode(i);
+            const int status = httpStatusFor(code);
+            if (code == ErrorCode::ServerInternal)
+                QCOMPARE(status, 500);
+            else if (errorCodeName(code).startsWith(QLatin1String("network.")))
+                QCOMPARE(status, 0); // client-side only
+            else
+                QVERIFY2((status >= 400 && status < 500) || status == 503, qPrintable(errorCodeName(code)));
+        }
+    }
+
+    void testEveryCodeHasItsOwnMessage()
+    {
+        const QString fallback = ErrorText::message(ErrorCode::Count);
+        for (int i = 0; i < int(ErrorCode::Count); ++i) {
+            const QString text = ErrorText::message(ErrorCode(i));
+            QVERIFY(!text.isEmpty());
+            QVERIFY2(text != fallback, qPrintable(errorCodeName(ErrorCode(i))));
+            // Messages are for people: no wire codes in them.
+            QVERIFY2(!text.contains(errorCodeName(ErrorCode(i))), qPrintable(text));
+        }
+    }
+
+    void testFieldMessageNamesTheField()
+    {
+        const Error e(ErrorCode::FieldRequired, "name");
+        QVERIFY(ErrorText::fieldMessage(e, "Name").startsWith("Name: "));
+        QCOMPARE(ErrorText::fieldMessage(e), ErrorText::message(ErrorCode::FieldRequired));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestError)
+#include "TestError.moc"
