@@ -73,11 +73,11 @@ QString ErrorText::message(ErrorCode code)
     case ErrorCode::PhotoFormat:
         return tr("The photo must be a JPEG file (*.jpg).");
     case ErrorCode::PhotoBytes:
-        return tr("The photo file must be between 20 KB and 200 KB.");
+        return tr("The photo file is smaller or larger than the allowed file size.");
     case ErrorCode::PhotoDimensions:
-        return tr("The photo is too small: it must be at least 144 × 192 pixels (width × height).");
+        return tr("The photo has fewer pixels than required.");
     case ErrorCode::PhotoAspect:
-        return tr("The photo has the wrong proportions: it must be a portrait of about 33 × 48 mm.");
+        return tr("The photo does not have the required portrait proportions.");
     case ErrorCode::PhotoColour:
         return tr("The photo must be in colour.");
     case ErrorCode::PhotoOrientation:
@@ -85,7 +85,7 @@ QString ErrorText::message(ErrorCode code)
     case ErrorCode::PhotoFace:
         return tr("Exactly one face, seen from the front, must be visible in the photo.");
     case ErrorCode::PhotoComposition:
-        return tr("The head is not placed as required: 1/10 space above, the head about 7/10 of the height.");
+        return tr("The head is not placed as required (space above the head, size of the head).");
     case ErrorCode::PhotoDecode:
         return tr("The photo file is damaged or is not an image.");
     case ErrorCode::AuthRequired:

@@ -1,0 +1,248 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>The request could not be understood. Please update NCRE Desk or try again.</source>
+        <translation>服务器无法理解该请求。请更新 NCRE Desk 或稍后重试。</translation>
+    </message>
+    <message>
+        <source>Some required information is missing.</source>
+        <translation>缺少必填信息。</translation>
+    </message>
+    <message>
+        <source>Some information has the wrong form.</source>
+        <translation>部分信息格式不正确。</translation>
+    </message>
+    <message>
+        <source>Some information is outside the allowed range.</source>
+        <translation>部分信息超出允许的范围。</translation>
+    </message>
+    <message>
+        <source>The request contains information the server does not accept.</source>
+        <translation>请求中包含服务器不接受的信息。</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>此项为必填项。</translation>
+    </message>
+    <message>
+        <source>This is too short.</source>
+        <translation>内容过短。</translation>
+    </message>
+    <message>
+        <source>This is too long.</source>
+        <translation>内容过长。</translation>
+    </message>
+    <message>
+        <source>This does not have the expected format.</source>
+        <translation>格式不正确。</translation>
+    </message>
+    <message>
+        <source>Please choose one of the listed values.</source>
+        <translation>请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>This contains characters that are not allowed.</source>
+        <translation>包含不允许的字符。</translation>
+    </message>
+    <message>
+        <source>A resident ID number has 18 characters.</source>
+        <translation>居民身份证号码应为18位。</translation>
+    </message>
+    <message>
+        <source>A resident ID number has 17 digits followed by a digit or X.</source>
+        <translation>居民身份证号码应为17位数字加1位数字或X。</translation>
+    </message>
+    <message>
+        <source>The first digits of this number are not a valid region code.</source>
+        <translation>号码前几位不是有效的地区代码。</translation>
+    </message>
+    <message>
+        <source>The birth date in this number does not exist.</source>
+        <translation>号码中的出生日期不存在。</translation>
+    </message>
+    <message>
+        <source>The birth date in this number is in the future.</source>
+        <translation>号码中的出生日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>This number is not valid: please check each digit (the last character does not match).</source>
+        <translation>号码无效：请逐位核对（最后一位校验码不符）。</translation>
+    </message>
+    <message>
+        <source>This document number does not have the format of the chosen document type.</source>
+        <translation>证件号码与所选证件类型的格式不符。</translation>
+    </message>
+    <message>
+        <source>The gender does not match the ID number.</source>
+        <translation>性别与身份证号码不符。</translation>
+    </message>
+    <message>
+        <source>The birth date does not match the ID number.</source>
+        <translation>出生日期与身份证号码不符。</translation>
+    </message>
+    <message>
+        <source>The birth date cannot be in the future.</source>
+        <translation>出生日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>Choose at least one subject.</source>
+        <translation>请至少选择一个科目。</translation>
+    </message>
+    <message>
+        <source>You have chosen more subjects than this exam allows.</source>
+        <translation>所选科目数超过本次考试允许的上限。</translation>
+    </message>
+    <message>
+        <source>A subject was chosen twice.</source>
+        <translation>有科目被重复选择。</translation>
+    </message>
+    <message>
+        <source>A chosen subject is not offered at this test site.</source>
+        <translation>所选科目在该考点未开考。</translation>
+    </message>
+    <message>
+        <source>No seats are left for a chosen subject at this test site.</source>
+        <translation>该考点所选科目已无剩余名额。</translation>
+    </message>
+    <message>
+        <source>This cannot be done at the registration&apos;s current stage.</source>
+        <translation>报名当前所处阶段不能进行此操作。</translation>
+    </message>
+    <message>
+        <source>Your information is locked and can no longer be changed.</source>
+        <translation>您的信息已锁定，不能再修改。</translation>
+    </message>
+    <message>
+        <source>This is outside the published time window.</source>
+        <translation>不在规定的时间范围内。</translation>
+    </message>
+    <message>
+        <source>Please read and accept the registration agreement first.</source>
+        <translation>请先阅读并同意报名协议。</translation>
+    </message>
+    <message>
+        <source>The deadline for this has passed.</source>
+        <translation>已超过截止时间。</translation>
+    </message>
+    <message>
+        <source>The photo must be a JPEG file (*.jpg).</source>
+        <translation>照片必须为 JPEG 格式（*.jpg）。</translation>
+    </message>
+    <message>
+        <source>The photo file is smaller or larger than the allowed file size.</source>
+        <translation>照片文件大小不在允许范围内。</translation>
+    </message>
+    <message>
+        <source>The photo has fewer pixels than required.</source>
+        <translation>照片像素不足。</translation>
+    </message>
+    <message>
+        <source>The photo does not have the required portrait proportions.</source>
+        <translation>照片的宽高比例不符合要求。</translation>
+    </message>
+    <message>
+        <source>The photo must be in colour.</source>
+        <translation>照片必须为彩色。</translation>
+    </message>
+    <message>
+        <source>The photo is sideways or upside down.</source>
+        <translation>照片为侧置或倒置。</translation>
+    </message>
+    <message>
+        <source>Exactly one face, seen from the front, must be visible in the photo.</source>
+        <translation>照片中必须有且仅有一张正面人脸。</translation>
+    </message>
+    <message>
+        <source>The head is not placed as required (space above the head, size of the head).</source>
+        <translation>头部位置不符合要求（头顶留白、头部大小）。</translation>
+    </message>
+    <message>
+        <source>The photo file is damaged or is not an image.</source>
+        <translation>照片文件已损坏或不是图片。</translation>
+    </message>
+    <message>
+        <source>Please log in again.</source>
+        <translation>请重新登录。</translation>
+    </message>
+    <message>
+        <source>The account or password is wrong.</source>
+        <translation>账号或密码错误。</translation>
+    </message>
+    <message>
+        <source>The captcha is wrong or has expired. Please enter the new one.</source>
+        <translation>验证码错误或已过期，请输入新的验证码。</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Please wait a while and try again.</source>
+        <translation>失败次数过多，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>您无权进行此操作。</translation>
+    </message>
+    <message>
+        <source>This account name is already taken.</source>
+        <translation>该账号已被注册。</translation>
+    </message>
+    <message>
+        <source>The password is too weak: use at least 8 characters mixing letters, digits and symbols.</source>
+        <translation>密码强度不足：请使用至少8位字母、数字和符号的组合。</translation>
+    </message>
+    <message>
+        <source>This document number is already registered with another account.</source>
+        <translation>该证件号码已被其他账号注册。</translation>
+    </message>
+    <message>
+        <source>The request was refused by the server. Please update NCRE Desk or try again.</source>
+        <translation>请求被服务器拒绝。请更新 NCRE Desk 或稍后重试。</translation>
+    </message>
+    <message>
+        <source>This could not be found.</source>
+        <translation>未找到相关内容。</translation>
+    </message>
+    <message>
+        <source>A payment order is already open for this registration.</source>
+        <translation>该报名已有未完成的支付订单。</translation>
+    </message>
+    <message>
+        <source>The payment platform has not confirmed this payment yet.</source>
+        <translation>支付平台尚未确认此笔支付。</translation>
+    </message>
+    <message>
+        <source>This document is not available yet.</source>
+        <translation>该文件暂不可下载。</translation>
+    </message>
+    <message>
+        <source>The server is busy. NCRE Desk will try again shortly.</source>
+        <translation>服务器繁忙，NCRE Desk 将稍后自动重试。</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server. Please try again later.</source>
+        <translation>服务器出现问题，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check your network connection.</source>
+        <translation>无法连接服务器，请检查网络连接。</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>服务器响应超时。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s identity could not be verified. The connection was not made.</source>
+        <translation>无法验证服务器身份，未建立连接。</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again later.</source>
+        <translation>出现错误，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 is a form field&apos;s label, %2 what is wrong with it.</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+</TS>
