@@ -244,5 +244,9 @@
         <extracomment>%1 is a form field&apos;s label, %2 what is wrong with it.</extracomment>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>Some information is missing or invalid. Please check the marked fields.</source>
+        <translation>部分信息缺失或无效，请检查标出的字段。</translation>
+    </message>
 </context>
 </TS>

@@ -84,6 +84,7 @@ constexpr std::array<CodeInfo, static_cast<size_t>(ErrorCode::Count)> kCodes = {
     {ErrorCode::NetworkUnreachable, "network.unreachable", 0},
     {ErrorCode::NetworkTimeout, "network.timeout", 0},
     {ErrorCode::NetworkTls, "network.tls", 0},
+    {ErrorCode::ValidationFailed, "validation.failed", 422},
 }};
 
 constexpr bool tableInEnumOrder()

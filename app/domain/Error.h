@@ -85,6 +85,7 @@ enum class ErrorCode {
     NetworkUnreachable,
     NetworkTimeout,
     NetworkTls,
+    ValidationFailed, // several fields are invalid: see the problem's errors
     // Append new codes above this line.
     Count
 };

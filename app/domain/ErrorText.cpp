@@ -130,6 +130,8 @@ QString ErrorText::message(ErrorCode code)
         return tr("The server did not answer in time.");
     case ErrorCode::NetworkTls:
         return tr("The server's identity could not be verified. The connection was not made.");
+    case ErrorCode::ValidationFailed:
+        return tr("Some information is missing or invalid. Please check the marked fields.");
     case ErrorCode::Count:
         break;
     }

@@ -36,7 +36,6 @@ const QList<Transition> kTransitions = {
     {S::PhotoUploaded, A::RequestReview, kReview, S::ReviewPending},
     {S::PhotoUploaded, A::CreatePayment, kReviewFree, S::PhotoUploaded},
     {S::PhotoUploaded, A::ConfirmPayment, kReviewFree, S::Paid},
-    {S::PhotoUploaded, A::DownloadForm, kNone, S::PhotoUploaded},
     {S::PhotoUploaded, A::Expire, kNone, S::Expired},
     {S::PhotoUploaded, A::Cancel, kNoOrder, S::Cancelled},
 
@@ -54,7 +53,6 @@ const QList<Transition> kTransitions = {
 
     {S::ReviewApproved, A::CreatePayment, kNone, S::ReviewApproved},
     {S::ReviewApproved, A::ConfirmPayment, kNone, S::Paid},
-    {S::ReviewApproved, A::DownloadForm, kNone, S::ReviewApproved},
     {S::ReviewApproved, A::Expire, kNone, S::Expired},
 
     {S::Paid, A::ConfirmOnSite, kNone, S::Confirmed},

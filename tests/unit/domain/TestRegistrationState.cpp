@@ -27,7 +27,7 @@ QString expectedTransitions(bool review, bool orderOpen)
         "draft cancel cancelled",
         "submitted edit_profile submitted", "submitted edit_subjects submitted",
         "submitted upload_photo photo_uploaded", "submitted expire expired", "submitted cancel cancelled",
-        "photo_uploaded download_form photo_uploaded", "photo_uploaded expire expired",
+        "photo_uploaded expire expired",
     };
     if (!orderOpen) {
         rows << "photo_uploaded edit_profile photo_uploaded" << "photo_uploaded edit_subjects photo_uploaded"
@@ -45,7 +45,7 @@ QString expectedTransitions(bool review, bool orderOpen)
          << "review_rejected upload_photo review_rejected" << "review_rejected expire expired"
          << "review_rejected cancel cancelled"
          << "review_approved create_payment review_approved" << "review_approved confirm_payment paid"
-         << "review_approved download_form review_approved" << "review_approved expire expired"
+         << "review_approved expire expired"
          << "paid confirm_on_site confirmed" << "paid download_form paid" << "paid download_ticket paid"
          << "confirmed download_form confirmed" << "confirmed download_ticket confirmed";
     rows.sort();

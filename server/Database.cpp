@@ -1,0 +1,204 @@
+#include "Database.h"
+
+#include "ServerLogging.h"
+
+#include <QSqlError>
+#include <QUuid>
+
+namespace ncre::server {
+
+namespace {
+
+// Schema versions, applied in order; user_version records the last one applied.
+const char *const kMigrations[] = {
+    R"sql(
+    CREATE TABLE accounts (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        password_hash TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('candidate', 'staff')),
+        site_id TEXT,
+        failed_logins INTEGER NOT NULL DEFAULT 0,
+        locked_until INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+    );
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        access_hash BLOB NOT NULL UNIQUE,
+        refresh_hash BLOB NOT NULL UNIQUE,
+        access_expires INTEGER NOT NULL,
+        refresh_expires INTEGER NOT NULL,
+        revoked INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE captchas (
+        id TEXT PRIMARY KEY,
+        answer TEXT NOT NULL,
+        expires INTEGER NOT NULL
+    );
+    CREATE TABLE exams (
+        id TEXT PRIMARY KEY,
+        json TEXT NOT NULL,
+        is_current INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE sites (
+        id TEXT PRIMARY KEY,
+        exam_id TEXT NOT NULL REFERENCES exams(id),
+        review_required INTEGER NOT NULL,
+        json TEXT NOT NULL
+    );
+    CREATE TABLE subjects (
+        site_id TEXT NOT NULL REFERENCES sites(id),
+        id TEXT NOT NULL,
+        fee_fen INTEGER NOT NULL,
+        seats_total INTEGER NOT NULL,
+        seats_left INTEGER NOT NULL CHECK (seats_left >= 0 AND seats_left <= seats_total),
+        json TEXT NOT NULL,
+        PRIMARY KEY (site_id, id)
+    );
+    CREATE TABLE bulletins (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        published_at INTEGER NOT NULL,
+        json TEXT NOT NULL
+    );
+    CREATE TABLE registrations (
+        id TEXT PRIMARY KEY,
+        account_id INTEGER NOT NULL UNIQUE REFERENCES accounts(id),
+        exam_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        agreement_version TEXT NOT NULL,
+        profile_json TEXT NOT NULL DEFAULT '{}',
+        document_key TEXT UNIQUE,
+        site_id TEXT,
+        subject_ids TEXT NOT NULL DEFAULT '',
+        photo BLOB,
+        photo_json TEXT,
+        review_json TEXT,
+        payment_due INTEGER,
+        version INTEGER NOT NULL DEFAULT 0,
+        updated_at INTEGER NOT NULL
+    );
+    CREATE INDEX registrations_state ON registrations(state, payment_due);
+    CREATE TABLE orders (
+        id TEXT PRIMARY KEY,
+        registration_id TEXT NOT NULL REFERENCES registrations(id),
+        status TEXT NOT NULL,
+        amount_fen INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        paid_at INTEGER
+    );
+    CREATE UNIQUE INDEX one_open_order ON orders(registration_id) WHERE status = 'open';
+    CREATE TABLE payments (
+        order_id TEXT PRIMARY KEY REFERENCES orders(id),
+        registration_id TEXT NOT NULL UNIQUE,
+        trade_no TEXT NOT NULL,
+        amount_fen INTEGER NOT NULL,
+        paid_at INTEGER NOT NULL
+    );
+    CREATE TABLE idempotency (
+        scope TEXT NOT NULL,
+        key TEXT NOT NULL,
+        request_hash BLOB NOT NULL,
+        status INTEGER NOT NULL,
+        content_type TEXT NOT NULL,
+        body BLOB NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (scope, key)
+    );
+    )sql",
+};
+
+} // namespace
+
+Database::Database()
+    : m_name(QStringLiteral("ncre-server-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+Database::~Database()
+{
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+Result<void> Database::open(const QString &path)
+{
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!m_db.open())
+        return Error(ErrorCode::ServerInternal, {}, QStringLiteral("cannot open database: %1").arg(m_db.lastError().text()));
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
+        QSqlQuery q = run(QString::fromLatin1(pragma));
+        if (!ok(q))
+            return Error(ErrorCode::ServerInternal, {}, QString::fromLatin1(pragma));
+    }
+    const QVariant check = scalar(QStringLiteral("PRAGMA quick_check"));
+    if (check.toString() != QLatin1String("ok"))
+        return Error(ErrorCode::ServerInternal, {}, QStringLiteral("database fails quick_check"));
+    return migrate();
+}
+
+Result<void> Database::migrate()
+{
+    const int version = scalar(QStringLiteral("PRAGMA user_version")).toInt();
+    const int target = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
+    for (int v = version; v < target; ++v) {
+        Transaction tx(*this);
+        const QStringList statements = QString::fromUtf8(kMigrations[v]).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        for (const QString &sql : statements) {
+            if (sql.trimmed().isEmpty())
+                continue;
+            QSqlQuery q = run(sql);
+            if (!ok(q))
+                return Error(ErrorCode::ServerInternal, {}, QStringLiteral("migration %1 failed").arg(v + 1));
+        }
+        run(QStringLiteral("PRAGMA user_version = %1").arg(v + 1));
+        if (!tx.commit())
+            return Error(ErrorCode::ServerInternal, {}, QStringLiteral("migration %1 not committed").arg(v + 1));
+        qCInfo(lcServerDb) << "migrated to schema version" << v + 1;
+    }
+    return {};
+}
+
+QSqlQuery Database::run(const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery q(m_db);
+    if (!q.prepare(sql)) {
+        qCWarning(lcServerDb) << "prepare failed:" << q.lastError().text() << "in" << sql.simplified().left(120);
+        return q;
+    }
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    if (!q.exec())
+        qCWarning(lcServerDb) << "exec failed:" << q.lastError().text() << "in" << sql.simplified().left(120);
+    return q;
+}
+
+QVariant Database::scalar(const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery q = run(sql, binds);
+    if (q.isActive() && q.next())
+        return q.value(0);
+    return {};
+}
+
+bool Database::begin()
+{
+    return m_db.transaction();
+}
+
+bool Database::commit()
+{
+    return m_db.commit();
+}
+
+void Database::rollback()
+{
+    m_db.rollback();
+}
+
+} // namespace ncre::server

@@ -1,0 +1,370 @@
+#include "HttpServer.h"
+
+#include "Database.h"
+#include "ServerLogging.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
+
+namespace ncre::server {
+
+namespace {
+
+QByteArray sha256(const QByteArray &data)
+{
+    return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
+}
+
+QByteArray httpDate(const QDateTime &t)
+{
+    return QLocale::c().toString(t.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+}
+
+bool isLoopback(const QHostAddress &address)
+{
+    return address.isLoopback()
+        || (address.protocol() == QAbstractSocket::IPv6Protocol && address.toIPv4Address() != 0
+            && QHostAddress(address.toIPv4Address()).isLoopback());
+}
+
+QByteArray mediaType(const QByteArray &contentType)
+{
+    return contentType.split(';').first().trimmed().toLower();
+}
+
+} // namespace
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    default:
+        return "OTHER";
+    }
+}
+
+ApiResponse ApiResponse::json(const QJsonObject &object, int status)
+{
+    ApiResponse r;
+    r.status = status;
+    r.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return r;
+}
+
+ApiResponse ApiResponse::problem(const Error &error)
+{
+    return problem(Problem::fromError(error));
+}
+
+ApiResponse ApiResponse::problem(const Problem &p)
+{
+    ApiResponse r;
+    r.status = p.status;
+    r.contentType = "application/problem+json";
+    r.body = QJsonDocument(p.toJson()).toJson(QJsonDocument::Compact);
+    if (p.retryAfterSeconds)
+        r.headers.append({"Retry-After", QByteArray::number(*p.retryAfterSeconds)});
+    if (p.status == 401)
+        r.headers.append({"WWW-Authenticate", "Bearer realm=\"ncre\""});
+    return r;
+}
+
+ApiResponse ApiResponse::empty(int status)
+{
+    ApiResponse r;
+    r.status = status;
+    r.contentType.clear();
+    return r;
+}
+
+ApiResponse ApiResponse::html(const QString &page, int status)
+{
+    ApiResponse r;
+    r.status = status;
+    r.contentType = "text/html; charset=utf-8";
+    r.body = page.toUtf8();
+    return r;
+}
+
+ApiResponse ApiResponse::redirect(const QByteArray &location)
+{
+    ApiResponse r = empty(302);
+    r.headers.append({"Location", location});
+    return r;
+}
+
+HttpServer::HttpServer(Database &db, ServerClock &clock, bool testHooks, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_db(db)
+    , m_clock(clock)
+    , m_testHooks(testHooks)
+{
+}
+
+void HttpServer::addRoute(QHttpServerRequest::Method method, const QString &pattern, RouteOptions options,
+                          Handler handler)
+{
+    m_routes.append({method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), options, std::move(handler)});
+}
+
+void HttpServer::injectFault(const QString &pathPrefix, FaultKind kind, int count, int delayMs, int retryAfterSeconds)
+{
+    m_faults.append({pathPrefix, kind, count, delayMs, retryAfterSeconds});
+}
+
+void HttpServer::clearFaults()
+{
+    m_faults.clear();
+}
+
+bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QString path = request.url().path();
+
+    // Injected faults apply before anything else, as a real proxy or an overloaded server would.
+    std::optional<int> delayMs;
+    for (Fault &f : m_faults) {
+        if (f.remaining <= 0 || !path.startsWith(f.pathPrefix) || path.contains(QLatin1String("/test-hooks/")))
+            continue;
+        --f.remaining;
+        if (f.kind == FaultKind::Drop) {
+            logAccess(request, 0, timer.nsecsElapsed() / 1000);
+            socket->abort();
+            return true;
+        }
+        if (f.kind == FaultKind::Unavailable) {
+            Problem p = Problem::fromError(Error(ErrorCode::ServerUnavailable, {}, QStringLiteral("injected fault")));
+            p.retryAfterSeconds = f.retryAfterSeconds;
+            QHttpServerResponder responder = makeResponder(request, socket);
+            send(responder, request, ApiResponse::problem(p));
+            logAccess(request, 503, timer.nsecsElapsed() / 1000);
+            return true;
+        }
+        delayMs = f.delayMs;
+        break;
+    }
+
+    const ApiResponse response = route(request);
+    logAccess(request, response.status, timer.nsecsElapsed() / 1000);
+    if (!delayMs) {
+        QHttpServerResponder responder = makeResponder(request, socket);
+        send(responder, request, response);
+        return true;
+    }
+    // A slow server: the work is done now, the answer leaves later (or never, if the client gave up).
+    auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
+    const bool head = request.method() == QHttpServerRequest::Method::Head;
+    QTimer::singleShot(*delayMs, this, [this, responder, response, head, guard = QPointer<QTcpSocket>(socket)]() {
+        if (guard)
+            write(*responder, response, head);
+    });
+    return true;
+}
+
+ApiResponse HttpServer::route(const QHttpServerRequest &request)
+{
+    const QStringList segments = request.url().path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    bool pathMatched = false;
+    for (const Route &route : m_routes) {
+        if (route.segments.size() != segments.size())
+            continue;
+        QStringList params;
+        bool match = true;
+        for (qsizetype i = 0; i < segments.size() && match; ++i) {
+            if (route.segments[i] == QLatin1String("{}"))
+                params.append(segments[i]);
+            else
+                match = route.segments[i] == segments[i];
+        }
+        if (!match)
+            continue;
+        pathMatched = true;
+        if (route.method != request.method())
+            continue;
+        return dispatch(request, route, params);
+    }
+    return ApiResponse::problem(Error(pathMatched ? ErrorCode::MethodNotAllowed : ErrorCode::ResourceNotFound));
+}
+
+void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QHttpServerResponder responder = makeResponder(request, socket);
+    send(responder, request, ApiResponse::problem(Error(ErrorCode::ResourceNotFound)));
+}
+
+ApiResponse HttpServer::dispatch(const QHttpServerRequest &request, const Route &route, QStringList params)
+{
+    ApiRequest api{request, std::move(params), std::nullopt, {}};
+    if (const auto error = authenticate(request, route.options.access, api.caller))
+        return ApiResponse::problem(*error);
+    if (const auto error = checkBody(request, route.options, api.json))
+        return ApiResponse::problem(*error);
+    if (!route.options.idempotent)
+        return route.handler(api);
+
+    // Idempotency-Key: the first answer is stored with a hash of the request; a replay gets it back, a different
+    // request under the same key is refused. Scoped per account (or per client address before login).
+    const QByteArray key = request.value("Idempotency-Key");
+    if (key.isEmpty())
+        return ApiResponse::problem(Error(ErrorCode::IdempotencyKeyMissing, QStringLiteral("Idempotency-Key")));
+    if (key.size() < 16 || key.size() > 128)
+        return ApiResponse::problem(
+            Error(ErrorCode::RequestMalformed, QStringLiteral("Idempotency-Key"), QStringLiteral("16-128 characters")));
+    const QString scope = api.caller ? QStringLiteral("account:%1").arg(api.caller->accountId)
+                                     : QStringLiteral("anon:") + request.remoteAddress().toString();
+    const QByteArray requestHash = sha256(methodName(request.method()) + ' ' + request.url().path().toUtf8() + '\n'
+                                          + request.body());
+    QSqlQuery stored = m_db.run(QStringLiteral("SELECT request_hash, status, content_type, body FROM idempotency "
+                                               "WHERE scope = ? AND key = ?"),
+                                {scope, QString::fromLatin1(key)});
+    if (stored.next()) {
+        if (stored.value(0).toByteArray() != requestHash)
+            return ApiResponse::problem(Error(ErrorCode::IdempotencyKeyReused, QStringLiteral("Idempotency-Key")));
+        ApiResponse replay;
+        replay.status = stored.value(1).toInt();
+        replay.contentType = stored.value(2).toByteArray();
+        replay.body = stored.value(3).toByteArray();
+        replay.headers.append({"Idempotent-Replayed", "true"});
+        return replay;
+    }
+    ApiResponse response = route.handler(api);
+    // Only settled answers are kept: a 5xx or 429 may succeed when retried with the same key.
+    if (response.status < 500 && response.status != 429) {
+        m_db.run(QStringLiteral("INSERT OR REPLACE INTO idempotency (scope, key, request_hash, status, content_type, "
+                                "body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                 {scope, QString::fromLatin1(key), requestHash, response.status, QString::fromLatin1(response.contentType),
+                  response.body, m_clock.nowSecs()});
+    }
+    return response;
+}
+
+std::optional<Error> HttpServer::authenticate(const QHttpServerRequest &request, Access access,
+                                              std::optional<Caller> &caller)
+{
+    if (access == Access::TestHook) {
+        if (!m_testHooks || !isLoopback(request.remoteAddress()))
+            return Error(ErrorCode::ResourceNotFound);
+        return std::nullopt;
+    }
+    const QByteArray authorization = request.value("Authorization");
+    if (access == Access::Public && authorization.isEmpty())
+        return std::nullopt;
+    if (!authorization.startsWith("Bearer ")) {
+        if (access == Access::Public)
+            return std::nullopt;
+        return Error(ErrorCode::AuthRequired, {}, QStringLiteral("bearer token required"));
+    }
+    const QByteArray token = authorization.mid(7).trimmed();
+    QSqlQuery q = m_db.run(QStringLiteral("SELECT s.id, s.access_expires, s.revoked, a.id, a.username, a.role, "
+                                          "a.site_id FROM sessions s JOIN accounts a ON a.id = s.account_id "
+                                          "WHERE s.access_hash = ?"),
+                           {sha256(token)});
+    if (!q.next()) {
+        if (access == Access::Public)
+            return std::nullopt;
+        return Error(ErrorCode::AuthRequired, {}, QStringLiteral("unknown token"));
+    }
+    if (q.value(2).toInt() != 0)
+        return Error(ErrorCode::AuthRequired, {}, QStringLiteral("revoked token"));
+    if (q.value(1).toLongLong() <= m_clock.nowSecs())
+        return Error(ErrorCode::AuthTokenExpired, {}, QStringLiteral("expired token"));
+    Caller c;
+    c.sessionId = q.value(0).toLongLong();
+    c.accountId = q.value(3).toLongLong();
+    c.username = q.value(4).toString();
+    c.role = q.value(5).toString();
+    c.siteId = q.value(6).toString();
+    if (access == Access::Candidate && c.role != QLatin1String("candidate"))
+        return Error(ErrorCode::AuthForbidden, {}, QStringLiteral("candidates only"));
+    if (access == Access::Staff && c.role != QLatin1String("staff"))
+        return Error(ErrorCode::AuthForbidden, {}, QStringLiteral("staff only"));
+    caller = c;
+    return std::nullopt;
+}
+
+std::optional<Error> HttpServer::checkBody(const QHttpServerRequest &request, const RouteOptions &options,
+                                           QJsonObject &json)
+{
+    const QByteArray body = request.body();
+    if (body.size() > options.maxBody)
+        return Error(ErrorCode::RequestTooLarge, {}, QStringLiteral("at most %1 bytes").arg(options.maxBody));
+    if (options.body == BodyKind::None)
+        return std::nullopt;
+    const QByteArray type = mediaType(request.value("Content-Type"));
+    switch (options.body) {
+    case BodyKind::Json: {
+        if (type != "application/json")
+            return Error(ErrorCode::RequestContentType, {}, QStringLiteral("expected application/json"));
+        Result<QJsonObject> parsed = JsonReader::parseObject(body);
+        if (!parsed)
+            return parsed.error();
+        json = std::move(parsed).value();
+        return std::nullopt;
+    }
+    case BodyKind::Jpeg:
+        if (type != "image/jpeg")
+            return Error(ErrorCode::RequestContentType, {}, QStringLiteral("expected image/jpeg"));
+        return std::nullopt;
+    case BodyKind::Form:
+        if (type != "application/x-www-form-urlencoded")
+            return Error(ErrorCode::RequestContentType, {}, QStringLiteral("expected a form"));
+        return std::nullopt;
+    case BodyKind::None:
+        break;
+    }
+    return std::nullopt;
+}
+
+void HttpServer::send(QHttpServerResponder &responder, const QHttpServerRequest &request, const ApiResponse &response)
+{
+    write(responder, response, request.method() == QHttpServerRequest::Method::Head);
+}
+
+void HttpServer::write(QHttpServerResponder &responder, const ApiResponse &response, bool head)
+{
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
+    responder.writeHeader("Date", httpDate(m_clock.now()));
+    if (!response.contentType.isEmpty())
+        responder.writeHeader("Content-Type", response.contentType);
+    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    responder.writeHeader("Cache-Control", "no-store");
+    for (const auto &[name, value] : response.headers)
+        responder.writeHeader(name, value);
+    if (!head)
+        responder.writeBody(response.body);
+}
+
+void HttpServer::logAccess(const QHttpServerRequest &request, int status, qint64 micros)
+{
+    // The path only: query strings and bodies may carry personal data. Path parameters are ids.
+    qCInfo(lcServerAccess).noquote() << QStringLiteral("method=%1 path=%2 status=%3 us=%4")
+                                            .arg(QString::fromLatin1(methodName(request.method())),
+                                                 request.url().path())
+                                            .arg(status)
+                                            .arg(micros);
+}
+
+} // namespace ncre::server

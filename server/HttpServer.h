@@ -1,0 +1,134 @@
+#pragma once
+
+#include "Error.h"
+#include "Problem.h"
+#include "ServerClock.h"
+
+#include <QAbstractHttpServer>
+#include <QHttpServerRequest>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+
+#include <functional>
+#include <optional>
+
+class QTcpSocket;
+class QHttpServerResponder;
+
+namespace ncre::server {
+
+class Database;
+
+// Who is calling, once a bearer token has been checked.
+struct Caller
+{
+    qint64 accountId = 0;
+    QString username;
+    QString role; // "candidate" | "staff"
+    QString siteId;
+    qint64 sessionId = 0;
+};
+
+struct ApiRequest
+{
+    const QHttpServerRequest &http;
+    QStringList params; // path captures, in order
+    std::optional<Caller> caller;
+    QJsonObject json; // the body, for routes that take JSON
+
+    QByteArray header(const char *name) const { return http.value(QByteArray(name)); }
+};
+
+struct ApiResponse
+{
+    int status = 200;
+    QByteArray contentType = "application/json";
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    static ApiResponse json(const QJsonObject &object, int status = 200);
+    static ApiResponse problem(const Error &error);
+    static ApiResponse problem(const Problem &problem);
+    static ApiResponse empty(int status);
+    static ApiResponse html(const QString &page, int status = 200);
+    static ApiResponse redirect(const QByteArray &location);
+};
+
+enum class Access {
+    Public,
+    Candidate, // a candidate's bearer token
+    Staff,     // a staff bearer token
+    TestHook,  // only with --test-hooks, only from loopback
+};
+
+enum class BodyKind { None, Json, Jpeg, Form };
+
+struct RouteOptions
+{
+    Access access = Access::Public;
+    BodyKind body = BodyKind::None;
+    qsizetype maxBody = 64 * 1024;
+    bool idempotent = false; // needs Idempotency-Key; replays answer the first response
+};
+
+using Handler = std::function<ApiResponse(ApiRequest &)>;
+
+// The HTTP front of ncre-server: routing, authentication, body checks, idempotency, fault injection, the access
+// log and the Date header — so that every route only deals with its own resource and every failure, including
+// unknown routes and malformed bodies, is problem+json with a stable code.
+class HttpServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    HttpServer(Database &db, ServerClock &clock, bool testHooks, QObject *parent = nullptr);
+
+    void addRoute(QHttpServerRequest::Method method, const QString &pattern, RouteOptions options, Handler handler);
+
+    // Fault injection (--test-hooks): for requests whose path starts with `pathPrefix`, the next `count` answers
+    // are a 503 with Retry-After, a dropped connection, or a delay before the real answer.
+    enum class FaultKind { Unavailable, Drop, Delay };
+    void injectFault(const QString &pathPrefix, FaultKind kind, int count, int delayMs, int retryAfterSeconds);
+    void clearFaults();
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    struct Route
+    {
+        QHttpServerRequest::Method method;
+        QStringList segments; // "{}" captures one segment
+        RouteOptions options;
+        Handler handler;
+    };
+    struct Fault
+    {
+        QString pathPrefix;
+        FaultKind kind;
+        int remaining;
+        int delayMs;
+        int retryAfterSeconds;
+    };
+
+    ApiResponse route(const QHttpServerRequest &request);
+    ApiResponse dispatch(const QHttpServerRequest &request, const Route &route, QStringList params);
+    std::optional<Error> authenticate(const QHttpServerRequest &request, Access access, std::optional<Caller> &caller);
+    std::optional<Error> checkBody(const QHttpServerRequest &request, const RouteOptions &options, QJsonObject &json);
+    void send(QHttpServerResponder &responder, const QHttpServerRequest &request, const ApiResponse &response);
+    void write(QHttpServerResponder &responder, const ApiResponse &response, bool head);
+    void logAccess(const QHttpServerRequest &request, int status, qint64 micros);
+
+    Database &m_db;
+    ServerClock &m_clock;
+    bool m_testHooks;
+    QList<Route> m_routes;
+    QList<Fault> m_faults;
+};
+
+// The method's name for logs and errors.
+QByteArray methodName(QHttpServerRequest::Method method);
+
+} // namespace ncre::server
