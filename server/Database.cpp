@@ -97,6 +97,27 @@ const char *const kMigrations[] = {
         amount_fen INTEGER NOT NULL,
         paid_at INTEGER NOT NULL
     );
+    CREATE TABLE qq_flows (
+        id TEXT PRIMARY KEY,
+        redirect_uri TEXT NOT NULL,
+        client_state TEXT NOT NULL,
+        code_challenge TEXT NOT NULL,
+        expires INTEGER NOT NULL
+    );
+    CREATE TABLE qq_codes (
+        code BLOB PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        code_challenge TEXT NOT NULL,
+        expires INTEGER NOT NULL
+    );
+    CREATE TABLE documents (
+        registration_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        pdf BLOB NOT NULL,
+        sha256 TEXT NOT NULL,
+        PRIMARY KEY (registration_id, kind)
+    );
     CREATE TABLE idempotency (
         scope TEXT NOT NULL,
         key TEXT NOT NULL,

@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "Exam.h"
+#include "Meta.h"
 #include "ServerClock.h"
 #include "ServerLogging.h"
 #include "Site.h"

@@ -84,9 +84,9 @@ ApiResponse ApiResponse::problem(const Problem &p)
     r.contentType = "application/problem+json";
     r.body = QJsonDocument(p.toJson()).toJson(QJsonDocument::Compact);
     if (p.retryAfterSeconds)
-        r.headers.append({"Retry-After", QByteArray::number(*p.retryAfterSeconds)});
+        r.addHeader("Retry-After", QByteArray::number(*p.retryAfterSeconds));
     if (p.status == 401)
-        r.headers.append({"WWW-Authenticate", "Bearer realm=\"ncre\""});
+        r.addHeader("WWW-Authenticate", "Bearer realm=\"ncre\"");
     return r;
 }
 
@@ -110,7 +110,7 @@ ApiResponse ApiResponse::html(const QString &page, int status)
 ApiResponse ApiResponse::redirect(const QByteArray &location)
 {
     ApiResponse r = empty(302);
-    r.headers.append({"Location", location});
+    r.addHeader("Location", location);
     return r;
 }
 
@@ -167,6 +167,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         break;
     }
 
+    if (m_beforeRequest)
+        m_beforeRequest();
     const ApiResponse response = route(request);
     logAccess(request, response.status, timer.nsecsElapsed() / 1000);
     if (!delayMs) {
@@ -247,7 +249,7 @@ ApiResponse HttpServer::dispatch(const QHttpServerRequest &request, const Route 
         replay.status = stored.value(1).toInt();
         replay.contentType = stored.value(2).toByteArray();
         replay.body = stored.value(3).toByteArray();
-        replay.headers.append({"Idempotent-Replayed", "true"});
+        replay.addHeader("Idempotent-Replayed", "true");
         return replay;
     }
     ApiResponse response = route.handler(api);

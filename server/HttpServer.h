@@ -47,6 +47,8 @@ struct ApiResponse
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
 
+    void addHeader(const QByteArray &name, const QByteArray &value) { headers.append(qMakePair(name, value)); }
+
     static ApiResponse json(const QJsonObject &object, int status = 200);
     static ApiResponse problem(const Error &error);
     static ApiResponse problem(const Problem &problem);
@@ -57,6 +59,7 @@ struct ApiResponse
 
 enum class Access {
     Public,
+    Authenticated, // any valid bearer token
     Candidate, // a candidate's bearer token
     Staff,     // a staff bearer token
     TestHook,  // only with --test-hooks, only from loopback
@@ -92,6 +95,9 @@ public:
     void injectFault(const QString &pathPrefix, FaultKind kind, int count, int delayMs, int retryAfterSeconds);
     void clearFaults();
 
+    // Called before each request is routed: time-driven transitions (payment deadlines) happen there.
+    void setBeforeRequest(std::function<void()> hook) { m_beforeRequest = std::move(hook); }
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -126,6 +132,7 @@ private:
     bool m_testHooks;
     QList<Route> m_routes;
     QList<Fault> m_faults;
+    std::function<void()> m_beforeRequest;
 };
 
 // The method's name for logs and errors.

@@ -1,0 +1,218 @@
+#include "Account.h"
+#include "CaptchaImage.h"
+#include "Meta.h"
+#include "ServerContext.h"
+#include "ServerLogging.h"
+
+#include <QCryptographicHash>
+
+namespace ncre::server {
+
+using Method = QHttpServerRequest::Method;
+
+namespace {
+
+constexpr qint64 kCaptchaSeconds = 300;
+constexpr qint64 kAccessSeconds = 15 * 60;
+constexpr qint64 kRefreshSeconds = 30 * 24 * 3600;
+constexpr int kMaxFailedLogins = 5;
+constexpr qint64 kLockSeconds = 15 * 60;
+
+QByteArray sha256(const QByteArray &data)
+{
+    return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
+}
+
+// Consumes the captcha whatever the outcome: a captcha answers one attempt only.
+bool consumeCaptcha(ServerContext &ctx, const QString &id, const QString &answer)
+{
+    QSqlQuery q = ctx.db.run(QStringLiteral("SELECT answer, expires FROM captchas WHERE id = ?"), {id});
+    if (!q.next())
+        return false;
+    const QString expected = q.value(0).toString();
+    const qint64 expires = q.value(1).toLongLong();
+    ctx.db.run(QStringLiteral("DELETE FROM captchas WHERE id = ? OR expires < ?"), {id, ctx.clock.nowSecs()});
+    return expires > ctx.clock.nowSecs() && answer.trimmed().compare(expected, Qt::CaseInsensitive) == 0;
+}
+
+ApiResponse newSession(ServerContext &ctx, qint64 accountId)
+{
+    QSqlQuery a = ctx.db.run(QStringLiteral("SELECT username, role, site_id FROM accounts WHERE id = ?"), {accountId});
+    if (!a.next())
+        return ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials));
+    Session s;
+    s.accessToken = QString::fromLatin1(Credentials::randomToken(32));
+    s.refreshToken = QString::fromLatin1(Credentials::randomToken(32));
+    s.expiresIn = int(kAccessSeconds);
+    s.account.username = a.value(0).toString();
+    s.account.role = accountRoleFromName(a.value(1).toString()).value_or(AccountRole::Candidate);
+    s.account.siteId = a.value(2).toString();
+    const qint64 now = ctx.clock.nowSecs();
+    QSqlQuery q = ctx.db.run(QStringLiteral("INSERT INTO sessions (account_id, access_hash, refresh_hash, "
+                                            "access_expires, refresh_expires) VALUES (?, ?, ?, ?, ?)"),
+                             {accountId, sha256(s.accessToken.toLatin1()), sha256(s.refreshToken.toLatin1()),
+                              now + kAccessSeconds, now + kRefreshSeconds});
+    if (q.lastError().type() != QSqlError::NoError)
+        return ApiResponse::problem(Error(ErrorCode::ServerInternal));
+    return ApiResponse::json(s.toJson());
+}
+
+ApiResponse logIn(ServerContext &ctx, ApiRequest &r)
+{
+    const Result<LoginRequest> req = LoginRequest::fromJson(r.json, JsonStrictness::Strict);
+    if (!req)
+        return ApiResponse::problem(req.error());
+    if (req->isQqLogin()) {
+        // Redeemable once, with the PKCE verifier that matches the challenge given at /oauth/qq/start.
+        QSqlQuery q = ctx.db.run(QStringLiteral("SELECT account_id, code_challenge, expires FROM qq_codes WHERE code = ?"),
+                                 {sha256(req->oneTimeCode.toLatin1())});
+        if (!q.next())
+            return ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials, {}, QStringLiteral("unknown code")));
+        const qint64 accountId = q.value(0).toLongLong();
+        const QByteArray challenge = q.value(1).toByteArray();
+        const qint64 expires = q.value(2).toLongLong();
+        ctx.db.run(QStringLiteral("DELETE FROM qq_codes WHERE code = ?"), {sha256(req->oneTimeCode.toLatin1())});
+        const QByteArray computed = sha256(req->codeVerifier.toLatin1())
+                                        .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        if (expires <= ctx.clock.nowSecs() || computed != challenge)
+            return ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials, {}, QStringLiteral("bad verifier")));
+        return newSession(ctx, accountId);
+    }
+    if (!consumeCaptcha(ctx, req->captchaId, req->captchaAnswer))
+        return ApiResponse::problem(Error(ErrorCode::AuthCaptcha, QStringLiteral("captchaAnswer")));
+    QSqlQuery q = ctx.db.run(
+        QStringLiteral("SELECT id, password_hash, failed_logins, locked_until FROM accounts WHERE username = ?"),
+        {req->username});
+    // Unknown accounts and wrong passwords answer alike, so accounts cannot be enumerated.
+    if (!q.next()) {
+        Credentials::verifyPassword(QString(), req->password);
+        return ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials));
+    }
+    const qint64 id = q.value(0).toLongLong();
+    const QString hash = q.value(1).toString();
+    const int failed = q.value(2).toInt();
+    const qint64 lockedUntil = q.value(3).toLongLong();
+    const qint64 now = ctx.clock.nowSecs();
+    if (lockedUntil > now) {
+        Problem p = Problem::fromError(Error(ErrorCode::AuthLocked));
+        p.retryAfterSeconds = int(lockedUntil - now);
+        return ApiResponse::problem(p);
+    }
+    if (!Credentials::verifyPassword(hash, req->password)) {
+        const int count = failed + 1;
+        const qint64 lock = count >= kMaxFailedLogins ? now + kLockSeconds : 0;
+        ctx.db.run(QStringLiteral("UPDATE accounts SET failed_logins = ?, locked_until = ? WHERE id = ?"),
+                   {lock ? 0 : count, lock, id});
+        if (lock) {
+            qCInfo(lcServer) << "account" << id << "locked after repeated failed logins";
+            Problem p = Problem::fromError(Error(ErrorCode::AuthLocked));
+            p.retryAfterSeconds = int(kLockSeconds);
+            return ApiResponse::problem(p);
+        }
+        return ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials));
+    }
+    ctx.db.run(QStringLiteral("UPDATE accounts SET failed_logins = 0, locked_until = 0 WHERE id = ?"), {id});
+    return newSession(ctx, id);
+}
+
+} // namespace
+
+void registerAccountRoutes(ServerContext &ctx)
+{
+    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/captcha"), {}, [&ctx](ApiRequest &) {
+        Captcha c;
+        c.id = QString::fromLatin1(Credentials::randomToken(16));
+        const QString answer = CaptchaImage::randomAnswer();
+        c.png = CaptchaImage::renderPng(answer);
+        c.expiresAt = ctx.clock.now().addSecs(kCaptchaSeconds);
+        ctx.db.run(QStringLiteral("INSERT INTO captchas (id, answer, expires) VALUES (?, ?, ?)"),
+                   {c.id, answer, c.expiresAt.toSecsSinceEpoch()});
+        return ApiResponse::json(c.toJson(), 201);
+    });
+
+    RouteOptions registerOptions;
+    registerOptions.body = BodyKind::Json;
+    registerOptions.idempotent = true;
+    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/accounts"), registerOptions, [&ctx](ApiRequest &r) {
+        const Result<AccountRegistration> req = AccountRegistration::fromJson(r.json, JsonStrictness::Strict);
+        if (!req)
+            return ApiResponse::problem(req.error());
+        if (!consumeCaptcha(ctx, req->captchaId, req->captchaAnswer))
+            return ApiResponse::problem(Error(ErrorCode::AuthCaptcha, QStringLiteral("captchaAnswer")));
+        ErrorList errors = AccountRules::validateUsername(req->username);
+        errors += AccountRules::validatePassword(req->password, req->username);
+        if (!errors.isEmpty())
+            return validationProblem(errors);
+        if (ctx.db.scalar(QStringLiteral("SELECT 1 FROM accounts WHERE username = ?"), {req->username}).isValid())
+            return ApiResponse::problem(Error(ErrorCode::AccountUsernameTaken, QStringLiteral("username")));
+        QSqlQuery q = ctx.db.run(QStringLiteral("INSERT INTO accounts (username, password_hash, role, created_at) "
+                                                "VALUES (?, ?, 'candidate', ?)"),
+                                 {req->username, Credentials::hashPassword(req->password, ctx.kdf), ctx.clock.nowSecs()});
+        if (q.lastError().type() != QSqlError::NoError)
+            return ApiResponse::problem(Error(ErrorCode::AccountUsernameTaken, QStringLiteral("username")));
+        AccountInfo info;
+        info.username = req->username;
+        return ApiResponse::json(info.toJson(), 201);
+    });
+
+    RouteOptions loginOptions;
+    loginOptions.body = BodyKind::Json;
+    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/sessions"), loginOptions,
+                      [&ctx](ApiRequest &r) { return logIn(ctx, r); });
+
+    RouteOptions authenticated;
+    authenticated.access = Access::Authenticated;
+    ctx.http.addRoute(Method::Delete, QStringLiteral("/api/v1/sessions"), authenticated, [&ctx](ApiRequest &r) {
+        ctx.db.run(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE id = ?"), {r.caller->sessionId});
+        return ApiResponse::empty(204);
+    });
+
+    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/sessions/refresh"), loginOptions, [&ctx](ApiRequest &r) {
+        const Result<RefreshRequest> req = RefreshRequest::fromJson(r.json, JsonStrictness::Strict);
+        if (!req)
+            return ApiResponse::problem(req.error());
+        QSqlQuery q = ctx.db.run(QStringLiteral("SELECT id, account_id, refresh_expires, revoked FROM sessions "
+                                                "WHERE refresh_hash = ?"),
+                                 {sha256(req->refreshToken.toLatin1())});
+        if (!q.next() || q.value(3).toInt() != 0 || q.value(2).toLongLong() <= ctx.clock.nowSecs())
+            return ApiResponse::problem(Error(ErrorCode::AuthRequired, {}, QStringLiteral("refresh token not valid")));
+        const qint64 sessionId = q.value(0).toLongLong();
+        const qint64 accountId = q.value(1).toLongLong();
+        // Rotation: the old pair stops working the moment the new one exists.
+        Transaction tx(ctx.db);
+        ctx.db.run(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE id = ?"), {sessionId});
+        ApiResponse response = newSession(ctx, accountId);
+        tx.commit();
+        return response;
+    });
+
+    RouteOptions passwordOptions = authenticated;
+    passwordOptions.body = BodyKind::Json;
+    ctx.http.addRoute(Method::Put, QStringLiteral("/api/v1/accounts/me/password"), passwordOptions,
+                      [&ctx](ApiRequest &r) {
+                          const Result<PasswordChange> req = PasswordChange::fromJson(r.json, JsonStrictness::Strict);
+                          if (!req)
+                              return ApiResponse::problem(req.error());
+                          const QString hash = ctx.db.scalar(QStringLiteral("SELECT password_hash FROM accounts "
+                                                                            "WHERE id = ?"),
+                                                             {r.caller->accountId})
+                                                   .toString();
+                          if (!Credentials::verifyPassword(hash, req->currentPassword))
+                              return validationProblem(
+                                  {Error(ErrorCode::AuthInvalidCredentials, QStringLiteral("currentPassword"))});
+                          const ErrorList errors = AccountRules::validatePassword(
+                              req->newPassword, r.caller->username, QStringLiteral("newPassword"));
+                          if (!errors.isEmpty())
+                              return validationProblem(errors);
+                          Transaction tx(ctx.db);
+                          ctx.db.run(QStringLiteral("UPDATE accounts SET password_hash = ? WHERE id = ?"),
+                                     {Credentials::hashPassword(req->newPassword, ctx.kdf), r.caller->accountId});
+                          // Every other session ends: a changed password must lock out whoever knew the old one.
+                          ctx.db.run(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE account_id = ? AND id != ?"),
+                                     {r.caller->accountId, r.caller->sessionId});
+                          tx.commit();
+                          return ApiResponse::empty(204);
+                      });
+}
+
+} // namespace ncre::server

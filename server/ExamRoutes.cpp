@@ -1,0 +1,103 @@
+#include "Meta.h"
+#include "ServerContext.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace ncre::server {
+
+using Method = QHttpServerRequest::Method;
+
+ApiResponse conditional(const ApiRequest &request, ApiResponse response, const QByteArray &etag)
+{
+    const QByteArray inm = request.header("If-None-Match");
+    if (!inm.isEmpty()) {
+        for (const QByteArray &candidate : inm.split(',')) {
+            const QByteArray c = candidate.trimmed();
+            if (c == etag || c == "*" || c == "W/" + etag) {
+                ApiResponse notModified = ApiResponse::empty(304);
+                notModified.addHeader("ETag", etag);
+                return notModified;
+            }
+        }
+    }
+    response.addHeader("ETag", etag);
+    return response;
+}
+
+QByteArray bodyEtag(const QByteArray &body)
+{
+    return '"' + QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex().left(20) + '"';
+}
+
+ApiResponse validationProblem(const ErrorList &errors)
+{
+    return ApiResponse::problem(Problem::fromErrors(ErrorCode::ValidationFailed, errors));
+}
+
+namespace {
+
+ApiResponse bulletins(ServerContext &ctx, const ApiRequest &request, BulletinKind kind)
+{
+    QJsonArray items;
+    for (const Bulletin &b : ctx.catalog.bulletins(kind))
+        items.append(b.toJson());
+    ApiResponse r = ApiResponse::json({{QStringLiteral("items"), items}});
+    return conditional(request, r, bodyEtag(r.body));
+}
+
+} // namespace
+
+void registerExamRoutes(ServerContext &ctx)
+{
+    ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/meta"), {}, [&ctx](ApiRequest &) {
+        Meta meta;
+        meta.serverTime = ctx.clock.now();
+        meta.apiVersion = QStringLiteral("1.0");
+        meta.photoSpec = ctx.photoSpec;
+        meta.loginProviders = {QStringLiteral("password"), QStringLiteral("qq")};
+        return ApiResponse::json(meta.toJson());
+    });
+
+    ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/announcements"), {},
+                      [&ctx](ApiRequest &r) { return bulletins(ctx, r, BulletinKind::Announcement); });
+    ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/notices"), {},
+                      [&ctx](ApiRequest &r) { return bulletins(ctx, r, BulletinKind::Notice); });
+
+    ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/exams/current"), {}, [&ctx](ApiRequest &r) {
+        const auto exam = ctx.catalog.currentExam();
+        if (!exam)
+            return ApiResponse::problem(Error(ErrorCode::ResourceNotFound, {}, QStringLiteral("no current exam")));
+        ApiResponse response = ApiResponse::json(exam->toJson());
+        return conditional(r, response, bodyEtag(response.body));
+    });
+
+    ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/exams/{}/sites"), {}, [&ctx](ApiRequest &r) {
+        const auto exam = ctx.catalog.currentExam();
+        if (!exam || exam->id != r.params.at(0))
+            return ApiResponse::problem(Error(ErrorCode::ResourceNotFound, {}, QStringLiteral("unknown exam")));
+        QJsonArray sites;
+        for (const Site &s : ctx.catalog.sites(exam->id))
+            sites.append(s.toJson());
+        ApiResponse response = ApiResponse::json({{QStringLiteral("sites"), sites}});
+        return conditional(r, response, bodyEtag(response.body));
+    });
+
+    ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/exams/{}/sites/{}/subjects"), {}, [&ctx](ApiRequest &r) {
+        const auto exam = ctx.catalog.currentExam();
+        const auto site = ctx.catalog.site(r.params.at(1));
+        if (!exam || exam->id != r.params.at(0) || !site)
+            return ApiResponse::problem(Error(ErrorCode::ResourceNotFound, {}, QStringLiteral("unknown exam or site")));
+        // The ETag comes from the seats alone, so a candidate watching a full site costs a 304 per poll.
+        const QByteArray etag = ctx.catalog.subjectsEtag(site->id);
+        if (r.header("If-None-Match") == etag)
+            return conditional(r, ApiResponse::empty(304), etag);
+        QJsonArray subjects;
+        for (const Subject &s : ctx.catalog.subjects(site->id))
+            subjects.append(s.toJson());
+        return conditional(r, ApiResponse::json({{QStringLiteral("subjects"), subjects}}), etag);
+    });
+}
+
+} // namespace ncre::server

@@ -1,0 +1,195 @@
+#include "RegistrationRequests.h"
+#include "ServerContext.h"
+#include "ServerLogging.h"
+
+#include <QMessageAuthenticationCode>
+#include <QTimer>
+#include <QUrlQuery>
+
+namespace ncre::server {
+
+using Method = QHttpServerRequest::Method;
+
+namespace {
+
+constexpr qint64 kOrderSeconds = 2 * 3600;
+
+QString yuan(qint64 fen)
+{
+    return QStringLiteral("%1.%2").arg(fen / 100).arg(fen % 100, 2, 10, QLatin1Char('0'));
+}
+
+QString page(const QString &title, const QString &body)
+{
+    return QStringLiteral("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>%1</title>"
+                          "<style>body{font-family:sans-serif;max-width:32em;margin:3em auto;color:#222}"
+                          "button{font-size:1.1em;padding:.4em 1.4em}label{display:block;margin:.3em 0}</style>"
+                          "</head><body><h1>%1</h1>%2</body></html>")
+        .arg(title.toHtmlEscaped(), body);
+}
+
+} // namespace
+
+// Records what the platform says it was paid, once. The platform's notify, the candidate's «我已支付，更新支付信息»
+// and the test hooks all end here; whichever comes first wins, the others find the order paid and change nothing.
+ApiResponse settleOrder(ServerContext &ctx, const QString &orderId)
+{
+    Transaction tx(ctx.db);
+    QSqlQuery paid = ctx.db.run(QStringLiteral("SELECT paid_at FROM payments WHERE order_id = ?"), {orderId});
+    const auto order = ctx.registrations.order(orderId);
+    if (!order)
+        return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
+    if (!paid.next() || order->status != PaymentStatus::Open)
+        return ApiResponse::empty(204);
+    const QString registrationId
+        = ctx.db.scalar(QStringLiteral("SELECT registration_id FROM orders WHERE id = ?"), {orderId}).toString();
+    auto row = ctx.registrations.byId(registrationId);
+    if (!row)
+        return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
+    TransitionContext context = ctx.registrations.context(*row);
+    const Result<RegistrationState> next
+        = RegistrationMachine::apply(row->state, RegistrationAction::ConfirmPayment, context);
+    ctx.db.run(QStringLiteral("UPDATE orders SET status = 'paid', paid_at = ? WHERE id = ?"),
+               {paid.value(0).toLongLong(), orderId});
+    if (next) {
+        row->state = next.value();
+        ctx.registrations.save(*row);
+    } else {
+        // Paid after the registration expired or was cancelled: money taken for nothing. Logged for refunds.
+        qCWarning(lcServer) << "order" << orderId << "paid in state" << registrationStateName(row->state);
+    }
+    tx.commit();
+    qCInfo(lcServer) << "order" << orderId << "settled";
+    return ApiResponse::empty(204);
+}
+
+void registerPaymentRoutes(ServerContext &ctx)
+{
+    RouteOptions candidatePost;
+    candidatePost.access = Access::Candidate;
+    candidatePost.idempotent = true;
+
+    ctx.http.addRoute(
+        Method::Post, QStringLiteral("/api/v1/registrations/current/payments"), candidatePost, [&ctx](ApiRequest &r) {
+            auto row = ctx.registrations.byAccount(r.caller->accountId);
+            if (!row)
+                return ApiResponse::problem(Error(ErrorCode::StateAgreementRequired));
+            // One open order per registration: «Pay» again reopens it, never a second charge.
+            if (const auto open = ctx.registrations.openOrder(row->id))
+                return ApiResponse::json(open->toJson(), 200);
+            const TransitionContext context = ctx.registrations.context(*row);
+            const Result<RegistrationState> allowed
+                = RegistrationMachine::apply(row->state, RegistrationAction::CreatePayment, context);
+            if (!allowed)
+                return ApiResponse::problem(allowed.error());
+            if (row->paymentDue && *row->paymentDue <= ctx.clock.now())
+                return ApiResponse::problem(Error(ErrorCode::StateDeadlinePassed));
+            qint64 amount = 0;
+            for (const QString &subject : row->subjectIds)
+                amount += ctx.db.scalar(QStringLiteral("SELECT fee_fen FROM subjects WHERE site_id = ? AND id = ?"),
+                                        {row->siteId, subject})
+                              .toLongLong();
+            QDateTime expires = ctx.clock.now().addSecs(kOrderSeconds);
+            if (row->paymentDue && *row->paymentDue < expires)
+                expires = *row->paymentDue;
+            const QString id = QStringLiteral("o") + QString::fromLatin1(Credentials::randomToken(12));
+            Transaction tx(ctx.db);
+            ctx.db.run(QStringLiteral("UPDATE orders SET status = 'expired' WHERE registration_id = ? AND status = "
+                                      "'open' AND expires_at <= ?"),
+                       {row->id, ctx.clock.nowSecs()});
+            QSqlQuery q = ctx.db.run(QStringLiteral("INSERT INTO orders (id, registration_id, status, amount_fen, "
+                                                    "created_at, expires_at) VALUES (?, ?, 'open', ?, ?, ?)"),
+                                     {id, row->id, amount, ctx.clock.nowSecs(), expires.toSecsSinceEpoch()});
+            if (q.lastError().type() != QSqlError::NoError)
+                return ApiResponse::problem(Error(ErrorCode::PaymentOrderOpen));
+            ctx.registrations.save(*row); // the lock an open order puts on the data changes the resource
+            tx.commit();
+            return ApiResponse::json(ctx.registrations.order(id)->toJson(), 201);
+        });
+
+    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/registrations/current/payments/{}/refresh"), candidatePost,
+                      [&ctx](ApiRequest &r) {
+                          const auto row = ctx.registrations.byAccount(r.caller->accountId);
+                          const QString orderId = r.params.at(0);
+                          const QString owner = ctx.db.scalar(QStringLiteral("SELECT registration_id FROM orders "
+                                                                             "WHERE id = ?"),
+                                                              {orderId})
+                                                    .toString();
+                          if (!row || owner != row->id)
+                              return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
+                          settleOrder(ctx, orderId);
+                          return ApiResponse::json(ctx.registrations.order(orderId)->toJson());
+                      });
+
+    // The payment platform's pages: bank choice and pay. They stand in for the real platform.
+    ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/pay/{}"), {}, [&ctx](ApiRequest &r) {
+        const auto order = ctx.registrations.order(r.params.at(0));
+        if (!order)
+            return ApiResponse::html(page(QStringLiteral("订单不存在"), QStringLiteral("<p>Order not found.</p>")), 404);
+        if (order->status != PaymentStatus::Open
+            || ctx.db.scalar(QStringLiteral("SELECT 1 FROM payments WHERE order_id = ?"), {order->id}).isValid())
+            return ApiResponse::html(page(QStringLiteral("订单已处理"),
+                                          QStringLiteral("<p>该订单已支付或已失效。请回到 NCRE Desk 查看报名状态。</p>")));
+        QString banks;
+        for (const auto &[code, name] : {std::pair{"icbc", "中国工商银行"}, std::pair{"ccb", "中国建设银行"},
+                                         std::pair{"abc", "中国农业银行"}, std::pair{"boc", "中国银行"},
+                                         std::pair{"alipay", "支付宝"}, std::pair{"wechat", "微信支付"}})
+            banks += QStringLiteral("<label><input type=\"radio\" name=\"bank\" value=\"%1\" required> %2</label>")
+                         .arg(QLatin1String(code), QString::fromUtf8(name));
+        return ApiResponse::html(page(QStringLiteral("网上支付"),
+                                      QStringLiteral("<p>订单号：%1</p><p>金额：<strong>¥%2</strong></p>"
+                                                     "<form method=\"post\">%3<p><button type=\"submit\">支付</button>"
+                                                     "</p></form>")
+                                          .arg(order->id.toHtmlEscaped(), yuan(order->amountFen), banks)));
+    });
+
+    RouteOptions form;
+    form.body = BodyKind::Form;
+    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/pay/{}"), form, [&ctx](ApiRequest &r) {
+        const auto order = ctx.registrations.order(r.params.at(0));
+        if (!order)
+            return ApiResponse::html(page(QStringLiteral("订单不存在"), QString()), 404);
+        const QUrlQuery fields(QString::fromUtf8(r.http.body()));
+        if (fields.queryItemValue(QStringLiteral("bank")).isEmpty())
+            return ApiResponse::html(page(QStringLiteral("请选择银行"), QStringLiteral("<p>请返回选择银行。</p>")), 400);
+        if (order->status != PaymentStatus::Open || order->expiresAt <= ctx.clock.now())
+            return ApiResponse::html(page(QStringLiteral("订单已失效"), QStringLiteral("<p>未扣款。</p>")), 409);
+        // The platform charges an order at most once (payments.order_id is the primary key).
+        QSqlQuery q = ctx.db.run(QStringLiteral("INSERT OR IGNORE INTO payments (order_id, registration_id, trade_no, "
+                                                "amount_fen, paid_at) SELECT id, registration_id, ?, amount_fen, ? "
+                                                "FROM orders WHERE id = ?"),
+                                 {QString::fromLatin1(Credentials::randomToken(9)), ctx.clock.nowSecs(), order->id});
+        if (q.numRowsAffected() == 1) {
+            // The notify reaches the registration server a little later, as the real platform's does.
+            const QString id = order->id;
+            QTimer::singleShot(ctx.notifyDelayMs, &ctx.http, [&ctx, id]() { settleOrder(ctx, id); });
+        }
+        return ApiResponse::html(page(QStringLiteral("支付成功"),
+                                      QStringLiteral("<p>已支付 ¥%1。请回到 NCRE Desk；如状态仍显示未支付，请点击"
+                                                     "“我已支付，更新支付信息”。</p>")
+                                          .arg(yuan(order->amountFen))));
+    });
+
+    RouteOptions notify;
+    notify.body = BodyKind::Json;
+    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/pay/notify"), notify, [&ctx](ApiRequest &r) {
+        const Result<PaymentNotify> n = PaymentNotify::fromJson(r.json, JsonStrictness::Strict);
+        if (!n)
+            return ApiResponse::problem(n.error());
+        const QByteArray expected
+            = QMessageAuthenticationCode::hash(n->signedText(), ctx.platformKey, QCryptographicHash::Sha256).toHex();
+        if (expected != n->signature.toLatin1())
+            return ApiResponse::problem(Error(ErrorCode::AuthForbidden, {}, QStringLiteral("bad signature")));
+        const auto order = ctx.registrations.order(n->orderId);
+        if (!order)
+            return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
+        if (order->amountFen != n->amountFen)
+            return ApiResponse::problem(Error(ErrorCode::JsonValue, QStringLiteral("amountFen")));
+        ctx.db.run(QStringLiteral("INSERT OR IGNORE INTO payments (order_id, registration_id, trade_no, amount_fen, "
+                                  "paid_at) SELECT id, registration_id, ?, amount_fen, ? FROM orders WHERE id = ?"),
+                   {n->platformTradeNo, n->paidAt.toSecsSinceEpoch(), n->orderId});
+        return settleOrder(ctx, n->orderId);
+    });
+}
+
+} // namespace ncre::server

@@ -1,0 +1,59 @@
+#include "ServerApp.h"
+
+#include "DemoSeed.h"
+#include "ServerLogging.h"
+
+#include <QTcpServer>
+
+namespace ncre::server {
+
+ServerApp::ServerApp(const ServerOptions &options)
+    : m_options(options)
+    , m_http(m_db, m_clock, options.testHooks)
+{
+}
+
+ServerApp::~ServerApp() = default;
+
+QString ServerApp::baseUrl() const
+{
+    const QString host = m_options.host.protocol() == QAbstractSocket::IPv6Protocol
+        ? QLatin1Char('[') + m_options.host.toString() + QLatin1Char(']')
+        : m_options.host.toString();
+    return QStringLiteral("http://%1:%2").arg(host).arg(m_port);
+}
+
+Result<void> ServerApp::start()
+{
+    if (!Credentials::initialize())
+        return Error(ErrorCode::ServerInternal, {}, QStringLiteral("libsodium failed to initialise"));
+    const QString path = m_options.databasePath.isEmpty() ? QStringLiteral(":memory:") : m_options.databasePath;
+    if (Result<void> opened = m_db.open(path); !opened)
+        return opened;
+    if (m_options.seedDemo) {
+        if (Result<void> seeded = DemoSeed::load(m_db, m_clock, m_options.kdf); !seeded)
+            return seeded;
+    }
+    m_context.reset(new ServerContext{m_db, m_clock, m_http, m_catalog, m_registrations, PhotoSpec::ncreDefault(),
+                                      m_options.kdf, Credentials::randomToken(32), 200});
+    registerExamRoutes(*m_context);
+    registerAccountRoutes(*m_context);
+    registerRegistrationRoutes(*m_context);
+    registerPaymentRoutes(*m_context);
+    registerDocumentRoutes(*m_context);
+    registerStaffRoutes(*m_context);
+    if (m_options.testHooks)
+        registerTestHookRoutes(*m_context);
+    m_http.setBeforeRequest([this]() { m_registrations.sweepExpired(); });
+
+    m_port = m_http.listen(m_options.host, m_options.port);
+    if (m_port == 0)
+        return Error(ErrorCode::ServerInternal, {},
+                     QStringLiteral("cannot listen on %1:%2").arg(m_options.host.toString()).arg(m_options.port));
+    m_registrations.setPublicBaseUrl(baseUrl());
+    if (m_options.testHooks)
+        qCWarning(lcServer) << "test hooks are ON: never use this server for real candidates";
+    return {};
+}
+
+} // namespace ncre::server

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "Catalog.h"
+#include "Credentials.h"
+#include "Database.h"
+#include "HttpServer.h"
+#include "RegistrationStore.h"
+#include "ServerClock.h"
+#include "ServerContext.h"
+
+#include <QHostAddress>
+#include <memory>
+
+namespace ncre::server {
+
+struct ServerOptions
+{
+    QHostAddress host = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 8080; // 0: any free port
+    QString databasePath; // empty: a throw-away database
+    bool seedDemo = false;
+    bool testHooks = false;
+    Credentials::KdfProfile kdf = Credentials::KdfProfile::Interactive;
+};
+
+// ncre-server assembled: database, catalog, routes, listening socket. Used by main() and by in-process tests.
+class ServerApp
+{
+public:
+    explicit ServerApp(const ServerOptions &options);
+    ~ServerApp();
+
+    // Opens the database, seeds it if asked, registers every route and listens.
+    Result<void> start();
+    quint16 port() const { return m_port; }
+    QString baseUrl() const;
+
+private:
+    ServerOptions m_options;
+    Database m_db;
+    ServerClock m_clock;
+    Catalog m_catalog{m_db};
+    RegistrationStore m_registrations{m_db, m_clock, m_catalog};
+    HttpServer m_http;
+    std::unique_ptr<ServerContext> m_context;
+    quint16 m_port = 0;
+};
+
+} // namespace ncre::server

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "Catalog.h"
+#include "Credentials.h"
+#include "Database.h"
+#include "HttpServer.h"
+#include "PhotoSpec.h"
+#include "RegistrationStore.h"
+#include "ServerClock.h"
+
+#include <QByteArray>
+
+namespace ncre::server {
+
+// What every group of routes shares. Owned by ServerApp; routes hold a reference.
+struct ServerContext
+{
+    Database &db;
+    ServerClock &clock;
+    HttpServer &http;
+    Catalog &catalog;
+    RegistrationStore &registrations;
+    PhotoSpec photoSpec;
+    Credentials::KdfProfile kdf = Credentials::KdfProfile::Interactive;
+    QByteArray platformKey; // the payment platform's signing key for notifies
+    int notifyDelayMs = 200;   // how late the platform's asynchronous notify arrives
+};
+
+// Answers 304 when If-None-Match names `etag`; otherwise adds the ETag header to `response`.
+ApiResponse conditional(const ApiRequest &request, ApiResponse response, const QByteArray &etag);
+// A strong ETag over a body.
+QByteArray bodyEtag(const QByteArray &body);
+// 422 validation.failed with every field error.
+ApiResponse validationProblem(const ErrorList &errors);
+// The problem for a failed Result, or the JSON of the registration.
+ApiResponse registrationResponse(ServerContext &ctx, const RegistrationRow &row, int status = 200);
+
+// Marks an order paid once the platform has been paid for it; idempotent. Returns 204 (or 404).
+ApiResponse settleOrder(ServerContext &ctx, const QString &orderId);
+
+void registerExamRoutes(ServerContext &ctx);
+void registerAccountRoutes(ServerContext &ctx);
+void registerRegistrationRoutes(ServerContext &ctx);
+void registerPaymentRoutes(ServerContext &ctx);
+void registerDocumentRoutes(ServerContext &ctx);
+void registerStaffRoutes(ServerContext &ctx);
+void registerTestHookRoutes(ServerContext &ctx);
+
+} // namespace ncre::server

@@ -1,0 +1,143 @@
+#include "DocumentNumber.h"
+#include "RegistrationRequests.h"
+#include "Review.h"
+#include "ServerContext.h"
+#include "ServerLogging.h"
+
+#include <QJsonArray>
+
+namespace ncre::server {
+
+using Method = QHttpServerRequest::Method;
+
+namespace {
+
+// The registration `id` if it belongs to the caller's site. Others answer 404, so staff cannot probe them.
+std::optional<RegistrationRow> ownSite(ServerContext &ctx, const ApiRequest &r, const QString &id)
+{
+    auto row = ctx.registrations.byId(id);
+    if (!row || row->siteId != r.caller->siteId)
+        return std::nullopt;
+    return row;
+}
+
+} // namespace
+
+void registerStaffRoutes(ServerContext &ctx)
+{
+    RouteOptions staff;
+    staff.access = Access::Staff;
+    RouteOptions staffPost = staff;
+    staffPost.idempotent = true;
+    RouteOptions staffPostJson = staffPost;
+    staffPostJson.body = BodyKind::Json;
+    RouteOptions staffJson = staff;
+    staffJson.body = BodyKind::Json;
+
+    ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/staff/reviews"), staff, [&ctx](ApiRequest &r) {
+        QSqlQuery q = ctx.db.run(QStringLiteral("SELECT id FROM registrations WHERE site_id = ? AND state = "
+                                                "'review_pending' ORDER BY updated_at, id"),
+                                 {r.caller->siteId});
+        QStringList ids;
+        while (q.next())
+            ids.append(q.value(0).toString());
+        QJsonArray items;
+        for (const QString &id : ids) {
+            const auto row = ctx.registrations.byId(id);
+            if (!row)
+                continue;
+            ReviewQueueItem item;
+            item.registrationId = row->id;
+            item.candidateName = row->profile.value(ProfileField::Name);
+            item.documentNumberMasked = DocumentNumber::mask(row->profile.value(ProfileField::DocumentNumber));
+            item.subjectIds = row->subjectIds;
+            item.requestedAt = row->review ? row->review->requestedAt : row->updatedAt;
+            items.append(item.toJson());
+        }
+        return ApiResponse::json({{QStringLiteral("items"), items}});
+    });
+
+    ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/staff/registrations/{}"), staff, [&ctx](ApiRequest &r) {
+        const auto row = ownSite(ctx, r, r.params.at(0));
+        if (!row)
+            return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
+        return registrationResponse(ctx, *row);
+    });
+
+    ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/staff/registrations/{}/photo"), staff, [&ctx](ApiRequest &r) {
+        const auto row = ownSite(ctx, r, r.params.at(0));
+        const QByteArray jpeg = row ? ctx.db.scalar(QStringLiteral("SELECT photo FROM registrations WHERE id = ?"),
+                                                    {row->id})
+                                          .toByteArray()
+                                    : QByteArray();
+        if (jpeg.isEmpty())
+            return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
+        ApiResponse response;
+        response.contentType = "image/jpeg";
+        response.body = jpeg;
+        return response;
+    });
+
+    ctx.http.addRoute(
+        Method::Post, QStringLiteral("/api/v1/staff/registrations/{}/decision"), staffPostJson, [&ctx](ApiRequest &r) {
+            const Result<ReviewDecision> decision = ReviewDecision::fromJson(r.json, JsonStrictness::Strict);
+            if (!decision)
+                return ApiResponse::problem(decision.error());
+            auto row = ownSite(ctx, r, r.params.at(0));
+            if (!row)
+                return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
+            const bool approve = decision->decision == ReviewDecisionKind::Approve;
+            const Result<RegistrationState> next = RegistrationMachine::apply(
+                row->state, approve ? RegistrationAction::Approve : RegistrationAction::Reject,
+                ctx.registrations.context(*row));
+            if (!next)
+                return ApiResponse::problem(next.error());
+            row->state = next.value();
+            ReviewInfo review = row->review.value_or(ReviewInfo{ctx.clock.now(), {}, {}, {}});
+            review.decidedAt = ctx.clock.now();
+            review.decision = decision->decision;
+            review.reason = decision->reason;
+            row->review = review;
+            if (approve) {
+                // Approval locks the information and starts the payment window (24 hours in NCRE).
+                const auto exam = ctx.catalog.currentExam();
+                row->paymentDue = ctx.clock.now().addSecs(qint64(exam ? exam->limits.paymentHours : 24) * 3600);
+            }
+            if (!ctx.registrations.save(*row))
+                return ApiResponse::problem(Error(ErrorCode::ServerInternal));
+            qCInfo(lcServer) << "registration" << row->id << (approve ? "approved" : "rejected") << "by staff account"
+                             << r.caller->accountId;
+            return registrationResponse(ctx, *row);
+        });
+
+    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/staff/confirmations/lookup"), staffJson,
+                      [&ctx](ApiRequest &r) {
+                          const Result<DocumentLookup> lookup = DocumentLookup::fromJson(r.json, JsonStrictness::Strict);
+                          if (!lookup)
+                              return ApiResponse::problem(lookup.error());
+                          Profile key;
+                          key.setValue(ProfileField::DocumentType, lookup->documentType);
+                          key.setValue(ProfileField::DocumentNumber, DocumentNumber::normalize(lookup->documentNumber));
+                          const auto row = ctx.registrations.byDocumentKey(RegistrationStore::documentKey(key));
+                          if (!row || row->siteId != r.caller->siteId)
+                              return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
+                          return registrationResponse(ctx, *row);
+                      });
+
+    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/staff/registrations/{}/confirmation"), staffPost,
+                      [&ctx](ApiRequest &r) {
+                          auto row = ownSite(ctx, r, r.params.at(0));
+                          if (!row)
+                              return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
+                          const Result<RegistrationState> next = RegistrationMachine::apply(
+                              row->state, RegistrationAction::ConfirmOnSite, ctx.registrations.context(*row));
+                          if (!next)
+                              return ApiResponse::problem(next.error());
+                          row->state = next.value();
+                          if (!ctx.registrations.save(*row))
+                              return ApiResponse::problem(Error(ErrorCode::ServerInternal));
+                          return registrationResponse(ctx, *row);
+                      });
+}
+
+} // namespace ncre::server

@@ -1,0 +1,123 @@
+#include "RegistrationRequests.h"
+#include "ServerContext.h"
+
+#include <QMessageAuthenticationCode>
+
+namespace ncre::server {
+
+using Method = QHttpServerRequest::Method;
+
+// --test-hooks only (and only from loopback; HttpServer answers 404 otherwise): what a test needs to drive the real
+// server through states that otherwise take a human, a bank or a day.
+void registerTestHookRoutes(ServerContext &ctx)
+{
+    RouteOptions hook;
+    hook.access = Access::TestHook;
+    RouteOptions hookJson = hook;
+    hookJson.body = BodyKind::Json;
+
+    ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/test-hooks/captchas/{}"), hook, [&ctx](ApiRequest &r) {
+        const QVariant answer = ctx.db.scalar(QStringLiteral("SELECT answer FROM captchas WHERE id = ?"), {r.params.at(0)});
+        if (!answer.isValid())
+            return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
+        return ApiResponse::json({{QStringLiteral("answer"), answer.toString()}});
+    });
+
+    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/test-hooks/clock"), hookJson, [&ctx](ApiRequest &r) {
+        JsonReader reader(r.json, JsonStrictness::Strict);
+        const auto advance = reader.optionalInteger("advanceSeconds", -366LL * 24 * 3600, 366LL * 24 * 3600);
+        const auto now = reader.optionalDateTime("now");
+        reader.finish();
+        if (!reader.ok())
+            return ApiResponse::problem(reader.error());
+        if (advance)
+            ctx.clock.advance(*advance);
+        if (now)
+            ctx.clock.setNow(*now);
+        ctx.registrations.sweepExpired();
+        return ApiResponse::json({{QStringLiteral("now"), JsonFormat::dateTime(ctx.clock.now())}});
+    });
+
+    // The candidate paid on the platform (as the payment page's «支付» does). notify: "now" (default), "none" (the
+    // notify is lost: only «我已支付，更新支付信息» will find the payment), "twice" (delivered twice).
+    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/test-hooks/payments/{}/complete"), hookJson,
+                      [&ctx](ApiRequest &r) {
+                          JsonReader reader(r.json, JsonStrictness::Strict);
+                          const QString notify = reader.optionalString("notify", 8).value_or(QStringLiteral("now"));
+                          reader.finish();
+                          if (!reader.ok())
+                              return ApiResponse::problem(reader.error());
+                          const auto order = ctx.registrations.order(r.params.at(0));
+                          if (!order)
+                              return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
+                          ctx.db.run(QStringLiteral("INSERT OR IGNORE INTO payments (order_id, registration_id, "
+                                                    "trade_no, amount_fen, paid_at) SELECT id, registration_id, ?, "
+                                                    "amount_fen, ? FROM orders WHERE id = ?"),
+                                     {QString::fromLatin1(Credentials::randomToken(9)), ctx.clock.nowSecs(), order->id});
+                          if (notify == QLatin1String("now") || notify == QLatin1String("twice"))
+                              settleOrder(ctx, order->id);
+                          if (notify == QLatin1String("twice"))
+                              settleOrder(ctx, order->id);
+                          const qint64 charges = ctx.db.scalar(QStringLiteral("SELECT COUNT(*) FROM payments WHERE "
+                                                                              "order_id = ?"),
+                                                               {order->id})
+                                                     .toLongLong();
+                          return ApiResponse::json({{QStringLiteral("order"), ctx.registrations.order(order->id)->toJson()},
+                                                    {QStringLiteral("charges"), charges}});
+                      });
+
+    // A correctly signed platform notify for an order, as the platform would send it (to deliver duplicates).
+    ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/test-hooks/payments/{}/notify"), hook, [&ctx](ApiRequest &r) {
+        QSqlQuery q = ctx.db.run(QStringLiteral("SELECT trade_no, amount_fen, paid_at FROM payments WHERE order_id = ?"),
+                                 {r.params.at(0)});
+        if (!q.next())
+            return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
+        PaymentNotify n;
+        n.orderId = r.params.at(0);
+        n.platformTradeNo = q.value(0).toString();
+        n.amountFen = q.value(1).toLongLong();
+        n.paidAt = QDateTime::fromSecsSinceEpoch(q.value(2).toLongLong(), Qt::UTC);
+        n.signature = QString::fromLatin1(
+            QMessageAuthenticationCode::hash(n.signedText(), ctx.platformKey, QCryptographicHash::Sha256).toHex());
+        return ApiResponse::json(n.toJson());
+    });
+
+    ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/test-hooks/stats"), hook, [&ctx](ApiRequest &) {
+        return ApiResponse::json({
+            {QStringLiteral("payments"), ctx.db.scalar(QStringLiteral("SELECT COUNT(*) FROM payments")).toLongLong()},
+            {QStringLiteral("orders"), ctx.db.scalar(QStringLiteral("SELECT COUNT(*) FROM orders")).toLongLong()},
+            {QStringLiteral("registrations"),
+             ctx.db.scalar(QStringLiteral("SELECT COUNT(*) FROM registrations")).toLongLong()},
+        });
+    });
+
+    // Faults on chosen routes: {"pathPrefix", "kind": "unavailable"|"drop"|"delay", "count", "delayMs", "retryAfter"}.
+    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/test-hooks/faults"), hookJson, [&ctx](ApiRequest &r) {
+        JsonReader reader(r.json, JsonStrictness::Strict);
+        const QString prefix = reader.string("pathPrefix", 200);
+        const QString kind = reader.string("kind", 16);
+        const int count = int(reader.integer("count", 1, 100000));
+        const int delay = int(reader.optionalInteger("delayMs", 0, 600000).value_or(0));
+        const int retryAfter = int(reader.optionalInteger("retryAfter", 0, 3600).value_or(1));
+        reader.finish();
+        if (!reader.ok())
+            return ApiResponse::problem(reader.error());
+        HttpServer::FaultKind k;
+        if (kind == QLatin1String("unavailable"))
+            k = HttpServer::FaultKind::Unavailable;
+        else if (kind == QLatin1String("drop"))
+            k = HttpServer::FaultKind::Drop;
+        else if (kind == QLatin1String("delay"))
+            k = HttpServer::FaultKind::Delay;
+        else
+            return ApiResponse::problem(Error(ErrorCode::JsonValue, QStringLiteral("kind")));
+        ctx.http.injectFault(prefix, k, count, delay, retryAfter);
+        return ApiResponse::empty(204);
+    });
+    ctx.http.addRoute(Method::Delete, QStringLiteral("/api/v1/test-hooks/faults"), hook, [&ctx](ApiRequest &) {
+        ctx.http.clearFaults();
+        return ApiResponse::empty(204);
+    });
+}
+
+} // namespace ncre::server

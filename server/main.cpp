@@ -1,0 +1,97 @@
+// ncre-server: the reference NCRE registration API (architecture §3-§4, docs/openapi.yaml).
+//   ncre-server [--listen HOST:PORT] [--db PATH] [--seed demo] [--test-hooks] [--kdf interactive|minimal]
+// Prints "ncre-server listening on <url>" once it accepts connections. Exit codes: 0 stopped, 1 could not start,
+// 2 bad command line.
+#include "ServerApp.h"
+
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QRegularExpression>
+
+#include <cstdio>
+
+using namespace ncre::server;
+
+namespace {
+
+int usageError(const QCommandLineParser &parser, const QString &message)
+{
+    std::fprintf(stderr, "ncre-server: %s\n\n%s", qPrintable(message), qPrintable(parser.helpText()));
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // PDFs and captcha images are drawn with QPainter: a GUI application, but never a window.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("ncre-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("1.0"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("NCRE registration API server"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address to listen on (default 127.0.0.1:8080; port 0 picks a free one)."),
+                                    QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8080"));
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("SQLite database file (default: a temporary in-memory database)."),
+                                QStringLiteral("path"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Load seed data into an empty database: demo."),
+                                  QStringLiteral("name"));
+    const QCommandLineOption hooks(QStringLiteral("test-hooks"),
+                                   QStringLiteral("Enable test hooks (loopback only; never in production)."));
+    const QCommandLineOption kdf(QStringLiteral("kdf"), QStringLiteral("Password hashing cost: interactive (default) or minimal (tests and benchmarks only)."),
+                                 QStringLiteral("profile"), QStringLiteral("interactive"));
+    parser.addOptions({listen, db, seed, hooks, kdf});
+    if (!parser.parse(QCoreApplication::arguments()))
+        return usageError(parser, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(parser.helpText()));
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::printf("ncre-server 1.0\n");
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(parser, QStringLiteral("unexpected argument: %1").arg(parser.positionalArguments().first()));
+
+    ServerOptions options;
+    static const QRegularExpression hostPort(QStringLiteral("^(\\[[0-9A-Fa-f:.]+\\]|[^:\\[\\]]+):([0-9]{1,5})$"));
+    const auto m = hostPort.match(parser.value(listen));
+    const int port = m.hasMatch() ? m.captured(2).toInt() : -1;
+    QString host = m.captured(1);
+    if (host.startsWith(QLatin1Char('[')))
+        host = host.mid(1, host.size() - 2);
+    if (host == QLatin1String("localhost"))
+        host = QStringLiteral("127.0.0.1");
+    if (!m.hasMatch() || port > 65535 || QHostAddress(host).isNull())
+        return usageError(parser, QStringLiteral("--listen expects HOST:PORT with a numeric address, e.g. 127.0.0.1:8080"));
+    options.host = QHostAddress(host);
+    options.port = quint16(port);
+    options.databasePath = parser.value(db);
+    if (parser.isSet(seed)) {
+        if (parser.value(seed) != QLatin1String("demo"))
+            return usageError(parser, QStringLiteral("--seed knows only: demo"));
+        options.seedDemo = true;
+    }
+    options.testHooks = parser.isSet(hooks);
+    if (options.testHooks && !options.host.isLoopback())
+        return usageError(parser, QStringLiteral("--test-hooks is allowed only on a loopback address"));
+    if (parser.value(kdf) == QLatin1String("minimal"))
+        options.kdf = Credentials::KdfProfile::Minimal;
+    else if (parser.value(kdf) != QLatin1String("interactive"))
+        return usageError(parser, QStringLiteral("--kdf expects interactive or minimal"));
+
+    ServerApp server(options);
+    if (const auto started = server.start(); !started) {
+        std::fprintf(stderr, "ncre-server: %s\n", qPrintable(started.error().detail));
+        return 1;
+    }
+    std::printf("ncre-server listening on %s\n", qPrintable(server.baseUrl()));
+    std::fflush(stdout);
+    return app.exec();
+}
