@@ -190,6 +190,8 @@ ApiResponse HttpServer::route(const QHttpServerRequest &request)
 {
     const QStringList segments = request.url().path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
     bool pathMatched = false;
+    const Route *best = nullptr;
+    QStringList bestParams;
     for (const Route &route : m_routes) {
         if (route.segments.size() != segments.size())
             continue;
@@ -204,10 +206,14 @@ ApiResponse HttpServer::route(const QHttpServerRequest &request)
         if (!match)
             continue;
         pathMatched = true;
-        if (route.method != request.method())
-            continue;
-        return dispatch(request, route, params);
+        // The most literal route wins: /pay/notify before /pay/{}.
+        if (route.method == request.method() && (!best || params.size() < bestParams.size())) {
+            best = &route;
+            bestParams = params;
+        }
     }
+    if (best)
+        return dispatch(request, *best, bestParams);
     return ApiResponse::problem(Error(pathMatched ? ErrorCode::MethodNotAllowed : ErrorCode::ResourceNotFound));
 }
 
@@ -289,10 +295,14 @@ std::optional<Error> HttpServer::authenticate(const QHttpServerRequest &request,
             return std::nullopt;
         return Error(ErrorCode::AuthRequired, {}, QStringLiteral("unknown token"));
     }
+    // Public routes ignore a stale token: logging in again must work with yesterday's token still attached.
     if (q.value(2).toInt() != 0)
-        return Error(ErrorCode::AuthRequired, {}, QStringLiteral("revoked token"));
+        return access == Access::Public ? std::nullopt
+                                        : std::optional(Error(ErrorCode::AuthRequired, {}, QStringLiteral("revoked token")));
     if (q.value(1).toLongLong() <= m_clock.nowSecs())
-        return Error(ErrorCode::AuthTokenExpired, {}, QStringLiteral("expired token"));
+        return access == Access::Public
+            ? std::nullopt
+            : std::optional(Error(ErrorCode::AuthTokenExpired, {}, QStringLiteral("expired token")));
     Caller c;
     c.sessionId = q.value(0).toLongLong();
     c.accountId = q.value(3).toLongLong();

@@ -66,6 +66,10 @@ std::optional<Error> checkPhoto(const PhotoSpec &spec, const QByteArray &jpeg, Q
     const QString field = QStringLiteral("photo");
     if (!jpeg.startsWith("\xFF\xD8\xFF"))
         return Error(ErrorCode::PhotoFormat, field, QStringLiteral("not a JPEG"));
+    // A complete JPEG ends its last scan with EOI; a cut-off upload does not (an EXIF thumbnail's EOI comes before
+    // the main image's SOS, so it does not count).
+    if (jpeg.lastIndexOf("\xFF\xD9") < jpeg.lastIndexOf("\xFF\xDA"))
+        return Error(ErrorCode::PhotoDecode, field, QStringLiteral("truncated"));
     if (jpeg.size() < spec.minBytes || jpeg.size() > spec.maxBytes)
         return Error(ErrorCode::PhotoBytes, field, QStringLiteral("%1 bytes").arg(jpeg.size()));
     QBuffer buffer;

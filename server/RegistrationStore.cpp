@@ -108,7 +108,7 @@ bool RegistrationStore::save(RegistrationRow &row, bool insert)
         compact(row.profile.toJson()),
         row.documentKey.isEmpty() ? QVariant() : QVariant(row.documentKey),
         row.siteId.isEmpty() ? QVariant() : QVariant(row.siteId),
-        row.subjectIds.join(QLatin1Char(',')),
+        row.subjectIds.isEmpty() ? QStringLiteral("") : row.subjectIds.join(QLatin1Char(',')), // NOT NULL
         row.photo ? QVariant(compact(row.photo->toJson())) : QVariant(),
         row.review ? QVariant(compact(row.review->toJson())) : QVariant(),
         row.paymentDue ? QVariant(row.paymentDue->toSecsSinceEpoch()) : QVariant(),

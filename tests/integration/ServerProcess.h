@@ -1,0 +1,163 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QUrl>
+#include <QUuid>
+
+#include <memory>
+
+// A real ncre-server process on a free loopback port (--seed demo --test-hooks), for integration tests.
+class ServerProcess
+{
+public:
+    explicit ServerProcess(const QStringList &extraArgs = {})
+    {
+        m_process.setProgram(QStringLiteral(NCRE_SERVER_BINARY));
+        m_process.setArguments(QStringList{"--listen", "127.0.0.1:0", "--seed", "demo", "--test-hooks", "--kdf",
+                                           "minimal"}
+                               + extraArgs);
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        m_process.start();
+    }
+    ~ServerProcess()
+    {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+
+    // Waits for "ncre-server listening on <url>"; false if the server died or never said it.
+    bool waitReady()
+    {
+        QSignalSpy ready(&m_process, &QProcess::readyReadStandardOutput);
+        while (!m_stdout.contains('\n')) {
+            if (m_process.state() == QProcess::NotRunning)
+                return false;
+            if (!m_process.bytesAvailable() && !ready.wait(15000))
+                return false;
+            m_stdout += m_process.readAllStandardOutput();
+        }
+        const QByteArray line = m_stdout.left(m_stdout.indexOf('\n'));
+        const QByteArray marker = "listening on ";
+        if (!line.contains(marker))
+            return false;
+        m_base = QUrl(QString::fromLatin1(line.mid(line.indexOf(marker) + marker.size()).trimmed()));
+        return m_base.isValid();
+    }
+
+    QUrl url(const QString &path) const { return QUrl(m_base.toString() + path); }
+    QByteArray stderrText() { return m_process.readAllStandardError(); }
+    QProcess &process() { return m_process; }
+
+private:
+    QProcess m_process;
+    QByteArray m_stdout;
+    QUrl m_base;
+};
+
+// One HTTP exchange, waited for on the reply's finished signal.
+struct HttpResult
+{
+    int status = 0;
+    QByteArray body;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QList<QNetworkReply::RawHeaderPair> headers;
+
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    QString code() const { return json().value("code").toString(); }
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const auto &[k, v] : headers) {
+            if (k.compare(name, Qt::CaseInsensitive) == 0)
+                return v;
+        }
+        return {};
+    }
+};
+
+class TestHttp
+{
+public:
+    explicit TestHttp(ServerProcess &server)
+        : m_server(server)
+    {
+    }
+
+    void setToken(const QString &token) { m_token = token; }
+
+    HttpResult send(const QByteArray &verb, const QString &path, const QByteArray &body = {},
+                    const QByteArray &contentType = "application/json",
+                    const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        QNetworkRequest request(m_server.url(path));
+        if (!body.isEmpty() || verb == "POST" || verb == "PUT")
+            request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+        if (!m_token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+        for (const auto &[k, v] : headers)
+            request.setRawHeader(k, v);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        QNetworkReply *reply = m_nam.sendCustomRequest(request, verb, body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(30000);
+        HttpResult r;
+        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        r.body = reply->readAll();
+        r.error = reply->error();
+        r.headers = reply->rawHeaderPairs();
+        reply->deleteLater();
+        return r;
+    }
+
+    HttpResult get(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        return send("GET", path, {}, {}, headers);
+    }
+    HttpResult put(const QString &path, const QJsonObject &json) { return send("PUT", path, toJson(json)); }
+    // POST with a fresh Idempotency-Key unless one is given.
+    HttpResult post(const QString &path, const QJsonObject &json = {}, QByteArray key = {})
+    {
+        if (key.isEmpty())
+            key = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+        return send("POST", path, toJson(json), "application/json", {{"Idempotency-Key", key}});
+    }
+
+    static QByteArray toJson(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+
+    // Captcha, then account registration and login through the real endpoints; returns the access token.
+    QString registerAndLogIn(const QString &username, const QString &password = "Secret-pass-1")
+    {
+        const QString captcha1 = newCaptcha();
+        post("/api/v1/accounts", {{"username", username}, {"password", password}, {"captchaId", captcha1},
+                                  {"captchaAnswer", captchaAnswer(captcha1)}});
+        return logIn(username, password);
+    }
+
+    QString logIn(const QString &username, const QString &password)
+    {
+        const QString captcha = newCaptcha();
+        const HttpResult r = send("POST", "/api/v1/sessions",
+                                  toJson({{"username", username}, {"password", password}, {"captchaId", captcha},
+                                          {"captchaAnswer", captchaAnswer(captcha)}}));
+        m_lastRefresh = r.json().value("refreshToken").toString();
+        return r.json().value("accessToken").toString();
+    }
+
+    QString newCaptcha() { return send("POST", "/api/v1/captcha").json().value("id").toString(); }
+    QString captchaAnswer(const QString &id) { return get("/api/v1/test-hooks/captchas/" + id).json().value("answer").toString(); }
+    QString lastRefreshToken() const { return m_lastRefresh; }
+
+private:
+    ServerProcess &m_server;
+    QNetworkAccessManager m_nam;
+    QString m_token;
+    QString m_lastRefresh;
+};

@@ -1,0 +1,136 @@
+#include "ServerProcess.h"
+
+#include <QTest>
+
+// Accounts and sessions: captcha, registration rules, login, lockout, refresh rotation, logout, password change.
+class TestServerAccounts : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ServerProcess> m_server;
+
+    HttpResult logInWith(TestHttp &http, const QString &user, const QString &password, QString captchaAnswer = {})
+    {
+        const QString captcha = http.newCaptcha();
+        if (captchaAnswer.isNull())
+            captchaAnswer = http.captchaAnswer(captcha);
+        return http.send("POST", "/api/v1/sessions",
+                         TestHttp::toJson({{"username", user}, {"password", password}, {"captchaId", captcha},
+                                           {"captchaAnswer", captchaAnswer}}));
+    }
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<ServerProcess>();
+        QVERIFY2(m_server->waitReady(), m_server->stderrText().constData());
+    }
+    void cleanup() { m_server.reset(); }
+
+    void testCaptchaIsAPngAndSingleUse()
+    {
+        TestHttp http(*m_server);
+        const HttpResult c = http.send("POST", "/api/v1/captcha");
+        QCOMPARE(c.status, 201);
+        const QByteArray png = QByteArray::fromBase64(c.json().value("imagePng").toString().toLatin1());
+        QVERIFY(png.startsWith("\x89PNG"));
+        const QString id = c.json().value("id").toString();
+        const QString answer = http.captchaAnswer(id);
+        const QJsonObject body{{"username", "captcha01"}, {"password", "Secret-pass-1"}, {"captchaId", id},
+                               {"captchaAnswer", answer.toLower()}};
+        QCOMPARE(http.post("/api/v1/accounts", body).status, 201); // case-insensitive
+        QJsonObject again = body;
+        again.insert("username", "captcha02");
+        QCOMPARE(http.post("/api/v1/accounts", again).code(), QStringLiteral("auth.captcha"));
+    }
+
+    void testRegistrationRules()
+    {
+        TestHttp http(*m_server);
+        auto attempt = [&](const QString &user, const QString &password) {
+            const QString id = http.newCaptcha();
+            return http.post("/api/v1/accounts", {{"username", user}, {"password", password}, {"captchaId", id},
+                                                  {"captchaAnswer", http.captchaAnswer(id)}});
+        };
+        HttpResult weak = attempt("weakling", "password");
+        QCOMPARE(weak.status, 422);
+        QCOMPARE(weak.json().value("errors").toArray().at(0).toObject().value("code").toString(),
+                 QStringLiteral("account.weakPassword"));
+        QCOMPARE(attempt("9starts", "Secret-pass-1").status, 422);
+        QCOMPARE(attempt("uniqueuser", "Secret-pass-1").status, 201);
+        HttpResult taken = attempt("UniqueUser", "Secret-pass-1");
+        QCOMPARE(taken.status, 409);
+        QCOMPARE(taken.code(), QStringLiteral("account.usernameTaken"));
+    }
+
+    void testLoginFailuresLockTheAccount()
+    {
+        TestHttp http(*m_server);
+        QVERIFY(!http.registerAndLogIn("lockme01").isEmpty());
+        QCOMPARE(logInWith(http, "lockme01", "Secret-pass-1", "????").code(), QStringLiteral("auth.captcha"));
+        QCOMPARE(logInWith(http, "nobody99", "whatever").code(), QStringLiteral("auth.invalidCredentials"));
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(logInWith(http, "lockme01", "wrong-Pass-1").code(), QStringLiteral("auth.invalidCredentials"));
+        const HttpResult locked = logInWith(http, "lockme01", "wrong-Pass-1");
+        QCOMPARE(locked.status, 429);
+        QCOMPARE(locked.code(), QStringLiteral("auth.locked"));
+        QVERIFY(locked.header("Retry-After").toInt() > 0);
+        // Even the right password waits out the lock.
+        QCOMPARE(logInWith(http, "lockme01", "Secret-pass-1").code(), QStringLiteral("auth.locked"));
+        http.post("/api/v1/test-hooks/clock", {{"advanceSeconds", 16 * 60}});
+        QCOMPARE(logInWith(http, "lockme01", "Secret-pass-1").status, 200);
+    }
+
+    void testTokensRefreshRotateAndRevoke()
+    {
+        TestHttp http(*m_server);
+        const QString access = http.registerAndLogIn("tokens01");
+        const QString refresh = http.lastRefreshToken();
+        QVERIFY(access.size() >= 22); // at least 128 bits, base64url
+        http.setToken(access);
+        QCOMPARE(http.get("/api/v1/registrations/current").code(), QStringLiteral("resource.notFound"));
+
+        TestHttp anon(*m_server);
+        const HttpResult rotated = anon.send("POST", "/api/v1/sessions/refresh", TestHttp::toJson({{"refreshToken", refresh}}));
+        QCOMPARE(rotated.status, 200);
+        QVERIFY(rotated.json().value("accessToken").toString() != access);
+        // The old pair is gone.
+        QCOMPARE(http.get("/api/v1/registrations/current").code(), QStringLiteral("auth.required"));
+        QCOMPARE(anon.send("POST", "/api/v1/sessions/refresh", TestHttp::toJson({{"refreshToken", refresh}})).status, 401);
+
+        TestHttp fresh(*m_server);
+        fresh.setToken(rotated.json().value("accessToken").toString());
+        QCOMPARE(fresh.send("DELETE", "/api/v1/sessions").status, 204);
+        QCOMPARE(fresh.get("/api/v1/registrations/current").status, 401);
+
+        // Access tokens expire.
+        TestHttp later(*m_server);
+        later.setToken(later.logIn("tokens01", "Secret-pass-1"));
+        later.post("/api/v1/test-hooks/clock", {{"advanceSeconds", 16 * 60}});
+        QCOMPARE(later.get("/api/v1/registrations/current").code(), QStringLiteral("auth.tokenExpired"));
+    }
+
+    void testPasswordChangeEndsOtherSessions()
+    {
+        TestHttp a(*m_server);
+        a.setToken(a.registerAndLogIn("changer1"));
+        TestHttp b(*m_server);
+        b.setToken(b.logIn("changer1", "Secret-pass-1"));
+        const HttpResult wrong = a.send("PUT", "/api/v1/accounts/me/password",
+                                        TestHttp::toJson({{"currentPassword", "nope"}, {"newPassword", "Another-pass-2"}}));
+        QCOMPARE(wrong.status, 422);
+        QCOMPARE(a.send("PUT", "/api/v1/accounts/me/password",
+                        TestHttp::toJson({{"currentPassword", "Secret-pass-1"}, {"newPassword", "Another-pass-2"}}))
+                     .status,
+                 204);
+        QCOMPARE(b.get("/api/v1/registrations/current").status, 401);
+        QCOMPARE(a.get("/api/v1/registrations/current").status, 404); // still logged in, no registration yet
+        TestHttp c(*m_server);
+        QCOMPARE(logInWith(c, "changer1", "Secret-pass-1").status, 401);
+        QCOMPARE(logInWith(c, "changer1", "Another-pass-2").status, 200);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerAccounts)
+#include "TestServerAccounts.moc"

@@ -1,0 +1,190 @@
+#include "PhotoFixtures.h"
+#include "ServerProcess.h"
+
+#include <QJsonArray>
+#include <QTcpSocket>
+#include <QTest>
+
+// Every malformed request answers a 4xx problem+json with a stable code; nothing answers 500. Conditional GETs.
+class TestServerHttp : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ServerProcess> m_server;
+    QString m_token;
+
+private slots:
+    void initTestCase()
+    {
+        m_server = std::make_unique<ServerProcess>();
+        QVERIFY2(m_server->waitReady(), m_server->stderrText().constData());
+        TestHttp http(*m_server);
+        m_token = http.registerAndLogIn("httptest1");
+        QVERIFY(!m_token.isEmpty());
+        http.setToken(m_token);
+        QCOMPARE(http.put("/api/v1/registrations/current/agreement",
+                          {{"agreementVersion", http.get("/api/v1/exams/current").json().value("agreementVersion")}})
+                     .status,
+                 200);
+        // Submitted, so that photo uploads reach the photo checks.
+        QCOMPARE(http.put("/api/v1/registrations/current/profile",
+                          {{"name", "Li Lei"}, {"documentType", "passport"}, {"documentNumber", "E12345678"},
+                           {"gender", "male"}, {"birthDate", "2001-02-03"}, {"education", "bachelor"},
+                           {"occupation", "student"}, {"mobile", "13812345678"}, {"address", "Room 1, Road 2, Beijing"},
+                           {"postalCode", "100020"}})
+                     .status,
+                 200);
+        QCOMPARE(http.put("/api/v1/registrations/current/subjects", {{"siteId", "bj-buu"}, {"subjectIds", QJsonArray{"15"}}})
+                     .status,
+                 200);
+        QCOMPARE(http.post("/api/v1/registrations/current/submit", {{"guarantee", true}}).status, 200);
+    }
+    void cleanupTestCase() { m_server.reset(); }
+
+    void testMalformed_data()
+    {
+        QTest::addColumn<QByteArray>("verb");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<bool>("authenticated");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        const QString profile = "/api/v1/registrations/current/profile";
+        QTest::addRow("unknown route") << QByteArray("GET") << "/api/v1/nothing" << QByteArray() << QByteArray() << false << 404 << "resource.notFound";
+        QTest::addRow("wrong method") << QByteArray("DELETE") << "/api/v1/meta" << QByteArray() << QByteArray() << false << 405 << "request.methodNotAllowed";
+        QTest::addRow("no token") << QByteArray("GET") << "/api/v1/registrations/current" << QByteArray() << QByteArray() << false << 401 << "auth.required";
+        QTest::addRow("bad json") << QByteArray("PUT") << profile << QByteArray("{\"name\": ") << QByteArray("application/json") << true << 400 << "json.syntax";
+        QTest::addRow("json array") << QByteArray("PUT") << profile << QByteArray("[]") << QByteArray("application/json") << true << 400 << "json.notObject";
+        QTest::addRow("wrong type") << QByteArray("PUT") << profile << QByteArray("{\"name\": 5}") << QByteArray("application/json") << true << 422 << "json.type";
+        QTest::addRow("unknown field") << QByteArray("PUT") << profile << QByteArray("{\"nickname\": \"x\"}") << QByteArray("application/json") << true << 422 << "json.unknownField";
+        QTest::addRow("wrong content type") << QByteArray("PUT") << profile << QByteArray("name=x") << QByteArray("application/x-www-form-urlencoded") << true << 415 << "request.contentType";
+        QTest::addRow("oversized body") << QByteArray("PUT") << profile << QByteArray(70 * 1024, 'x') << QByteArray("application/json") << true << 413 << "request.tooLarge";
+        QTest::addRow("photo not jpeg") << QByteArray("PUT") << "/api/v1/registrations/current/photo" << QByteArray("\x89PNG\r\n\x1a\n....") << QByteArray("image/jpeg") << true << 422 << "validation.failed";
+        QTest::addRow("photo as json") << QByteArray("PUT") << "/api/v1/registrations/current/photo" << QByteArray("{}") << QByteArray("application/json") << true << 415 << "request.contentType";
+        QTest::addRow("missing idempotency key") << QByteArray("POST") << "/api/v1/registrations/current/review-requests" << QByteArray() << QByteArray("application/json") << true << 428 << "idempotency.keyMissing";
+        QTest::addRow("unknown site") << QByteArray("GET") << "/api/v1/exams/2027-03/sites/nowhere/subjects" << QByteArray() << QByteArray() << false << 404 << "resource.notFound";
+        QTest::addRow("test hook unknown captcha") << QByteArray("GET") << "/api/v1/test-hooks/captchas/nope" << QByteArray() << QByteArray() << false << 404 << "resource.notFound";
+        QTest::addRow("login garbage") << QByteArray("POST") << "/api/v1/sessions" << QByteArray("{\"username\": true}") << QByteArray("application/json") << false << 422 << "json.type";
+        QTest::addRow("bad clock hook") << QByteArray("POST") << "/api/v1/test-hooks/clock" << QByteArray("{\"advanceSeconds\": \"x\"}") << QByteArray("application/json") << false << 422 << "json.type";
+    }
+    void testMalformed()
+    {
+        QFETCH(QByteArray, verb);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, contentType);
+        QFETCH(bool, authenticated);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        TestHttp http(*m_server);
+        if (authenticated)
+            http.setToken(m_token);
+        const HttpResult r = http.send(verb, path, body, contentType);
+        QCOMPARE(r.status, status);
+        QCOMPARE(r.header("Content-Type"), QByteArray("application/problem+json"));
+        QCOMPARE(r.code(), code);
+    }
+
+    void testPhotoChecks_data()
+    {
+        QTest::addColumn<QByteArray>("jpeg");
+        QTest::addColumn<QString>("code");
+        QTest::addRow("grey") << PhotoFixtures::encode(PhotoFixtures::portrait(true)) << "photo.colour";
+        QTest::addRow("too few pixels") << PhotoFixtures::encode(PhotoFixtures::portrait(false, QSize(120, 160)), 100) << "photo.dimensions";
+        QTest::addRow("landscape") << PhotoFixtures::encode(PhotoFixtures::portrait(false, QSize(480, 330))) << "photo.aspect";
+        QTest::addRow("truncated") << PhotoFixtures::compliantJpeg().left(30000) << "photo.decode";
+    }
+    void testPhotoChecks()
+    {
+        QFETCH(QByteArray, jpeg);
+        QFETCH(QString, code);
+        TestHttp http(*m_server);
+        http.setToken(m_token);
+        const HttpResult r = http.send("PUT", "/api/v1/registrations/current/photo", jpeg, "image/jpeg");
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.json().value("errors").toArray().at(0).toObject().value("code").toString(), code);
+        // Nothing was stored.
+        QCOMPARE(http.get("/api/v1/registrations/current/photo").status, 404);
+    }
+
+    void testConditionalGets()
+    {
+        TestHttp http(*m_server);
+        for (const QString path : {"/api/v1/exams/current", "/api/v1/announcements", "/api/v1/notices",
+                                   "/api/v1/exams/2027-03/sites", "/api/v1/exams/2027-03/sites/bj-80/subjects"}) {
+            const HttpResult first = http.get(path);
+            QCOMPARE(first.status, 200);
+            const QByteArray etag = first.header("ETag");
+            QVERIFY2(!etag.isEmpty(), qPrintable(path));
+            const HttpResult second = http.get(path, {{"If-None-Match", etag}});
+            QCOMPARE(second.status, 304);
+            QVERIFY(second.body.isEmpty());
+        }
+    }
+
+    void testDateHeaderCarriesServerTime()
+    {
+        TestHttp http(*m_server);
+        const HttpResult r = http.get("/api/v1/meta");
+        const QDateTime header = QLocale::c().toDateTime(QString::fromLatin1(r.header("Date")),
+                                                         "ddd, dd MMM yyyy hh:mm:ss 'GMT'");
+        QVERIFY(header.isValid());
+    }
+
+    void testGarbageOnTheSocketDoesNotKillTheServer()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(m_server->url("").host(), quint16(m_server->url("").port()));
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("\x16\x03\x01 not http at all\r\n\r\n");
+        socket.waitForBytesWritten(2000);
+        socket.waitForReadyRead(2000);
+        socket.close();
+        TestHttp http(*m_server);
+        QCOMPARE(http.get("/api/v1/meta").status, 200);
+    }
+
+    void testTestHooksNeedTheFlag()
+    {
+        QProcess server;
+        server.start(NCRE_SERVER_BINARY, {"--listen", "127.0.0.1:0", "--seed", "demo", "--kdf", "minimal"});
+        QSignalSpy ready(&server, &QProcess::readyReadStandardOutput);
+        QVERIFY(ready.wait(15000));
+        const QByteArray line = server.readAllStandardOutput();
+        const QUrl base(QString::fromLatin1(line.mid(line.indexOf("http")).trimmed()));
+        QNetworkAccessManager nam;
+        QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(base.toString() + "/api/v1/test-hooks/stats")));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 404);
+        reply->deleteLater();
+        server.kill();
+        server.waitForFinished();
+    }
+
+    void testCommandLineErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addRow("bad listen") << QStringList{"--listen", "nowhere"};
+        QTest::addRow("port too big") << QStringList{"--listen", "127.0.0.1:70000"};
+        QTest::addRow("unknown seed") << QStringList{"--seed", "prod"};
+        QTest::addRow("hooks on public address") << QStringList{"--listen", "0.0.0.0:0", "--test-hooks"};
+        QTest::addRow("unknown option") << QStringList{"--frobnicate"};
+        QTest::addRow("stray argument") << QStringList{"extra"};
+        QTest::addRow("bad kdf") << QStringList{"--kdf", "none"};
+    }
+    void testCommandLineErrors()
+    {
+        QFETCH(QStringList, args);
+        QProcess server;
+        server.start(NCRE_SERVER_BINARY, args);
+        QVERIFY(server.waitForFinished(15000));
+        QCOMPARE(server.exitCode(), 2);
+        QVERIFY(!server.readAllStandardError().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerHttp)
+#include "TestServerHttp.moc"
