@@ -127,10 +127,12 @@ QByteArray registrationForm(const Input &in)
                       {QStringLiteral("性别"), genderZh(pr.value(ProfileField::Gender))},
                       {QStringLiteral("证件号码"), pr.value(ProfileField::DocumentNumber)},
                       {QStringLiteral("出生日期"), pr.value(ProfileField::BirthDate)},
-                      {QStringLiteral("民族"), choiceName(ChoiceList::ethnicities(), pr.value(ProfileField::Ethnicity))}});
+                      {QStringLiteral("民族"), choiceName(ChoiceList::ethnicities(), pr.value(ProfileField::Ethnicity))},
+                      {QStringLiteral("文化程度"),
+                       choiceName(ChoiceList::educationLevels(), pr.value(ProfileField::Education))}});
+    // Six rows of 9 mm clear the 48 mm photo frame beside them.
     y = drawRows(p, x, y, mm(170),
-                 {{QStringLiteral("文化程度"), choiceName(ChoiceList::educationLevels(), pr.value(ProfileField::Education))},
-                  {QStringLiteral("职业"), choiceName(ChoiceList::occupations(), pr.value(ProfileField::Occupation))},
+                 {{QStringLiteral("职业"), choiceName(ChoiceList::occupations(), pr.value(ProfileField::Occupation))},
                   {QStringLiteral("手机"), pr.value(ProfileField::Mobile)},
                   {QStringLiteral("通讯地址"), pr.value(ProfileField::Address)},
                   {QStringLiteral("邮政编码"), pr.value(ProfileField::PostalCode)},

@@ -8,6 +8,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QProcess>
+#include <QTcpServer>
 #include <QSignalSpy>
 #include <QUrl>
 #include <QUuid>
@@ -29,6 +30,8 @@ public:
     }
     ~ServerProcess()
     {
+        m_prism.kill();
+        m_prism.waitForFinished(5000);
         m_process.kill();
         m_process.waitForFinished(5000);
     }
@@ -49,17 +52,70 @@ public:
         if (!line.contains(marker))
             return false;
         m_base = QUrl(QString::fromLatin1(line.mid(line.indexOf(marker) + marker.size()).trimmed()));
-        return m_base.isValid();
+        if (!m_base.isValid())
+            return false;
+        return qEnvironmentVariableIsSet("NCRE_CONTRACT_PROXY") ? startContractProxy() : true;
     }
 
-    QUrl url(const QString &path) const { return QUrl(m_base.toString() + path); }
+    // With NCRE_CONTRACT_PROXY=<prism>, API calls go through Prism's validating proxy (prism proxy --errors), so a
+    // response that breaks docs/openapi.yaml fails the test. Test hooks are not part of the contract: they go direct.
+    QUrl url(const QString &path) const
+    {
+        static const QString api = QStringLiteral("/api/v1");
+        if (m_proxy.isValid() && path.startsWith(api + '/') && !path.startsWith(api + "/test-hooks/")
+            && !path.endsWith(".pdf"))
+            return QUrl(m_proxy.toString() + path.mid(api.size()));
+        return QUrl(m_base.toString() + path);
+    }
+
+    // Bypasses the contract proxy: Prism 5.14 corrupts binary bodies (the JPEG upload, the PDFs) when it forwards
+    // them, so those go straight to the server (the registration a photo upload returns is validated on the next
+    // GET); so do requests a test makes malformed on purpose, which Prism would refuse before the server sees them.
+    QUrl directUrl(const QString &path) const { return QUrl(m_base.toString() + path); }
+
+    // What Prism reported as contract violations so far.
+    QStringList contractViolations()
+    {
+        m_prismLog += m_prism.readAll();
+        QStringList violations;
+        for (const QByteArray &line : m_prismLog.split('\n')) {
+            if (line.contains("Violation"))
+                violations << QString::fromUtf8(line.trimmed());
+        }
+        return violations;
+    }
     QByteArray stderrText() { return m_process.readAllStandardError(); }
     QProcess &process() { return m_process; }
 
 private:
+    bool startContractProxy()
+    {
+        QTcpServer probe; // a free port for Prism
+        if (!probe.listen(QHostAddress::LocalHost, 0))
+            return false;
+        const quint16 port = probe.serverPort();
+        probe.close();
+        m_prism.setProgram(qEnvironmentVariable("NCRE_CONTRACT_PROXY"));
+        m_prism.setArguments({"proxy", "--errors", "-h", "127.0.0.1", "-p", QString::number(port),
+                              QStringLiteral(NCRE_SOURCE_DIR "/docs/openapi.yaml"), m_base.toString() + "/api/v1"});
+        m_prism.setProcessChannelMode(QProcess::MergedChannels);
+        m_prism.start();
+        QSignalSpy output(&m_prism, &QProcess::readyRead);
+        while (!m_prismLog.contains("Prism is listening")) {
+            if (m_prism.state() == QProcess::NotRunning || (!m_prism.bytesAvailable() && !output.wait(60000)))
+                return false;
+            m_prismLog += m_prism.readAll();
+        }
+        m_proxy = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        return true;
+    }
+
     QProcess m_process;
+    QProcess m_prism;
     QByteArray m_stdout;
+    QByteArray m_prismLog;
     QUrl m_base;
+    QUrl m_proxy;
 };
 
 // One HTTP exchange, waited for on the reply's finished signal.
@@ -91,13 +147,15 @@ public:
     }
 
     void setToken(const QString &token) { m_token = token; }
+    // Skip the contract proxy (for requests that break the contract on purpose).
+    void setDirect(bool direct) { m_direct = direct; }
 
     HttpResult send(const QByteArray &verb, const QString &path, const QByteArray &body = {},
                     const QByteArray &contentType = "application/json",
                     const QList<QPair<QByteArray, QByteArray>> &headers = {})
     {
-        QNetworkRequest request(m_server.url(path));
-        if (!body.isEmpty() || verb == "POST" || verb == "PUT")
+        QNetworkRequest request(contentType == "image/jpeg" || m_direct ? m_server.directUrl(path) : m_server.url(path));
+        if (!body.isEmpty())
             request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
         if (!m_token.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
@@ -127,7 +185,8 @@ public:
     {
         if (key.isEmpty())
             key = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
-        return send("POST", path, toJson(json), "application/json", {{"Idempotency-Key", key}});
+        return send("POST", path, json.isEmpty() ? QByteArray() : toJson(json), "application/json",
+                    {{"Idempotency-Key", key}});
     }
 
     static QByteArray toJson(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
@@ -160,4 +219,5 @@ private:
     QNetworkAccessManager m_nam;
     QString m_token;
     QString m_lastRefresh;
+    bool m_direct = false;
 };

@@ -26,7 +26,11 @@ private slots:
         m_server = std::make_unique<ServerProcess>();
         QVERIFY2(m_server->waitReady(), m_server->stderrText().constData());
     }
-    void cleanup() { m_server.reset(); }
+    void cleanup()
+    {
+        QCOMPARE(m_server->contractViolations(), QStringList());
+        m_server.reset();
+    }
 
     void testCaptchaIsAPngAndSingleUse()
     {

@@ -72,7 +72,11 @@ private slots:
         m_server = std::make_unique<ServerProcess>();
         QVERIFY2(m_server->waitReady(), m_server->stderrText().constData());
     }
-    void cleanup() { m_server.reset(); }
+    void cleanup()
+    {
+        QCOMPARE(m_server->contractViolations(), QStringList());
+        m_server.reset();
+    }
 
     void testReviewFreeSiteThroughPaymentAndDocuments()
     {
@@ -272,7 +276,9 @@ private slots:
         HttpResult reused = http.post("/api/v1/registrations/current/submit", {{"guarantee", true}}, key);
         QCOMPARE(reused.status, 422);
         QCOMPARE(reused.code(), QStringLiteral("idempotency.keyReused"));
-        HttpResult missing = http.send("POST", "/api/v1/registrations/current/payments", "{}");
+        http.setDirect(true); // a request without Idempotency-Key breaks the contract on purpose
+        HttpResult missing = http.send("POST", "/api/v1/registrations/current/payments");
+        http.setDirect(false);
         QCOMPARE(missing.status, 428);
         QCOMPARE(http.get("/api/v1/test-hooks/stats").json().value("orders").toInt(), 1);
     }
