@@ -18,6 +18,7 @@ const char *const kMigrations[] = {
         password_hash TEXT NOT NULL,
         role TEXT NOT NULL CHECK (role IN ('candidate', 'staff')),
         site_id TEXT,
+        qq_number TEXT UNIQUE,
         failed_logins INTEGER NOT NULL DEFAULT 0,
         locked_until INTEGER NOT NULL DEFAULT 0,
         created_at INTEGER NOT NULL
@@ -102,6 +103,8 @@ const char *const kMigrations[] = {
         redirect_uri TEXT NOT NULL,
         client_state TEXT NOT NULL,
         code_challenge TEXT NOT NULL,
+        upstream_code TEXT,
+        qq_number TEXT,
         expires INTEGER NOT NULL
     );
     CREATE TABLE qq_codes (

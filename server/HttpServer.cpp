@@ -12,6 +12,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <cmath>
 #include <memory>
 
 namespace ncre::server {
@@ -167,6 +168,16 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         break;
     }
 
+    if (!path.contains(QLatin1String("/test-hooks/"))) {
+        if (const auto retryAfter = shed()) {
+            Problem p = Problem::fromError(Error(ErrorCode::ServerUnavailable, {}, QStringLiteral("overloaded")));
+            p.retryAfterSeconds = *retryAfter;
+            QHttpServerResponder responder = makeResponder(request, socket);
+            send(responder, request, ApiResponse::problem(p));
+            logAccess(request, 503, timer.nsecsElapsed() / 1000);
+            return true;
+        }
+    }
     if (m_beforeRequest)
         m_beforeRequest();
     const ApiResponse response = route(request);
@@ -184,6 +195,29 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
             write(*responder, response, head);
     });
     return true;
+}
+
+std::optional<int> HttpServer::shed()
+{
+    if (m_ratePerSecond <= 0)
+        return std::nullopt;
+    if (!m_monotonic.isValid())
+        m_monotonic.start();
+    const qint64 now = m_monotonic.nsecsElapsed();
+    m_tokens = qMin<double>(m_ratePerSecond, m_tokens + double(now - m_lastRefillNs) * m_ratePerSecond / 1e9);
+    m_lastRefillNs = now;
+    if (m_tokens >= 1.0) {
+        m_tokens -= 1.0;
+        return std::nullopt;
+    }
+    // The Retry-After grows with the crowd shed in the last second, so the retries spread over the seconds it will
+    // take to serve them (clients add their own jitter). Shed requests cost no capacity.
+    if (now - m_shedWindowStartNs > 1'000'000'000) {
+        m_shedWindowStartNs = now;
+        m_shedInWindow = 0;
+    }
+    ++m_shedInWindow;
+    return 1 + m_shedInWindow / m_ratePerSecond;
 }
 
 ApiResponse HttpServer::route(const QHttpServerRequest &request)

@@ -35,15 +35,17 @@ Result<void> ServerApp::start()
             return seeded;
     }
     m_context.reset(new ServerContext{m_db, m_clock, m_http, m_catalog, m_registrations, PhotoSpec::ncreDefault(),
-                                      m_options.kdf, Credentials::randomToken(32), 200});
+                                      m_options.kdf, Credentials::randomToken(32), 200, QString()});
     registerExamRoutes(*m_context);
     registerAccountRoutes(*m_context);
+    registerQqBrokerRoutes(*m_context);
     registerRegistrationRoutes(*m_context);
     registerPaymentRoutes(*m_context);
     registerDocumentRoutes(*m_context);
     registerStaffRoutes(*m_context);
     if (m_options.testHooks)
         registerTestHookRoutes(*m_context);
+    m_http.setRateLimit(m_options.maxRequestsPerSecond);
     m_http.setBeforeRequest([this]() { m_registrations.sweepExpired(); });
 
     m_port = m_http.listen(m_options.host, m_options.port);
@@ -51,6 +53,7 @@ Result<void> ServerApp::start()
         return Error(ErrorCode::ServerInternal, {},
                      QStringLiteral("cannot listen on %1:%2").arg(m_options.host.toString()).arg(m_options.port));
     m_registrations.setPublicBaseUrl(baseUrl());
+    m_context->publicBaseUrl = baseUrl();
     if (m_options.testHooks)
         qCWarning(lcServer) << "test hooks are ON: never use this server for real candidates";
     return {};

@@ -21,6 +21,7 @@ struct ServerOptions
     bool seedDemo = false;
     bool testHooks = false;
     Credentials::KdfProfile kdf = Credentials::KdfProfile::Interactive;
+    int maxRequestsPerSecond = 0; // 0: no overload shedding
 };
 
 // ncre-server assembled: database, catalog, routes, listening socket. Used by main() and by in-process tests.

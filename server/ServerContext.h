@@ -24,6 +24,7 @@ struct ServerContext
     Credentials::KdfProfile kdf = Credentials::KdfProfile::Interactive;
     QByteArray platformKey; // the payment platform's signing key for notifies
     int notifyDelayMs = 200;   // how late the platform's asynchronous notify arrives
+    QString publicBaseUrl;     // "http://127.0.0.1:8080": absolute Location headers and payment URLs
 };
 
 // Answers 304 when If-None-Match names `etag`; otherwise adds the ETag header to `response`.
@@ -40,6 +41,7 @@ ApiResponse settleOrder(ServerContext &ctx, const QString &orderId);
 
 void registerExamRoutes(ServerContext &ctx);
 void registerAccountRoutes(ServerContext &ctx);
+void registerQqBrokerRoutes(ServerContext &ctx);
 void registerRegistrationRoutes(ServerContext &ctx);
 void registerPaymentRoutes(ServerContext &ctx);
 void registerDocumentRoutes(ServerContext &ctx);

@@ -1,5 +1,6 @@
 // ncre-server: the reference NCRE registration API (architecture §3-§4, docs/openapi.yaml).
 //   ncre-server [--listen HOST:PORT] [--db PATH] [--seed demo] [--test-hooks] [--kdf interactive|minimal]
+//               [--max-rps N]
 // Prints "ncre-server listening on <url>" once it accepts connections. Exit codes: 0 stopped, 1 could not start,
 // 2 bad command line.
 #include "ServerApp.h"
@@ -45,7 +46,10 @@ int main(int argc, char *argv[])
                                    QStringLiteral("Enable test hooks (loopback only; never in production)."));
     const QCommandLineOption kdf(QStringLiteral("kdf"), QStringLiteral("Password hashing cost: interactive (default) or minimal (tests and benchmarks only)."),
                                  QStringLiteral("profile"), QStringLiteral("interactive"));
-    parser.addOptions({listen, db, seed, hooks, kdf});
+    const QCommandLineOption maxRps(QStringLiteral("max-rps"),
+                                    QStringLiteral("Overload mode: serve at most N requests per second, answer the rest 503 with Retry-After (default 0: off)."),
+                                    QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOptions({listen, db, seed, hooks, kdf, maxRps});
     if (!parser.parse(QCoreApplication::arguments()))
         return usageError(parser, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -85,6 +89,11 @@ int main(int argc, char *argv[])
         options.kdf = Credentials::KdfProfile::Minimal;
     else if (parser.value(kdf) != QLatin1String("interactive"))
         return usageError(parser, QStringLiteral("--kdf expects interactive or minimal"));
+
+    bool rpsOk = false;
+    options.maxRequestsPerSecond = parser.value(maxRps).toInt(&rpsOk);
+    if (!rpsOk || options.maxRequestsPerSecond < 0 || options.maxRequestsPerSecond > 1000000)
+        return usageError(parser, QStringLiteral("--max-rps expects a number from 0 to 1000000"));
 
     ServerApp server(options);
     if (const auto started = server.start(); !started) {

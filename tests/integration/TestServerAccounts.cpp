@@ -1,6 +1,7 @@
 #include "ServerProcess.h"
 
 #include <QTest>
+#include <QUrlQuery>
 
 // Accounts and sessions: captcha, registration rules, login, lockout, refresh rotation, logout, password change.
 class TestServerAccounts : public QObject
@@ -9,6 +10,13 @@ class TestServerAccounts : public QObject
 
 private:
     std::unique_ptr<ServerProcess> m_server;
+
+    // The path and query of an absolute Location, to follow it through TestHttp (and the contract proxy).
+    static QString pathOf(const QByteArray &location)
+    {
+        const QUrl url(QString::fromLatin1(location));
+        return url.path(QUrl::FullyEncoded) + '?' + url.query(QUrl::FullyEncoded);
+    }
 
     HttpResult logInWith(TestHttp &http, const QString &user, const QString &password, QString captchaAnswer = {})
     {
@@ -113,6 +121,87 @@ private slots:
         later.setToken(later.logIn("tokens01", "Secret-pass-1"));
         later.post("/api/v1/test-hooks/clock", {{"advanceSeconds", 16 * 60}});
         QCOMPARE(later.get("/api/v1/registrations/current").code(), QStringLiteral("auth.tokenExpired"));
+    }
+
+    // RFC 8252 + PKCE through the server's broker, with the browser's steps done by hand.
+    void testQqLoginBroker()
+    {
+        TestHttp http(*m_server);
+        const QByteArray verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"; // RFC 7636 appendix B
+        const QByteArray challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+        const QString state = "client-state-0123456789";
+        const QString redirect = "http://127.0.0.1:49152/callback";
+        const QString start = QString("/api/v1/oauth/qq/start?redirect_uri=%1&state=%2&code_challenge=%3"
+                                      "&code_challenge_method=S256")
+                                  .arg(QString::fromLatin1(QUrl::toPercentEncoding(redirect)), state,
+                                       QString::fromLatin1(challenge));
+        HttpResult toProvider = http.get(start);
+        QCOMPARE(toProvider.status, 302);
+        const QString providerPath = QUrl(QString::fromLatin1(toProvider.header("Location"))).path(QUrl::FullyEncoded)
+            + "?" + QUrl(QString::fromLatin1(toProvider.header("Location"))).query(QUrl::FullyEncoded);
+        QVERIFY(providerPath.startsWith("/api/v1/oauth/qq/provider?flow="));
+        QCOMPARE(http.get(providerPath).status, 200);
+        const QString flow = QUrlQuery(QUrl(providerPath)).queryItemValue("flow");
+        HttpResult toCallback = http.send("POST", "/api/v1/oauth/qq/provider",
+                                          "flow=" + flow.toLatin1() + "&qqNumber=123456789",
+                                          "application/x-www-form-urlencoded");
+        QCOMPARE(toCallback.status, 302);
+        HttpResult toClient = http.get(pathOf(toCallback.header("Location")));
+        QCOMPARE(toClient.status, 302);
+        const QUrl loopback(QString::fromLatin1(toClient.header("Location")));
+        QCOMPARE(loopback.toString(QUrl::RemoveQuery), redirect);
+        const QUrlQuery back(loopback);
+        QCOMPARE(back.queryItemValue("state"), state);
+        const QString code = back.queryItemValue("code");
+        QVERIFY(!code.isEmpty());
+
+        const QByteArray wrongVerifier = QByteArray(43, 'a');
+        HttpResult bad = http.send("POST", "/api/v1/sessions",
+                                   TestHttp::toJson({{"oneTimeCode", code}, {"codeVerifier", QString::fromLatin1(wrongVerifier)}}));
+        QCOMPARE(bad.code(), QStringLiteral("auth.invalidCredentials"));
+        // The code was spent by the failed attempt: a stolen code cannot be tried again and again.
+        HttpResult good = http.send("POST", "/api/v1/sessions",
+                                    TestHttp::toJson({{"oneTimeCode", code}, {"codeVerifier", QString::fromLatin1(verifier)}}));
+        QCOMPARE(good.status, 401);
+
+        // A fresh flow, redeemed right.
+        toProvider = http.get(start);
+        const QString flow2 = QUrlQuery(QUrl(QString::fromLatin1(toProvider.header("Location")))).queryItemValue("flow");
+        toCallback = http.send("POST", "/api/v1/oauth/qq/provider", "flow=" + flow2.toLatin1() + "&qqNumber=123456789",
+                               "application/x-www-form-urlencoded");
+        toClient = http.get(pathOf(toCallback.header("Location")));
+        const QString code2 = QUrlQuery(QUrl(QString::fromLatin1(toClient.header("Location")))).queryItemValue("code");
+        good = http.send("POST", "/api/v1/sessions",
+                         TestHttp::toJson({{"oneTimeCode", code2}, {"codeVerifier", QString::fromLatin1(verifier)}}));
+        QCOMPARE(good.status, 200);
+        QCOMPARE(good.json().value("account").toObject().value("username").toString(), QStringLiteral("qq123456789"));
+        // Redeemable once.
+        QCOMPARE(http.send("POST", "/api/v1/sessions",
+                           TestHttp::toJson({{"oneTimeCode", code2}, {"codeVerifier", QString::fromLatin1(verifier)}}))
+                     .status,
+                 401);
+    }
+
+    void testQqStartRefusesNonLoopbackRedirects_data()
+    {
+        QTest::addColumn<QString>("redirect");
+        QTest::addRow("https elsewhere") << "https://evil.example/cb";
+        QTest::addRow("localhost name") << "http://localhost:5000/cb";
+        QTest::addRow("no port") << "http://127.0.0.1/cb";
+        QTest::addRow("lan address") << "http://192.168.1.2:5000/cb";
+        QTest::addRow("garbage") << "::not a url::";
+    }
+    void testQqStartRefusesNonLoopbackRedirects()
+    {
+        QFETCH(QString, redirect);
+        TestHttp http(*m_server);
+        http.setDirect(true); // these break the contract's parameter formats on purpose
+        const HttpResult r = http.get(QString("/api/v1/oauth/qq/start?redirect_uri=%1&state=client-state-0123456789"
+                                              "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+                                              "&code_challenge_method=S256")
+                                          .arg(QString::fromLatin1(QUrl::toPercentEncoding(redirect))));
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.code(), QStringLiteral("request.malformed"));
     }
 
     void testPasswordChangeEndsOtherSessions()
