@@ -4,6 +4,7 @@
 import csv
 import datetime
 import glob
+import json
 import os
 import platform
 import statistics
@@ -69,6 +70,39 @@ def main():
             if function in m:
                 lines.append(f"| {label} | {m[function] * 1000:.2f} µs | {m[function] / floor:.1f} |")
         lines.append("")
+    server = os.path.join(results_dir, "server.json")
+    if os.path.exists(server):
+        with open(server) as f:
+            d = json.load(f)
+        p, su = d["polls"], d["surge"]
+        lines += [
+            "## ncre-server (loopback, wrk and ncre-bench-surge)",
+            "",
+            f"Unchanged polls: `GET /registrations/current` with a bearer token and `If-None-Match`, answered 304 "
+            f"({p['bytes304']} bytes of headers), wrk 1 thread × 32 connections × {p['seconds']} s. Floor: bare "
+            "QtHttpServer answering 304 (`ncre-bench-minimal-server`), same wrk load.",
+            "",
+            "| server | 304 polls/s | p99 | × floor throughput |",
+            "|---|---:|---:|---:|",
+            f"| bare QtHttpServer (floor) | {p['floor']['rps']:.0f} | {p['floor']['p99']} | 1.00 |",
+            f"| ncre-server | {p['ncre']['rps']:.0f} | {p['ncre']['p99']} | {p['ncre']['rps'] / p['floor']['rps']:.2f} |",
+            "",
+            f"Registration surge: {su['candidates']} candidates over {su['connections']} connections all ask, at "
+            f"once, for a subject with {su['seats']} seats (`PUT /registrations/current/subjects`). Floor: the same "
+            "number of `GET /meta` (the cheapest route) at the same concurrency.",
+            "",
+            "| phase | requests/s | p50 | p99 |",
+            "|---|---:|---:|---:|",
+            f"| floor: GET /meta | {su['floorMeta']['throughput']:.0f} | {su['floorMeta']['p50Ms']:.1f} ms | "
+            f"{su['floorMeta']['p99Ms']:.1f} ms |",
+            f"| surge: seat requests | {su['surge']['throughput']:.0f} | {su['surge']['p50Ms']:.1f} ms | "
+            f"{su['surge']['p99Ms']:.1f} ms |",
+            "",
+            f"Seats sold: {su['sold']} of {su['seats']} (never more); refused as full: {su['refusedFull']}; "
+            f"other errors: {su['errors']}. Surge throughput is "
+            f"{su['surge']['throughput'] / su['floorMeta']['throughput']:.2f} × the floor.",
+            "",
+        ]
     extra = os.path.join(os.path.dirname(os.path.abspath(target)), "benchmarks-notes.md")
     if os.path.exists(extra):
         with open(extra) as f:

@@ -240,8 +240,10 @@ ApiResponse HttpServer::route(const QHttpServerRequest &request)
         if (!match)
             continue;
         pathMatched = true;
-        // The most literal route wins: /pay/notify before /pay/{}.
-        if (route.method == request.method() && (!best || params.size() < bestParams.size())) {
+        // The most literal route wins: /pay/notify before /pay/{}. HEAD is GET without the body (RFC 9110 §9.3.2).
+        const bool methodMatches = route.method == request.method()
+            || (request.method() == QHttpServerRequest::Method::Head && route.method == QHttpServerRequest::Method::Get);
+        if (methodMatches && (!best || params.size() < bestParams.size())) {
             best = &route;
             bestParams = params;
         }
@@ -399,8 +401,8 @@ void HttpServer::write(QHttpServerResponder &responder, const ApiResponse &respo
     responder.writeHeader("Cache-Control", "no-store");
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);
-    if (!head)
-        responder.writeBody(response.body);
+    // writeBody also ends the header block, so HEAD writes an empty body rather than none.
+    responder.writeBody(head ? QByteArray() : response.body);
 }
 
 void HttpServer::logAccess(const QHttpServerRequest &request, int status, qint64 micros)
