@@ -7,9 +7,9 @@
 
 namespace ncre {
 
-// A value or the Error that kept it from being made. Errors are values in NCRE Desk:
-// nothing in app/ throws across a slot or the event loop.
-template<typename T>
+// A value or the error that kept it from being made (an Error by default; the API client uses Problem, which also
+// carries field errors). Errors are values in NCRE Desk: nothing in app/ throws across a slot or the event loop.
+template<typename T, typename E = Error>
 class [[nodiscard]] Result
 {
 public:
@@ -17,7 +17,7 @@ public:
         : m_data(std::in_place_index<0>, std::move(value))
     {
     }
-    Result(Error error) // NOLINT(google-explicit-constructor)
+    Result(E error) // NOLINT(google-explicit-constructor)
         : m_data(std::in_place_index<1>, std::move(error))
     {
     }
@@ -32,18 +32,18 @@ public:
     T *operator->() { return &value(); }
     const T &operator*() const { return value(); }
 
-    const Error &error() const { return std::get<1>(m_data); }
+    const E &error() const { return std::get<1>(m_data); }
 
 private:
-    std::variant<T, Error> m_data;
+    std::variant<T, E> m_data;
 };
 
-template<>
-class [[nodiscard]] Result<void>
+template<typename E>
+class [[nodiscard]] Result<void, E>
 {
 public:
     Result() = default;
-    Result(Error error) // NOLINT(google-explicit-constructor)
+    Result(E error) // NOLINT(google-explicit-constructor)
         : m_error(std::move(error))
         , m_ok(false)
     {
@@ -51,10 +51,10 @@ public:
 
     bool ok() const { return m_ok; }
     explicit operator bool() const { return m_ok; }
-    const Error &error() const { return m_error; }
+    const E &error() const { return m_error; }
 
 private:
-    Error m_error;
+    E m_error;
     bool m_ok = true;
 };
 

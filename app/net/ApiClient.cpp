@@ -1,0 +1,258 @@
+#include "ApiClient.h"
+
+#include "NetLogging.h"
+
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QTimer>
+#include <QUuid>
+
+namespace ncre {
+
+namespace {
+
+Problem networkProblem(ErrorCode code, const QString &detail)
+{
+    Problem p = Problem::fromError(Error(code, {}, detail));
+    p.status = 0;
+    return p;
+}
+
+ErrorCode networkCode(QNetworkReply::NetworkError e)
+{
+    switch (e) {
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+        return ErrorCode::NetworkTimeout;
+    case QNetworkReply::SslHandshakeFailedError:
+        return ErrorCode::NetworkTls;
+    default:
+        return ErrorCode::NetworkUnreachable;
+    }
+}
+
+QByteArray toJson(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+ApiClient::ApiClient(QObject *parent)
+    : QObject(parent)
+    , m_random([] { return QRandomGenerator::global()->generateDouble(); })
+{
+    m_nam.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+}
+
+Result<void> ApiClient::setBaseUrl(const QUrl &url)
+{
+    const bool https = url.scheme() == QLatin1String("https");
+    const bool loopbackHttp = url.scheme() == QLatin1String("http") && QHostAddress(url.host()).isLoopback();
+    if (!url.isValid() || url.host().isEmpty() || (!https && !loopbackHttp))
+        return Error(ErrorCode::NetworkTls, QStringLiteral("server"),
+                     QStringLiteral("only https, or http to a loopback address"));
+    m_base = url.adjusted(QUrl::StripTrailingSlash);
+    return {};
+}
+
+QDateTime ApiClient::serverNow() const
+{
+    return QDateTime::currentDateTimeUtc().addMSecs(m_serverOffsetMs);
+}
+
+QByteArray ApiClient::newIdempotencyKey()
+{
+    return QUuid::createUuid().toByteArray(QUuid::Id128);
+}
+
+void ApiClient::send(ApiRequest request, ReplyCallback done)
+{
+    if (!m_base.isValid()) {
+        done(networkProblem(ErrorCode::NetworkUnreachable, QStringLiteral("no server configured")));
+        return;
+    }
+    if (request.verb == "POST" && request.idempotencyKey.isEmpty())
+        request.idempotencyKey = newIdempotencyKey();
+    QElapsedTimer started;
+    started.start();
+    attempt(std::make_shared<ApiRequest>(std::move(request)), 1, started, std::move(done));
+}
+
+void ApiClient::attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, QElapsedTimer started, ReplyCallback done)
+{
+    QNetworkRequest r(QUrl(m_base.toString() + QStringLiteral("/api/v1") + request->path));
+    r.setTransferTimeout(30000);
+    if (!request->body.isEmpty())
+        r.setHeader(QNetworkRequest::ContentTypeHeader, request->contentType);
+    if (request->authenticated && !m_accessToken.isEmpty())
+        r.setRawHeader("Authorization", "Bearer " + m_accessToken.toLatin1());
+    if (!request->idempotencyKey.isEmpty())
+        r.setRawHeader("Idempotency-Key", request->idempotencyKey);
+    if (!request->ifNoneMatch.isEmpty())
+        r.setRawHeader("If-None-Match", request->ifNoneMatch);
+    r.setRawHeader("Accept", "application/json, application/problem+json");
+    QElapsedTimer roundTrip;
+    roundTrip.start();
+    QNetworkReply *reply = m_nam.sendCustomRequest(r, request->verb, request->body);
+    connect(reply, &QNetworkReply::finished, this, [=]() {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (reply->hasRawHeader("Date"))
+            measureServerClock(reply->rawHeader("Date"), roundTrip.elapsed());
+        const QByteArray body = reply->readAll();
+
+        if (status != 0 && status < 400) {
+            done(ApiReply{status, body, reply->rawHeader("ETag"), attemptNumber});
+            return;
+        }
+        Problem problem;
+        if (status == 0) {
+            problem = networkProblem(networkCode(reply->error()), reply->errorString());
+        } else {
+            const Result<QJsonObject> json = JsonReader::parseObject(body);
+            Result<Problem> decoded = json ? Problem::fromJson(*json, JsonStrictness::Lenient) : json.error();
+            if (decoded) {
+                problem = decoded.value();
+            } else {
+                // Not our server's problem+json (a proxy's error page, say): keep the status, say it plainly.
+                problem = Problem::fromError(Error(status >= 500 ? ErrorCode::ServerUnavailable : ErrorCode::RequestMalformed));
+                problem.status = status;
+            }
+        }
+        if (Backoff::isRetryable(status)) {
+            const auto retryAfter = Backoff::parseRetryAfterMs(reply->rawHeader("Retry-After"), serverNow());
+            const Backoff backoff(m_policy, m_random);
+            if (const auto delay = backoff.nextDelayMs(attemptNumber, retryAfter, started.elapsed())) {
+                qCInfo(lcNet) << "retrying" << request->verb << request->path << "after" << *delay << "ms; attempt"
+                              << attemptNumber << "failed with" << status;
+                emit retryScheduled(attemptNumber, *delay, problem.code);
+                QTimer::singleShot(*delay, this, [=]() { attempt(request, attemptNumber + 1, started, done); });
+                return;
+            }
+        }
+        done(problem);
+    });
+}
+
+void ApiClient::measureServerClock(const QByteArray &dateHeader, qint64 roundTripMs)
+{
+    QDateTime server = QLocale::c().toDateTime(QString::fromLatin1(dateHeader), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+    if (!server.isValid())
+        return;
+    server.setTimeSpec(Qt::UTC);
+    // The Date was stamped somewhere within the round trip: assume the middle. Date has whole seconds, so the
+    // offset is good to about a second, which is what deadlines shown in minutes need.
+    const qint64 offset = QDateTime::currentDateTimeUtc().addMSecs(-roundTripMs / 2).msecsTo(server);
+    if (qAbs(offset - m_serverOffsetMs) > 1000 || m_serverOffsetMs == 0) {
+        m_serverOffsetMs = offset;
+        emit serverClockMeasured(offset);
+    }
+}
+
+template<typename T>
+Result<T, Problem> ApiClient::decode(const Result<ApiReply, Problem> &reply)
+{
+    if (!reply)
+        return reply.error();
+    const Result<QJsonObject> json = JsonReader::parseObject(reply->body);
+    Result<T> value = json ? T::fromJson(*json, JsonStrictness::Lenient) : Result<T>(json.error());
+    if (!value)
+        return Problem::fromError(value.error());
+    return std::move(value).value();
+}
+
+void ApiClient::meta(std::function<void(Result<Meta, Problem>)> done)
+{
+    send(ApiRequest::make("GET", QStringLiteral("/meta")), [done](const Result<ApiReply, Problem> &r) { done(decode<Meta>(r)); });
+}
+
+void ApiClient::currentExam(std::function<void(Result<Exam, Problem>)> done)
+{
+    send(ApiRequest::make("GET", QStringLiteral("/exams/current")), [done](const Result<ApiReply, Problem> &r) { done(decode<Exam>(r)); });
+}
+
+namespace {
+
+// {"<key>": [T...]} decoded with T's codec.
+template<typename T>
+Result<QList<T>, Problem> decodeList(const Result<ApiReply, Problem> &reply, const char *key)
+{
+    if (!reply)
+        return reply.error();
+    const Result<QJsonObject> json = JsonReader::parseObject(reply->body);
+    if (!json)
+        return Problem::fromError(json.error());
+    JsonReader r(*json, JsonStrictness::Lenient);
+    const QList<T> list = r.nestedList<T>(key, 10000);
+    if (!r.ok())
+        return Problem::fromError(r.error());
+    return list;
+}
+
+} // namespace
+
+void ApiClient::sites(const QString &examId, std::function<void(Result<QList<Site>, Problem>)> done)
+{
+    send(ApiRequest::make("GET", QStringLiteral("/exams/%1/sites").arg(QString::fromLatin1(QUrl::toPercentEncoding(examId)))),
+         [done](const Result<ApiReply, Problem> &r) { done(decodeList<Site>(r, "sites")); });
+}
+
+void ApiClient::subjects(const QString &examId, const QString &siteId,
+                         std::function<void(Result<QList<Subject>, Problem>)> done)
+{
+    send(ApiRequest::make("GET", QStringLiteral("/exams/%1/sites/%2/subjects")
+                                     .arg(QString::fromLatin1(QUrl::toPercentEncoding(examId)),
+                                          QString::fromLatin1(QUrl::toPercentEncoding(siteId)))),
+         [done](const Result<ApiReply, Problem> &r) { done(decodeList<Subject>(r, "subjects")); });
+}
+
+void ApiClient::createCaptcha(std::function<void(Result<Captcha, Problem>)> done)
+{
+    // Not idempotent, but harmless to repeat: a fresh captcha per attempt is what the user wants anyway.
+    ApiRequest request = ApiRequest::make("POST", QStringLiteral("/captcha"));
+    send(request, [done](const Result<ApiReply, Problem> &r) { done(decode<Captcha>(r)); });
+}
+
+void ApiClient::registerAccount(const AccountRegistration &account, std::function<void(Result<AccountInfo, Problem>)> done)
+{
+    ApiRequest request = ApiRequest::make("POST", QStringLiteral("/accounts"), toJson(account.toJson()));
+    send(request, [done](const Result<ApiReply, Problem> &r) { done(decode<AccountInfo>(r)); });
+}
+
+void ApiClient::logIn(const LoginRequest &login, std::function<void(Result<Session, Problem>)> done)
+{
+    ApiRequest request = ApiRequest::make("POST", QStringLiteral("/sessions"), toJson(login.toJson()));
+    send(request, [this, done](const Result<ApiReply, Problem> &r) {
+        Result<Session, Problem> session = decode<Session>(r);
+        if (session)
+            m_accessToken = session->accessToken;
+        done(std::move(session));
+    });
+}
+
+void ApiClient::registration(const QByteArray &etag,
+                             std::function<void(Result<std::optional<Registration>, Problem>, QByteArray)> done)
+{
+    ApiRequest request = ApiRequest::make("GET", QStringLiteral("/registrations/current"));
+    request.authenticated = true;
+    request.ifNoneMatch = etag;
+    send(request, [done, etag](const Result<ApiReply, Problem> &r) {
+        if (r && r->status == 304) {
+            done(std::optional<Registration>(), etag);
+            return;
+        }
+        Result<Registration, Problem> reg = decode<Registration>(r);
+        if (!reg) {
+            done(reg.error(), etag);
+            return;
+        }
+        done(std::optional<Registration>(std::move(reg).value()), r->etag);
+    });
+}
+
+} // namespace ncre

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "Account.h"
+#include "Backoff.h"
+#include "Exam.h"
+#include "Meta.h"
+#include "Problem.h"
+#include "Registration.h"
+#include "Result.h"
+#include "Site.h"
+#include "Subject.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+namespace ncre {
+
+// One request to the registration API, as the retry loop sees it.
+struct ApiRequest
+{
+    QByteArray verb = "GET";
+    QString path; // below /api/v1, e.g. "/registrations/current"
+    QByteArray body;
+    QByteArray contentType = "application/json";
+    bool authenticated = false;
+    // Created before the first attempt and sent on every retry, so a retried POST is never done twice.
+    QByteArray idempotencyKey;
+    QByteArray ifNoneMatch;
+
+    static ApiRequest make(const QByteArray &verb, const QString &path, const QByteArray &body = {})
+    {
+        ApiRequest r;
+        r.verb = verb;
+        r.path = path;
+        r.body = body;
+        return r;
+    }
+};
+
+// What came back: status, body and the headers the client uses.
+struct ApiReply
+{
+    int status = 0;
+    QByteArray body;
+    QByteArray etag;
+    int attempts = 0;
+};
+
+// The typed client of the registration API (docs/openapi.yaml). The only owner of QNetworkAccessManager in the app.
+// Failures come back as a Problem: the server's problem+json (with its field errors) or, for the network itself,
+// a Problem with status 0 and a network.* code. Retries transport errors, 408, 429, 502, 503 and 504 with full
+// jitter, honouring Retry-After, within RetryPolicy's bounds; signals each wait so the UI can say when it retries.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ApiClient(QObject *parent = nullptr);
+
+    // https, or http to a loopback address only (the demo and the tests); anything else is refused.
+    Result<void> setBaseUrl(const QUrl &url);
+    QUrl baseUrl() const { return m_base; }
+    void setAccessToken(const QString &token) { m_accessToken = token; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
+    void setRandom(std::function<double()> random) { m_random = std::move(random); }
+
+    // Server time: the PC clock corrected by the offset measured from responses' Date headers.
+    QDateTime serverNow() const;
+    qint64 serverOffsetMs() const { return m_serverOffsetMs; }
+
+    static QByteArray newIdempotencyKey();
+
+    using ReplyCallback = std::function<void(Result<ApiReply, Problem>)>;
+    void send(ApiRequest request, ReplyCallback done);
+
+    void meta(std::function<void(Result<Meta, Problem>)> done);
+    void currentExam(std::function<void(Result<Exam, Problem>)> done);
+    void sites(const QString &examId, std::function<void(Result<QList<Site>, Problem>)> done);
+    void subjects(const QString &examId, const QString &siteId, std::function<void(Result<QList<Subject>, Problem>)> done);
+    void createCaptcha(std::function<void(Result<Captcha, Problem>)> done);
+    void registerAccount(const AccountRegistration &account, std::function<void(Result<AccountInfo, Problem>)> done);
+    void logIn(const LoginRequest &login, std::function<void(Result<Session, Problem>)> done);
+    // `etag` of the copy held; a 304 answers with nullopt (unchanged).
+    void registration(const QByteArray &etag,
+                      std::function<void(Result<std::optional<Registration>, Problem>, QByteArray etag)> done);
+
+signals:
+    // A retryable failure; the next attempt starts in `delayMs` (at serverNow() + delay).
+    void retryScheduled(int attempt, qint64 delayMs, ncre::ErrorCode reason);
+    void serverClockMeasured(qint64 offsetMs);
+
+private:
+    void attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, QElapsedTimer started, ReplyCallback done);
+    void measureServerClock(const QByteArray &dateHeader, qint64 roundTripMs);
+    template<typename T>
+    static Result<T, Problem> decode(const Result<ApiReply, Problem> &reply);
+
+    QNetworkAccessManager m_nam;
+    QUrl m_base;
+    QString m_accessToken;
+    RetryPolicy m_policy;
+    std::function<double()> m_random;
+    qint64 m_serverOffsetMs = 0;
+};
+
+} // namespace ncre

@@ -1,0 +1,188 @@
+#include "ApiClient.h"
+#include "ServerProcess.h"
+
+#include <QTest>
+
+using namespace ncre;
+
+// app/net's ApiClient against a real ncre-server on loopback.
+class TestApiClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ServerProcess> m_server;
+
+    // Runs an asynchronous call and waits for its callback on the event loop.
+    template<typename T, typename Call>
+    static std::optional<T> wait(Call call)
+    {
+        std::optional<T> result;
+        QEventLoop loop;
+        call([&](T value) {
+            result.emplace(std::move(value));
+            loop.quit();
+        });
+        if (!result)
+            loop.exec();
+        return result;
+    }
+
+    void connectClient(ApiClient &client)
+    {
+        QVERIFY(client.setBaseUrl(m_server->url("")).ok());
+        RetryPolicy fast;
+        fast.baseDelayMs = 20;
+        fast.maxDelayMs = 200;
+        fast.deadlineMs = 20000;
+        client.setRetryPolicy(fast);
+    }
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<ServerProcess>();
+        QVERIFY2(m_server->waitReady(), m_server->stderrText().constData());
+    }
+    void cleanup() { m_server.reset(); }
+
+    void testTypedReadsAndServerClock()
+    {
+        ApiClient client;
+        connectClient(client);
+        // Move the server an hour ahead: the client must follow the server's clock, not the PC's.
+        TestHttp(*m_server).post("/api/v1/test-hooks/clock", {{"advanceSeconds", 3600}});
+        const auto meta = wait<Result<Meta, Problem>>([&](auto cb) { client.meta(cb); });
+        QVERIFY(meta && meta->ok());
+        QCOMPARE(meta->value().photoSpec.minHeight, 192);
+        QVERIFY(qAbs(client.serverOffsetMs() - 3600 * 1000) < 3000);
+        QVERIFY(qAbs(client.serverNow().secsTo(meta->value().serverTime)) < 3);
+
+        const auto exam = wait<Result<Exam, Problem>>([&](auto cb) { client.currentExam(cb); });
+        QVERIFY(exam && exam->ok());
+        QCOMPARE(exam->value().limits.maxSubjectsPerCandidate, 3);
+        const auto sites = wait<Result<QList<Site>, Problem>>([&](auto cb) { client.sites(exam->value().id, cb); });
+        QVERIFY(sites && sites->ok());
+        QCOMPARE(sites->value().size(), 4);
+        const auto subjects
+            = wait<Result<QList<Subject>, Problem>>([&](auto cb) { client.subjects(exam->value().id, "bj-bit", cb); });
+        QVERIFY(subjects && subjects->ok());
+        QCOMPARE(subjects->value().first().id, QStringLiteral("15"));
+        const auto missing
+            = wait<Result<QList<Subject>, Problem>>([&](auto cb) { client.subjects(exam->value().id, "nowhere", cb); });
+        QCOMPARE(missing->error().code, ErrorCode::ResourceNotFound);
+    }
+
+    void testLogInAndPollWithEtag()
+    {
+        ApiClient client;
+        connectClient(client);
+        TestHttp hooks(*m_server);
+        const auto captcha = wait<Result<Captcha, Problem>>([&](auto cb) { client.createCaptcha(cb); });
+        QVERIFY(captcha && captcha->ok());
+        LoginRequest login;
+        login.username = "demo";
+        login.password = "Wrong-pass-1";
+        login.captchaId = captcha->value().id;
+        login.captchaAnswer = hooks.captchaAnswer(captcha->value().id);
+        const auto refused = wait<Result<Session, Problem>>([&](auto cb) { client.logIn(login, cb); });
+        QCOMPARE(refused->error().code, ErrorCode::AuthInvalidCredentials);
+
+        const auto captcha2 = wait<Result<Captcha, Problem>>([&](auto cb) { client.createCaptcha(cb); });
+        login.password = "Demo-pass-1";
+        login.captchaId = captcha2->value().id;
+        login.captchaAnswer = hooks.captchaAnswer(captcha2->value().id);
+        const auto session = wait<Result<Session, Problem>>([&](auto cb) { client.logIn(login, cb); });
+        QVERIFY(session && session->ok());
+
+        hooks.setToken(session->value().accessToken);
+        hooks.put("/api/v1/registrations/current/agreement",
+                  {{"agreementVersion", hooks.get("/api/v1/exams/current").json().value("agreementVersion")}});
+        using Polled = std::pair<Result<std::optional<Registration>, Problem>, QByteArray>;
+        auto poll = [&](const QByteArray &etag) {
+            return wait<Polled>([&](auto cb) {
+                client.registration(etag, [cb](auto result, QByteArray tag) { cb(Polled(std::move(result), tag)); });
+            });
+        };
+        const auto first = poll({});
+        QVERIFY(first->first.ok() && first->first.value().has_value());
+        QCOMPARE(first->first.value()->state, RegistrationState::Draft);
+        const auto unchanged = poll(first->second);
+        QVERIFY(unchanged->first.ok());
+        QVERIFY(!unchanged->first.value().has_value()); // 304
+        QCOMPARE(unchanged->second, first->second);
+    }
+
+    void testRetriesA503StormHonouringRetryAfter()
+    {
+        ApiClient client;
+        connectClient(client);
+        TestHttp hooks(*m_server);
+        hooks.post("/api/v1/test-hooks/faults", {{"pathPrefix", "/api/v1/meta"}, {"kind", "unavailable"}, {"count", 2}, {"retryAfter", 1}});
+        QSignalSpy retries(&client, &ApiClient::retryScheduled);
+        const auto meta = wait<Result<Meta, Problem>>([&](auto cb) { client.meta(cb); });
+        QVERIFY(meta && meta->ok());
+        QCOMPARE(retries.size(), 2);
+        for (const auto &r : retries) {
+            QVERIFY(r.at(1).toLongLong() >= 1000); // never before Retry-After
+            QCOMPARE(r.at(2).value<ErrorCode>(), ErrorCode::ServerUnavailable);
+        }
+    }
+
+    void testDoesNotRetryWhatRetryingCannotFix()
+    {
+        ApiClient client;
+        connectClient(client);
+        QSignalSpy retries(&client, &ApiClient::retryScheduled);
+        AccountRegistration account;
+        account.username = "x";
+        account.password = "weak";
+        account.captchaId = "nope";
+        account.captchaAnswer = "nope";
+        const auto r = wait<Result<AccountInfo, Problem>>([&](auto cb) { client.registerAccount(account, cb); });
+        QCOMPARE(r->error().code, ErrorCode::AuthCaptcha);
+        QCOMPARE(r->error().status, 422);
+        QCOMPARE(retries.size(), 0);
+    }
+
+    void testUnreachableServerGivesANetworkProblem()
+    {
+        ApiClient client;
+        QVERIFY(client.setBaseUrl(QUrl("http://127.0.0.1:1")).ok());
+        RetryPolicy quick;
+        quick.maxAttempts = 2;
+        quick.baseDelayMs = 10;
+        client.setRetryPolicy(quick);
+        QSignalSpy retries(&client, &ApiClient::retryScheduled);
+        const auto meta = wait<Result<Meta, Problem>>([&](auto cb) { client.meta(cb); });
+        QCOMPARE(meta->error().code, ErrorCode::NetworkUnreachable);
+        QCOMPARE(meta->error().status, 0);
+        QCOMPARE(retries.size(), 1);
+    }
+
+    void testOnlyHttpsOrLoopback_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("accepted");
+        QTest::addRow("https") << "https://ncre.example.cn" << true;
+        QTest::addRow("loopback http") << "http://127.0.0.1:8080" << true;
+        QTest::addRow("ipv6 loopback") << "http://[::1]:8080" << true;
+        QTest::addRow("plain http") << "http://ncre.example.cn" << false;
+        QTest::addRow("lan http") << "http://192.168.0.10:8080" << false;
+        QTest::addRow("ftp") << "ftp://ncre.example.cn" << false;
+        QTest::addRow("garbage") << "::" << false;
+    }
+    void testOnlyHttpsOrLoopback()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, accepted);
+        ApiClient client;
+        const Result<void> r = client.setBaseUrl(QUrl(url));
+        QCOMPARE(r.ok(), accepted);
+        if (!accepted)
+            QCOMPARE(r.error().code, ErrorCode::NetworkTls);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiClient)
+#include "TestApiClient.moc"
