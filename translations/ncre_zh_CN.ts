@@ -248,5 +248,17 @@
         <source>Some information is missing or invalid. Please check the marked fields.</source>
         <translation>部分信息缺失或无效，请检查标出的字段。</translation>
     </message>
+    <message>
+        <source>NCRE Desk cannot save on this computer. Check that the disk is not full.</source>
+        <translation>NCRE Desk 无法在本机保存数据，请检查磁盘是否已满。</translation>
+    </message>
+    <message>
+        <source>The saved data on this computer was damaged. It was set aside and NCRE Desk started afresh.</source>
+        <translation>本机保存的数据已损坏，已另行保留，NCRE Desk 已重新开始。</translation>
+    </message>
+    <message>
+        <source>Saved data could not be unlocked on this computer and was not used.</source>
+        <translation>本机保存的数据无法解密，未被使用。</translation>
+    </message>
 </context>
 </TS>

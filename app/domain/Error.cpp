@@ -85,6 +85,10 @@ constexpr std::array<CodeInfo, static_cast<size_t>(ErrorCode::Count)> kCodes = {
     {ErrorCode::NetworkTimeout, "network.timeout", 0},
     {ErrorCode::NetworkTls, "network.tls", 0},
     {ErrorCode::ValidationFailed, "validation.failed", 422},
+    {ErrorCode::StoreOpen, "store.open", 0},
+    {ErrorCode::StoreCorrupt, "store.corrupt", 0},
+    {ErrorCode::StoreWrite, "store.write", 0},
+    {ErrorCode::StoreDecrypt, "store.decrypt", 0},
 }};
 
 constexpr bool tableInEnumOrder()

@@ -86,6 +86,11 @@ enum class ErrorCode {
     NetworkTimeout,
     NetworkTls,
     ValidationFailed, // several fields are invalid: see the problem's errors
+    // Local store (client only)
+    StoreOpen,
+    StoreCorrupt,
+    StoreWrite,
+    StoreDecrypt,
     // Append new codes above this line.
     Count
 };

@@ -132,6 +132,13 @@ QString ErrorText::message(ErrorCode code)
         return tr("The server's identity could not be verified. The connection was not made.");
     case ErrorCode::ValidationFailed:
         return tr("Some information is missing or invalid. Please check the marked fields.");
+    case ErrorCode::StoreOpen:
+    case ErrorCode::StoreWrite:
+        return tr("NCRE Desk cannot save on this computer. Check that the disk is not full.");
+    case ErrorCode::StoreCorrupt:
+        return tr("The saved data on this computer was damaged. It was set aside and NCRE Desk started afresh.");
+    case ErrorCode::StoreDecrypt:
+        return tr("Saved data could not be unlocked on this computer and was not used.");
     case ErrorCode::Count:
         break;
     }

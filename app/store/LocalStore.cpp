@@ -1,0 +1,196 @@
+#include "LocalStore.h"
+
+#include "SecretBox.h"
+#include "StoreLogging.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace ncre {
+
+namespace {
+
+// One entry per schema version; user_version records how many were applied. Append only.
+const char *const kMigrations[] = {
+    // 1: drafts, sealed.
+    "CREATE TABLE drafts (account TEXT NOT NULL, kind TEXT NOT NULL, sealed BLOB NOT NULL, "
+    "updated_at INTEGER NOT NULL, PRIMARY KEY (account, kind))",
+    // 2: reference data cache with ETags, so a restart shows the exam offline.
+    "CREATE TABLE reference_cache (key TEXT PRIMARY KEY, etag TEXT, body BLOB NOT NULL, fetched_at INTEGER NOT NULL)",
+    // 3: outbox of submissions waiting for the network, with the idempotency key of their first attempt.
+    "CREATE TABLE outbox (id INTEGER PRIMARY KEY, account TEXT NOT NULL, verb TEXT NOT NULL, path TEXT NOT NULL, "
+    "sealed_body BLOB, idempotency_key TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL)",
+};
+
+} // namespace
+
+LocalStore::LocalStore(QByteArray key)
+    : m_key(std::move(key))
+    , m_connection(QStringLiteral("ncre-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+LocalStore::~LocalStore()
+{
+    close();
+}
+
+void LocalStore::close()
+{
+    if (m_db.isOpen())
+        m_db.close();
+    m_db = QSqlDatabase();
+    if (QSqlDatabase::contains(m_connection))
+        QSqlDatabase::removeDatabase(m_connection);
+}
+
+int LocalStore::latestSchemaVersion()
+{
+    return int(sizeof(kMigrations) / sizeof(kMigrations[0]));
+}
+
+QString LocalStore::accountKey(const QString &account)
+{
+    // Drafts are filed under a hash, so the file does not list who used this computer.
+    return QString::fromLatin1(QCryptographicHash::hash(account.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+Result<void> LocalStore::exec(const QString &sql, const QVariantList &binds)
+{
+    if (m_failAfter > 0 && --m_failAfter == 0)
+        return Error(ErrorCode::StoreWrite, {}, QStringLiteral("injected failure"));
+    QSqlQuery q(m_db);
+    if (!q.prepare(sql))
+        return Error(ErrorCode::StoreWrite, {}, q.lastError().text());
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    if (!q.exec()) {
+        qCWarning(lcStore) << "statement failed:" << q.lastError().text();
+        return Error(ErrorCode::StoreWrite, {}, q.lastError().text());
+    }
+    return {};
+}
+
+Result<void> LocalStore::openFile(const QString &path)
+{
+    close();
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!m_db.open())
+        return Error(ErrorCode::StoreOpen, {}, m_db.lastError().text());
+    QSqlQuery q(m_db);
+    // A file that is not a database fails here, before any schema is touched.
+    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != QLatin1String("ok"))
+        return Error(ErrorCode::StoreCorrupt, {}, QStringLiteral("quick_check failed"));
+    // WAL: a crash loses at most the transaction in flight; NORMAL: durable at each checkpoint, fast per commit.
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"}) {
+        if (!q.exec(QString::fromLatin1(pragma)))
+            return Error(ErrorCode::StoreOpen, {}, q.lastError().text());
+    }
+    return {};
+}
+
+Result<LocalStore::OpenReport> LocalStore::open(const QString &path)
+{
+    if (m_key.size() != SecretBox::kKeyBytes)
+        return Error(ErrorCode::StoreOpen, {}, QStringLiteral("no encryption key"));
+    OpenReport report;
+    Result<void> opened = openFile(path);
+    if (!opened && opened.error().code == ErrorCode::StoreCorrupt) {
+        close();
+        report.movedAsideTo = path + QStringLiteral(".damaged-")
+            + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddhhmmss"));
+        if (!QFile::rename(path, report.movedAsideTo))
+            return Error(ErrorCode::StoreCorrupt, {}, QStringLiteral("cannot move the damaged file aside"));
+        for (const char *suffix : {"-wal", "-shm"})
+            QFile::rename(path + QLatin1String(suffix), report.movedAsideTo + QLatin1String(suffix));
+        qCWarning(lcStore) << "damaged store moved aside";
+        opened = openFile(path);
+    }
+    if (!opened)
+        return opened.error();
+    report.migratedFrom = schemaVersion();
+    if (Result<void> migrated = migrate(); !migrated)
+        return migrated.error();
+    return report;
+}
+
+int LocalStore::schemaVersion()
+{
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("PRAGMA user_version")) && q.next() ? q.value(0).toInt() : -1;
+}
+
+Result<void> LocalStore::migrate()
+{
+    const int from = schemaVersion();
+    if (from > latestSchemaVersion())
+        return Error(ErrorCode::StoreOpen, {}, QStringLiteral("store written by a newer NCRE Desk"));
+    for (int v = from; v < latestSchemaVersion(); ++v) {
+        if (!m_db.transaction())
+            return Error(ErrorCode::StoreWrite, {}, m_db.lastError().text());
+        Result<void> step = exec(QString::fromLatin1(kMigrations[v]));
+        if (step)
+            step = exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1));
+        if (!step || !m_db.commit()) {
+            m_db.rollback();
+            return step ? Error(ErrorCode::StoreWrite, {}, QStringLiteral("migration not committed")) : step.error();
+        }
+        qCInfo(lcStore) << "store migrated to version" << v + 1;
+    }
+    return {};
+}
+
+Result<void> LocalStore::saveDraft(const QString &account, const QString &kind, const QByteArray &payload)
+{
+    const QByteArray sealed = SecretBox::seal(payload, m_key);
+    if (sealed.isEmpty())
+        return Error(ErrorCode::StoreWrite, {}, QStringLiteral("cannot seal"));
+    return exec(QStringLiteral("INSERT INTO drafts (account, kind, sealed, updated_at) VALUES (?, ?, ?, ?) "
+                               "ON CONFLICT (account, kind) DO UPDATE SET sealed = excluded.sealed, "
+                               "updated_at = excluded.updated_at"),
+                {accountKey(account), kind, sealed, QDateTime::currentSecsSinceEpoch()});
+}
+
+Result<std::optional<QByteArray>> LocalStore::loadDraft(const QString &account, const QString &kind)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT sealed FROM drafts WHERE account = ? AND kind = ?"));
+    q.addBindValue(accountKey(account));
+    q.addBindValue(kind);
+    if (!q.exec())
+        return Error(ErrorCode::StoreOpen, {}, q.lastError().text());
+    if (!q.next())
+        return std::optional<QByteArray>();
+    Result<QByteArray> plain = SecretBox::open(q.value(0).toByteArray(), m_key);
+    if (!plain)
+        return plain.error();
+    return std::optional<QByteArray>(std::move(plain).value());
+}
+
+Result<void> LocalStore::wipeAccount(const QString &account)
+{
+    if (!m_db.transaction())
+        return Error(ErrorCode::StoreWrite, {}, m_db.lastError().text());
+    const QString key = accountKey(account);
+    for (const char *sql : {"DELETE FROM drafts WHERE account = ?", "DELETE FROM outbox WHERE account = ?"}) {
+        if (Result<void> r = exec(QString::fromLatin1(sql), {key}); !r) {
+            m_db.rollback();
+            return r;
+        }
+    }
+    if (!m_db.commit())
+        return Error(ErrorCode::StoreWrite, {}, m_db.lastError().text());
+    // Deleted rows may linger in free pages and the WAL: checkpoint and vacuum so nothing is left to recover.
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    q.exec(QStringLiteral("VACUUM"));
+    return {};
+}
+
+} // namespace ncre

@@ -1,0 +1,175 @@
+#include "LocalStore.h"
+#include "SecretBox.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ncre;
+
+class TestLocalStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QByteArray m_key = SecretBox::newKey();
+
+    QString path(const char *name) { return m_dir.filePath(QLatin1String(name)); }
+
+private slots:
+    void testDraftsRoundTripPerAccount()
+    {
+        LocalStore store(m_key);
+        const auto opened = store.open(path("drafts.sqlite"));
+        QVERIFY(opened.ok());
+        QCOMPARE(opened->migratedFrom, 0);
+        QCOMPARE(store.schemaVersion(), LocalStore::latestSchemaVersion());
+        QVERIFY(store.saveDraft("zhangsan", "profile", "{\"name\":\"张三\"}").ok());
+        QVERIFY(store.saveDraft("lisi", "profile", "{\"name\":\"李四\"}").ok());
+        QVERIFY(store.saveDraft("zhangsan", "profile", "{\"name\":\"张三丰\"}").ok()); // replaces
+        QCOMPARE(store.loadDraft("zhangsan", "profile")->value(), QByteArray("{\"name\":\"张三丰\"}"));
+        QCOMPARE(store.loadDraft("lisi", "profile")->value(), QByteArray("{\"name\":\"李四\"}"));
+        QVERIFY(!store.loadDraft("zhangsan", "subjects")->has_value());
+        QVERIFY(!store.loadDraft("nobody", "profile")->has_value());
+    }
+
+    // The canary: an ID number and a name saved in a draft appear nowhere in the file, its WAL or its journal.
+    void testNothingPersonalInTheClear()
+    {
+        const QByteArray idNumber = "11010519491231002X";
+        const QByteArray name = QString::fromUtf8("金丝雀").toUtf8();
+        {
+            LocalStore store(m_key);
+            QVERIFY(store.open(path("canary.sqlite")).ok());
+            QVERIFY(store.saveDraft("canary-account", "profile", "{\"documentNumber\":\"" + idNumber + "\",\"name\":\"" + name + "\"}").ok());
+        }
+        for (const char *suffix : {"", "-wal", "-shm"}) {
+            QFile f(path("canary.sqlite") + QLatin1String(suffix));
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray bytes = f.readAll();
+            QVERIFY(!bytes.contains(idNumber));
+            QVERIFY(!bytes.contains(name));
+            QVERIFY(!bytes.contains("canary-account"));
+        }
+    }
+
+    void testWrongKeyCannotRead()
+    {
+        {
+            LocalStore store(m_key);
+            QVERIFY(store.open(path("keyed.sqlite")).ok());
+            QVERIFY(store.saveDraft("a", "profile", "secret").ok());
+        }
+        LocalStore other(SecretBox::newKey());
+        QVERIFY(other.open(path("keyed.sqlite")).ok());
+        const auto r = other.loadDraft("a", "profile");
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::StoreDecrypt);
+        LocalStore noKey(QByteArray(5, 'k'));
+        QCOMPARE(noKey.open(path("keyed.sqlite")).error().code, ErrorCode::StoreOpen);
+    }
+
+    void testDamagedFileIsMovedAsideAndTheAppStartsClean()
+    {
+        {
+            QFile f(path("damaged.sqlite"));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(8192, '\x5a')); // not a database
+        }
+        LocalStore store(m_key);
+        const auto opened = store.open(path("damaged.sqlite"));
+        QVERIFY(opened.ok());
+        QVERIFY(!opened->movedAsideTo.isEmpty());
+        QVERIFY(QFile::exists(opened->movedAsideTo)); // kept, not deleted
+        QCOMPARE(QFile(opened->movedAsideTo).size(), qint64(8192));
+        QVERIFY(store.saveDraft("a", "profile", "x").ok());
+    }
+
+    // One test per migration: a file left at version N opens, migrates to the latest, and keeps its data.
+    void testMigrations_data()
+    {
+        QTest::addColumn<int>("from");
+        for (int v = 0; v < LocalStore::latestSchemaVersion(); ++v)
+            QTest::addRow("from version %d", v) << v;
+    }
+    void testMigrations()
+    {
+        QFETCH(int, from);
+        const QString file = path("migrate.sqlite") + QString::number(from);
+        QByteArray sealed;
+        {
+            // Build a file at version `from` with the early migrations only, as an older NCRE Desk left it.
+            LocalStore full(m_key);
+            QVERIFY(full.open(file + ".template").ok());
+            QVERIFY(full.saveDraft("a", "profile", "kept").ok());
+            full.close();
+            QFile::copy(file + ".template", file);
+            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "downgrade");
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            const QStringList later = {"DROP TABLE IF EXISTS outbox", "DROP TABLE IF EXISTS reference_cache",
+                                       "DROP TABLE IF EXISTS drafts"};
+            // Undo the migrations above `from`, newest first.
+            for (int v = LocalStore::latestSchemaVersion(); v > from; --v)
+                QVERIFY(q.exec(later.at(LocalStore::latestSchemaVersion() - v)));
+            QVERIFY(q.exec(QString("PRAGMA user_version = %1").arg(from)));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase("downgrade");
+        LocalStore store(m_key);
+        const auto opened = store.open(file);
+        QVERIFY(opened.ok());
+        QCOMPARE(opened->migratedFrom, from);
+        QCOMPARE(store.schemaVersion(), LocalStore::latestSchemaVersion());
+        const auto draft = store.loadDraft("a", "profile");
+        QVERIFY(draft.ok());
+        if (from >= 1)
+            QCOMPARE(draft->value(), QByteArray("kept"));
+        QVERIFY(store.saveDraft("a", "profile", "new").ok());
+    }
+
+    void testNewerSchemaIsRefused()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "future");
+            db.setDatabaseName(path("future.sqlite"));
+            QVERIFY(db.open());
+            QSqlQuery(db).exec("PRAGMA user_version = 999");
+            db.close();
+        }
+        QSqlDatabase::removeDatabase("future");
+        LocalStore store(m_key);
+        QCOMPARE(store.open(path("future.sqlite")).error().code, ErrorCode::StoreOpen);
+    }
+
+    void testFailedWriteLeavesThePreviousDraft()
+    {
+        LocalStore store(m_key);
+        QVERIFY(store.open(path("fail.sqlite")).ok());
+        QVERIFY(store.saveDraft("a", "profile", "first").ok());
+        store.failStatementAfter(1);
+        QCOMPARE(store.saveDraft("a", "profile", "second").error().code, ErrorCode::StoreWrite);
+        QCOMPARE(store.loadDraft("a", "profile")->value(), QByteArray("first"));
+    }
+
+    void testWipeRemovesEveryTrace()
+    {
+        LocalStore store(m_key);
+        QVERIFY(store.open(path("wipe.sqlite")).ok());
+        QVERIFY(store.saveDraft("kiosk-user", "profile", "p").ok());
+        QVERIFY(store.saveDraft("kiosk-user", "subjects", "s").ok());
+        QVERIFY(store.saveDraft("other", "profile", "o").ok());
+        QVERIFY(store.wipeAccount("kiosk-user").ok());
+        QVERIFY(!store.loadDraft("kiosk-user", "profile")->has_value());
+        QVERIFY(!store.loadDraft("kiosk-user", "subjects")->has_value());
+        QCOMPARE(store.loadDraft("other", "profile")->value(), QByteArray("o"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLocalStore)
+#include "TestLocalStore.moc"
