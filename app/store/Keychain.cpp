@@ -1,0 +1,91 @@
+#include "Keychain.h"
+
+#include "SecretBox.h"
+#include "StoreLogging.h"
+
+#include <qt6keychain/keychain.h>
+
+namespace ncre {
+
+namespace {
+
+Error keychainError(const QKeychain::Job *job)
+{
+    // The job's message names the key at most, never the secret.
+    return Error(ErrorCode::StoreOpen, QStringLiteral("keychain"),
+                 QStringLiteral("keychain error %1: %2").arg(int(job->error())).arg(job->errorString()));
+}
+
+} // namespace
+
+Keychain::Keychain(QString service, QObject *parent)
+    : QObject(parent)
+    , m_service(std::move(service))
+{
+}
+
+void Keychain::write(const QString &key, const QByteArray &secret, WriteCallback done)
+{
+    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    job->setBinaryData(secret);
+    connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {
+        done(j->error() == QKeychain::NoError ? Result<void>() : Result<void>(keychainError(j)));
+    });
+    job->start();
+}
+
+void Keychain::read(const QString &key, ReadCallback done)
+{
+    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {
+        auto *read = static_cast<QKeychain::ReadPasswordJob *>(j);
+        if (j->error() == QKeychain::EntryNotFound)
+            done(std::optional<QByteArray>());
+        else if (j->error() != QKeychain::NoError)
+            done(keychainError(j));
+        else
+            done(std::optional<QByteArray>(read->binaryData()));
+    });
+    job->start();
+}
+
+void Keychain::remove(const QString &key, WriteCallback done)
+{
+    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {
+        const bool ok = j->error() == QKeychain::NoError || j->error() == QKeychain::EntryNotFound;
+        done(ok ? Result<void>() : Result<void>(keychainError(j)));
+    });
+    job->start();
+}
+
+void Keychain::storeKey(std::function<void(Result<QByteArray>)> done)
+{
+    const QString name = QStringLiteral("local-store-key");
+    read(name, [this, name, done](Result<std::optional<QByteArray>> existing) {
+        if (!existing) {
+            done(existing.error());
+            return;
+        }
+        if (existing->has_value() && existing->value().size() == SecretBox::kKeyBytes) {
+            done(existing->value());
+            return;
+        }
+        const QByteArray key = SecretBox::newKey();
+        write(name, key, [done, key](Result<void> written) {
+            if (!written)
+                done(written.error());
+            else
+                done(key);
+        });
+        qCInfo(lcStore) << "created a new local store key in the keychain";
+    });
+}
+
+} // namespace ncre
