@@ -83,7 +83,20 @@ void ApiClient::send(ApiRequest request, ReplyCallback done)
     attempt(std::make_shared<ApiRequest>(std::move(request)), 1, started, std::move(done));
 }
 
-void ApiClient::attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, QElapsedTimer started, ReplyCallback done)
+void ApiClient::refreshThen(std::function<void(bool)> then)
+{
+    m_waitingForRefresh.append(std::move(then));
+    if (m_waitingForRefresh.size() > 1)
+        return; // one refresh for every request that met the same expired token
+    m_refresher([this](bool refreshed) {
+        const auto waiting = std::exchange(m_waitingForRefresh, {});
+        for (const auto &w : waiting)
+            w(refreshed);
+    });
+}
+
+void ApiClient::attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, QElapsedTimer started, ReplyCallback done,
+                        bool refreshed)
 {
     QNetworkRequest r(QUrl(m_base.toString() + QStringLiteral("/api/v1") + request->path));
     r.setTransferTimeout(30000);
@@ -124,6 +137,15 @@ void ApiClient::attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, 
                 problem.status = status;
             }
         }
+        if (status == 401 && request->authenticated && m_refresher && !refreshed) {
+            refreshThen([=](bool ok) {
+                if (ok)
+                    attempt(request, attemptNumber, started, done, true);
+                else
+                    done(problem);
+            });
+            return;
+        }
         if (Backoff::isRetryable(status)) {
             const auto retryAfter = Backoff::parseRetryAfterMs(reply->rawHeader("Retry-After"), serverNow());
             const Backoff backoff(m_policy, m_random);
@@ -131,7 +153,7 @@ void ApiClient::attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, 
                 qCInfo(lcNet) << "retrying" << request->verb << request->path << "after" << *delay << "ms; attempt"
                               << attemptNumber << "failed with" << status;
                 emit retryScheduled(attemptNumber, *delay, problem.code);
-                QTimer::singleShot(*delay, this, [=]() { attempt(request, attemptNumber + 1, started, done); });
+                QTimer::singleShot(*delay, this, [=]() { attempt(request, attemptNumber + 1, started, done, refreshed); });
                 return;
             }
         }

@@ -66,6 +66,11 @@ public:
     Result<void> setBaseUrl(const QUrl &url);
     QUrl baseUrl() const { return m_base; }
     void setAccessToken(const QString &token) { m_accessToken = token; }
+    QString accessToken() const { return m_accessToken; }
+    // Called when an authenticated request answers 401: it should obtain a new access token and report whether it
+    // did. The request is then replayed once. Concurrent 401s share one refresh.
+    using TokenRefresher = std::function<void(std::function<void(bool refreshed)>)>;
+    void setTokenRefresher(TokenRefresher refresher) { m_refresher = std::move(refresher); }
     void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
     void setRandom(std::function<double()> random) { m_random = std::move(random); }
 
@@ -95,7 +100,9 @@ signals:
     void serverClockMeasured(qint64 offsetMs);
 
 private:
-    void attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, QElapsedTimer started, ReplyCallback done);
+    void attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, QElapsedTimer started, ReplyCallback done,
+                 bool refreshed = false);
+    void refreshThen(std::function<void(bool)> then);
     void measureServerClock(const QByteArray &dateHeader, qint64 roundTripMs);
     template<typename T>
     static Result<T, Problem> decode(const Result<ApiReply, Problem> &reply);
@@ -106,6 +113,8 @@ private:
     RetryPolicy m_policy;
     std::function<double()> m_random;
     qint64 m_serverOffsetMs = 0;
+    TokenRefresher m_refresher;
+    QList<std::function<void(bool)>> m_waitingForRefresh; // non-empty while a refresh is in flight
 };
 
 } // namespace ncre

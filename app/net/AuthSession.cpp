@@ -1,0 +1,88 @@
+#include "AuthSession.h"
+
+#include "NetLogging.h"
+
+#include <QJsonDocument>
+
+namespace ncre {
+
+AuthSession::AuthSession(ApiClient &api, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+{
+    m_api.setTokenRefresher([this](std::function<void(bool)> done) { refresh(std::move(done)); });
+}
+
+void AuthSession::adopt(const Session &session)
+{
+    m_api.setAccessToken(session.accessToken);
+    m_refreshToken = session.refreshToken.toLatin1();
+    m_account = session.account;
+    emit refreshTokenChanged(m_refreshToken);
+}
+
+void AuthSession::logIn(const LoginRequest &login, std::function<void(Result<Session, Problem>)> done)
+{
+    m_api.logIn(login, [this, done](Result<Session, Problem> session) {
+        if (session)
+            adopt(session.value());
+        done(std::move(session));
+    });
+}
+
+void AuthSession::resume(const QByteArray &refreshToken, std::function<void(Result<Session, Problem>)> done)
+{
+    RefreshRequest body;
+    body.refreshToken = QString::fromLatin1(refreshToken);
+    ApiRequest request = ApiRequest::make("POST", QStringLiteral("/sessions/refresh"),
+                                          QJsonDocument(body.toJson()).toJson(QJsonDocument::Compact));
+    m_api.send(request, [this, done](const Result<ApiReply, Problem> &reply) {
+        if (!reply) {
+            done(reply.error());
+            return;
+        }
+        const Result<QJsonObject> json = JsonReader::parseObject(reply->body);
+        Result<Session> session = json ? Session::fromJson(*json, JsonStrictness::Lenient) : Result<Session>(json.error());
+        if (!session) {
+            done(Problem::fromError(session.error()));
+            return;
+        }
+        adopt(session.value());
+        done(session.value());
+    });
+}
+
+void AuthSession::refresh(std::function<void(bool)> done)
+{
+    if (m_refreshToken.isEmpty()) {
+        done(false);
+        return;
+    }
+    resume(m_refreshToken, [this, done](Result<Session, Problem> session) {
+        if (!session) {
+            qCInfo(lcNet) << "session refresh refused:" << errorCodeName(session.error().code);
+            if (session.error().status == 401) {
+                m_refreshToken.clear();
+                m_api.setAccessToken({});
+                emit refreshTokenChanged({});
+                emit sessionEnded();
+            }
+        }
+        done(session.ok());
+    });
+}
+
+void AuthSession::logOut(std::function<void()> done)
+{
+    ApiRequest request = ApiRequest::make("DELETE", QStringLiteral("/sessions"));
+    request.authenticated = true;
+    m_api.send(request, [this, done](const Result<ApiReply, Problem> &) {
+        // Whatever the server said, this computer forgets the session.
+        m_refreshToken.clear();
+        m_api.setAccessToken({});
+        emit refreshTokenChanged({});
+        done();
+    });
+}
+
+} // namespace ncre

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "ApiClient.h"
+
+#include <QObject>
+
+namespace ncre {
+
+// The logged-in session: logs in (password + captcha, or the QQ broker's one-time code), keeps the access token in
+// memory only, refreshes it once when the server answers 401, and hands the refresh token out through a signal so
+// the caller keeps it in the OS keychain (app/store Keychain) — never in SQLite or QSettings.
+class AuthSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit AuthSession(ApiClient &api, QObject *parent = nullptr);
+
+    void logIn(const LoginRequest &login, std::function<void(Result<Session, Problem>)> done);
+    // Resume from a refresh token kept in the keychain; ok when a new session was obtained.
+    void resume(const QByteArray &refreshToken, std::function<void(Result<Session, Problem>)> done);
+    void logOut(std::function<void()> done);
+
+    bool isLoggedIn() const { return !m_refreshToken.isEmpty(); }
+    const AccountInfo &account() const { return m_account; }
+
+signals:
+    // Store it in the keychain (empty: delete it).
+    void refreshTokenChanged(const QByteArray &refreshToken);
+    // The server no longer accepts this session (refresh refused): the user must log in again.
+    void sessionEnded();
+
+private:
+    void adopt(const Session &session);
+    void refresh(std::function<void(bool)> done);
+
+    ApiClient &m_api;
+    QByteArray m_refreshToken;
+    AccountInfo m_account;
+};
+
+} // namespace ncre
