@@ -164,6 +164,20 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
             logAccess(request, 503, timer.nsecsElapsed() / 1000);
             return true;
         }
+        if (f.kind == FaultKind::Truncate) {
+            const ApiResponse response = route(request);
+            QHttpServerResponder responder = makeResponder(request, socket);
+            responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
+            responder.writeHeader("Content-Type", response.contentType);
+            responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+            for (const auto &[name, value] : response.headers)
+                responder.writeHeader(name, value);
+            responder.writeBody(response.body.left(response.body.size() / 2));
+            socket->flush();
+            logAccess(request, response.status, timer.nsecsElapsed() / 1000);
+            socket->disconnectFromHost();
+            return true;
+        }
         delayMs = f.delayMs;
         break;
     }

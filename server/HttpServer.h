@@ -91,8 +91,9 @@ public:
     void addRoute(QHttpServerRequest::Method method, const QString &pattern, RouteOptions options, Handler handler);
 
     // Fault injection (--test-hooks): for requests whose path starts with `pathPrefix`, the next `count` answers
-    // are a 503 with Retry-After, a dropped connection, or a delay before the real answer.
-    enum class FaultKind { Unavailable, Drop, Delay };
+    // are a 503 with Retry-After, a dropped connection, a delay before the real answer, or the real answer cut off
+    // halfway through its body (a connection lost mid-download).
+    enum class FaultKind { Unavailable, Drop, Delay, Truncate };
     void injectFault(const QString &pathPrefix, FaultKind kind, int count, int delayMs, int retryAfterSeconds);
     void clearFaults();
 

@@ -91,7 +91,8 @@ void registerTestHookRoutes(ServerContext &ctx)
         });
     });
 
-    // Faults on chosen routes: {"pathPrefix", "kind": "unavailable"|"drop"|"delay", "count", "delayMs", "retryAfter"}.
+    // Faults on chosen routes: {"pathPrefix", "kind": "unavailable"|"drop"|"delay"|"truncate", "count", "delayMs",
+    // "retryAfter"}.
     ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/test-hooks/faults"), hookJson, [&ctx](ApiRequest &r) {
         JsonReader reader(r.json, JsonStrictness::Strict);
         const QString prefix = reader.string("pathPrefix", 200);
@@ -109,6 +110,8 @@ void registerTestHookRoutes(ServerContext &ctx)
             k = HttpServer::FaultKind::Drop;
         else if (kind == QLatin1String("delay"))
             k = HttpServer::FaultKind::Delay;
+        else if (kind == QLatin1String("truncate"))
+            k = HttpServer::FaultKind::Truncate;
         else
             return ApiResponse::problem(Error(ErrorCode::JsonValue, QStringLiteral("kind")));
         ctx.http.injectFault(prefix, k, count, delay, retryAfter);

@@ -260,5 +260,13 @@
         <source>Saved data could not be unlocked on this computer and was not used.</source>
         <translation>本机保存的数据无法解密，未被使用。</translation>
     </message>
+    <message>
+        <source>The transfer was cancelled.</source>
+        <translation>传输已取消。</translation>
+    </message>
+    <message>
+        <source>The downloaded file was incomplete or damaged. Please download it again.</source>
+        <translation>下载的文件不完整或已损坏，请重新下载。</translation>
+    </message>
 </context>
 </TS>

@@ -89,6 +89,8 @@ constexpr std::array<CodeInfo, static_cast<size_t>(ErrorCode::Count)> kCodes = {
     {ErrorCode::StoreCorrupt, "store.corrupt", 0},
     {ErrorCode::StoreWrite, "store.write", 0},
     {ErrorCode::StoreDecrypt, "store.decrypt", 0},
+    {ErrorCode::TransferCancelled, "transfer.cancelled", 0},
+    {ErrorCode::TransferVerify, "transfer.verify", 0},
 }};
 
 constexpr bool tableInEnumOrder()

@@ -91,6 +91,9 @@ enum class ErrorCode {
     StoreCorrupt,
     StoreWrite,
     StoreDecrypt,
+    // Transfers (client only)
+    TransferCancelled,
+    TransferVerify,
     // Append new codes above this line.
     Count
 };

@@ -139,6 +139,10 @@ QString ErrorText::message(ErrorCode code)
         return tr("The saved data on this computer was damaged. It was set aside and NCRE Desk started afresh.");
     case ErrorCode::StoreDecrypt:
         return tr("Saved data could not be unlocked on this computer and was not used.");
+    case ErrorCode::TransferCancelled:
+        return tr("The transfer was cancelled.");
+    case ErrorCode::TransferVerify:
+        return tr("The downloaded file was incomplete or damaged. Please download it again.");
     case ErrorCode::Count:
         break;
     }

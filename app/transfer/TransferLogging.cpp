@@ -1,0 +1,3 @@
+#include "TransferLogging.h"
+
+Q_LOGGING_CATEGORY(lcTransfer, "ncre.transfer", QtInfoMsg)
