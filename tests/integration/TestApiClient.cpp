@@ -1,6 +1,8 @@
 #include "ApiClient.h"
 #include "ServerProcess.h"
 
+#include "AsyncWait.h"
+
 #include <QTest>
 
 using namespace ncre;
@@ -12,21 +14,6 @@ class TestApiClient : public QObject
 
 private:
     std::unique_ptr<ServerProcess> m_server;
-
-    // Runs an asynchronous call and waits for its callback on the event loop.
-    template<typename T, typename Call>
-    static std::optional<T> wait(Call call)
-    {
-        std::optional<T> result;
-        QEventLoop loop;
-        call([&](T value) {
-            result.emplace(std::move(value));
-            loop.quit();
-        });
-        if (!result)
-            loop.exec();
-        return result;
-    }
 
     void connectClient(ApiClient &client)
     {
@@ -52,25 +39,25 @@ private slots:
         connectClient(client);
         // Move the server an hour ahead: the client must follow the server's clock, not the PC's.
         TestHttp(*m_server).post("/api/v1/test-hooks/clock", {{"advanceSeconds", 3600}});
-        const auto meta = wait<Result<Meta, Problem>>([&](auto cb) { client.meta(cb); });
-        QVERIFY(meta && meta->ok());
-        QCOMPARE(meta->value().photoSpec.minHeight, 192);
+        const auto meta = waitFor<Result<Meta, Problem>>([&](auto cb) { client.meta(cb); });
+        QVERIFY(meta.ok());
+        QCOMPARE(meta.value().photoSpec.minHeight, 192);
         QVERIFY(qAbs(client.serverOffsetMs() - 3600 * 1000) < 3000);
-        QVERIFY(qAbs(client.serverNow().secsTo(meta->value().serverTime)) < 3);
+        QVERIFY(qAbs(client.serverNow().secsTo(meta.value().serverTime)) < 3);
 
-        const auto exam = wait<Result<Exam, Problem>>([&](auto cb) { client.currentExam(cb); });
-        QVERIFY(exam && exam->ok());
-        QCOMPARE(exam->value().limits.maxSubjectsPerCandidate, 3);
-        const auto sites = wait<Result<QList<Site>, Problem>>([&](auto cb) { client.sites(exam->value().id, cb); });
-        QVERIFY(sites && sites->ok());
-        QCOMPARE(sites->value().size(), 4);
+        const auto exam = waitFor<Result<Exam, Problem>>([&](auto cb) { client.currentExam(cb); });
+        QVERIFY(exam.ok());
+        QCOMPARE(exam.value().limits.maxSubjectsPerCandidate, 3);
+        const auto sites = waitFor<Result<QList<Site>, Problem>>([&](auto cb) { client.sites(exam.value().id, cb); });
+        QVERIFY(sites.ok());
+        QCOMPARE(sites.value().size(), 4);
         const auto subjects
-            = wait<Result<QList<Subject>, Problem>>([&](auto cb) { client.subjects(exam->value().id, "bj-bit", cb); });
-        QVERIFY(subjects && subjects->ok());
-        QCOMPARE(subjects->value().first().id, QStringLiteral("15"));
+            = waitFor<Result<QList<Subject>, Problem>>([&](auto cb) { client.subjects(exam.value().id, "bj-bit", cb); });
+        QVERIFY(subjects.ok());
+        QCOMPARE(subjects.value().first().id, QStringLiteral("15"));
         const auto missing
-            = wait<Result<QList<Subject>, Problem>>([&](auto cb) { client.subjects(exam->value().id, "nowhere", cb); });
-        QCOMPARE(missing->error().code, ErrorCode::ResourceNotFound);
+            = waitFor<Result<QList<Subject>, Problem>>([&](auto cb) { client.subjects(exam.value().id, "nowhere", cb); });
+        QCOMPARE(missing.error().code, ErrorCode::ResourceNotFound);
     }
 
     void testLogInAndPollWithEtag()
@@ -78,39 +65,39 @@ private slots:
         ApiClient client;
         connectClient(client);
         TestHttp hooks(*m_server);
-        const auto captcha = wait<Result<Captcha, Problem>>([&](auto cb) { client.createCaptcha(cb); });
-        QVERIFY(captcha && captcha->ok());
+        const auto captcha = waitFor<Result<Captcha, Problem>>([&](auto cb) { client.createCaptcha(cb); });
+        QVERIFY(captcha.ok());
         LoginRequest login;
         login.username = "demo";
         login.password = "Wrong-pass-1";
-        login.captchaId = captcha->value().id;
-        login.captchaAnswer = hooks.captchaAnswer(captcha->value().id);
-        const auto refused = wait<Result<Session, Problem>>([&](auto cb) { client.logIn(login, cb); });
-        QCOMPARE(refused->error().code, ErrorCode::AuthInvalidCredentials);
+        login.captchaId = captcha.value().id;
+        login.captchaAnswer = hooks.captchaAnswer(captcha.value().id);
+        const auto refused = waitFor<Result<Session, Problem>>([&](auto cb) { client.logIn(login, cb); });
+        QCOMPARE(refused.error().code, ErrorCode::AuthInvalidCredentials);
 
-        const auto captcha2 = wait<Result<Captcha, Problem>>([&](auto cb) { client.createCaptcha(cb); });
+        const auto captcha2 = waitFor<Result<Captcha, Problem>>([&](auto cb) { client.createCaptcha(cb); });
         login.password = "Demo-pass-1";
-        login.captchaId = captcha2->value().id;
-        login.captchaAnswer = hooks.captchaAnswer(captcha2->value().id);
-        const auto session = wait<Result<Session, Problem>>([&](auto cb) { client.logIn(login, cb); });
-        QVERIFY(session && session->ok());
+        login.captchaId = captcha2.value().id;
+        login.captchaAnswer = hooks.captchaAnswer(captcha2.value().id);
+        const auto session = waitFor<Result<Session, Problem>>([&](auto cb) { client.logIn(login, cb); });
+        QVERIFY(session.ok());
 
-        hooks.setToken(session->value().accessToken);
+        hooks.setToken(session.value().accessToken);
         hooks.put("/api/v1/registrations/current/agreement",
                   {{"agreementVersion", hooks.get("/api/v1/exams/current").json().value("agreementVersion")}});
         using Polled = std::pair<Result<std::optional<Registration>, Problem>, QByteArray>;
         auto poll = [&](const QByteArray &etag) {
-            return wait<Polled>([&](auto cb) {
+            return waitFor<Polled>([&](auto cb) {
                 client.registration(etag, [cb](auto result, QByteArray tag) { cb(Polled(std::move(result), tag)); });
             });
         };
         const auto first = poll({});
-        QVERIFY(first->first.ok() && first->first.value().has_value());
-        QCOMPARE(first->first.value()->state, RegistrationState::Draft);
-        const auto unchanged = poll(first->second);
-        QVERIFY(unchanged->first.ok());
-        QVERIFY(!unchanged->first.value().has_value()); // 304
-        QCOMPARE(unchanged->second, first->second);
+        QVERIFY(first.first.ok() && first.first.value().has_value());
+        QCOMPARE(first.first.value()->state, RegistrationState::Draft);
+        const auto unchanged = poll(first.second);
+        QVERIFY(unchanged.first.ok());
+        QVERIFY(!unchanged.first.value().has_value()); // 304
+        QCOMPARE(unchanged.second, first.second);
     }
 
     void testRetriesA503StormHonouringRetryAfter()
@@ -120,8 +107,8 @@ private slots:
         TestHttp hooks(*m_server);
         hooks.post("/api/v1/test-hooks/faults", {{"pathPrefix", "/api/v1/meta"}, {"kind", "unavailable"}, {"count", 2}, {"retryAfter", 1}});
         QSignalSpy retries(&client, &ApiClient::retryScheduled);
-        const auto meta = wait<Result<Meta, Problem>>([&](auto cb) { client.meta(cb); });
-        QVERIFY(meta && meta->ok());
+        const auto meta = waitFor<Result<Meta, Problem>>([&](auto cb) { client.meta(cb); });
+        QVERIFY(meta.ok());
         QCOMPARE(retries.size(), 2);
         for (const auto &r : retries) {
             QVERIFY(r.at(1).toLongLong() >= 1000); // never before Retry-After
@@ -139,9 +126,9 @@ private slots:
         account.password = "weak";
         account.captchaId = "nope";
         account.captchaAnswer = "nope";
-        const auto r = wait<Result<AccountInfo, Problem>>([&](auto cb) { client.registerAccount(account, cb); });
-        QCOMPARE(r->error().code, ErrorCode::AuthCaptcha);
-        QCOMPARE(r->error().status, 422);
+        const auto r = waitFor<Result<AccountInfo, Problem>>([&](auto cb) { client.registerAccount(account, cb); });
+        QCOMPARE(r.error().code, ErrorCode::AuthCaptcha);
+        QCOMPARE(r.error().status, 422);
         QCOMPARE(retries.size(), 0);
     }
 
@@ -154,9 +141,9 @@ private slots:
         quick.baseDelayMs = 10;
         client.setRetryPolicy(quick);
         QSignalSpy retries(&client, &ApiClient::retryScheduled);
-        const auto meta = wait<Result<Meta, Problem>>([&](auto cb) { client.meta(cb); });
-        QCOMPARE(meta->error().code, ErrorCode::NetworkUnreachable);
-        QCOMPARE(meta->error().status, 0);
+        const auto meta = waitFor<Result<Meta, Problem>>([&](auto cb) { client.meta(cb); });
+        QCOMPARE(meta.error().code, ErrorCode::NetworkUnreachable);
+        QCOMPARE(meta.error().status, 0);
         QCOMPARE(retries.size(), 1);
     }
 

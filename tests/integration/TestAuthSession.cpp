@@ -1,6 +1,8 @@
 #include "AuthSession.h"
 #include "ServerProcess.h"
 
+#include "AsyncWait.h"
+
 #include <QTest>
 
 using namespace ncre;
@@ -11,21 +13,22 @@ class TestAuthSession : public QObject
     Q_OBJECT
 
 private:
-    template<typename T, typename Call>
-    static T wait(Call call)
-    {
-        std::optional<T> result;
-        QEventLoop loop;
-        call([&](T value) {
-            result.emplace(std::move(value));
-            loop.quit();
-        });
-        if (!result)
-            loop.exec();
-        return std::move(*result);
-    }
 
     using Polled = std::pair<Result<std::optional<Registration>, Problem>, QByteArray>;
+
+    // The demo candidate, through a real captcha (its answer read with the test hook).
+    static Result<Session, Problem> logInDemo(ApiClient &api, AuthSession &auth, TestHttp &hooks)
+    {
+        const auto captcha = waitFor<Result<Captcha, Problem>>([&](auto cb) { api.createCaptcha(cb); });
+        if (!captcha)
+            return captcha.error();
+        LoginRequest login;
+        login.username = "demo";
+        login.password = "Demo-pass-1";
+        login.captchaId = captcha.value().id;
+        login.captchaAnswer = hooks.captchaAnswer(captcha.value().id);
+        return waitFor<Result<Session, Problem>>([&](auto cb) { auth.logIn(login, cb); });
+    }
 
 private slots:
     void testRefreshOnceThenEnd()
@@ -39,14 +42,7 @@ private slots:
         QSignalSpy tokens(&auth, &AuthSession::refreshTokenChanged);
         QSignalSpy ended(&auth, &AuthSession::sessionEnded);
 
-        const auto captcha = wait<Result<Captcha, Problem>>([&](auto cb) { api.createCaptcha(cb); });
-        LoginRequest login;
-        login.username = "demo";
-        login.password = "Demo-pass-1";
-        login.captchaId = captcha.value().id;
-        login.captchaAnswer = hooks.captchaAnswer(captcha.value().id);
-        const auto loggedIn = wait<Result<Session, Problem>>([&](auto cb) { auth.logIn(login, cb); });
-        QVERIFY(loggedIn.ok());
+        QVERIFY(logInDemo(api, auth, hooks).ok());
         QCOMPARE(tokens.size(), 1);
         QVERIFY(auth.isLoggedIn());
         const QString firstAccess = api.accessToken();
@@ -71,7 +67,7 @@ private slots:
 
         // Past the refresh token's life: the next 401 ends the session, once, and says so.
         hooks.post("/api/v1/test-hooks/clock", {{"advanceSeconds", 31 * 24 * 3600}});
-        const auto late = wait<Polled>([&](auto cb) {
+        const auto late = waitFor<Polled>([&](auto cb) {
             api.registration({}, [cb](auto r, QByteArray tag) { cb(Polled(std::move(r), tag)); });
         });
         QCOMPARE(late.first.error().status, 401);
@@ -88,14 +84,7 @@ private slots:
         ApiClient api;
         QVERIFY(api.setBaseUrl(server.url("")).ok());
         AuthSession auth(api);
-        const auto captcha = wait<Result<Captcha, Problem>>([&](auto cb) { api.createCaptcha(cb); });
-        LoginRequest login;
-        login.username = "demo";
-        login.password = "Demo-pass-1";
-        login.captchaId = captcha.value().id;
-        login.captchaAnswer = hooks.captchaAnswer(captcha.value().id);
-        const auto loggedIn = wait<Result<Session, Problem>>([&](auto cb) { auth.logIn(login, cb); });
-        QVERIFY(loggedIn.ok());
+        QVERIFY(logInDemo(api, auth, hooks).ok());
         const QString access = api.accessToken();
         QEventLoop loop;
         auth.logOut([&] { loop.quit(); });
