@@ -223,3 +223,11 @@ private:
     QString m_lastRefresh;
     bool m_direct = false;
 };
+
+// A complete, valid profile of a passport holder (birth date and gender typed, no ethnicity needed).
+inline QJsonObject passportProfile()
+{
+    return {{"name", "Li Lei"}, {"documentType", "passport"}, {"documentNumber", "E12345678"}, {"gender", "male"},
+            {"birthDate", "2001-02-03"}, {"education", "bachelor"}, {"occupation", "student"},
+            {"mobile", "13812345678"}, {"address", "Room 1, Road 2, Beijing"}, {"postalCode", "100020"}};
+}

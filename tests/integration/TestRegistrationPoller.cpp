@@ -41,10 +41,7 @@ private slots:
 
         // A change on the server is noticed and resets the interval.
         QCOMPARE(http.put("/api/v1/registrations/current/profile",
-                          {{"name", "Li Lei"}, {"documentType", "passport"}, {"documentNumber", "E12345678"},
-                           {"gender", "male"}, {"birthDate", "2001-02-03"}, {"education", "bachelor"},
-                           {"occupation", "student"}, {"mobile", "13812345678"}, {"address", "Room 1, Road 2, Beijing"},
-                           {"postalCode", "100020"}})
+                          passportProfile())
                      .status,
                  200);
         QVERIFY(changed.wait(5000));

@@ -29,10 +29,7 @@ private slots:
                  200);
         // Submitted, so that photo uploads reach the photo checks.
         QCOMPARE(http.put("/api/v1/registrations/current/profile",
-                          {{"name", "Li Lei"}, {"documentType", "passport"}, {"documentNumber", "E12345678"},
-                           {"gender", "male"}, {"birthDate", "2001-02-03"}, {"education", "bachelor"},
-                           {"occupation", "student"}, {"mobile", "13812345678"}, {"address", "Room 1, Road 2, Beijing"},
-                           {"postalCode", "100020"}})
+                          passportProfile())
                      .status,
                  200);
         QCOMPARE(http.put("/api/v1/registrations/current/subjects", {{"siteId", "bj-buu"}, {"subjectIds", QJsonArray{"15"}}})

@@ -59,10 +59,7 @@ private slots:
         m_token = http.registerAndLogIn("transfer1");
         http.setToken(m_token);
         http.put("/api/v1/registrations/current/agreement", {{"agreementVersion", http.get("/api/v1/exams/current").json().value("agreementVersion")}});
-        http.put("/api/v1/registrations/current/profile",
-                 {{"name", "Li Lei"}, {"documentType", "passport"}, {"documentNumber", "E12345678"}, {"gender", "male"},
-                  {"birthDate", "2001-02-03"}, {"education", "bachelor"}, {"occupation", "student"},
-                  {"mobile", "13812345678"}, {"address", "Room 1, Road 2, Beijing"}, {"postalCode", "100020"}});
+        http.put("/api/v1/registrations/current/profile", passportProfile());
         http.put("/api/v1/registrations/current/subjects", {{"siteId", "bj-buu"}, {"subjectIds", QJsonArray{"15"}}});
         http.post("/api/v1/registrations/current/submit", {{"guarantee", true}});
         QCOMPARE(http.send("PUT", "/api/v1/registrations/current/photo", PhotoFixtures::compliantJpeg(), "image/jpeg").status, 200);
