@@ -173,6 +173,78 @@ Result<std::optional<QByteArray>> LocalStore::loadDraft(const QString &account, 
     return std::optional<QByteArray>(std::move(plain).value());
 }
 
+Result<void> LocalStore::putCached(const QString &key, const QByteArray &etag, const QByteArray &body)
+{
+    return exec(QStringLiteral("INSERT INTO reference_cache (key, etag, body, fetched_at) VALUES (?, ?, ?, ?) "
+                               "ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, body = excluded.body, "
+                               "fetched_at = excluded.fetched_at"),
+                {key, QString::fromLatin1(etag), body, QDateTime::currentSecsSinceEpoch()});
+}
+
+Result<std::optional<LocalStore::CachedResource>> LocalStore::cached(const QString &key)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT etag, body, fetched_at FROM reference_cache WHERE key = ?"));
+    q.addBindValue(key);
+    if (!q.exec())
+        return Error(ErrorCode::StoreOpen, {}, q.lastError().text());
+    if (!q.next())
+        return std::optional<CachedResource>();
+    return std::optional<CachedResource>(
+        CachedResource{q.value(0).toByteArray(), q.value(1).toByteArray(), q.value(2).toLongLong()});
+}
+
+Result<qint64> LocalStore::enqueue(const QString &account, const QByteArray &verb, const QString &path,
+                                   const QByteArray &body, const QByteArray &idempotencyKey)
+{
+    if (idempotencyKey.isEmpty())
+        return Error(ErrorCode::IdempotencyKeyMissing, {}, QStringLiteral("queued submissions need their key"));
+    const QByteArray sealed = body.isEmpty() ? QByteArray() : SecretBox::seal(body, m_key);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO outbox (account, verb, path, sealed_body, idempotency_key, created_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &v : QVariantList{accountKey(account), QString::fromLatin1(verb), path,
+                                          sealed.isEmpty() ? QVariant() : QVariant(sealed),
+                                          QString::fromLatin1(idempotencyKey), QDateTime::currentSecsSinceEpoch()})
+        q.addBindValue(v);
+    if (m_failAfter > 0 && --m_failAfter == 0)
+        return Error(ErrorCode::StoreWrite, {}, QStringLiteral("injected failure"));
+    if (!q.exec())
+        return Error(ErrorCode::StoreWrite, {}, q.lastError().text());
+    return q.lastInsertId().toLongLong();
+}
+
+Result<QList<LocalStore::PendingSubmission>> LocalStore::pending(const QString &account)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, verb, path, sealed_body, idempotency_key FROM outbox WHERE account = ? "
+                             "ORDER BY id"));
+    q.addBindValue(accountKey(account));
+    if (!q.exec())
+        return Error(ErrorCode::StoreOpen, {}, q.lastError().text());
+    QList<PendingSubmission> list;
+    while (q.next()) {
+        PendingSubmission p;
+        p.id = q.value(0).toLongLong();
+        p.verb = q.value(1).toByteArray();
+        p.path = q.value(2).toString();
+        if (!q.value(3).isNull()) {
+            Result<QByteArray> body = SecretBox::open(q.value(3).toByteArray(), m_key);
+            if (!body)
+                return body.error();
+            p.body = body.value();
+        }
+        p.idempotencyKey = q.value(4).toByteArray();
+        list.append(p);
+    }
+    return list;
+}
+
+Result<void> LocalStore::dequeue(qint64 id)
+{
+    return exec(QStringLiteral("DELETE FROM outbox WHERE id = ?"), {id});
+}
+
 Result<void> LocalStore::wipeAccount(const QString &account)
 {
     if (!m_db.transaction())

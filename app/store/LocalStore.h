@@ -37,6 +37,33 @@ public:
     Result<void> saveDraft(const QString &account, const QString &kind, const QByteArray &payload);
     // The draft, or nullopt if none was saved.
     Result<std::optional<QByteArray>> loadDraft(const QString &account, const QString &kind);
+    // Reference data (exam, sites, subjects, bulletins) as last served, with its ETag, so a restart shows it offline
+    // and the next fetch can be conditional. Not personal: stored as is.
+    struct CachedResource
+    {
+        QByteArray etag;
+        QByteArray body;
+        qint64 fetchedAt = 0; // seconds since the epoch
+    };
+    Result<void> putCached(const QString &key, const QByteArray &etag, const QByteArray &body);
+    Result<std::optional<CachedResource>> cached(const QString &key);
+
+    // Submissions made while offline (or that failed on the way), kept with the Idempotency-Key of their first
+    // attempt so replaying them can never do the same thing twice. The body is sealed (it may hold an ID number).
+    struct PendingSubmission
+    {
+        qint64 id = 0;
+        QByteArray verb;
+        QString path;
+        QByteArray body;
+        QByteArray idempotencyKey;
+    };
+    Result<qint64> enqueue(const QString &account, const QByteArray &verb, const QString &path, const QByteArray &body,
+                           const QByteArray &idempotencyKey);
+    // Oldest first.
+    Result<QList<PendingSubmission>> pending(const QString &account);
+    Result<void> dequeue(qint64 id);
+
     // Removes every trace of the account: drafts, cached documents, queued submissions (logout-with-forget, kiosk).
     Result<void> wipeAccount(const QString &account);
 

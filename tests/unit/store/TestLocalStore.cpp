@@ -157,6 +157,55 @@ private slots:
         QCOMPARE(store.loadDraft("a", "profile")->value(), QByteArray("first"));
     }
 
+    void testReferenceCacheKeepsBodyAndEtag()
+    {
+        LocalStore store(m_key);
+        QVERIFY(store.open(path("cache.sqlite")).ok());
+        QVERIFY(!store.cached("exam/current")->has_value());
+        QVERIFY(store.putCached("exam/current", "\"abc\"", "{\"id\":\"2027-03\"}").ok());
+        QVERIFY(store.putCached("exam/current", "\"def\"", "{\"id\":\"2027-09\"}").ok());
+        const auto c = store.cached("exam/current");
+        QVERIFY(c.ok() && c->has_value());
+        QCOMPARE(c->value().etag, QByteArray("\"def\""));
+        QCOMPARE(c->value().body, QByteArray("{\"id\":\"2027-09\"}"));
+        QVERIFY(c->value().fetchedAt > 0);
+    }
+
+    void testOutboxKeepsKeysOrderAndSealsBodies()
+    {
+        const QByteArray idNumber = "440524188001010014";
+        {
+            LocalStore store(m_key);
+            QVERIFY(store.open(path("outbox.sqlite")).ok());
+            QVERIFY(store.enqueue("a", "PUT", "/registrations/current/profile", "{\"documentNumber\":\"" + idNumber + "\"}", "key-1").ok());
+            QVERIFY(store.enqueue("a", "POST", "/registrations/current/submit", "{\"guarantee\":true}", "key-2").ok());
+            QVERIFY(store.enqueue("b", "POST", "/registrations/current/submit", {}, "key-3").ok());
+            QCOMPARE(store.enqueue("a", "POST", "/x", {}, {}).error().code, ErrorCode::IdempotencyKeyMissing);
+            // The same key twice is the same submission, not a second one.
+            QVERIFY(!store.enqueue("a", "POST", "/registrations/current/submit", {}, "key-2").ok());
+        }
+        QFile file(path("outbox.sqlite"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains(idNumber));
+        QFile wal(path("outbox.sqlite") + "-wal");
+        if (wal.open(QIODevice::ReadOnly))
+            QVERIFY(!wal.readAll().contains(idNumber));
+
+        LocalStore store(m_key); // a restart: the queue survives
+        QVERIFY(store.open(path("outbox.sqlite")).ok());
+        const auto queued = store.pending("a");
+        QVERIFY(queued.ok());
+        QCOMPARE(queued->size(), 2);
+        QCOMPARE(queued->at(0).idempotencyKey, QByteArray("key-1"));
+        QVERIFY(queued->at(0).body.contains(idNumber));
+        QCOMPARE(queued->at(1).path, QStringLiteral("/registrations/current/submit"));
+        QVERIFY(store.dequeue(queued->at(0).id).ok());
+        QCOMPARE(store.pending("a")->size(), 1);
+        QCOMPARE(store.pending("b")->size(), 1);
+        QVERIFY(store.wipeAccount("a").ok());
+        QCOMPARE(store.pending("a")->size(), 0);
+    }
+
     void testWipeRemovesEveryTrace()
     {
         LocalStore store(m_key);
