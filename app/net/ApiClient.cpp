@@ -257,6 +257,15 @@ void ApiClient::logIn(const LoginRequest &login, std::function<void(Result<Sessi
     });
 }
 
+void ApiClient::changePassword(const PasswordChange &change, std::function<void(Result<void, Problem>)> done)
+{
+    ApiRequest request = ApiRequest::make("PUT", QStringLiteral("/accounts/me/password"), toJson(change.toJson()));
+    request.authenticated = true;
+    send(request, [done](const Result<ApiReply, Problem> &r) {
+        done(r ? Result<void, Problem>() : Result<void, Problem>(r.error()));
+    });
+}
+
 void ApiClient::registration(const QByteArray &etag,
                              std::function<void(Result<std::optional<Registration>, Problem>, QByteArray)> done)
 {

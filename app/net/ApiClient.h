@@ -90,6 +90,8 @@ public:
     void createCaptcha(std::function<void(Result<Captcha, Problem>)> done);
     void registerAccount(const AccountRegistration &account, std::function<void(Result<AccountInfo, Problem>)> done);
     void logIn(const LoginRequest &login, std::function<void(Result<Session, Problem>)> done);
+    // PUT /accounts/me/password; the server ends every other session of the account.
+    void changePassword(const PasswordChange &change, std::function<void(Result<void, Problem>)> done);
     // `etag` of the copy held; a 304 answers with nullopt (unchanged).
     void registration(const QByteArray &etag,
                       std::function<void(Result<std::optional<Registration>, Problem>, QByteArray etag)> done);

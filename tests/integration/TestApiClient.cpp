@@ -100,6 +100,39 @@ private slots:
         QCOMPARE(unchanged.second, first.second);
     }
 
+    void testRegisterAndChangePassword()
+    {
+        ApiClient client;
+        connectClient(client);
+        TestHttp hooks(*m_server);
+        auto captcha = waitFor<Result<Captcha, Problem>>([&](auto cb) { client.createCaptcha(cb); });
+        AccountRegistration account;
+        account.username = "apiclient1";
+        account.password = "First-pass-1";
+        account.captchaId = captcha.value().id;
+        account.captchaAnswer = hooks.captchaAnswer(captcha.value().id);
+        const auto created = waitFor<Result<AccountInfo, Problem>>([&](auto cb) { client.registerAccount(account, cb); });
+        QVERIFY(created.ok());
+        QCOMPARE(created.value().username, QStringLiteral("apiclient1"));
+
+        captcha = waitFor<Result<Captcha, Problem>>([&](auto cb) { client.createCaptcha(cb); });
+        LoginRequest login;
+        login.username = "apiclient1";
+        login.password = "First-pass-1";
+        login.captchaId = captcha.value().id;
+        login.captchaAnswer = hooks.captchaAnswer(captcha.value().id);
+        const auto session = waitFor<Result<Session, Problem>>([&](auto cb) { client.logIn(login, cb); });
+        QVERIFY(session.ok());
+
+        PasswordChange weak{"First-pass-1", "weak"};
+        const auto refused = waitFor<Result<void, Problem>>([&](auto cb) { client.changePassword(weak, cb); });
+        QCOMPARE(refused.error().code, ErrorCode::ValidationFailed);
+        QCOMPARE(refused.error().errors.first().field, QStringLiteral("newPassword"));
+        PasswordChange change{"First-pass-1", "Second-pass-2"};
+        const auto changed = waitFor<Result<void, Problem>>([&](auto cb) { client.changePassword(change, cb); });
+        QVERIFY(changed.ok());
+    }
+
     void testRetriesA503StormHonouringRetryAfter()
     {
         ApiClient client;
