@@ -1,4 +1,5 @@
 #include "ApiClient.h"
+#include "ClientFixtures.h"
 #include "ServerProcess.h"
 
 #include "AsyncWait.h"
@@ -65,20 +66,12 @@ private slots:
         ApiClient client;
         connectClient(client);
         TestHttp hooks(*m_server);
-        const auto captcha = waitFor<Result<Captcha, Problem>>([&](auto cb) { client.createCaptcha(cb); });
-        QVERIFY(captcha.ok());
-        LoginRequest login;
-        login.username = "demo";
-        login.password = "Wrong-pass-1";
-        login.captchaId = captcha.value().id;
-        login.captchaAnswer = hooks.captchaAnswer(captcha.value().id);
-        const auto refused = waitFor<Result<Session, Problem>>([&](auto cb) { client.logIn(login, cb); });
+        const LoginRequest wrong = passwordLogin(client, hooks, "demo", "Wrong-pass-1");
+        QVERIFY(!wrong.captchaId.isEmpty());
+        const auto refused = waitFor<Result<Session, Problem>>([&](auto cb) { client.logIn(wrong, cb); });
         QCOMPARE(refused.error().code, ErrorCode::AuthInvalidCredentials);
 
-        const auto captcha2 = waitFor<Result<Captcha, Problem>>([&](auto cb) { client.createCaptcha(cb); });
-        login.password = "Demo-pass-1";
-        login.captchaId = captcha2.value().id;
-        login.captchaAnswer = hooks.captchaAnswer(captcha2.value().id);
+        const LoginRequest login = passwordLogin(client, hooks, "demo", "Demo-pass-1");
         const auto session = waitFor<Result<Session, Problem>>([&](auto cb) { client.logIn(login, cb); });
         QVERIFY(session.ok());
 
@@ -105,7 +98,7 @@ private slots:
         ApiClient client;
         connectClient(client);
         TestHttp hooks(*m_server);
-        auto captcha = waitFor<Result<Captcha, Problem>>([&](auto cb) { client.createCaptcha(cb); });
+        const auto captcha = waitFor<Result<Captcha, Problem>>([&](auto cb) { client.createCaptcha(cb); });
         AccountRegistration account;
         account.username = "apiclient1";
         account.password = "First-pass-1";
@@ -115,12 +108,7 @@ private slots:
         QVERIFY(created.ok());
         QCOMPARE(created.value().username, QStringLiteral("apiclient1"));
 
-        captcha = waitFor<Result<Captcha, Problem>>([&](auto cb) { client.createCaptcha(cb); });
-        LoginRequest login;
-        login.username = "apiclient1";
-        login.password = "First-pass-1";
-        login.captchaId = captcha.value().id;
-        login.captchaAnswer = hooks.captchaAnswer(captcha.value().id);
+        const LoginRequest login = passwordLogin(client, hooks, "apiclient1", "First-pass-1");
         const auto session = waitFor<Result<Session, Problem>>([&](auto cb) { client.logIn(login, cb); });
         QVERIFY(session.ok());
 

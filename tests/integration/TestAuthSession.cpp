@@ -1,4 +1,5 @@
 #include "AuthSession.h"
+#include "ClientFixtures.h"
 #include "ServerProcess.h"
 
 #include "AsyncWait.h"
@@ -16,33 +17,44 @@ private:
 
     using Polled = std::pair<Result<std::optional<Registration>, Problem>, QByteArray>;
 
-    // The demo candidate, through a real captcha (its answer read with the test hook).
-    static Result<Session, Problem> logInDemo(ApiClient &api, AuthSession &auth, TestHttp &hooks)
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<TestHttp> m_hooks;
+    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<AuthSession> m_auth;
+
+    Result<Session, Problem> logInDemo()
     {
-        const auto captcha = waitFor<Result<Captcha, Problem>>([&](auto cb) { api.createCaptcha(cb); });
-        if (!captcha)
-            return captcha.error();
-        LoginRequest login;
-        login.username = "demo";
-        login.password = "Demo-pass-1";
-        login.captchaId = captcha.value().id;
-        login.captchaAnswer = hooks.captchaAnswer(captcha.value().id);
-        return waitFor<Result<Session, Problem>>([&](auto cb) { auth.logIn(login, cb); });
+        const LoginRequest login = passwordLogin(*m_api, *m_hooks, "demo", "Demo-pass-1");
+        return waitFor<Result<Session, Problem>>([&](auto cb) { m_auth->logIn(login, cb); });
     }
 
 private slots:
+    void init()
+    {
+        m_server = std::make_unique<ServerProcess>();
+        QVERIFY2(m_server->waitReady(), m_server->stderrText().constData());
+        m_hooks = std::make_unique<TestHttp>(*m_server);
+        m_api = std::make_unique<ApiClient>();
+        QVERIFY(m_api->setBaseUrl(m_server->url("")).ok());
+        m_auth = std::make_unique<AuthSession>(*m_api);
+    }
+    void cleanup()
+    {
+        m_auth.reset();
+        m_api.reset();
+        m_hooks.reset();
+        m_server.reset();
+    }
+
     void testRefreshOnceThenEnd()
     {
-        ServerProcess server;
-        QVERIFY2(server.waitReady(), server.stderrText().constData());
-        TestHttp hooks(server);
-        ApiClient api;
-        QVERIFY(api.setBaseUrl(server.url("")).ok());
-        AuthSession auth(api);
+        TestHttp &hooks = *m_hooks;
+        ApiClient &api = *m_api;
+        AuthSession &auth = *m_auth;
         QSignalSpy tokens(&auth, &AuthSession::refreshTokenChanged);
         QSignalSpy ended(&auth, &AuthSession::sessionEnded);
 
-        QVERIFY(logInDemo(api, auth, hooks).ok());
+        QVERIFY(logInDemo().ok());
         QCOMPARE(tokens.size(), 1);
         QVERIFY(auth.isLoggedIn());
         const QString firstAccess = api.accessToken();
@@ -78,13 +90,10 @@ private slots:
 
     void testLogOutRevokesOnTheServer()
     {
-        ServerProcess server;
-        QVERIFY2(server.waitReady(), server.stderrText().constData());
-        TestHttp hooks(server);
-        ApiClient api;
-        QVERIFY(api.setBaseUrl(server.url("")).ok());
-        AuthSession auth(api);
-        QVERIFY(logInDemo(api, auth, hooks).ok());
+        TestHttp &hooks = *m_hooks;
+        ApiClient &api = *m_api;
+        AuthSession &auth = *m_auth;
+        QVERIFY(logInDemo().ok());
         const QString access = api.accessToken();
         QEventLoop loop;
         auth.logOut([&] { loop.quit(); });
