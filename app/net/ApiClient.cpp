@@ -119,12 +119,15 @@ void ApiClient::attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, 
             measureServerClock(reply->rawHeader("Date"), roundTrip.elapsed());
         const QByteArray body = reply->readAll();
 
-        if (status != 0 && status < 400) {
+        // A transport failure can come with a status line already read (a response cut off mid-body): the body
+        // is incomplete, so it is a network error, retried like one, never decoded.
+        const bool transportFailed = status == 0 || (reply->error() != QNetworkReply::NoError && reply->error() < QNetworkReply::ContentAccessDenied);
+        if (!transportFailed && status < 400) {
             done(ApiReply{status, body, reply->rawHeader("ETag"), attemptNumber});
             return;
         }
         Problem problem;
-        if (status == 0) {
+        if (transportFailed) {
             problem = networkProblem(networkCode(reply->error()), reply->errorString());
         } else {
             const Result<QJsonObject> json = JsonReader::parseObject(body);
@@ -146,7 +149,7 @@ void ApiClient::attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, 
             });
             return;
         }
-        if (Backoff::isRetryable(status)) {
+        if (Backoff::isRetryable(transportFailed ? 0 : status)) {
             const auto retryAfter = Backoff::parseRetryAfterMs(reply->rawHeader("Retry-After"), serverNow());
             const Backoff backoff(m_policy, m_random);
             if (const auto delay = backoff.nextDelayMs(attemptNumber, retryAfter, started.elapsed())) {
@@ -284,6 +287,80 @@ void ApiClient::registration(const QByteArray &etag,
         }
         done(std::optional<Registration>(std::move(reg).value()), r->etag);
     });
+}
+
+QUrl ApiClient::urlFor(const QString &path) const
+{
+    return QUrl(m_base.toString() + QStringLiteral("/api/v1") + path);
+}
+
+void ApiClient::sendWrite(const QByteArray &verb, const QString &path, const QByteArray &body,
+                          const QByteArray &idempotencyKey, RegistrationCallback done)
+{
+    ApiRequest request = ApiRequest::make(verb, path, body);
+    request.authenticated = true;
+    request.idempotencyKey = idempotencyKey;
+    send(request, [done](const Result<ApiReply, Problem> &r) { done(decode<Registration>(r)); });
+}
+
+void ApiClient::acceptAgreement(const AgreementAcceptance &acceptance, RegistrationCallback done)
+{
+    sendWrite("PUT", QStringLiteral("/registrations/current/agreement"), toJson(acceptance.toJson()), {}, std::move(done));
+}
+
+void ApiClient::putProfile(const Profile &profile, RegistrationCallback done)
+{
+    sendWrite("PUT", QStringLiteral("/registrations/current/profile"), toJson(profile.toJson()), {}, std::move(done));
+}
+
+void ApiClient::putSubjects(const SubjectChoice &choice, RegistrationCallback done)
+{
+    sendWrite("PUT", QStringLiteral("/registrations/current/subjects"), toJson(choice.toJson()), {}, std::move(done));
+}
+
+void ApiClient::submit(const SubmitRequest &submit, const QByteArray &idempotencyKey, RegistrationCallback done)
+{
+    sendWrite("POST", QStringLiteral("/registrations/current/submit"), toJson(submit.toJson()), idempotencyKey,
+              std::move(done));
+}
+
+void ApiClient::requestReview(const QByteArray &idempotencyKey, RegistrationCallback done)
+{
+    sendWrite("POST", QStringLiteral("/registrations/current/review-requests"), {}, idempotencyKey, std::move(done));
+}
+
+void ApiClient::createPayment(const QByteArray &idempotencyKey, std::function<void(Result<OpenedOrder, Problem>)> done)
+{
+    ApiRequest request = ApiRequest::make("POST", QStringLiteral("/registrations/current/payments"));
+    request.authenticated = true;
+    request.idempotencyKey = idempotencyKey;
+    send(request, [done](const Result<ApiReply, Problem> &r) {
+        Result<PaymentOrder, Problem> order = decode<PaymentOrder>(r);
+        if (!order) {
+            done(order.error());
+            return;
+        }
+        done(OpenedOrder{std::move(order).value(), r->status == 200});
+    });
+}
+
+void ApiClient::refreshPayment(const QString &orderId, const QByteArray &idempotencyKey,
+                               std::function<void(Result<PaymentOrder, Problem>)> done)
+{
+    ApiRequest request = ApiRequest::make(
+        "POST", QStringLiteral("/registrations/current/payments/%1/refresh").arg(QString::fromLatin1(QUrl::toPercentEncoding(orderId))));
+    request.authenticated = true;
+    request.idempotencyKey = idempotencyKey;
+    send(request, [done](const Result<ApiReply, Problem> &r) { done(decode<PaymentOrder>(r)); });
+}
+
+void ApiClient::bulletins(BulletinKind kind, std::function<void(Result<QList<Bulletin>, Problem>)> done)
+{
+    const bool announcements = kind == BulletinKind::Announcement;
+    send(ApiRequest::make("GET", announcements ? QStringLiteral("/announcements") : QStringLiteral("/notices")),
+         [done](const Result<ApiReply, Problem> &r) {
+             done(decodeList<Bulletin>(r, "items"));
+         });
 }
 
 } // namespace ncre

@@ -6,6 +6,7 @@
 #include "Meta.h"
 #include "Problem.h"
 #include "Registration.h"
+#include "RegistrationRequests.h"
 #include "Result.h"
 #include "Site.h"
 #include "Subject.h"
@@ -95,6 +96,30 @@ public:
     // `etag` of the copy held; a 304 answers with nullopt (unchanged).
     void registration(const QByteArray &etag,
                       std::function<void(Result<std::optional<Registration>, Problem>, QByteArray etag)> done);
+
+    // The registration's own resources. Writes answer with the registration as it now is. POSTs take the
+    // Idempotency-Key the caller created before the first attempt (and kept in the outbox); empty: a new one.
+    using RegistrationCallback = std::function<void(Result<Registration, Problem>)>;
+    void acceptAgreement(const AgreementAcceptance &acceptance, RegistrationCallback done);
+    void putProfile(const Profile &profile, RegistrationCallback done);
+    void putSubjects(const SubjectChoice &choice, RegistrationCallback done);
+    void submit(const SubmitRequest &submit, const QByteArray &idempotencyKey, RegistrationCallback done);
+    void requestReview(const QByteArray &idempotencyKey, RegistrationCallback done);
+    // The order, and whether it was already open (200) rather than created now (201).
+    struct OpenedOrder
+    {
+        PaymentOrder order;
+        bool reopened = false;
+    };
+    void createPayment(const QByteArray &idempotencyKey, std::function<void(Result<OpenedOrder, Problem>)> done);
+    void refreshPayment(const QString &orderId, const QByteArray &idempotencyKey,
+                        std::function<void(Result<PaymentOrder, Problem>)> done);
+    void bulletins(BulletinKind kind, std::function<void(Result<QList<Bulletin>, Problem>)> done);
+    // Any request of the registration flow by verb and path (the outbox replays what it kept this way).
+    void sendWrite(const QByteArray &verb, const QString &path, const QByteArray &body, const QByteArray &idempotencyKey,
+                   RegistrationCallback done);
+    // The absolute URL of an API path (transfers go through libcurl, not this client).
+    QUrl urlFor(const QString &path) const;
 
 signals:
     // A retryable failure; the next attempt starts in `delayMs` (at serverNow() + delay).

@@ -137,6 +137,25 @@ private slots:
         }
     }
 
+    void testResponseCutOffMidBodyIsRetriedNotDecoded()
+    {
+        ApiClient client;
+        connectClient(client);
+        TestHttp hooks(*m_server);
+        // The server answers 200 with a Content-Length, sends half the body and closes: a transport failure even
+        // though a status line arrived.
+        hooks.post("/api/v1/test-hooks/faults", {{"pathPrefix", "/api/v1/announcements"}, {"kind", "truncate"}, {"count", 1}});
+        QSignalSpy retries(&client, &ApiClient::retryScheduled);
+        const auto items = waitFor<Result<QList<Bulletin>, Problem>>([&](auto cb) { client.bulletins(BulletinKind::Announcement, cb); });
+        QVERIFY2(items.ok(), qPrintable(items ? QString() : items.error().detail));
+        QVERIFY(!items.value().isEmpty());
+        QCOMPARE(retries.size(), 1);
+        QCOMPARE(retries.first().at(2).value<ErrorCode>(), ErrorCode::NetworkUnreachable);
+        const auto notices = waitFor<Result<QList<Bulletin>, Problem>>([&](auto cb) { client.bulletins(BulletinKind::Notice, cb); });
+        QVERIFY(notices.ok());
+        QCOMPARE(notices.value().first().kind, BulletinKind::Notice);
+    }
+
     void testDoesNotRetryWhatRetryingCannotFix()
     {
         ApiClient client;
