@@ -24,6 +24,9 @@ const char *const kMigrations[] = {
     // 3: outbox of submissions waiting for the network, with the idempotency key of their first attempt.
     "CREATE TABLE outbox (id INTEGER PRIMARY KEY, account TEXT NOT NULL, verb TEXT NOT NULL, path TEXT NOT NULL, "
     "sealed_body BLOB, idempotency_key TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL)",
+    // 4: downloaded documents (registration form, admission ticket), sealed, so they open offline on exam day.
+    "CREATE TABLE documents (account TEXT NOT NULL, kind TEXT NOT NULL, sealed BLOB NOT NULL, etag TEXT, "
+    "sha256 TEXT NOT NULL, stored_at INTEGER NOT NULL, PRIMARY KEY (account, kind))",
 };
 
 } // namespace
@@ -250,7 +253,8 @@ Result<void> LocalStore::wipeAccount(const QString &account)
     if (!m_db.transaction())
         return Error(ErrorCode::StoreWrite, {}, m_db.lastError().text());
     const QString key = accountKey(account);
-    for (const char *sql : {"DELETE FROM drafts WHERE account = ?", "DELETE FROM outbox WHERE account = ?"}) {
+    for (const char *sql : {"DELETE FROM drafts WHERE account = ?", "DELETE FROM outbox WHERE account = ?",
+                            "DELETE FROM documents WHERE account = ?"}) {
         if (Result<void> r = exec(QString::fromLatin1(sql), {key}); !r) {
             m_db.rollback();
             return r;
@@ -263,6 +267,43 @@ Result<void> LocalStore::wipeAccount(const QString &account)
     q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     q.exec(QStringLiteral("VACUUM"));
     return {};
+}
+
+Result<void> LocalStore::putDocument(const QString &account, const QString &kind, const QByteArray &bytes,
+                                     const QByteArray &etag)
+{
+    const QByteArray sealed = SecretBox::seal(bytes, m_key);
+    if (sealed.isEmpty())
+        return Error(ErrorCode::StoreWrite, {}, QStringLiteral("cannot seal"));
+    const QByteArray sha = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+    return exec(QStringLiteral("INSERT INTO documents (account, kind, sealed, etag, sha256, stored_at) VALUES (?, ?, ?, ?, ?, ?) "
+                               "ON CONFLICT (account, kind) DO UPDATE SET sealed = excluded.sealed, etag = excluded.etag, "
+                               "sha256 = excluded.sha256, stored_at = excluded.stored_at"),
+                {accountKey(account), kind, sealed, QString::fromLatin1(etag), QString::fromLatin1(sha),
+                 QDateTime::currentSecsSinceEpoch()});
+}
+
+Result<std::optional<LocalStore::StoredDocument>> LocalStore::document(const QString &account, const QString &kind)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT sealed, etag, sha256, stored_at FROM documents WHERE account = ? AND kind = ?"));
+    q.addBindValue(accountKey(account));
+    q.addBindValue(kind);
+    if (!q.exec())
+        return Error(ErrorCode::StoreOpen, {}, q.lastError().text());
+    if (!q.next())
+        return std::optional<StoredDocument>();
+    Result<QByteArray> plain = SecretBox::open(q.value(0).toByteArray(), m_key);
+    if (!plain)
+        return plain.error();
+    StoredDocument d;
+    d.bytes = std::move(plain).value();
+    d.etag = q.value(1).toString().toLatin1();
+    // The seal authenticates, but a document is what people print for the exam: check it is the one stored.
+    if (QCryptographicHash::hash(d.bytes, QCryptographicHash::Sha256).toHex() != q.value(2).toString().toLatin1())
+        return Error(ErrorCode::StoreCorrupt, {}, QStringLiteral("document hash mismatch"));
+    d.storedAt = q.value(3).toLongLong();
+    return std::optional<StoredDocument>(std::move(d));
 }
 
 } // namespace ncre

@@ -64,6 +64,16 @@ public:
     Result<QList<PendingSubmission>> pending(const QString &account);
     Result<void> dequeue(qint64 id);
 
+    // Downloaded documents ("form", "ticket"), sealed, per account: they open offline on exam day.
+    struct StoredDocument
+    {
+        QByteArray bytes;
+        QByteArray etag;
+        qint64 storedAt = 0; // seconds since the epoch
+    };
+    Result<void> putDocument(const QString &account, const QString &kind, const QByteArray &bytes, const QByteArray &etag);
+    Result<std::optional<StoredDocument>> document(const QString &account, const QString &kind);
+
     // Removes every trace of the account: drafts, cached documents, queued submissions (logout-with-forget, kiosk).
     Result<void> wipeAccount(const QString &account);
 

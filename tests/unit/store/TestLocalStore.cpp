@@ -112,7 +112,7 @@ private slots:
             db.setDatabaseName(file);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            const QStringList later = {"DROP TABLE IF EXISTS outbox", "DROP TABLE IF EXISTS reference_cache",
+            const QStringList later = {"DROP TABLE IF EXISTS documents", "DROP TABLE IF EXISTS outbox", "DROP TABLE IF EXISTS reference_cache",
                                        "DROP TABLE IF EXISTS drafts"};
             // Undo the migrations above `from`, newest first.
             for (int v = LocalStore::latestSchemaVersion(); v > from; --v)
@@ -206,6 +206,45 @@ private slots:
         QCOMPARE(store.pending("a")->size(), 0);
     }
 
+    // Documents kept per account, sealed: the bytes come back as stored, never appear in the file, and a row whose
+    // seal was tampered with is refused rather than shown.
+    void testDocumentsAreKeptSealedPerAccount()
+    {
+        const QByteArray pdf = "%PDF-1.7 admission ticket of 11010519491231002X";
+        {
+            LocalStore store(m_key);
+            QVERIFY(store.open(path("documents.sqlite")).ok());
+            QVERIFY(store.putDocument("a", "ticket", pdf, "\"v1\"").ok());
+            QVERIFY(store.putDocument("a", "ticket", pdf + " v2", "\"v2\"").ok()); // replaces
+            const auto kept = store.document("a", "ticket");
+            QVERIFY(kept.ok() && kept->has_value());
+            QCOMPARE(kept->value().bytes, pdf + " v2");
+            QCOMPARE(kept->value().etag, QByteArray("\"v2\""));
+            QVERIFY(!store.document("b", "ticket")->has_value());
+            QVERIFY(!store.document("a", "form")->has_value());
+        }
+        for (const char *suffix : {"", "-wal"}) {
+            QFile f(path("documents.sqlite") + QLatin1String(suffix));
+            if (f.open(QIODevice::ReadOnly))
+                QVERIFY(!f.readAll().contains("11010519491231002X"));
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "tamper");
+            db.setDatabaseName(path("documents.sqlite"));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec("UPDATE documents SET sealed = substr(sealed, 1, length(sealed) - 1) || "
+                           "CASE WHEN substr(sealed, -1) = x'00' THEN x'01' ELSE x'00' END"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase("tamper");
+        LocalStore store(m_key);
+        QVERIFY(store.open(path("documents.sqlite")).ok());
+        const auto tampered = store.document("a", "ticket");
+        QVERIFY(!tampered.ok());
+        QCOMPARE(tampered.error().code, ErrorCode::StoreDecrypt);
+    }
+
     void testWipeRemovesEveryTrace()
     {
         LocalStore store(m_key);
@@ -213,7 +252,9 @@ private slots:
         QVERIFY(store.saveDraft("kiosk-user", "profile", "p").ok());
         QVERIFY(store.saveDraft("kiosk-user", "subjects", "s").ok());
         QVERIFY(store.saveDraft("other", "profile", "o").ok());
+        QVERIFY(store.putDocument("kiosk-user", "ticket", "%PDF-1.7 ticket", "\"v1\"").ok());
         QVERIFY(store.wipeAccount("kiosk-user").ok());
+        QVERIFY(!store.document("kiosk-user", "ticket")->has_value());
         QVERIFY(!store.loadDraft("kiosk-user", "profile")->has_value());
         QVERIFY(!store.loadDraft("kiosk-user", "subjects")->has_value());
         QCOMPARE(store.loadDraft("other", "profile")->value(), QByteArray("o"));
