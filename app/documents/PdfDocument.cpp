@@ -1,6 +1,8 @@
 #include "PdfDocument.h"
 
 #include <QCryptographicHash>
+#include <QPagedPaintDevice>
+#include <QPainter>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <poppler-qt6.h>
@@ -66,6 +68,32 @@ QFuture<QImage> PdfDocument::renderPage(int page, double dpi) const
         const std::unique_ptr<Poppler::Page> p = doc->page(page);
         return p ? p->renderToImage(dpi, dpi) : QImage();
     });
+}
+
+Result<void> PdfDocument::print(QPagedPaintDevice &device) const
+{
+    if (!m_document)
+        return Error(ErrorCode::DocumentNotAvailable, {}, QStringLiteral("nothing open"));
+    const double dpi = qBound(72.0, double(device.logicalDpiX()), 600.0);
+    QPainter painter;
+    for (int i = 0; i < m_document->numPages(); ++i) {
+        const std::unique_ptr<Poppler::Page> page = m_document->page(i);
+        const QImage image = page ? page->renderToImage(dpi, dpi) : QImage();
+        if (image.isNull())
+            return Error(ErrorCode::DocumentNotAvailable, {}, QStringLiteral("page %1 cannot be rendered").arg(i + 1));
+        if (i == 0) {
+            if (!painter.begin(&device))
+                return Error(ErrorCode::DocumentNotAvailable, {}, QStringLiteral("the printer cannot start"));
+        } else if (!device.newPage()) {
+            return Error(ErrorCode::DocumentNotAvailable, {}, QStringLiteral("the printer refused a new page"));
+        }
+        const QRect area = painter.viewport();
+        QSize fitted = image.size();
+        fitted.scale(area.size(), Qt::KeepAspectRatio);
+        painter.drawImage(QRect(area.topLeft(), fitted), image);
+    }
+    painter.end();
+    return {};
 }
 
 Result<void> PdfDocument::verify(const QByteArray &bytes, const QByteArray &expectedSha256Hex)

@@ -8,6 +8,8 @@
 
 #include <memory>
 
+class QPagedPaintDevice;
+
 namespace Poppler {
 class Document;
 }
@@ -36,6 +38,11 @@ public:
     // Renders `page` (0-based) at `dpi` off the calling thread. Poppler documents are not thread-safe, so each
     // render loads its own document from the same bytes. The future's image is null for a bad page or DPI.
     QFuture<QImage> renderPage(int page, double dpi) const;
+
+    // Prints every page onto `device` (a QPrinter from the UI, or a QPdfWriter), one device page per PDF page,
+    // each rendered at the device's resolution (capped at 600 dpi) and scaled to fit its printable area.
+    // Codes: document.notAvailable when nothing is open or a page cannot be rendered.
+    Result<void> print(QPagedPaintDevice &device) const;
 
     // What arrived is what the server sent: the SHA-256 the server announced (hex; skipped when empty), and a
     // document Poppler opens with at least one page. Codes: document.notAvailable (hash or structure mismatch).

@@ -63,6 +63,40 @@ private slots:
         QVERIFY(qAbs(big.result().width() - 1191) <= 2);
     }
 
+    // Printing goes to any QPagedPaintDevice; a QPdfWriter stands in for the printer so the output can be read back:
+    // as many pages as the document, with the page's content (the black box) on the printed page.
+    void testPrintsEveryPage()
+    {
+        PdfDocument doc;
+        QCOMPARE(doc.open(twoPagePdf()), PdfDocument::OpenResult::Opened);
+        QByteArray printed;
+        {
+            QBuffer buffer(&printed);
+            buffer.open(QIODevice::WriteOnly);
+            QPdfWriter printer(&buffer);
+            printer.setPageSize(QPageSize(QPageSize::A4));
+            printer.setResolution(100);
+            QVERIFY(doc.print(printer).ok());
+        }
+        PdfDocument result;
+        QCOMPARE(result.open(printed), PdfDocument::OpenResult::Opened);
+        QCOMPARE(result.pageCount(), 2);
+        QFuture<QImage> page = result.renderPage(0, 50);
+        page.waitForFinished();
+        bool dark = false;
+        for (int y = 0; y < page.result().height() && !dark; y += 2)
+            for (int x = 0; x < page.result().width() && !dark; x += 2)
+                dark = qGray(page.result().pixel(x, y)) < 50;
+        QVERIFY(dark);
+
+        PdfDocument closed;
+        QByteArray none;
+        QBuffer sink(&none);
+        sink.open(QIODevice::WriteOnly);
+        QPdfWriter unused(&sink);
+        QCOMPARE(closed.print(unused).error().code, ErrorCode::DocumentNotAvailable);
+    }
+
     void testBadRenderRequests_data()
     {
         QTest::addColumn<int>("page");
