@@ -21,6 +21,9 @@ public:
     void resume(const QByteArray &refreshToken, std::function<void(Result<Session, Problem>)> done);
     void logOut(std::function<void()> done);
 
+    // A new access token now (a transfer outside ApiClient met 401); false when the session is over.
+    void refreshAccessToken(std::function<void(bool)> done) { refresh(std::move(done)); }
+
     bool isLoggedIn() const { return !m_refreshToken.isEmpty(); }
     const AccountInfo &account() const { return m_account; }
 

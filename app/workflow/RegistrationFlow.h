@@ -1,0 +1,235 @@
+#pragma once
+
+#include "ApiClient.h"
+#include "AuthSession.h"
+#include "LocalStore.h"
+#include "RegistrationPoller.h"
+#include "TransferEngine.h"
+
+#include <QDir>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+namespace ncre {
+
+// The steps of architecture §1 as the candidate sees them. Submission («提交报考信息») belongs to the subjects step.
+enum class FlowStep {
+    Agreement,
+    Profile,
+    Subjects,
+    Photo,
+    Review,   // only at sites that review
+    Payment,
+    Documents,
+    Closed, // expired or cancelled: nothing more can be done
+};
+
+// Why the candidate cannot go on to the next step right now.
+enum class BlockerKind {
+    FieldInvalid,         // a field of the basic information is missing or wrong (see code and field)
+    SiteMissing,          // no test site chosen
+    SubjectsMissing,      // no subject chosen
+    PhotoMissing,         // submitted, but no photo yet
+    ReviewPending,        // the site has not decided yet
+    ReviewRejected,       // the site asked for corrections (see reason)
+    RegistrationClosed,   // the registration window has closed
+    PaymentDeadlinePassed,
+    TicketNotYetOpen,     // the admission ticket can be printed from `until`
+};
+
+struct Blocker
+{
+    BlockerKind kind;
+    ErrorCode code = ErrorCode::ValidationFailed;
+    std::optional<ProfileField> field;
+    QDateTime until;  // when it lifts by itself, where known
+    QString reason;   // the site's words, for a rejection
+
+    friend bool operator==(const Blocker &a, const Blocker &b)
+    {
+        return a.kind == b.kind && a.code == b.code && a.field == b.field && a.until == b.until && a.reason == b.reason;
+    }
+};
+
+enum class DeadlineKind { RegistrationCloses, PaymentDue, TicketOpens, TicketCloses, OnSiteConfirmation };
+
+struct Deadline
+{
+    DeadlineKind kind;
+    QDateTime at; // server time, UTC
+};
+
+// A reminder that a deadline is near: `leadSeconds` before `deadline.at` (0: the moment itself, e.g. the ticket
+// window opening).
+struct Reminder
+{
+    Deadline deadline;
+    qint64 leadSeconds = 0;
+};
+
+// What taking an action will lock, so the UI can list it before the candidate confirms (architecture §8).
+struct LockPreview
+{
+    QList<RegistrationAction> lockedNow;        // edits no longer allowed once the action is done
+    bool unlockedOnRejection = false;           // ...until the site rejects (a review request)
+    QList<RegistrationAction> lockedOnApproval; // edits the site's approval will lock for good
+};
+
+// The documents a candidate downloads and keeps.
+enum class DocumentKind { RegistrationForm, AdmissionTicket };
+
+// The single object the UI binds to (architecture §2): it knows the registration's state, which step is open, what
+// blocks the next one, the deadlines in server time, and offers the actions the state machine allows. The UI never
+// decides these itself. Writes that fail for want of a network stay in the outbox with their Idempotency-Key and
+// go out when the network returns; the basic information is kept as a draft from the first keystroke.
+class RegistrationFlow : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Done = std::function<void(Result<void, Problem>)>;
+
+    // `store` may be null (nothing kept locally). `documentsDir` holds downloads while they arrive.
+    RegistrationFlow(ApiClient &api, AuthSession &auth, TransferEngine &transfers, LocalStore *store,
+                     QObject *parent = nullptr);
+    ~RegistrationFlow() override;
+
+    void setDownloadDirectory(const QString &dir) { m_downloadDir = dir; }
+    void setPollIntervals(RegistrationPoller::Intervals intervals) { m_poller.setIntervals(intervals); }
+    // Lead times of the reminders, in seconds before each deadline (default: one day and one hour).
+    void setReminderLeads(QList<qint64> leadSeconds) { m_reminderLeads = std::move(leadSeconds); }
+    void setSeatWatchIntervalMs(int ms) { m_seatTimer.setInterval(ms); }
+    RegistrationPoller &poller() { return m_poller; }
+
+    // Loads the exam, its sites and the registration (none yet is fine), restores the drafts, replays the outbox
+    // and starts polling. Call once logged in.
+    void start(Done done);
+    void stop();
+
+    // --- What the UI shows --------------------------------------------------------------------------------------
+    const std::optional<Exam> &exam() const { return m_exam; }
+    const QList<Site> &sites() const { return m_sites; }
+    std::optional<Site> site(const QString &id) const;
+    const std::optional<Registration> &registration() const { return m_registration; }
+    std::optional<RegistrationState> state() const;
+    FlowStep currentStep() const;
+    QList<Blocker> blockers() const;
+    QList<Deadline> deadlines() const; // upcoming and past, soonest first
+    bool can(RegistrationAction action) const;
+    LockPreview lockPreview(RegistrationAction action) const;
+    QDateTime serverNow() const { return m_api.serverNow(); }
+    // The basic information as the candidate last typed it (the draft), else as the server holds it.
+    Profile profile() const { return m_profile; }
+    bool hasUnsavedProfile() const { return m_profileDirty; }
+    int queuedSubmissions() const;
+
+    // --- What the candidate does -------------------------------------------------------------------------------
+    void acceptAgreement(Done done);
+    // Every keystroke: kept as a draft (debounced) so a crash or a lost network loses nothing.
+    void editProfile(const Profile &profile);
+    // Sends the draft: PUT /registrations/current/profile. Field errors come back in the Problem.
+    void saveProfile(Done done);
+    void chooseSubjects(const QString &siteId, const QStringList &subjectIds, Done done);
+    // «我保证以上信息是真实和准确的» and «提交报考信息».
+    void submit(bool guarantee, Done done);
+    void uploadPhoto(const QByteArray &jpeg, Done done);
+    void requestReview(Done done);
+
+    // Opens the payment order, or the one already open: never a second. `reopened` tells the UI to warn that the
+    // candidate may already have paid it; when the platform says it is paid, `alreadyPaid` is set and nothing is
+    // to be opened.
+    struct PaymentAttempt
+    {
+        PaymentOrder order;
+        bool reopened = false;
+        bool alreadyPaid = false;
+    };
+    void pay(std::function<void(Result<PaymentAttempt, Problem>)> done);
+    // «我已支付，更新支付信息».
+    void refreshPayment(Done done);
+
+    // Downloads (resuming a cut-off download), verifies and keeps the document sealed in the local store.
+    void download(DocumentKind kind, std::function<void(Result<QByteArray, Problem>)> done);
+    // The kept copy, offline.
+    Result<std::optional<QByteArray>> keptDocument(DocumentKind kind) const;
+
+    // Asks the server again now (the user pressed refresh or opened a page).
+    void refresh(Done done);
+    // Sends what the outbox holds, oldest first; stops at the first that cannot go yet.
+    void replayOutbox(Done done);
+
+    // Seats: watch a site whose subjects are full; seatsFreed fires when one has seats again.
+    void watchSite(const QString &siteId);
+    void unwatchSite(const QString &siteId);
+    QStringList watchedSites() const { return m_watched.keys(); }
+    void checkWatchedSites(Done done);
+
+    // Emits reminderDue for every reminder whose moment passed since the last check (also run by a timer).
+    void checkReminders();
+
+signals:
+    void registrationChanged(const ncre::Registration &registration);
+    void stepChanged(ncre::FlowStep step);
+    void profileDraftSaved();
+    void profileDraftRestored();
+    void queuedChanged(int count);
+    // A queued submission went out and the server refused it (not a network problem): tell the candidate.
+    void queuedSubmissionRefused(const QString &path, const ncre::Problem &problem);
+    void reminderDue(const ncre::Reminder &reminder);
+    void seatsFreed(const QString &siteId, const QString &subjectId, int seatsLeft);
+    void transferProgress(qint64 done, qint64 total);
+    // The session is over (the refresh token was refused): log in again.
+    void sessionEnded();
+
+private:
+    QString account() const;
+    void adopt(const Registration &registration);
+    void write(const QByteArray &verb, const QString &path, const QByteArray &body, bool queueWhenOffline, Done done);
+    void runReplay();
+    void replayFrom(std::shared_ptr<QList<LocalStore::PendingSubmission>> items, int index, Result<void, Problem> last,
+                    std::shared_ptr<QList<Done>> waiters);
+    void finishReplay(const QList<Done> &waiters, const Result<void, Problem> &result);
+    void flushProfileDraft();
+    void restoreDrafts();
+    void transfer(TransferRequest request, bool retriedAuth, int attempt,
+                  std::function<void(Result<TransferResult>)> done);
+    TransitionContext context() const;
+
+    ApiClient &m_api;
+    AuthSession &m_auth;
+    TransferEngine &m_transfers;
+    LocalStore *m_store;
+    RegistrationPoller m_poller;
+    QString m_downloadDir;
+
+    std::optional<Exam> m_exam;
+    QList<Site> m_sites;
+    std::optional<Registration> m_registration;
+    FlowStep m_step = FlowStep::Agreement;
+
+    Profile m_profile;
+    bool m_profileDirty = false;
+    QTimer m_draftTimer;
+
+    QList<qint64> m_reminderLeads{24 * 3600, 3600};
+    QDateTime m_remindersCheckedAt;
+    QTimer m_reminderTimer;
+
+    QHash<QString, QHash<QString, int>> m_watched; // site -> subject -> seats left when last seen
+    QTimer m_seatTimer;
+
+    bool m_replaying = false;
+    QList<Done> m_replayWaiters;
+    bool m_pollFailing = false;
+    QSet<QString> m_firedReminders;
+};
+
+QString flowStepName(FlowStep step);
+QString blockerKindName(BlockerKind kind);
+
+} // namespace ncre
+
+Q_DECLARE_METATYPE(ncre::Reminder)
+Q_DECLARE_METATYPE(ncre::FlowStep)

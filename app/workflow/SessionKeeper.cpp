@@ -1,0 +1,75 @@
+#include "SessionKeeper.h"
+
+#include "WorkflowLogging.h"
+
+namespace ncre {
+
+SessionKeeper::SessionKeeper(AuthSession &auth, Keychain &keychain, const QUrl &server, QObject *parent)
+    : QObject(parent)
+    , m_auth(auth)
+    , m_keychain(keychain)
+    , m_entry(QStringLiteral("refresh-token@") + server.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString())
+{
+    connect(&m_auth, &AuthSession::refreshTokenChanged, this, &SessionKeeper::store);
+}
+
+void SessionKeeper::store(const QByteArray &token)
+{
+    // Rotations can come faster than the keychain answers: only the latest matters, written in order.
+    m_pending = token;
+    if (!m_writing)
+        writeNext();
+}
+
+void SessionKeeper::writeNext()
+{
+    if (!m_pending) {
+        m_writing = false;
+        for (const auto &w : std::exchange(m_flushWaiters, {}))
+            w();
+        return;
+    }
+    m_writing = true;
+    const QByteArray token = *std::exchange(m_pending, std::nullopt);
+    auto next = [this](const Result<void> &r) {
+        if (!r) {
+            qCWarning(lcWorkflow) << "keychain write failed:" << errorCodeName(r.error().code);
+            emit keychainFailed(r.error());
+        }
+        writeNext();
+    };
+    if (token.isEmpty())
+        m_keychain.remove(m_entry, next);
+    else
+        m_keychain.write(m_entry, token, next);
+}
+
+void SessionKeeper::flush(std::function<void()> done)
+{
+    if (!m_writing && !m_pending) {
+        done();
+        return;
+    }
+    m_flushWaiters.append(std::move(done));
+}
+
+void SessionKeeper::resume(std::function<void(Result<Session, Problem>)> done)
+{
+    m_keychain.read(m_entry, [this, done](Result<std::optional<QByteArray>> token) {
+        if (!token) {
+            done(Problem::fromError(token.error()));
+            return;
+        }
+        if (!token->has_value() || token->value().isEmpty()) {
+            done(Problem::fromError(Error(ErrorCode::AuthRequired, {}, QStringLiteral("no kept session"))));
+            return;
+        }
+        m_auth.resume(token->value(), [this, done](Result<Session, Problem> session) {
+            if (!session && session.error().status == 401)
+                store({}); // refused for good: forget it
+            done(std::move(session));
+        });
+    });
+}
+
+} // namespace ncre
