@@ -154,7 +154,7 @@ void ApiClient::attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, 
             const Backoff backoff(m_policy, m_random);
             if (const auto delay = backoff.nextDelayMs(attemptNumber, retryAfter, started.elapsed())) {
                 qCInfo(lcNet) << "retrying" << request->verb << request->path << "after" << *delay << "ms; attempt"
-                              << attemptNumber << "failed with" << status;
+                              << attemptNumber << "failed:" << errorCodeName(problem.code) << "status" << status;
                 emit retryScheduled(attemptNumber, *delay, problem.code);
                 QTimer::singleShot(*delay, this, [=]() { attempt(request, attemptNumber + 1, started, done, refreshed); });
                 return;

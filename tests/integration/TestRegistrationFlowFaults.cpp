@@ -1,0 +1,204 @@
+#include "FlowRig.h"
+#include "PdfDocument.h"
+#include "PhotoFixtures.h"
+
+#include <QTcpServer>
+#include <QTest>
+
+using namespace ncre;
+
+// The headless registration under faults injected by the real server (--test-hooks): a server restarted mid-flow,
+// a 503 storm with Retry-After, a download cut off mid-way, a response lost after the server acted. Each completes
+// with no duplicate registration, order or payment, and nothing the candidate typed is lost.
+class TestRegistrationFlowFaults : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    static quint16 freePort()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        return probe.serverPort();
+    }
+
+    static QJsonObject stats(TestHttp &hooks) { return hooks.get("/api/v1/test-hooks/stats").json(); }
+
+    static void injectFault(TestHttp &hooks, const QString &path, const char *kind, int count, int retryAfter = 0)
+    {
+        QCOMPARE(hooks.post("/api/v1/test-hooks/faults", {{"pathPrefix", "/api/v1" + path}, {"kind", kind},
+                                                          {"count", count}, {"retryAfter", retryAfter}}).status,
+                 204);
+    }
+
+    // Agreement, profile, subjects: the registration in draft at `site`, ready to submit.
+    static void prepare(FlowRig &rig, const QString &site, const QString &subject)
+    {
+        RegistrationFlow &flow = *rig.flow;
+        QVERIFY(rig.run([&](auto done) { flow.start(done); }).ok());
+        QVERIFY(rig.run([&](auto done) { flow.acceptAgreement(done); }).ok());
+        flow.editProfile(residentProfile());
+        QVERIFY(rig.run([&](auto done) { flow.saveProfile(done); }).ok());
+        QVERIFY(rig.run([&](auto done) { flow.chooseSubjects(site, {subject}, done); }).ok());
+    }
+
+private slots:
+    // The server goes away after submission and comes back (same port, same database). What the candidate did
+    // meanwhile is kept in the outbox, survives an app restart, and goes out when the server is back.
+    void testServerRestartedMidFlow()
+    {
+        const QString db = m_dir.filePath("restart.sqlite");
+        const QStringList args = {"--db", db, "--listen", QStringLiteral("127.0.0.1:%1").arg(freePort())};
+        auto server = std::make_unique<ServerProcess>(args);
+        QVERIFY2(server->waitReady(), server->stderrText().constData());
+        auto hooks = std::make_unique<TestHttp>(*server);
+        FlowRig rig;
+        rig.signUp(*server, *hooks, "restart.candidate");
+        if (QTest::currentTestFailed())
+            return;
+        prepare(rig, "bj-buu", "14");
+        QVERIFY(rig.run([&](auto done) { rig.flow->submit(true, done); }).ok());
+
+        hooks.reset();
+        server.reset(); // gone
+
+        // The candidate corrects the address while the server is away: kept as a draft, and queued.
+        Profile edited = rig.flow->profile();
+        edited.setValue(ProfileField::Address, QString::fromUtf8("北京市西城区西长安街2号"));
+        rig.flow->editProfile(edited);
+        const auto offline = rig.run([&](auto done) { rig.flow->saveProfile(done); });
+        QVERIFY(!offline.ok());
+        QCOMPARE(offline.error().status, 0);
+        QCOMPARE(rig.flow->queuedSubmissions(), 1);
+        QVERIFY(rig.flow->hasUnsavedProfile());
+
+        // The app itself restarts too: a new flow on the same store finds the draft and the queued save.
+        rig.makeFlow();
+        server = std::make_unique<ServerProcess>(args);
+        QVERIFY2(server->waitReady(), server->stderrText().constData());
+        hooks = std::make_unique<TestHttp>(*server);
+        QSignalSpy restored(rig.flow.get(), &RegistrationFlow::profileDraftRestored);
+        QVERIFY(rig.run([&](auto done) { rig.flow->start(done); }).ok()); // start replays the outbox
+        QCOMPARE(restored.size(), 1);
+        QCOMPARE(rig.flow->queuedSubmissions(), 0);
+        QCOMPARE(rig.flow->registration()->profile.value(ProfileField::Address), QString::fromUtf8("北京市西城区西长安街2号"));
+        QCOMPARE(*rig.flow->state(), RegistrationState::Submitted);
+
+        QVERIFY(rig.run([&](auto done) { rig.flow->uploadPhoto(PhotoFixtures::compliantJpeg(), done); }).ok());
+        const auto order = waitFor<Result<RegistrationFlow::PaymentAttempt, Problem>>([&](auto done) { rig.flow->pay(done); });
+        QVERIFY(order.ok());
+        QCOMPARE(hooks->post("/api/v1/test-hooks/payments/" + order->order.id + "/complete", {{"notify", "now"}}).status, 200);
+        QVERIFY(rig.run([&](auto done) { rig.flow->refresh(done); }).ok());
+        QCOMPARE(*rig.flow->state(), RegistrationState::Paid);
+        QCOMPARE(stats(*hooks).value("registrations").toInt(), 1);
+        QCOMPARE(stats(*hooks).value("orders").toInt(), 1);
+        QCOMPARE(stats(*hooks).value("payments").toInt(), 1);
+    }
+
+    // Every write meets a 503 storm with Retry-After: the client waits as told (never sooner) and gets through.
+    void testServiceUnavailableStorm()
+    {
+        ServerProcess server;
+        QVERIFY2(server.waitReady(), server.stderrText().constData());
+        TestHttp hooks(server);
+        FlowRig rig;
+        rig.signUp(server, hooks, "storm.candidate");
+        if (QTest::currentTestFailed())
+            return;
+        prepare(rig, "bj-buu", "14");
+        injectFault(hooks, "/registrations/current", "unavailable", 3, 1);
+        QSignalSpy retries(&rig.api, &ApiClient::retryScheduled);
+        QVERIFY(rig.run([&](auto done) { rig.flow->submit(true, done); }).ok());
+        QCOMPARE(retries.size(), 3);
+        for (const auto &r : retries)
+            QVERIFY(r.at(1).toLongLong() >= 1000);
+        QCOMPARE(*rig.flow->state(), RegistrationState::Submitted);
+        QCOMPARE(rig.flow->queuedSubmissions(), 0);
+    }
+
+    // The form download is cut off half-way: the next attempt resumes it (206), it is not started again.
+    void testDownloadCutOffIsResumed()
+    {
+        ServerProcess server;
+        QVERIFY2(server.waitReady(), server.stderrText().constData());
+        TestHttp hooks(server);
+        FlowRig rig;
+        rig.signUp(server, hooks, "resume.candidate");
+        if (QTest::currentTestFailed())
+            return;
+        prepare(rig, "bj-buu", "14");
+        QVERIFY(rig.run([&](auto done) { rig.flow->submit(true, done); }).ok());
+        QVERIFY(rig.run([&](auto done) { rig.flow->uploadPhoto(PhotoFixtures::compliantJpeg(), done); }).ok());
+        const auto order = waitFor<Result<RegistrationFlow::PaymentAttempt, Problem>>([&](auto done) { rig.flow->pay(done); });
+        QVERIFY(order.ok());
+        hooks.post("/api/v1/test-hooks/payments/" + order->order.id + "/complete", {{"notify", "now"}});
+        QVERIFY(rig.run([&](auto done) { rig.flow->refresh(done); }).ok());
+
+        server.stderrText(); // forget the access log so far
+        injectFault(hooks, "/registrations/current/form.pdf", "truncate", 1);
+        const auto form = waitFor<Result<QByteArray, Problem>>([&](auto done) { rig.flow->download(DocumentKind::RegistrationForm, done); });
+        QVERIFY2(form.ok(), qPrintable(form ? QString() : errorCodeName(form.error().code)));
+        PdfDocument pdf;
+        QCOMPARE(pdf.open(form.value()), PdfDocument::OpenResult::Opened);
+        // The same bytes as an uninterrupted download.
+        hooks.setToken(rig.api.accessToken());
+        QCOMPARE(form.value(), hooks.get("/api/v1/registrations/current/form.pdf").body);
+        const QByteArray log = server.stderrText();
+        QVERIFY2(log.contains("path=/api/v1/registrations/current/form.pdf status=206"), log.constData());
+    }
+
+    // The server did the work but the answer was lost on the way back: the retry carries the same Idempotency-Key,
+    // so the server answers what it did instead of doing it twice. Also when the retry only happens later, from
+    // the outbox: the key was kept with the submission.
+    void testLostResponsesAreNotDuplicated()
+    {
+        ServerProcess server;
+        QVERIFY2(server.waitReady(), server.stderrText().constData());
+        TestHttp hooks(server);
+        FlowRig rig;
+        rig.signUp(server, hooks, "lost.candidate");
+        if (QTest::currentTestFailed())
+            return;
+        prepare(rig, "bj-buu", "14");
+
+        // No retries at all this time: the lost answer leaves the submission in the outbox, with its key.
+        RetryPolicy once;
+        once.maxAttempts = 1;
+        rig.api.setRetryPolicy(once);
+        injectFault(hooks, "/registrations/current/submit", "truncate", 1);
+        const auto lost = rig.run([&](auto done) { rig.flow->submit(true, done); });
+        QVERIFY(!lost.ok());
+        QCOMPARE(rig.flow->queuedSubmissions(), 1);
+        rig.configure(server.url(""));
+        QSignalSpy refused(rig.flow.get(), &RegistrationFlow::queuedSubmissionRefused);
+        QVERIFY(rig.run([&](auto done) { rig.flow->replayOutbox(done); }).ok());
+        QCOMPARE(refused.size(), 0); // replayed, not refused as a second submit
+        QCOMPARE(rig.flow->queuedSubmissions(), 0);
+        QCOMPARE(*rig.flow->state(), RegistrationState::Submitted);
+
+        QVERIFY(rig.run([&](auto done) { rig.flow->uploadPhoto(PhotoFixtures::compliantJpeg(), done); }).ok());
+        // The order's answer is lost, then the connection drops before the next request is read: one order.
+        injectFault(hooks, "/registrations/current/payments", "truncate", 1);
+        const auto order = waitFor<Result<RegistrationFlow::PaymentAttempt, Problem>>([&](auto done) { rig.flow->pay(done); });
+        QVERIFY(order.ok());
+        QVERIFY(!order->reopened); // the replayed answer is the creation's, not «already open»
+        injectFault(hooks, "/registrations/current/payments", "drop", 1);
+        const auto again = waitFor<Result<RegistrationFlow::PaymentAttempt, Problem>>([&](auto done) { rig.flow->pay(done); });
+        QVERIFY(again.ok());
+        QVERIFY(again->reopened);
+        QCOMPARE(again->order.id, order->order.id);
+        hooks.post("/api/v1/test-hooks/payments/" + order->order.id + "/complete", {{"notify", "twice"}});
+        injectFault(hooks, "/registrations/current/payments", "truncate", 1);
+        QVERIFY(rig.run([&](auto done) { rig.flow->refreshPayment(done); }).ok());
+        QCOMPARE(*rig.flow->state(), RegistrationState::Paid);
+        const QJsonObject s = stats(hooks);
+        QCOMPARE(s.value("registrations").toInt(), 1);
+        QCOMPARE(s.value("orders").toInt(), 1);
+        QCOMPARE(s.value("payments").toInt(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRegistrationFlowFaults)
+#include "TestRegistrationFlowFaults.moc"
