@@ -12,12 +12,18 @@
 // store in a temporary folder, and the RegistrationFlow bound to them — logged in to a fresh account on `server`.
 struct FlowRig
 {
+    explicit FlowRig(QByteArray storeKey = ncre::SecretBox::newKey())
+        : key(std::move(storeKey))
+        , store(key)
+    {
+    }
+
     QTemporaryDir dir;
     ncre::ApiClient api;
     ncre::AuthSession auth{api};
     ncre::TransferEngine transfers;
-    QByteArray key = ncre::SecretBox::newKey();
-    ncre::LocalStore store{key};
+    QByteArray key;
+    ncre::LocalStore store;
     std::unique_ptr<ncre::RegistrationFlow> flow;
     QString username;
 
