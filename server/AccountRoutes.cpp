@@ -5,6 +5,8 @@
 #include "ServerLogging.h"
 
 #include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QUrlQuery>
 
 namespace ncre::server {
 
@@ -57,27 +59,32 @@ ApiResponse newSession(ServerContext &ctx, qint64 accountId)
     return ApiResponse::json(s.toJson());
 }
 
+// The QQ broker's one-time code: redeemable once, with the PKCE verifier that matches the challenge given at
+// /oauth/qq/start, before it expires.
+ApiResponse redeemQqCode(ServerContext &ctx, const QString &code, const QString &verifier)
+{
+    QSqlQuery q = ctx.db.run(QStringLiteral("SELECT account_id, code_challenge, expires FROM qq_codes WHERE code = ?"),
+                             {sha256(code.toLatin1())});
+    if (code.isEmpty() || !q.next())
+        return ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials, {}, QStringLiteral("unknown code")));
+    const qint64 accountId = q.value(0).toLongLong();
+    const QByteArray challenge = q.value(1).toByteArray();
+    const qint64 expires = q.value(2).toLongLong();
+    ctx.db.run(QStringLiteral("DELETE FROM qq_codes WHERE code = ?"), {sha256(code.toLatin1())});
+    const QByteArray computed
+        = sha256(verifier.toLatin1()).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    if (expires <= ctx.clock.nowSecs() || verifier.isEmpty() || computed != challenge)
+        return ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials, {}, QStringLiteral("bad verifier")));
+    return newSession(ctx, accountId);
+}
+
 ApiResponse logIn(ServerContext &ctx, ApiRequest &r)
 {
     const Result<LoginRequest> req = LoginRequest::fromJson(r.json, JsonStrictness::Strict);
     if (!req)
         return ApiResponse::problem(req.error());
-    if (req->isQqLogin()) {
-        // Redeemable once, with the PKCE verifier that matches the challenge given at /oauth/qq/start.
-        QSqlQuery q = ctx.db.run(QStringLiteral("SELECT account_id, code_challenge, expires FROM qq_codes WHERE code = ?"),
-                                 {sha256(req->oneTimeCode.toLatin1())});
-        if (!q.next())
-            return ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials, {}, QStringLiteral("unknown code")));
-        const qint64 accountId = q.value(0).toLongLong();
-        const QByteArray challenge = q.value(1).toByteArray();
-        const qint64 expires = q.value(2).toLongLong();
-        ctx.db.run(QStringLiteral("DELETE FROM qq_codes WHERE code = ?"), {sha256(req->oneTimeCode.toLatin1())});
-        const QByteArray computed = sha256(req->codeVerifier.toLatin1())
-                                        .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-        if (expires <= ctx.clock.nowSecs() || computed != challenge)
-            return ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials, {}, QStringLiteral("bad verifier")));
-        return newSession(ctx, accountId);
-    }
+    if (req->isQqLogin())
+        return redeemQqCode(ctx, req->oneTimeCode, req->codeVerifier);
     if (!consumeCaptcha(ctx, req->captchaId, req->captchaAnswer))
         return ApiResponse::problem(Error(ErrorCode::AuthCaptcha, QStringLiteral("captchaAnswer")));
     QSqlQuery q = ctx.db.run(
@@ -119,6 +126,31 @@ ApiResponse logIn(ServerContext &ctx, ApiRequest &r)
 
 void registerAccountRoutes(ServerContext &ctx)
 {
+    // RFC 6749 §4.1.3 token request with RFC 7636's code_verifier, for OAuth clients (QtNetworkAuth's
+    // QOAuth2AuthorizationCodeFlow): the same one-time code as POST /sessions, answered as an RFC 6749 §5.1 token
+    // response that also carries the account. Errors are problem+json like everywhere else.
+    RouteOptions tokenForm;
+    tokenForm.body = BodyKind::Form;
+    tokenForm.maxBody = 4096;
+    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/oauth/qq/token"), tokenForm, [&ctx](ApiRequest &r) {
+        const QUrlQuery fields(QString::fromUtf8(r.http.body()));
+        if (fields.queryItemValue(QStringLiteral("grant_type")) != QLatin1String("authorization_code"))
+            return ApiResponse::problem(Error(ErrorCode::RequestMalformed, QStringLiteral("grant_type"),
+                                              QStringLiteral("only authorization_code")));
+        ApiResponse session = redeemQqCode(ctx, fields.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded),
+                                           fields.queryItemValue(QStringLiteral("code_verifier"), QUrl::FullyDecoded));
+        if (session.status != 200)
+            return session;
+        const QJsonObject s = QJsonDocument::fromJson(session.body).object();
+        ApiResponse token = ApiResponse::json({{QStringLiteral("access_token"), s.value(QLatin1String("accessToken"))},
+                                               {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+                                               {QStringLiteral("expires_in"), s.value(QLatin1String("expiresIn"))},
+                                               {QStringLiteral("refresh_token"), s.value(QLatin1String("refreshToken"))},
+                                               {QStringLiteral("account"), s.value(QLatin1String("account"))}});
+        token.addHeader("Cache-Control", "no-store");
+        return token;
+    });
+
     ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/captcha"), {}, [&ctx](ApiRequest &) {
         Captcha c;
         c.id = QString::fromLatin1(Credentials::randomToken(16));

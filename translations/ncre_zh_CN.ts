@@ -269,4 +269,11 @@
         <translation>下载的文件不完整或已损坏，请重新下载。</translation>
     </message>
 </context>
+<context>
+    <name>ncre::QqLogin</name>
+    <message>
+        <source>NCRE Desk: QQ login complete. You can close this page and return to NCRE Desk.</source>
+        <translation>NCRE Desk：QQ 登录完成。您可以关闭此页面，回到 NCRE Desk。</translation>
+    </message>
+</context>
 </TS>

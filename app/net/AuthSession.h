@@ -24,6 +24,9 @@ public:
     // A new access token now (a transfer outside ApiClient met 401); false when the session is over.
     void refreshAccessToken(std::function<void(bool)> done) { refresh(std::move(done)); }
 
+    // A session obtained elsewhere (the QQ login's token response) becomes this one.
+    void adoptSession(const Session &session) { adopt(session); }
+
     bool isLoggedIn() const { return !m_refreshToken.isEmpty(); }
     const AccountInfo &account() const { return m_account; }
 
