@@ -31,6 +31,19 @@ COMPARISONS = {
             ("withBackoff", "Clients in the busiest second with Backoff (spread over 10-20 s)"),
         ],
     },
+    "BenchRegistrationTraffic": {
+        "title": "Traffic of one complete registration (app/workflow against ncre-server)",
+        "unit": "count",
+        "column": "count",
+        "floor": "floorNeededRequests",
+        "floor_label": "one request per resource the candidate's actions need (no retries, refreshes or re-reads)",
+        "rows": [
+            ("requests", "HTTP requests, account creation to admission ticket"),
+            ("bytes", "HTTP bytes both ways (× the payload: the JPEG up, the two PDFs down)", "floorPayloadBytes"),
+            ("unchangedPollBytes", "Bytes of an unchanged poll, 304 (× a full 200 GET of the registration)",
+             "peerFullPollBytes"),
+        ],
+    },
     "BenchDomainCodecs": {
         "title": "Domain codecs (app/domain)",
         "floor": "floorParseOnly",
@@ -89,7 +102,7 @@ def main():
         show = (lambda v: f"{v:.0f}") if count else (lambda v: f"{v * 1000:.2f} µs")
         lines += [f"## {spec['title']}", "",
                   f"Floor: {spec['floor_label']} — {show(floor)}.", "",
-                  f"| what | {'clients' if count else 'time'} | × floor |", "|---|---:|---:|"]
+                  f"| what | {spec.get('column', 'clients') if count else 'time'} | × floor |", "|---|---:|---:|"]
         for row in spec["rows"]:
             function, label = row[0], row[1]
             base = m.get(row[2], floor) if len(row) > 2 else floor

@@ -112,12 +112,24 @@ void ApiClient::attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, 
     QElapsedTimer roundTrip;
     roundTrip.start();
     QNetworkReply *reply = m_nam.sendCustomRequest(r, request->verb, request->body);
+    ++m_traffic.requests;
+    // Request line, Host and the headers set here (QNAM adds a few more bytes of its own), body.
+    m_traffic.bytesSent += request->verb.size() + r.url().path(QUrl::FullyEncoded).size() + 12
+        + r.url().host().size() + 8 + request->body.size();
+    for (const QByteArray &name : r.rawHeaderList())
+        m_traffic.bytesSent += name.size() + r.rawHeader(name).size() + 4;
+    if (!request->body.isEmpty())
+        m_traffic.bytesSent += 40; // Content-Type and Content-Length
     connect(reply, &QNetworkReply::finished, this, [=]() {
         reply->deleteLater();
+        m_traffic.bytesReceived += 17; // status line
+        for (const auto &[name, value] : reply->rawHeaderPairs())
+            m_traffic.bytesReceived += name.size() + value.size() + 4;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (reply->hasRawHeader("Date"))
             measureServerClock(reply->rawHeader("Date"), roundTrip.elapsed());
         const QByteArray body = reply->readAll();
+        m_traffic.bytesReceived += body.size();
 
         // A transport failure can come with a status line already read (a response cut off mid-body): the body
         // is incomplete, so it is a network error, retried like one, never decoded.

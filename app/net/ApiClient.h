@@ -81,6 +81,17 @@ public:
 
     static QByteArray newIdempotencyKey();
 
+    // What this client sent and received, every attempt counted: HTTP request and status lines, headers and
+    // bodies (an estimate of the HTTP/1.1 bytes; TCP/IP overhead is not included).
+    struct Traffic
+    {
+        qint64 requests = 0;
+        qint64 bytesSent = 0;
+        qint64 bytesReceived = 0;
+    };
+    Traffic traffic() const { return m_traffic; }
+    void resetTraffic() { m_traffic = {}; }
+
     using ReplyCallback = std::function<void(Result<ApiReply, Problem>)>;
     void send(ApiRequest request, ReplyCallback done);
 
@@ -142,6 +153,7 @@ private:
     qint64 m_serverOffsetMs = 0;
     TokenRefresher m_refresher;
     QList<std::function<void(bool)>> m_waitingForRefresh; // non-empty while a refresh is in flight
+    Traffic m_traffic;
 };
 
 } // namespace ncre

@@ -338,6 +338,17 @@ private:
             r.bytes = t.body.size();
             result = r;
         }
+        if (result) {
+            // What went over the wire in this attempt, headers included (HTTP level, not TCP/IP).
+            curl_off_t up = 0, down = 0;
+            long requestHeaders = 0, responseHeaders = 0;
+            curl_easy_getinfo(t.easy, CURLINFO_SIZE_UPLOAD_T, &up);
+            curl_easy_getinfo(t.easy, CURLINFO_SIZE_DOWNLOAD_T, &down);
+            curl_easy_getinfo(t.easy, CURLINFO_REQUEST_SIZE, &requestHeaders);
+            curl_easy_getinfo(t.easy, CURLINFO_HEADER_SIZE, &responseHeaders);
+            result->wireBytesSent = qint64(up) + requestHeaders;
+            result->wireBytesReceived = qint64(down) + responseHeaders;
+        }
         if (t.part.isOpen())
             t.part.close();
         qCInfo(lcTransfer) << "transfer" << id << "finished:" << (result.ok() ? QStringLiteral("ok") : errorCodeName(result.error().code));

@@ -34,6 +34,8 @@ struct TransferResult
     qint64 bytes = 0;     // of the whole file (downloads) or the response body (uploads)
     bool resumed = false; // a download continued a partial file (HTTP 206)
     QByteArray body;      // uploads: the response body
+    qint64 wireBytesSent = 0;     // this attempt's request, headers included
+    qint64 wireBytesReceived = 0; // this attempt's response, headers included
 };
 
 // Photo uploads and PDF downloads on libcurl's multi interface, on a thread of its own (never the GUI thread):

@@ -389,6 +389,15 @@ LockPreview RegistrationFlow::lockPreview(RegistrationAction action) const
     return preview;
 }
 
+ApiClient::Traffic RegistrationFlow::traffic() const
+{
+    ApiClient::Traffic t = m_api.traffic();
+    t.requests += m_transferTraffic.requests;
+    t.bytesSent += m_transferTraffic.bytesSent;
+    t.bytesReceived += m_transferTraffic.bytesReceived;
+    return t;
+}
+
 int RegistrationFlow::queuedSubmissions() const
 {
     if (!m_store)
@@ -658,6 +667,11 @@ void RegistrationFlow::transfer(TransferRequest request, bool retriedAuth, int a
                                 return;
                             disconnect(*progress);
                             disconnect(*finished);
+                            ++m_transferTraffic.requests;
+                            if (result) {
+                                m_transferTraffic.bytesSent += result->wireBytesSent;
+                                m_transferTraffic.bytesReceived += result->wireBytesReceived;
+                            }
                             if (!result) {
                                 const ErrorCode code = result.error().code;
                                 if ((code == ErrorCode::AuthRequired || code == ErrorCode::AuthTokenExpired) && !retriedAuth) {

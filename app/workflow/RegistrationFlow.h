@@ -124,6 +124,8 @@ public:
     Profile profile() const { return m_profile; }
     bool hasUnsavedProfile() const { return m_profileDirty; }
     int queuedSubmissions() const;
+    // The API client's traffic plus that of the uploads and downloads this flow made.
+    ApiClient::Traffic traffic() const;
 
     // --- What the candidate does -------------------------------------------------------------------------------
     void acceptAgreement(Done done);
@@ -224,6 +226,7 @@ private:
     QList<Done> m_replayWaiters;
     bool m_pollFailing = false;
     QSet<QString> m_firedReminders;
+    ApiClient::Traffic m_transferTraffic;
 };
 
 QString flowStepName(FlowStep step);
