@@ -97,6 +97,40 @@ private slots:
         QCOMPARE(stats(*hooks).value("payments").toInt(), 1);
     }
 
+    // The network goes away (every registration request dropped) while the candidate edits: the save is queued;
+    // when polls get through again the outbox goes out by itself, without the candidate pressing anything.
+    void testQueuedWritesGoOutWhenTheNetworkReturns()
+    {
+        ServerProcess server;
+        QVERIFY2(server.waitReady(), server.stderrText().constData());
+        TestHttp hooks(server);
+        FlowRig rig;
+        rig.signUp(server, hooks, "offline.candidate");
+        if (QTest::currentTestFailed())
+            return;
+        prepare(rig, "bj-buu", "14");
+        RetryPolicy brief;
+        brief.maxAttempts = 2;
+        brief.baseDelayMs = 10;
+        rig.api.setRetryPolicy(brief);
+        injectFault(hooks, "/registrations", "drop", 100000);
+        QSignalSpy pollFailed(&rig.flow->poller(), &RegistrationPoller::failed);
+        Profile edited = rig.flow->profile();
+        edited.setValue(ProfileField::Email, "zhangsan@example.com");
+        rig.flow->editProfile(edited);
+        QVERIFY(!rig.run([&](auto done) { rig.flow->saveProfile(done); }).ok());
+        QCOMPARE(rig.flow->queuedSubmissions(), 1);
+        if (pollFailed.isEmpty())
+            QVERIFY(pollFailed.wait());
+
+        QSignalSpy queued(rig.flow.get(), &RegistrationFlow::queuedChanged);
+        QCOMPARE(hooks.send("DELETE", "/api/v1/test-hooks/faults").status, 204);
+        while (queued.isEmpty() || queued.last().at(0).toInt() != 0)
+            QVERIFY(queued.wait());
+        QCOMPARE(rig.flow->registration()->profile.value(ProfileField::Email), QStringLiteral("zhangsan@example.com"));
+        QVERIFY(!rig.flow->hasUnsavedProfile());
+    }
+
     // Every write meets a 503 storm with Retry-After: the client waits as told (never sooner) and gets through.
     void testServiceUnavailableStorm()
     {
