@@ -375,4 +375,56 @@ void ApiClient::bulletins(BulletinKind kind, std::function<void(Result<QList<Bul
          });
 }
 
+namespace {
+
+QString idPath(const char *pattern, const QString &id)
+{
+    return QString::fromLatin1(pattern).arg(QString::fromLatin1(QUrl::toPercentEncoding(id)));
+}
+
+} // namespace
+
+void ApiClient::photo(std::function<void(Result<QByteArray, Problem>)> done)
+{
+    ApiRequest request = ApiRequest::make("GET", QStringLiteral("/registrations/current/photo"));
+    request.authenticated = true;
+    send(request, [done](const Result<ApiReply, Problem> &r) { done(r ? Result<QByteArray, Problem>(r->body) : r.error()); });
+}
+
+void ApiClient::reviewQueue(std::function<void(Result<QList<ReviewQueueItem>, Problem>)> done)
+{
+    ApiRequest request = ApiRequest::make("GET", QStringLiteral("/staff/reviews"));
+    request.authenticated = true;
+    send(request, [done](const Result<ApiReply, Problem> &r) { done(decodeList<ReviewQueueItem>(r, "items")); });
+}
+
+void ApiClient::staffRegistration(const QString &registrationId, RegistrationCallback done)
+{
+    sendWrite("GET", idPath("/staff/registrations/%1", registrationId), {}, {}, std::move(done));
+}
+
+void ApiClient::staffPhoto(const QString &registrationId, std::function<void(Result<QByteArray, Problem>)> done)
+{
+    ApiRequest request = ApiRequest::make("GET", idPath("/staff/registrations/%1/photo", registrationId));
+    request.authenticated = true;
+    send(request, [done](const Result<ApiReply, Problem> &r) { done(r ? Result<QByteArray, Problem>(r->body) : r.error()); });
+}
+
+void ApiClient::decideReview(const QString &registrationId, const ReviewDecision &decision,
+                             const QByteArray &idempotencyKey, RegistrationCallback done)
+{
+    sendWrite("POST", idPath("/staff/registrations/%1/decision", registrationId), toJson(decision.toJson()),
+              idempotencyKey, std::move(done));
+}
+
+void ApiClient::lookUpByDocument(const DocumentLookup &lookup, RegistrationCallback done)
+{
+    sendWrite("POST", QStringLiteral("/staff/confirmations/lookup"), toJson(lookup.toJson()), {}, std::move(done));
+}
+
+void ApiClient::confirmOnSite(const QString &registrationId, const QByteArray &idempotencyKey, RegistrationCallback done)
+{
+    sendWrite("POST", idPath("/staff/registrations/%1/confirmation", registrationId), {}, idempotencyKey, std::move(done));
+}
+
 } // namespace ncre

@@ -7,6 +7,7 @@
 #include "Problem.h"
 #include "Registration.h"
 #include "RegistrationRequests.h"
+#include "Review.h"
 #include "Result.h"
 #include "Site.h"
 #include "Subject.h"
@@ -126,6 +127,19 @@ public:
     void refreshPayment(const QString &orderId, const QByteArray &idempotencyKey,
                         std::function<void(Result<PaymentOrder, Problem>)> done);
     void bulletins(BulletinKind kind, std::function<void(Result<QList<Bulletin>, Problem>)> done);
+    // The photo the server holds (JPEG bytes), for the preview after upload.
+    void photo(std::function<void(Result<QByteArray, Problem>)> done);
+
+    // Site staff (kiosk mode): only their own site's registrations; anything else answers 404.
+    void reviewQueue(std::function<void(Result<QList<ReviewQueueItem>, Problem>)> done);
+    void staffRegistration(const QString &registrationId, RegistrationCallback done);
+    void staffPhoto(const QString &registrationId, std::function<void(Result<QByteArray, Problem>)> done);
+    void decideReview(const QString &registrationId, const ReviewDecision &decision, const QByteArray &idempotencyKey,
+                      RegistrationCallback done);
+    // 现场确认: find the registration by the document the candidate shows (POST: the number never enters a URL).
+    void lookUpByDocument(const DocumentLookup &lookup, RegistrationCallback done);
+    void confirmOnSite(const QString &registrationId, const QByteArray &idempotencyKey, RegistrationCallback done);
+
     // Any request of the registration flow by verb and path (the outbox replays what it kept this way).
     void sendWrite(const QByteArray &verb, const QString &path, const QByteArray &body, const QByteArray &idempotencyKey,
                    RegistrationCallback done);

@@ -1,9 +1,11 @@
 #include "ApiClient.h"
 #include "ClientFixtures.h"
+#include "PhotoFixtures.h"
 #include "ServerProcess.h"
 
 #include "AsyncWait.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace ncre;
@@ -119,6 +121,72 @@ private slots:
         PasswordChange change{"First-pass-1", "Second-pass-2"};
         const auto changed = waitFor<Result<void, Problem>>([&](auto cb) { client.changePassword(change, cb); });
         QVERIFY(changed.ok());
+    }
+
+    // The kiosk's calls: a site's staff see their own queue, decide, and confirm on site; another site's staff
+    // cannot even see the registration.
+    void testStaffCallsAndCandidatePhoto()
+    {
+        using RegR = Result<Registration, Problem>;
+        using BytesR = Result<QByteArray, Problem>;
+        using SessionR = Result<Session, Problem>;
+        using QueueR = Result<QList<ReviewQueueItem>, Problem>;
+        TestHttp candidate(*m_server);
+        candidate.setToken(candidate.registerAndLogIn("staff.subject"));
+        candidate.put("/api/v1/registrations/current/agreement", {{"agreementVersion", "2027.1"}});
+        QCOMPARE(candidate.put("/api/v1/registrations/current/profile", passportProfile()).status, 200);
+        QCOMPARE(candidate.put("/api/v1/registrations/current/subjects", {{"siteId", "bj-bit"}, {"subjectIds", QJsonArray{"15"}}}).status, 200);
+        QCOMPARE(candidate.post("/api/v1/registrations/current/submit", {{"guarantee", true}}).status, 200);
+        const QByteArray jpeg = PhotoFixtures::compliantJpeg();
+        QCOMPARE(candidate.send("PUT", "/api/v1/registrations/current/photo", jpeg, "image/jpeg").status, 200);
+        const QString id = candidate.post("/api/v1/registrations/current/review-requests").json().value("id").toString();
+        QVERIFY(!id.isEmpty());
+
+        ApiClient own;
+        connectClient(own);
+        own.setAccessToken(candidate.logIn("staff.subject", "Secret-pass-1"));
+        const auto held = waitFor<BytesR>([&](auto cb) { own.photo(cb); });
+        QCOMPARE(held.value(), jpeg);
+
+        ApiClient staff;
+        connectClient(staff);
+        TestHttp hooks(*m_server);
+        const auto session = waitFor<SessionR>([&](auto cb) { staff.logIn(passwordLogin(staff, hooks, "staff.bit", "Staff-demo-1"), cb); });
+        QVERIFY(session.ok());
+        const auto queue = waitFor<QueueR>([&](auto cb) { staff.reviewQueue(cb); });
+        QVERIFY(queue.ok());
+        QCOMPARE(queue->size(), 1);
+        QCOMPARE(queue->first().registrationId, id);
+        QVERIFY(!queue->first().documentNumberMasked.contains("12345678"));
+        const auto reg = waitFor<RegR>([&](auto cb) { staff.staffRegistration(id, cb); });
+        QCOMPARE(reg->state, RegistrationState::ReviewPending);
+        QCOMPARE(waitFor<BytesR>([&](auto cb) { staff.staffPhoto(id, cb); }).value(), jpeg);
+
+        ApiClient other;
+        connectClient(other);
+        QVERIFY(waitFor<SessionR>([&](auto cb) { other.logIn(passwordLogin(other, hooks, "staff.cuc", "Staff-demo-1"), cb); }).ok());
+        QCOMPARE(waitFor<RegR>([&](auto cb) { other.staffRegistration(id, cb); }).error().status, 404);
+        // The candidate cannot use staff calls.
+        QCOMPARE(waitFor<QueueR>([&](auto cb) { own.reviewQueue(cb); }).error().status, 403);
+
+        ReviewDecision reject;
+        reject.decision = ReviewDecisionKind::Reject; // without a reason: refused, naming the field
+        const auto refused = waitFor<RegR>([&](auto cb) { staff.decideReview(id, reject, {}, cb); });
+        QCOMPARE(refused.error().status, 422);
+        ReviewDecision approve;
+        const auto approved = waitFor<RegR>([&](auto cb) { staff.decideReview(id, approve, {}, cb); });
+        QCOMPARE(approved->state, RegistrationState::ReviewApproved);
+
+        const QString order = candidate.post("/api/v1/registrations/current/payments").json().value("id").toString();
+        QCOMPARE(hooks.post("/api/v1/test-hooks/payments/" + order + "/complete", {{"notify", "now"}}).status, 200);
+        DocumentLookup lookup;
+        lookup.documentType = "passport";
+        lookup.documentNumber = "e12345678"; // typed in lower case at the desk: normalised
+        const auto found = waitFor<RegR>([&](auto cb) { staff.lookUpByDocument(lookup, cb); });
+        QVERIFY(found.ok());
+        QCOMPARE(found->id, id);
+        const auto confirmed = waitFor<RegR>([&](auto cb) { staff.confirmOnSite(id, {}, cb); });
+        QCOMPARE(confirmed->state, RegistrationState::Confirmed);
     }
 
     void testRetriesA503StormHonouringRetryAfter()
