@@ -1,5 +1,6 @@
 #include "AuthSession.h"
 
+#include "Alive.h"
 #include "NetLogging.h"
 
 #include <QJsonDocument>
@@ -23,11 +24,11 @@ void AuthSession::adopt(const Session &session)
 
 void AuthSession::logIn(const LoginRequest &login, std::function<void(Result<Session, Problem>)> done)
 {
-    m_api.logIn(login, [this, done](Result<Session, Problem> session) {
+    m_api.logIn(login, alive(this, [this, done](Result<Session, Problem> session) {
         if (session)
             adopt(session.value());
         done(std::move(session));
-    });
+    }));
 }
 
 void AuthSession::resume(const QByteArray &refreshToken, std::function<void(Result<Session, Problem>)> done)
@@ -36,7 +37,7 @@ void AuthSession::resume(const QByteArray &refreshToken, std::function<void(Resu
     body.refreshToken = QString::fromLatin1(refreshToken);
     ApiRequest request = ApiRequest::make("POST", QStringLiteral("/sessions/refresh"),
                                           QJsonDocument(body.toJson()).toJson(QJsonDocument::Compact));
-    m_api.send(request, [this, done](const Result<ApiReply, Problem> &reply) {
+    m_api.send(request, alive(this, [this, done](const Result<ApiReply, Problem> &reply) {
         if (!reply) {
             done(reply.error());
             return;
@@ -49,7 +50,7 @@ void AuthSession::resume(const QByteArray &refreshToken, std::function<void(Resu
         }
         adopt(session.value());
         done(session.value());
-    });
+    }));
 }
 
 void AuthSession::refresh(std::function<void(bool)> done)
@@ -58,7 +59,7 @@ void AuthSession::refresh(std::function<void(bool)> done)
         done(false);
         return;
     }
-    resume(m_refreshToken, [this, done](Result<Session, Problem> session) {
+    resume(m_refreshToken, alive(this, [this, done](Result<Session, Problem> session) {
         if (!session) {
             qCInfo(lcNet) << "session refresh refused:" << errorCodeName(session.error().code);
             if (session.error().status == 401) {
@@ -69,20 +70,20 @@ void AuthSession::refresh(std::function<void(bool)> done)
             }
         }
         done(session.ok());
-    });
+    }));
 }
 
 void AuthSession::logOut(std::function<void()> done)
 {
     ApiRequest request = ApiRequest::make("DELETE", QStringLiteral("/sessions"));
     request.authenticated = true;
-    m_api.send(request, [this, done](const Result<ApiReply, Problem> &) {
+    m_api.send(request, alive(this, [this, done](const Result<ApiReply, Problem> &) {
         // Whatever the server said, this computer forgets the session.
         m_refreshToken.clear();
         m_api.setAccessToken({});
         emit refreshTokenChanged({});
         done();
-    });
+    }));
 }
 
 } // namespace ncre

@@ -1,5 +1,6 @@
 #include "RegistrationPoller.h"
 
+#include "Alive.h"
 #include "NetLogging.h"
 
 #include <QNetworkInformation>
@@ -72,7 +73,7 @@ void RegistrationPoller::poll()
     if (!m_running || !m_online || m_inFlight)
         return;
     m_inFlight = true;
-    m_api.registration(m_etag, [this](Result<std::optional<Registration>, Problem> result, QByteArray etag) {
+    m_api.registration(m_etag, alive(this, [this](Result<std::optional<Registration>, Problem> result, QByteArray etag) {
         m_inFlight = false;
         if (!result) {
             emit failed(result.error());
@@ -86,7 +87,7 @@ void RegistrationPoller::poll()
             emit unchanged();
         }
         scheduleNext();
-    });
+    }));
 }
 
 void RegistrationPoller::scheduleNext()

@@ -1,5 +1,6 @@
 #include "RegistrationFlow.h"
 
+#include "Alive.h"
 #include "PdfDocument.h"
 #include "ProfileRules.h"
 #include "WorkflowLogging.h"
@@ -129,31 +130,89 @@ QString RegistrationFlow::account() const
     return m_auth.account().username;
 }
 
-void RegistrationFlow::start(Done done)
+void RegistrationFlow::fetchReference(const QString &path, std::function<void(Result<QByteArray, Problem>)> done)
 {
-    m_api.currentExam([this, done](Result<Exam, Problem> exam) {
-        if (exam) {
-            m_exam = exam.value();
-            if (m_store)
-                if (const auto cached = m_store->putCached(QStringLiteral("exam"), {}, compact(m_exam->toJson())); !cached)
-                    qCWarning(lcWorkflow) << "exam not cached:" << errorCodeName(cached.error().code);
-        } else if (m_store) {
-            // Offline: the exam as last served, so the candidate still sees dates and deadlines.
-            if (const auto cached = m_store->cached(QStringLiteral("exam")); cached && cached->has_value()) {
-                const auto json = JsonReader::parseObject(cached->value().body);
-                if (json)
-                    if (auto e = Exam::fromJson(*json, JsonStrictness::Lenient))
-                        m_exam = e.value();
-            }
-        }
-        if (!m_exam) {
-            done(exam.error());
+    // Reference data is not personal: kept as served, with its ETag, so the next fetch is conditional and an
+    // offline start still shows the exam, the sites and the announcements.
+    std::optional<LocalStore::CachedResource> kept;
+    if (m_store)
+        if (auto c = m_store->cached(path); c && c->has_value())
+            kept = c->value();
+    ApiRequest request = ApiRequest::make("GET", path);
+    if (kept)
+        request.ifNoneMatch = kept->etag;
+    m_api.send(request, alive(this, [this, path, kept, done](const Result<ApiReply, Problem> &r) {
+        if (r && r->status == 304 && kept) {
+            done(kept->body);
             return;
         }
-        m_api.sites(m_exam->id, [this, done](Result<QList<Site>, Problem> sites) {
-            if (sites)
-                m_sites = sites.value();
+        if (r) {
+            if (m_store && !r->etag.isEmpty())
+                if (const auto put = m_store->putCached(path, r->etag, r->body); !put)
+                    qCWarning(lcWorkflow) << "reference data not cached:" << errorCodeName(put.error().code);
+            done(r->body);
+            return;
+        }
+        if (kept && keepsInOutbox(r.error())) {
+            m_offline = true;
+            done(kept->body);
+            return;
+        }
+        done(r.error());
+    }));
+}
+
+void RegistrationFlow::bulletins(BulletinKind kind, std::function<void(Result<QList<Bulletin>, Problem>)> done)
+{
+    fetchReference(kind == BulletinKind::Announcement ? QStringLiteral("/announcements") : QStringLiteral("/notices"),
+                   [done](Result<QByteArray, Problem> body) {
+                       if (!body) {
+                           done(body.error());
+                           return;
+                       }
+                       const auto json = JsonReader::parseObject(body.value());
+                       if (!json) {
+                           done(Problem::fromError(json.error()));
+                           return;
+                       }
+                       JsonReader reader(*json, JsonStrictness::Lenient);
+                       const QList<Bulletin> items = reader.nestedList<Bulletin>("items", 1000);
+                       if (!reader.ok()) {
+                           done(Problem::fromError(reader.error()));
+                           return;
+                       }
+                       done(items);
+                   });
+}
+
+void RegistrationFlow::start(Done done)
+{
+    m_offline = false;
+    fetchReference(QStringLiteral("/exams/current"), [this, done](Result<QByteArray, Problem> body) {
+        if (!body) {
+            done(body.error());
+            return;
+        }
+        const auto json = JsonReader::parseObject(body.value());
+        auto exam = json ? Exam::fromJson(*json, JsonStrictness::Lenient) : Result<Exam>(json.error());
+        if (!exam) {
+            done(Problem::fromError(exam.error()));
+            return;
+        }
+        m_exam = exam.value();
+        const QString sitesPath = QStringLiteral("/exams/%1/sites").arg(QString::fromLatin1(QUrl::toPercentEncoding(m_exam->id)));
+        fetchReference(sitesPath, [this, done](Result<QByteArray, Problem> sites) {
+            if (sites) {
+                if (const auto json = JsonReader::parseObject(sites.value())) {
+                    JsonReader reader(*json, JsonStrictness::Lenient);
+                    const QList<Site> list = reader.nestedList<Site>("sites", 10000);
+                    if (reader.ok())
+                        m_sites = list;
+                }
+            }
             refresh([this, done](const Result<void, Problem> &r) {
+                if (!r && keepsInOutbox(r.error()))
+                    restoreLastRegistration(); // offline: show what was last seen
                 restoreDrafts();
                 m_poller.start();
                 m_reminderTimer.start();
@@ -166,6 +225,22 @@ void RegistrationFlow::start(Done done)
             });
         });
     });
+}
+
+void RegistrationFlow::restoreLastRegistration()
+{
+    if (!m_store || account().isEmpty() || m_registration)
+        return;
+    const auto kept = m_store->loadDraft(account(), QStringLiteral("registration"));
+    if (!kept || !kept->has_value())
+        return;
+    const auto json = JsonReader::parseObject(kept->value());
+    if (!json)
+        return;
+    if (auto r = Registration::fromJson(*json, JsonStrictness::Lenient)) {
+        m_offline = true;
+        adopt(r.value(), false);
+    }
 }
 
 void RegistrationFlow::stop()
@@ -182,7 +257,7 @@ void RegistrationFlow::stop()
 void RegistrationFlow::refresh(Done done)
 {
     m_poller.userActivity();
-    m_api.registration({}, [this, done](Result<std::optional<Registration>, Problem> r, QByteArray) {
+    m_api.registration({}, alive(this, [this, done](Result<std::optional<Registration>, Problem> r, QByteArray) {
         if (!r) {
             if (r.error().code == ErrorCode::ResourceNotFound) {
                 // No registration yet: the agreement creates it.
@@ -196,7 +271,7 @@ void RegistrationFlow::refresh(Done done)
         if (r.value())
             adopt(*r.value());
         done({});
-    });
+    }));
 }
 
 std::optional<Site> RegistrationFlow::site(const QString &id) const
@@ -225,8 +300,10 @@ TransitionContext RegistrationFlow::context() const
     return c;
 }
 
-void RegistrationFlow::adopt(const Registration &registration)
+void RegistrationFlow::adopt(const Registration &registration, bool fromServer)
 {
+    if (fromServer)
+        m_offline = false;
     const bool changed = !m_registration || m_registration->version != registration.version
         || m_registration->state != registration.state;
     m_registration = registration;
@@ -234,8 +311,13 @@ void RegistrationFlow::adopt(const Registration &registration)
         m_profile = registration.profile;
     else if (m_profile == registration.profile)
         m_profileDirty = false;
-    if (changed)
+    if (changed) {
+        // The last registration seen, sealed (it holds the ID number), for an offline start.
+        if (m_store && !account().isEmpty() && fromServer)
+            if (const auto kept = m_store->saveDraft(account(), QStringLiteral("registration"), compact(registration.toJson())); !kept)
+                qCWarning(lcWorkflow) << "registration not kept:" << errorCodeName(kept.error().code);
         emit registrationChanged(registration);
+    }
     const FlowStep step = currentStep();
     if (step != m_step) {
         m_step = step;
@@ -457,14 +539,14 @@ void RegistrationFlow::write(const QByteArray &verb, const QString &path, const 
     m_poller.userActivity();
     const QByteArray key = ApiClient::newIdempotencyKey();
     if (!m_store || !queueWhenOffline || account().isEmpty()) {
-        m_api.sendWrite(verb, path, body, verb == "POST" ? key : QByteArray(), [this, done](Result<Registration, Problem> r) {
+        m_api.sendWrite(verb, path, body, verb == "POST" ? key : QByteArray(), alive(this, [this, done](Result<Registration, Problem> r) {
             if (!r) {
                 done(r.error());
                 return;
             }
             adopt(r.value());
             done({});
-        });
+        }));
         return;
     }
     // A newer PUT of the same resource replaces one still waiting: only the latest version should go out.
@@ -517,7 +599,7 @@ void RegistrationFlow::replayFrom(std::shared_ptr<QList<LocalStore::PendingSubmi
     }
     const LocalStore::PendingSubmission item = items->at(index);
     m_api.sendWrite(item.verb, item.path, item.body, item.verb == "POST" ? item.idempotencyKey : QByteArray(),
-                    [this, items, index, item, waiters](Result<Registration, Problem> r) {
+                    alive(this, [this, items, index, item, waiters](Result<Registration, Problem> r) {
                         if (!r && keepsInOutbox(r.error())) {
                             // Stays queued, with its key, for when the network or the session returns.
                             qCInfo(lcWorkflow) << "kept in the outbox:" << item.verb << item.path
@@ -536,7 +618,7 @@ void RegistrationFlow::replayFrom(std::shared_ptr<QList<LocalStore::PendingSubmi
                         qCInfo(lcWorkflow) << "refused:" << item.verb << item.path << errorCodeName(r.error().code);
                         emit queuedSubmissionRefused(item.path, r.error());
                         replayFrom(items, index + 1, r.error(), waiters);
-                    });
+                    }));
 }
 
 void RegistrationFlow::finishReplay(const QList<Done> &waiters, const Result<void, Problem> &result)
@@ -608,7 +690,7 @@ void RegistrationFlow::requestReview(Done done)
 void RegistrationFlow::pay(std::function<void(Result<PaymentAttempt, Problem>)> done)
 {
     m_poller.userActivity();
-    m_api.createPayment(ApiClient::newIdempotencyKey(), [this, done](Result<ApiClient::OpenedOrder, Problem> opened) {
+    m_api.createPayment(ApiClient::newIdempotencyKey(), alive(this, [this, done](Result<ApiClient::OpenedOrder, Problem> opened) {
         if (!opened) {
             done(opened.error());
             return;
@@ -621,14 +703,14 @@ void RegistrationFlow::pay(std::function<void(Result<PaymentAttempt, Problem>)> 
         // The order was already open: the candidate may have paid it in another window. Ask the platform before
         // sending them to pay again.
         m_api.refreshPayment(attempt.order.id, ApiClient::newIdempotencyKey(),
-                             [this, done, attempt](Result<PaymentOrder, Problem> order) mutable {
+                             alive(this, [this, done, attempt](Result<PaymentOrder, Problem> order) mutable {
                                  if (order) {
                                      attempt.order = order.value();
                                      attempt.alreadyPaid = order->status == PaymentStatus::Paid;
                                  }
                                  refresh([done, attempt](const Result<void, Problem> &) { done(attempt); });
-                             });
-    });
+                             }));
+    }));
 }
 
 void RegistrationFlow::refreshPayment(Done done)
@@ -638,13 +720,13 @@ void RegistrationFlow::refreshPayment(Done done)
         return;
     }
     m_api.refreshPayment(m_registration->payment->id, ApiClient::newIdempotencyKey(),
-                         [this, done](Result<PaymentOrder, Problem> order) {
+                         alive(this, [this, done](Result<PaymentOrder, Problem> order) {
                              if (!order) {
                                  done(order.error());
                                  return;
                              }
                              refresh(done);
-                         });
+                         }));
 }
 
 // --- Transfers ------------------------------------------------------------------------------------------------
@@ -675,12 +757,12 @@ void RegistrationFlow::transfer(TransferRequest request, bool retriedAuth, int a
                             if (!result) {
                                 const ErrorCode code = result.error().code;
                                 if ((code == ErrorCode::AuthRequired || code == ErrorCode::AuthTokenExpired) && !retriedAuth) {
-                                    m_auth.refreshAccessToken([=](bool ok) {
+                                    m_auth.refreshAccessToken(alive(this, [=](bool ok) {
                                         if (ok)
                                             transfer(request, true, attempt, done);
                                         else
                                             done(result);
-                                    });
+                                    }));
                                     return;
                                 }
                                 const bool transient = code == ErrorCode::NetworkUnreachable || code == ErrorCode::NetworkTimeout
@@ -799,7 +881,7 @@ void RegistrationFlow::checkWatchedSites(Done done)
     auto firstError = std::make_shared<Result<void, Problem>>();
     const QStringList siteIds = m_watched.keys();
     for (const QString &siteId : siteIds) {
-        m_api.subjects(m_exam->id, siteId, [this, siteId, remaining, firstError, done](Result<QList<Subject>, Problem> r) {
+        m_api.subjects(m_exam->id, siteId, alive(this, [this, siteId, remaining, firstError, done](Result<QList<Subject>, Problem> r) {
             if (!r) {
                 if (*firstError)
                     *firstError = r.error();
@@ -814,7 +896,7 @@ void RegistrationFlow::checkWatchedSites(Done done)
             }
             if (--*remaining == 0)
                 done(*firstError);
-        });
+        }));
     }
 }
 

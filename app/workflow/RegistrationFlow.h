@@ -107,6 +107,10 @@ public:
     // and starts polling. Call once logged in.
     void start(Done done);
     void stop();
+    // True when what is shown came from the local store because the server could not be reached.
+    bool isShowingOfflineData() const { return m_offline; }
+    // 网上报名公告 and 网上报名须知及流程, cached like the exam.
+    void bulletins(BulletinKind kind, std::function<void(Result<QList<Bulletin>, Problem>)> done);
 
     // --- What the UI shows --------------------------------------------------------------------------------------
     const std::optional<Exam> &exam() const { return m_exam; }
@@ -187,13 +191,15 @@ signals:
 
 private:
     QString account() const;
-    void adopt(const Registration &registration);
+    void adopt(const Registration &registration, bool fromServer = true);
     void write(const QByteArray &verb, const QString &path, const QByteArray &body, bool queueWhenOffline, Done done);
     void runReplay();
     void replayFrom(std::shared_ptr<QList<LocalStore::PendingSubmission>> items, int index, Result<void, Problem> last,
                     std::shared_ptr<QList<Done>> waiters);
     void finishReplay(const QList<Done> &waiters, const Result<void, Problem> &result);
     void flushProfileDraft();
+    void fetchReference(const QString &path, std::function<void(Result<QByteArray, Problem>)> done);
+    void restoreLastRegistration();
     void restoreDrafts();
     void transfer(TransferRequest request, bool retriedAuth, int attempt,
                   std::function<void(Result<TransferResult>)> done);
@@ -227,6 +233,7 @@ private:
     bool m_pollFailing = false;
     QSet<QString> m_firedReminders;
     ApiClient::Traffic m_transferTraffic;
+    bool m_offline = false;
 };
 
 QString flowStepName(FlowStep step);

@@ -1,5 +1,6 @@
 #include "SessionKeeper.h"
 
+#include "Alive.h"
 #include "WorkflowLogging.h"
 
 namespace ncre {
@@ -31,13 +32,13 @@ void SessionKeeper::writeNext()
     }
     m_writing = true;
     const QByteArray token = *std::exchange(m_pending, std::nullopt);
-    auto next = [this](const Result<void> &r) {
+    auto next = alive(this, [this](const Result<void> &r) {
         if (!r) {
             qCWarning(lcWorkflow) << "keychain write failed:" << errorCodeName(r.error().code);
             emit keychainFailed(r.error());
         }
         writeNext();
-    };
+    });
     if (token.isEmpty())
         m_keychain.remove(m_entry, next);
     else
@@ -55,7 +56,7 @@ void SessionKeeper::flush(std::function<void()> done)
 
 void SessionKeeper::resume(std::function<void(Result<Session, Problem>)> done)
 {
-    m_keychain.read(m_entry, [this, done](Result<std::optional<QByteArray>> token) {
+    m_keychain.read(m_entry, alive(this, [this, done](Result<std::optional<QByteArray>> token) {
         if (!token) {
             done(Problem::fromError(token.error()));
             return;
@@ -64,12 +65,12 @@ void SessionKeeper::resume(std::function<void(Result<Session, Problem>)> done)
             done(Problem::fromError(Error(ErrorCode::AuthRequired, {}, QStringLiteral("no kept session"))));
             return;
         }
-        m_auth.resume(token->value(), [this, done](Result<Session, Problem> session) {
+        m_auth.resume(token->value(), alive(this, [this, done](Result<Session, Problem> session) {
             if (!session && session.error().status == 401)
                 store({}); // refused for good: forget it
             done(std::move(session));
-        });
-    });
+        }));
+    }));
 }
 
 } // namespace ncre

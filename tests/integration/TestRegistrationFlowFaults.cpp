@@ -131,6 +131,51 @@ private slots:
         QVERIFY(!rig.flow->hasUnsavedProfile());
     }
 
+    // Reference data is fetched conditionally (ETag → 304) and kept; with the server gone, a restart still shows the
+    // exam, the sites, the announcements and the registration as last seen, and says it is offline.
+    void testOfflineStartShowsWhatWasLastSeen()
+    {
+        auto server = std::make_unique<ServerProcess>();
+        QVERIFY2(server->waitReady(), server->stderrText().constData());
+        TestHttp hooks(*server);
+        FlowRig rig;
+        rig.signUp(*server, hooks, "offline.start");
+        if (QTest::currentTestFailed())
+            return;
+        prepare(rig, "bj-buu", "14");
+        const auto announcements = waitFor<Result<QList<Bulletin>, Problem>>(
+            [&](auto done) { rig.flow->bulletins(BulletinKind::Announcement, done); });
+        QVERIFY(announcements.ok() && !announcements->isEmpty());
+        QVERIFY(!rig.flow->isShowingOfflineData());
+
+        server->stderrText();
+        rig.makeFlow();
+        QVERIFY(rig.run([&](auto done) { rig.flow->start(done); }).ok());
+        const QByteArray log = server->stderrText();
+        QVERIFY2(log.contains("path=/api/v1/exams/current status=304"), log.constData());
+        QVERIFY(log.contains("path=/api/v1/exams/2027-03/sites status=304"));
+
+        server.reset();
+        rig.makeFlow();
+        const auto offline = rig.run([&](auto done) { rig.flow->start(done); });
+        QCOMPARE(offline.error().status, 0);
+        QVERIFY(rig.flow->isShowingOfflineData());
+        QCOMPARE(rig.flow->exam()->id, QStringLiteral("2027-03"));
+        QCOMPARE(rig.flow->sites().size(), 4);
+        QVERIFY(rig.flow->registration().has_value());
+        QCOMPARE(rig.flow->registration()->siteId, QStringLiteral("bj-buu"));
+        QCOMPARE(rig.flow->profile().value(ProfileField::DocumentNumber), QStringLiteral("11010519491231002X"));
+        QCOMPARE(rig.flow->currentStep(), FlowStep::Subjects);
+        const auto cached = waitFor<Result<QList<Bulletin>, Problem>>(
+            [&](auto done) { rig.flow->bulletins(BulletinKind::Announcement, done); });
+        QVERIFY(cached.ok());
+        QCOMPARE(cached->size(), announcements->size());
+        // Never-fetched data has nothing to fall back on: a clear network error, not an empty list.
+        const auto notices = waitFor<Result<QList<Bulletin>, Problem>>(
+            [&](auto done) { rig.flow->bulletins(BulletinKind::Notice, done); });
+        QCOMPARE(notices.error().status, 0);
+    }
+
     // Every write meets a 503 storm with Retry-After: the client waits as told (never sooner) and gets through.
     void testServiceUnavailableStorm()
     {
