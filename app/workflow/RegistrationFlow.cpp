@@ -243,6 +243,29 @@ void RegistrationFlow::restoreLastRegistration()
     }
 }
 
+void RegistrationFlow::forgetAccount(Done done)
+{
+    const QString who = account();
+    stop();
+    m_draftTimer.stop(); // nothing more is written for this account
+    m_auth.logOut(alive(this, [this, who, done]() {
+        Result<void, Problem> result;
+        if (m_store && !who.isEmpty())
+            if (const auto wiped = m_store->wipeAccount(who); !wiped)
+                result = Problem::fromError(wiped.error());
+        const QByteArray prefix = QCryptographicHash::hash(who.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
+        const QDir downloads(m_downloadDir);
+        for (const QString &f : downloads.entryList({QString::fromLatin1(prefix) + QStringLiteral("-*")}, QDir::Files))
+            QFile::remove(downloads.filePath(f));
+        m_registration.reset();
+        m_profile = Profile();
+        m_profileDirty = false;
+        m_watched.clear();
+        m_firedReminders.clear();
+        done(result);
+    }));
+}
+
 void RegistrationFlow::stop()
 {
     m_poller.stop();

@@ -161,6 +161,12 @@ public:
     // The kept copy, offline.
     Result<std::optional<QByteArray>> keptDocument(DocumentKind kind) const;
 
+    // Logs out and removes every trace of the account from this computer: drafts, kept documents, the last
+    // registration, queued submissions (they are lost: the UI asks first when queuedSubmissions() > 0), the
+    // download folder's partial files; the keychain entry goes with the logout (SessionKeeper). Kiosk mode does
+    // this after each candidate.
+    void forgetAccount(Done done);
+
     // Asks the server again now (the user pressed refresh or opened a page).
     void refresh(Done done);
     // Sends what the outbox holds, oldest first; stops at the first that cannot go yet.

@@ -3,6 +3,7 @@
 #include "PhotoFixtures.h"
 #include "SessionKeeper.h"
 
+#include <QCryptographicHash>
 #include <QDirIterator>
 #include <QLoggingCategory>
 #include <QSettings>
@@ -100,6 +101,54 @@ private slots:
         QCOMPARE(refused.error().status, 401);
         waitFor<bool>([&](auto done) { keeper.flush([done]() { done(true); }); });
         QCOMPARE(kept(keychain, keeper.entryName()), std::nullopt);
+    }
+
+    // Kiosk mode after each candidate (and «log out and forget me»): nothing of the account stays on the computer.
+    void testForgetAccountLeavesNoTrace()
+    {
+        TestHttp hooks(*m_server);
+        Keychain keychain(QStringLiteral("NCRE Desk test"));
+        FlowRig rig;
+        SessionKeeper keeper(rig.auth, keychain, m_server->url(""));
+        rig.signUp(*m_server, hooks, "kiosk.walkin");
+        if (QTest::currentTestFailed())
+            return;
+        RegistrationFlow &flow = *rig.flow;
+        QVERIFY(rig.run([&](auto done) { flow.start(done); }).ok());
+        QVERIFY(rig.run([&](auto done) { flow.acceptAgreement(done); }).ok());
+        flow.editProfile(residentProfile());
+        QVERIFY(rig.run([&](auto done) { flow.saveProfile(done); }).ok());
+        QVERIFY(rig.run([&](auto done) { flow.chooseSubjects("bj-buu", {"14"}, done); }).ok());
+        QVERIFY(rig.run([&](auto done) { flow.submit(true, done); }).ok());
+        QVERIFY(rig.run([&](auto done) { flow.uploadPhoto(PhotoFixtures::compliantJpeg(), done); }).ok());
+        const auto order = waitFor<Result<RegistrationFlow::PaymentAttempt, Problem>>([&](auto done) { flow.pay(done); });
+        hooks.post("/api/v1/test-hooks/payments/" + order->order.id + "/complete", {{"notify", "now"}});
+        QVERIFY(rig.run([&](auto done) { flow.refresh(done); }).ok());
+        const auto form = waitFor<Result<QByteArray, Problem>>([&](auto done) { flow.download(DocumentKind::RegistrationForm, done); });
+        QVERIFY(form.ok());
+        // Something still queued, and a half-typed edit.
+        rig.store.enqueue("kiosk.walkin", "PUT", "/registrations/current/profile", "{}", "kiosk-key").value();
+        flow.editProfile(residentProfile("440524188001010014"));
+        waitFor<bool>([&](auto done) { keeper.flush([done]() { done(true); }); });
+        QVERIFY(kept(keychain, keeper.entryName()).has_value());
+
+        QVERIFY(rig.run([&](auto done) { flow.forgetAccount(done); }).ok());
+        waitFor<bool>([&](auto done) { keeper.flush([done]() { done(true); }); });
+        QCOMPARE(kept(keychain, keeper.entryName()), std::nullopt);
+        QVERIFY(!rig.auth.isLoggedIn());
+        QVERIFY(!flow.registration().has_value());
+        for (const char *kind : {"profile", "registration"})
+            QVERIFY(!rig.store.loadDraft("kiosk.walkin", kind)->has_value());
+        QVERIFY(!rig.store.document("kiosk.walkin", "form")->has_value());
+        QCOMPARE(rig.store.pending("kiosk.walkin")->size(), 0);
+        QVERIFY(QDir(rig.dir.path()).entryList({"*.pdf", "*.part", "*.etag"}, QDir::Files).isEmpty());
+        // Not even the account's hash is left in the file or its WAL.
+        const QByteArray accountHash = QCryptographicHash::hash("kiosk.walkin", QCryptographicHash::Sha256).toHex();
+        for (const char *suffix : {"", "-wal"}) {
+            QFile f(rig.dir.filePath("ncre-desk.sqlite") + suffix);
+            if (f.open(QIODevice::ReadOnly))
+                QVERIFY(!f.readAll().contains(accountHash));
+        }
     }
 
     void testCanaryNeverLeaks()
