@@ -3,6 +3,8 @@
 #include "TransferEngine.h"
 
 #include <QFile>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -86,6 +88,46 @@ private slots:
         QCOMPARE(f.readAll(), m_form);
         QVERIFY(!QFile::exists(dest + ".part"));
         QVERIFY(!progress.isEmpty());
+    }
+
+    // The proxy setting is honoured: through a relay that counts what passes, the download arrives; through a proxy
+    // that is not there, it fails as a network error although the server itself is up.
+    void testProxySetting()
+    {
+        QTcpServer relay;
+        QVERIFY(relay.listen(QHostAddress::LocalHost, 0));
+        QByteArray seen;
+        QObject::connect(&relay, &QTcpServer::newConnection, &relay, [&]() {
+            while (QTcpSocket *client = relay.nextPendingConnection()) {
+                auto *upstream = new QTcpSocket(client);
+                upstream->connectToHost(QHostAddress::LocalHost, quint16(m_server->directUrl("").port()));
+                QObject::connect(client, &QTcpSocket::readyRead, upstream, [client, upstream, &seen]() {
+                    const QByteArray bytes = client->readAll();
+                    seen += bytes;
+                    upstream->write(bytes);
+                });
+                QObject::connect(upstream, &QTcpSocket::readyRead, client, [client, upstream]() { client->write(upstream->readAll()); });
+                QObject::connect(upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
+                QObject::connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+            }
+        });
+        QTemporaryDir dir;
+        TransferEngine engine;
+        TransferRequest viaRelay = formDownload(dir.filePath("via-proxy.pdf"));
+        viaRelay.url = m_server->directUrl("/api/v1/registrations/current/form.pdf");
+        viaRelay.proxy = QStringLiteral("http://127.0.0.1:%1").arg(relay.serverPort());
+        const auto r = run(engine, viaRelay);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : errorCodeName(r.error().code)));
+        QCOMPARE(r->bytes, qint64(m_form.size()));
+        // A proxy sees the absolute URL in the request line.
+        QVERIFY2(seen.startsWith("GET " + viaRelay.url.toEncoded() + " HTTP/1.1"), seen.left(200).constData());
+
+        TransferRequest nowhere = formDownload(dir.filePath("nowhere.pdf"));
+        nowhere.url = viaRelay.url;
+        nowhere.proxy = QStringLiteral("http://127.0.0.1:1");
+        const auto refused = run(engine, nowhere);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::NetworkUnreachable);
     }
 
     void testResumesAfterAConnectionCutMidBody()
