@@ -2,6 +2,7 @@
 #include "PdfDocument.h"
 #include "PhotoFixtures.h"
 
+#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTest>
 
@@ -17,11 +18,17 @@ class TestRegistrationFlowFaults : public QObject
 private:
     QTemporaryDir m_dir;
 
+    // A free port below the ephemeral range, so that while this test's server is down no other test's server
+    // (which listen on port 0, i.e. in the ephemeral range) can take it, and a restart finds it free again.
     static quint16 freePort()
     {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        return probe.serverPort();
+        for (int tries = 0; tries < 200; ++tries) {
+            const quint16 port = quint16(20000 + QRandomGenerator::global()->bounded(10000));
+            QTcpServer probe;
+            if (probe.listen(QHostAddress::LocalHost, port))
+                return port;
+        }
+        return 0;
     }
 
     static QJsonObject stats(TestHttp &hooks) { return hooks.get("/api/v1/test-hooks/stats").json(); }
