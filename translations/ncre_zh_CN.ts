@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Cli</name>
+    <message>
+        <source>Usage:
+  ncre-photo check [--json] FILE...
+  ncre-photo fix INPUT -o OUTPUT [--json]
+Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not comply (or cannot be fixed), 2 usage or file errors.
+</source>
+        <translation>用法：
+  ncre-photo check [--json] 文件...
+  ncre-photo fix 输入文件 -o 输出文件 [--json]
+退出状态：0 全部符合要求（或已写出修正后的照片），1 有照片不符合要求（或无法修正），2 用法或文件错误。
+</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>%1: complies</source>
+        <translation>%1：符合要求</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 KB, %3×%4)</source>
+        <translation>已写出 %1（%2 KB，%3×%4）</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>The request could not be understood. Please update NCRE Desk or try again.</source>
@@ -267,6 +298,132 @@
     <message>
         <source>The downloaded file was incomplete or damaged. Please download it again.</source>
         <translation>下载的文件不完整或已损坏，请重新下载。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoFixer</name>
+    <message>
+        <source>The photo is black and white; a colour photo is required.</source>
+        <translation>照片是黑白的，需要彩色照片。</translation>
+    </message>
+    <message>
+        <source>Faces cannot be checked: the face detector is missing.</source>
+        <translation>无法检查人脸：缺少人脸检测器。</translation>
+    </message>
+    <message>
+        <source>No face was found. Use a recent photo that shows your whole face from the front.</source>
+        <translation>未找到人脸。请使用近期正面、露出完整面部的照片。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n faces were found; the photo must show only you.</source>
+        <translation>
+            <numerusform>发现 %n 张人脸；照片中只能有您本人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The head is too close to the edge of the photo to leave the required space around it. Take the photo from a little further away.</source>
+        <translation>头部离照片边缘太近，无法留出规定的空白。请离远一点重新拍摄。</translation>
+    </message>
+    <message>
+        <source>There are too few pixels around the face (%1 pixels high; at least %2 are needed). Use a sharper or larger photo.</source>
+        <translation>人脸周围的像素太少（高 %1 像素，至少需要 %2 像素）。请使用更清晰或更大的照片。</translation>
+    </message>
+    <message>
+        <source>The photo cannot be saved within the allowed file size.</source>
+        <translation>无法在允许的文件大小范围内保存照片。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoInspector</name>
+    <message>
+        <source>This file cannot be used; a JPEG photo (*.jpg) is required.</source>
+        <translation>此文件无法使用，需要 JPEG 格式照片（*.jpg）。</translation>
+    </message>
+    <message>
+        <source>The image is far too large to open safely.</source>
+        <translation>图片尺寸过大，无法安全打开。</translation>
+    </message>
+    <message>
+        <source>The file is far too large to be a photo.</source>
+        <translation>文件过大，不可能是照片。</translation>
+    </message>
+    <message>
+        <source>The file is damaged, incomplete or not an image.</source>
+        <translation>文件已损坏、不完整或不是图片。</translation>
+    </message>
+    <message>
+        <source>The head fills %1% of the photo&apos;s height; it should be about %2%: the photo is taken from too far away.</source>
+        <translation>头部占照片高度的 %1%，应约为 %2%：拍摄距离太远。</translation>
+    </message>
+    <message>
+        <source>The head fills %1% of the photo&apos;s height; it should be about %2%: the photo is taken from too close.</source>
+        <translation>头部占照片高度的 %1%，应约为 %2%：拍摄距离太近。</translation>
+    </message>
+    <message>
+        <source>The space above the head is %1% of the photo&apos;s height; it should be about %2%.</source>
+        <translation>头顶上方的空白占照片高度的 %1%，应约为 %2%。</translation>
+    </message>
+    <message>
+        <source>The head is not in the middle of the photo.</source>
+        <translation>头部不在照片正中。</translation>
+    </message>
+    <message>
+        <source>The photo is black and white; a colour photo is required.</source>
+        <translation>照片是黑白的，需要彩色照片。</translation>
+    </message>
+    <message>
+        <source>Faces cannot be checked: the face detector is missing.</source>
+        <translation>无法检查人脸：缺少人脸检测器。</translation>
+    </message>
+    <message>
+        <source>The photo is upside down; turn it 180°.</source>
+        <translation>照片上下颠倒，请旋转 180°。</translation>
+    </message>
+    <message>
+        <source>No face was found. Use a recent photo that shows your whole face from the front.</source>
+        <translation>未找到人脸。请使用近期正面、露出完整面部的照片。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n faces were found; the photo must show only you.</source>
+        <translation>
+            <numerusform>发现 %n 张人脸；照片中只能有您本人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This is a %1 file, whatever its name says; a JPEG photo (*.jpg) is required.</source>
+        <translation>无论文件名如何，这是 %1 文件；需要 JPEG 格式照片（*.jpg）。</translation>
+    </message>
+    <message>
+        <source>The file is %1 KB; it must be between %2 KB and %3 KB.</source>
+        <translation>文件大小为 %1 KB，应在 %2 KB 到 %3 KB 之间。</translation>
+    </message>
+    <message>
+        <source>The JPEG is in CMYK (printing) colours, which many systems show wrongly; an RGB JPEG is required.</source>
+        <translation>此 JPEG 使用 CMYK（印刷）色彩，许多系统会显示错误；需要 RGB 色彩的 JPEG。</translation>
+    </message>
+    <message>
+        <source>The photo is stored turned and only shown upright because of a camera tag, which the registration system ignores: it would appear turned. Let NCRE Desk fix it.</source>
+        <translation>照片实际是旋转存储的，只是靠相机标记才显示为正向，报名系统会忽略该标记，照片将显示为旋转的。请让 NCRE Desk 修正。</translation>
+    </message>
+    <message>
+        <source>The photo is %1×%2 pixels; it must be at least %3×%4 (width×height).</source>
+        <translation>照片为 %1×%2 像素，至少应为 %3×%4（宽×高）。</translation>
+    </message>
+    <message>
+        <source>The photo is %1×%2 pixels; it must be at most %3×%4 (width×height).</source>
+        <translation>照片为 %1×%2 像素，最多为 %3×%4（宽×高）。</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s width is %1% of its height; a portrait photo between %2% and %3% is required.</source>
+        <translation>照片宽度为高度的 %1%，应为宽高比在 %2% 到 %3% 之间的竖版照片。</translation>
+    </message>
+    <message>
+        <source>The photo is sideways; turn it 90° clockwise.</source>
+        <translation>照片是横着的，请顺时针旋转 90°。</translation>
+    </message>
+    <message>
+        <source>The photo is sideways; turn it 90° anticlockwise.</source>
+        <translation>照片是横着的，请逆时针旋转 90°。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "PhotoInspector.h"
+
+#include <QImage>
+
+namespace ncre {
+
+// Turns a photo into one that meets PhotoSpec, or says precisely why it cannot: decode at a reduced scale, apply
+// the EXIF orientation, turn a sideways or upside-down face upright, crop around the face to the composition
+// rules (top margin, head height, centred), scale, and encode a JPEG without metadata, in sRGB, at the best
+// quality that fits the byte range. The result is checked again with PhotoInspector before it is returned.
+class PhotoFixer
+{
+    Q_DECLARE_TR_FUNCTIONS(PhotoFixer)
+
+public:
+    struct Timings
+    {
+        qint64 decodeNs = 0;
+        qint64 detectNs = 0;
+        qint64 cropNs = 0;
+        qint64 encodeNs = 0;
+        qint64 verifyNs = 0;
+    };
+    struct Fixed
+    {
+        QByteArray jpeg;
+        QSize size;
+        int quality = 0;
+        int rotationApplied = 0; // degrees clockwise, beyond the EXIF orientation
+        QRectF crop;             // in the upright, full-resolution source
+        Timings timings;
+    };
+
+    explicit PhotoFixer(PhotoSpec spec = PhotoSpec::ncreDefault());
+
+    // The whole fix. Failure: the findings that could not be fixed.
+    Result<Fixed, QList<PhotoFinding>> fix(const QByteArray &input) const;
+
+    // The crop (in the coordinates of an upright image of `size`) that puts the head of `face` where the rules
+    // want it, at the spec's middle aspect ratio. It may reach outside the image when the head is close to an edge.
+    QRectF proposeCrop(QSizeF size, const QRectF &face) const;
+    // Encodes to the spec's byte range at the best quality that fits (scaling up a little when even the best
+    // quality is too small a file); the chosen quality in `quality`.
+    Result<QByteArray> encode(const QImage &image, int *quality = nullptr) const;
+
+    // The output's target height in pixels (never upscaled beyond what the crop holds, except to reach the
+    // minimum file size).
+    void setMaxOutputHeight(int pixels) { m_maxOutputHeight = pixels; }
+
+private:
+    PhotoSpec m_spec;
+    PhotoInspector m_inspector;
+    int m_maxOutputHeight = 480;
+};
+
+} // namespace ncre

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QByteArray>
+#include <QColorSpace>
+#include <QImage>
+#include <QSize>
+
+namespace ncre {
+
+// What a file is, from its first bytes (never from its name).
+enum class ImageFormat { Unknown, Jpeg, Png, Gif, Bmp, Webp, Tiff, Heif };
+QString imageFormatName(ImageFormat format);
+
+// A photo decoded for inspection or fixing: upright (EXIF orientation applied) and, when asked, decoded at a
+// reduced scale by the codec itself (libjpeg's DCT scaling), never at full size first.
+struct DecodedPhoto
+{
+    QImage image;              // upright; possibly smaller than the original
+    ImageFormat format = ImageFormat::Unknown;
+    QSize storedSize;          // as the file stores it (before EXIF orientation)
+    QSize uprightSize;         // the full-resolution size once upright
+    int exifRotation = 0;      // degrees clockwise the EXIF orientation turned it (0, 90, 180, 270)
+    bool exifMirrored = false;
+    double scale = 1.0;        // image.width() / uprightSize.width()
+    bool cmyk = false;         // stored as CMYK (converted to RGB on decode)
+};
+
+// Reads photos safely: format by content, header read before anything is decoded, absurd dimensions refused
+// without allocating them (decompression bombs), truncated or corrupt data reported as photo.decode.
+struct PhotoReadLimits
+{
+    int maxSide = 16384;           // pixels, either side
+    qint64 maxPixels = 80'000'000; // 80 MP: beyond any phone camera
+    qint64 maxBytes = 64 * 1024 * 1024;
+};
+
+class PhotoReader
+{
+public:
+    using Limits = PhotoReadLimits;
+
+    static ImageFormat sniff(const QByteArray &bytes);
+
+    // The stored size from the header alone.
+    static Result<QSize> headerSize(const QByteArray &bytes, const Limits &limits = {});
+
+    // Decodes `bytes`. With a valid `fitInside`, the upright image is decoded at a reduced scale so that it fits
+    // inside that box (a 12 MP phone photo decodes at 1/8 for a 500-pixel box); otherwise at full size.
+    static Result<DecodedPhoto> read(const QByteArray &bytes, QSize fitInside = {}, const Limits &limits = {});
+
+    // Decodes only `uprightRegion` (full-resolution, upright coordinates) of the photo, scaled by `scale`
+    // (0 < scale <= 1), upright. The codec skips what it can: libjpeg decodes at the coarsest DCT scale that still
+    // gives the pixels asked for, and only the rows of the region. Mirrored EXIF orientations are decoded whole.
+    static Result<QImage> readRegion(const QByteArray &bytes, const QRect &uprightRegion, double scale,
+                                     const Limits &limits = {});
+
+    // A JPEG whose last scan is not closed by EOI was cut off (an EXIF thumbnail's EOI comes before the main
+    // image's SOS, so it does not count).
+    static bool jpegLooksTruncated(const QByteArray &bytes);
+};
+
+} // namespace ncre
