@@ -38,37 +38,65 @@ FaceDetector::FaceDetector()
 
 FaceDetector::~FaceDetector() = default;
 
+namespace {
+
+cv::Mat greyView(const QImage &grey)
+{
+    return cv::Mat(grey.height(), grey.width(), CV_8UC1, const_cast<uchar *>(grey.constBits()), size_t(grey.bytesPerLine()));
+}
+
+} // namespace
+
 QList<QRect> FaceDetector::detect(const QImage &image, int workingSide) const
 {
     if (!m_loaded || image.isNull())
         return {};
-    QImage grey = image.convertToFormat(QImage::Format_Grayscale8);
-    double factor = 1.0;
-    const int longSide = qMax(grey.width(), grey.height());
+    // Two passes: find faces coarsely on a small copy (few scales, cheap), then place each precisely in a window
+    // around it at the working size with fine scale steps, since the composition check needs the box's size to a
+    // few percent.
+    QImage fine = image;
+    const int longSide = qMax(fine.width(), fine.height());
+    double fineFactor = 1.0; // image pixels per fine pixel
     if (longSide > workingSide || longSide < workingSide / 2) {
-        // Large photos are searched at a working size; small ones are enlarged to it, where the cascade's 20-pixel
-        // window and its scale steps place the face box more precisely.
-        factor = double(longSide) / workingSide;
-        grey = grey.scaled(grey.size() / factor, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        // Small photos are enlarged: the cascade's 20-pixel window places a small face poorly.
+        fineFactor = double(longSide) / workingSide;
+        fine = fine.scaled(fine.size() / fineFactor, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     }
-    const cv::Mat view(grey.height(), grey.width(), CV_8UC1, const_cast<uchar *>(grey.constBits()), size_t(grey.bytesPerLine()));
-    cv::Mat equalised;
-    cv::equalizeHist(view, equalised);
-    const int minSide = qMax(24, qMin(grey.width(), grey.height()) / 10);
+    fine = fine.convertToFormat(QImage::Format_Grayscale8);
+    const double coarseFactor = 2.0; // fine pixels per coarse pixel
+    const QImage coarse = fine.scaled(fine.size() / coarseFactor, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    cv::Mat coarseEq, fineEq;
+    cv::equalizeHist(greyView(coarse), coarseEq);
+    cv::equalizeHist(greyView(fine), fineEq);
+    const int minSide = qMax(20, qMin(coarse.width(), coarse.height()) / 10);
+
     std::vector<cv::Rect> found;
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        try {
-            m_cascade->detectMultiScale(equalised, found, 1.05, 5, 0, cv::Size(minSide, minSide));
-        } catch (const cv::Exception &e) {
-            qCWarning(lcPhoto) << "face detection failed:" << e.what();
-            return {};
-        }
-    }
-    std::sort(found.begin(), found.end(), [](const cv::Rect &a, const cv::Rect &b) { return a.area() > b.area(); });
     QList<QRect> faces;
-    for (const cv::Rect &r : found)
-        faces.append(QRectF(r.x * factor, r.y * factor, r.width * factor, r.height * factor).toAlignedRect());
+    std::lock_guard<std::mutex> lock(m_mutex);
+    try {
+        m_cascade->detectMultiScale(coarseEq, found, 1.1, 3, 0, cv::Size(minSide, minSide));
+        std::sort(found.begin(), found.end(), [](const cv::Rect &a, const cv::Rect &b) { return a.area() > b.area(); });
+        for (const cv::Rect &c : found) {
+            QRectF box(c.x * coarseFactor, c.y * coarseFactor, c.width * coarseFactor, c.height * coarseFactor);
+            const QRect window = box.adjusted(-box.width() * 0.4, -box.height() * 0.4, box.width() * 0.4, box.height() * 0.4)
+                                     .toAlignedRect()
+                                     .intersected(QRect(0, 0, fine.width(), fine.height()));
+            std::vector<cv::Rect> refined;
+            const int lo = int(box.width() * 0.75), hi = int(box.width() * 1.35) + 1;
+            m_cascade->detectMultiScale(fineEq(cv::Rect(window.x(), window.y(), window.width(), window.height())), refined,
+                                        1.03, 3, 0, cv::Size(lo, lo), cv::Size(hi, hi));
+            if (!refined.empty()) {
+                const auto best = std::max_element(refined.begin(), refined.end(),
+                                                   [](const cv::Rect &a, const cv::Rect &b) { return a.area() < b.area(); });
+                box = QRectF(window.x() + best->x, window.y() + best->y, best->width, best->height);
+            }
+            faces.append(QRectF(box.x() * fineFactor, box.y() * fineFactor, box.width() * fineFactor,
+                                box.height() * fineFactor).toAlignedRect());
+        }
+    } catch (const cv::Exception &e) {
+        qCWarning(lcPhoto) << "face detection failed:" << e.what();
+        return {};
+    }
     qCDebug(lcPhoto) << "faces:" << faces;
     return faces;
 }

@@ -13,9 +13,11 @@ namespace ncre {
 
 namespace {
 
-// The decode box: a 12 MP photo decodes at 1/8 (500 pixels on the long side), which still leaves the head crop
-// more pixels than the spec's minimum.
-const QSize kFixBox(640, 640);
+// The decode box: a 12 MP photo decodes once, at 1/4 (1000 pixels on the long side), which leaves a head crop
+// taken at arm's length about 300 pixels high: more than the spec's minimum, without a second decode.
+const QSize kFixBox(1024, 1024);
+// A crop at least this tall in the first decode is used as it is rather than decoded again at a finer scale.
+constexpr int kGoodEnoughHeight = 288;
 // How far a crop may reach outside the photo (filled with the background next to it), as a fraction of its size.
 constexpr double kMaxPadding = 0.08;
 
@@ -159,7 +161,9 @@ Result<PhotoFixer::Fixed, QList<PhotoFinding>> PhotoFixer::fix(const QByteArray 
     const QRectF crop(cropSmall.topLeft() / photo.scale, cropSmall.size() / photo.scale);
     const QRectF inside(insideSmall.topLeft() / photo.scale, insideSmall.size() / photo.scale);
     fixed.crop = crop;
-    const int outHeight = qMin(m_maxOutputHeight, int(crop.height()));
+    int outHeight = qMin(m_maxOutputHeight, int(crop.height()));
+    if (photo.scale * crop.height() < outHeight && cropSmall.height() >= kGoodEnoughHeight)
+        outHeight = int(cropSmall.height()); // sharp enough as decoded: no second pass over the file
     if (outHeight < m_spec.minHeight)
         return fail(ErrorCode::PhotoDimensions,
                     tr("There are too few pixels around the face (%1 pixels high; at least %2 are needed). Use a "
@@ -219,7 +223,11 @@ Result<PhotoFixer::Fixed, QList<PhotoFinding>> PhotoFixer::fix(const QByteArray 
     fixed.size = written ? written.value() : outSize;
 
     timer.restart();
-    const Inspection check = m_inspector.inspect(fixed.jpeg);
+    // The face where it was placed, in the written file's pixels.
+    const double ko = double(fixed.size.height()) / cropSmall.height();
+    const QRectF placedFace((face.left() - cropSmall.left()) * ko, (face.top() - cropSmall.top()) * ko, face.width() * ko,
+                            face.height() * ko);
+    const Inspection check = m_inspector.inspect(fixed.jpeg, placedFace);
     fixed.timings.verifyNs = timer.nsecsElapsed();
     if (!check.ok())
         return Result<Fixed, QList<PhotoFinding>>(check.findings);

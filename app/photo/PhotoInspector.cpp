@@ -102,10 +102,16 @@ QList<PhotoFinding> PhotoInspector::composition(const HeadGeometry &head, QSizeF
     return out;
 }
 
-void PhotoInspector::inspectPixels(const DecodedPhoto &photo, Inspection &out) const
+void PhotoInspector::inspectPixels(const DecodedPhoto &photo, Inspection &out, std::optional<QRectF> knownFace) const
 {
     if (m_spec.colour && looksGrey(photo.image))
         out.findings.append({ErrorCode::PhotoColour, tr("The photo is black and white; a colour photo is required.")});
+    if (knownFace) {
+        out.faces = {*knownFace};
+        out.head = HeadGeometry::fromFace(*knownFace);
+        out.findings.append(composition(*out.head, QSizeF(photo.uprightSize)));
+        return;
+    }
 
     const FaceDetector &detector = FaceDetector::shared();
     if (!detector.isLoaded()) {
@@ -142,6 +148,16 @@ void PhotoInspector::inspectPixels(const DecodedPhoto &photo, Inspection &out) c
 }
 
 Inspection PhotoInspector::inspect(const QByteArray &bytes) const
+{
+    return inspectImpl(bytes, std::nullopt);
+}
+
+Inspection PhotoInspector::inspect(const QByteArray &bytes, const QRectF &knownFace) const
+{
+    return inspectImpl(bytes, knownFace);
+}
+
+Inspection PhotoInspector::inspectImpl(const QByteArray &bytes, std::optional<QRectF> knownFace) const
 {
     Inspection out;
     out.bytes = bytes.size();
@@ -188,7 +204,7 @@ Inspection PhotoInspector::inspect(const QByteArray &bytes) const
                                 "required.")
                                  .arg(percent(double(s.width()) / s.height()), percent(m_spec.aspectMin),
                                       percent(m_spec.aspectMax))});
-    inspectPixels(photo, out);
+    inspectPixels(photo, out, knownFace);
     return out;
 }
 

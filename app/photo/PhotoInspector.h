@@ -58,9 +58,12 @@ public:
     explicit PhotoInspector(PhotoSpec spec = PhotoSpec::ncreDefault());
 
     Inspection inspect(const QByteArray &bytes) const;
+    // The same, with the face already known (upright, full-resolution pixels of this file): PhotoFixer's own
+    // re-check of what it wrote, which need not search for the face it just placed.
+    Inspection inspect(const QByteArray &bytes, const QRectF &knownFace) const;
 
     // The checks on pixels already decoded (upright; `photo.scale` relates them to full resolution).
-    void inspectPixels(const DecodedPhoto &photo, Inspection &out) const;
+    void inspectPixels(const DecodedPhoto &photo, Inspection &out, std::optional<QRectF> knownFace = std::nullopt) const;
     // Composition findings for a head in a frame of `frame` pixels.
     QList<PhotoFinding> composition(const HeadGeometry &head, QSizeF frame) const;
     // Whether a three-channel image is grey in fact (every pixel's channels nearly equal).
@@ -70,6 +73,8 @@ public:
     const PhotoSpec &spec() const { return m_spec; }
 
 private:
+    Inspection inspectImpl(const QByteArray &bytes, std::optional<QRectF> knownFace) const;
+
     PhotoSpec m_spec;
 };
 

@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Whole-process photo benchmark: ncre-photo fix against ImageMagick convert (without and with the jpeg:size hint),
+vipsthumbnail, and the floor djpeg -scale 1/8 (decode only), on the same 12 MP EXIF-rotated phone JPEG, in one run.
+Each command runs 9 times, interleaved; wall time and peak RSS (ru_maxrss of the child) are reported as medians.
+Usage: photo.py BUILD_DIR OUT.json"""
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def run(cmd):
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"photo bench: {' '.join(cmd)} exited {proc.returncode}")
+    return elapsed, usage.ru_maxrss  # seconds, KiB
+
+
+def main():
+    build, out = sys.argv[1], sys.argv[2]
+    with tempfile.TemporaryDirectory() as d:
+        phone = os.path.join(d, "phone.jpg")
+        subprocess.run([os.path.join(build, "bench", "ncre-bench-photo-fixture"), phone], check=True)
+        o = lambda name: os.path.join(d, name)
+        # Every peer does the comparable job: read, apply the EXIF orientation, shrink to the ID photo's size,
+        # write a JPEG. Only ncre-photo also finds the face and crops to the composition rules.
+        commands = {
+            "ncre-photo fix": [os.path.join(build, "app", "cli", "ncre-photo"), "fix", phone, "-o", o("ncre.jpg")],
+            "ImageMagick convert": ["/usr/bin/convert", phone, "-auto-orient", "-resize", "345x480", o("im.jpg")],
+            "ImageMagick convert, jpeg:size hint": ["/usr/bin/convert", "-define", "jpeg:size=690x960", phone,
+                                                    "-auto-orient", "-thumbnail", "345x480", o("im2.jpg")],
+            "vipsthumbnail": ["vipsthumbnail", phone, "-s", "345x480", "-o", o("vips.jpg")],
+            "djpeg -scale 1/8 (floor: decode only)": ["djpeg", "-scale", "1/8", "-outfile", os.devnull, phone],
+        }
+        samples = {k: [] for k in commands}
+        for _ in range(9):
+            for name, cmd in commands.items():
+                samples[name].append(run(cmd))
+        result = {"bytes": os.path.getsize(phone), "runs": 9, "commands": {}}
+        for name, s in samples.items():
+            result["commands"][name] = {
+                "seconds": statistics.median(t for t, _ in s),
+                "maxrssKiB": statistics.median(r for _, r in s),
+            }
+    with open(out, "w") as f:
+        json.dump(result, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
