@@ -112,7 +112,7 @@ def main():
             continue
         floor = m[spec["floor"]]
         count = spec.get("unit") == "count"
-        show = (lambda v: f"{v:.0f}") if count else (lambda v: f"{v * 1000:.2f} µs")
+        show = (lambda v: f"{v:.0f}") if count else (lambda v: f"{v:.1f} ms" if v >= 1 else f"{v * 1000:.2f} µs")
         lines += [f"## {spec['title']}", "",
                   f"Floor: {spec['floor_label']} — {show(floor)}.", "",
                   f"| what | {spec.get('column', 'clients') if count else 'time'} | × floor |", "|---|---:|---:|"]

@@ -1,6 +1,7 @@
 #include "DocumentNumber.h"
 #include "ProfileRules.h"
 #include "RegistrationRequests.h"
+#include "PhotoInspector.h"
 #include "ServerContext.h"
 #include "ServerLogging.h"
 
@@ -60,7 +61,8 @@ QString maskUsername(const QString &username)
     return username.left(2) + QStringLiteral("***") + username.right(2);
 }
 
-// Checks the server can make without app/photo: format by content, bytes, dimensions, aspect, colour.
+// The quick checks, from the header and the bytes: format by content, truncation, bytes, dimensions, aspect,
+// colour. PhotoInspector adds orientation, face and composition.
 std::optional<Error> checkPhoto(const PhotoSpec &spec, const QByteArray &jpeg, QSize &size)
 {
     const QString field = QStringLiteral("photo");
@@ -234,6 +236,12 @@ void registerRegistrationRoutes(ServerContext &ctx)
             QSize size;
             if (const auto bad = checkPhoto(ctx.photoSpec, jpeg, size))
                 return validationProblem({*bad});
+            // What only the pixels tell: upright, one face, placed as the rules want (app/photo, as the client).
+            const Inspection inspection = PhotoInspector(ctx.photoSpec).inspect(jpeg);
+            for (const PhotoFinding &f : inspection.findings)
+                if (f.code == ErrorCode::PhotoOrientation || f.code == ErrorCode::PhotoFace
+                    || f.code == ErrorCode::PhotoComposition)
+                    return validationProblem({Error(f.code, QStringLiteral("photo"), f.message)});
             PhotoInfo info;
             info.sha256 = QString::fromLatin1(QCryptographicHash::hash(jpeg, QCryptographicHash::Sha256).toHex());
             info.bytes = jpeg.size();

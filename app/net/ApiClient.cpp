@@ -133,7 +133,14 @@ void ApiClient::attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, 
 
         // A transport failure can come with a status line already read (a response cut off mid-body): the body
         // is incomplete, so it is a network error, retried like one, never decoded.
-        const bool transportFailed = status == 0 || (reply->error() != QNetworkReply::NoError && reply->error() < QNetworkReply::ContentAccessDenied);
+        bool transportFailed = status == 0 || (reply->error() != QNetworkReply::NoError && reply->error() < QNetworkReply::ContentAccessDenied);
+        // Qt does not always flag a body cut short of its Content-Length (seen under load): count it ourselves.
+        bool lengthKnown = false;
+        const qint64 announced = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&lengthKnown);
+        const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
+        const bool identity = encoding.isEmpty() || encoding == "identity"; // else the length is the compressed one
+        if (lengthKnown && identity && request->verb != "HEAD" && status != 304 && body.size() != announced)
+            transportFailed = true;
         if (!transportFailed && status < 400) {
             done(ApiReply{status, body, reply->rawHeader("ETag"), attemptNumber});
             return;

@@ -5,8 +5,10 @@
 #include <QPainter>
 #include <QRandomGenerator>
 
-// JPEGs made on the fly for server tests: what the server's own checks (format, bytes, pixels, aspect, colour) see.
-// Real photographs and face detection are app/photo's fixtures.
+#include "photo/PhotoFixtureSet.h"
+
+// JPEGs made on the fly for server tests. The synthetic portraits exercise the quick checks (format, bytes, pixels,
+// aspect, colour); a compliant upload needs a real face.
 namespace PhotoFixtures {
 
 inline QByteArray encode(const QImage &image, int quality = 90)
@@ -39,6 +41,11 @@ inline QImage portrait(bool grey = false, QSize size = QSize(330, 480))
     return image;
 }
 
-inline QByteArray compliantJpeg() { return encode(portrait()); }
+// A compliant photo with a real face (the astronaut of tests/photo/PhotoFixtureSet.h), as the server's face and
+// composition checks need.
+inline QByteArray compliantJpeg()
+{
+    return PhotoFixtureSet::jpeg(PhotoFixtureSet::compliantImage(), 90);
+}
 
 } // namespace PhotoFixtures

@@ -91,7 +91,15 @@ private slots:
         QTest::addRow("grey") << PhotoFixtures::encode(PhotoFixtures::portrait(true)) << "photo.colour";
         QTest::addRow("too few pixels") << PhotoFixtures::encode(PhotoFixtures::portrait(false, QSize(120, 160)), 100) << "photo.dimensions";
         QTest::addRow("landscape") << PhotoFixtures::encode(PhotoFixtures::portrait(false, QSize(480, 330))) << "photo.aspect";
-        QTest::addRow("truncated") << PhotoFixtures::compliantJpeg().left(30000) << "photo.decode";
+        QTest::addRow("truncated") << PhotoFixtures::compliantJpeg().left(PhotoFixtures::compliantJpeg().size() * 9 / 10) << "photo.decode";
+        // What only the pixels tell (app/photo's inspector on the server, as on the client).
+        QTest::addRow("no face") << PhotoFixtures::encode(PhotoFixtures::portrait()) << "photo.face";
+        for (const auto &f : PhotoFixtureSet::all()) {
+            if (qstrcmp(f.name, "upside-down") == 0)
+                QTest::addRow("upside down") << f.bytes << "photo.orientation";
+            if (qstrcmp(f.name, "head-too-small") == 0)
+                QTest::addRow("head too small") << f.bytes << "photo.composition";
+        }
     }
     void testPhotoChecks()
     {
