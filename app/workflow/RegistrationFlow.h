@@ -2,80 +2,20 @@
 
 #include "ApiClient.h"
 #include "AuthSession.h"
+#include "AuthorizedTransfers.h"
+#include "FlowGuide.h"
 #include "LocalStore.h"
+#include "Outbox.h"
 #include "RegistrationPoller.h"
+#include "ReminderSchedule.h"
+#include "SeatWatcher.h"
 #include "TransferEngine.h"
 
 #include <QDir>
-#include <QHash>
 #include <QObject>
-#include <QSet>
 #include <QTimer>
 
 namespace ncre {
-
-// The steps of architecture §1 as the candidate sees them. Submission («提交报考信息») belongs to the subjects step.
-enum class FlowStep {
-    Agreement,
-    Profile,
-    Subjects,
-    Photo,
-    Review,   // only at sites that review
-    Payment,
-    Documents,
-    Closed, // expired or cancelled: nothing more can be done
-};
-
-// Why the candidate cannot go on to the next step right now.
-enum class BlockerKind {
-    FieldInvalid,         // a field of the basic information is missing or wrong (see code and field)
-    SiteMissing,          // no test site chosen
-    SubjectsMissing,      // no subject chosen
-    PhotoMissing,         // submitted, but no photo yet
-    ReviewPending,        // the site has not decided yet
-    ReviewRejected,       // the site asked for corrections (see reason)
-    RegistrationClosed,   // the registration window has closed
-    PaymentDeadlinePassed,
-    TicketNotYetOpen,     // the admission ticket can be printed from `until`
-};
-
-struct Blocker
-{
-    BlockerKind kind;
-    ErrorCode code = ErrorCode::ValidationFailed;
-    std::optional<ProfileField> field;
-    QDateTime until;  // when it lifts by itself, where known
-    QString reason;   // the site's words, for a rejection
-
-    friend bool operator==(const Blocker &a, const Blocker &b)
-    {
-        return a.kind == b.kind && a.code == b.code && a.field == b.field && a.until == b.until && a.reason == b.reason;
-    }
-};
-
-enum class DeadlineKind { RegistrationCloses, PaymentDue, TicketOpens, TicketCloses, OnSiteConfirmation };
-
-struct Deadline
-{
-    DeadlineKind kind;
-    QDateTime at; // server time, UTC
-};
-
-// A reminder that a deadline is near: `leadSeconds` before `deadline.at` (0: the moment itself, e.g. the ticket
-// window opening).
-struct Reminder
-{
-    Deadline deadline;
-    qint64 leadSeconds = 0;
-};
-
-// What taking an action will lock, so the UI can list it before the candidate confirms (architecture §8).
-struct LockPreview
-{
-    QList<RegistrationAction> lockedNow;        // edits no longer allowed once the action is done
-    bool unlockedOnRejection = false;           // ...until the site rejects (a review request)
-    QList<RegistrationAction> lockedOnApproval; // edits the site's approval will lock for good
-};
 
 // The documents a candidate downloads and keeps.
 enum class DocumentKind { RegistrationForm, AdmissionTicket };
@@ -99,8 +39,8 @@ public:
     void setDownloadDirectory(const QString &dir) { m_downloadDir = dir; }
     void setPollIntervals(RegistrationPoller::Intervals intervals) { m_poller.setIntervals(intervals); }
     // Lead times of the reminders, in seconds before each deadline (default: one day and one hour).
-    void setReminderLeads(QList<qint64> leadSeconds) { m_reminderLeads = std::move(leadSeconds); }
-    void setSeatWatchIntervalMs(int ms) { m_seatTimer.setInterval(ms); }
+    void setReminderLeads(QList<qint64> leadSeconds) { m_reminders.setLeads(std::move(leadSeconds)); }
+    void setSeatWatchIntervalMs(int ms) { m_seats.setIntervalMs(ms); }
     RegistrationPoller &poller() { return m_poller; }
 
     // Loads the exam, its sites and the registration (none yet is fine), restores the drafts, replays the outbox
@@ -175,7 +115,7 @@ public:
     // Seats: watch a site whose subjects are full; seatsFreed fires when one has seats again.
     void watchSite(const QString &siteId);
     void unwatchSite(const QString &siteId);
-    QStringList watchedSites() const { return m_watched.keys(); }
+    QStringList watchedSites() const { return m_seats.watched(); }
     void checkWatchedSites(Done done);
 
     // Emits reminderDue for every reminder whose moment passed since the last check (also run by a timer).
@@ -198,54 +138,37 @@ signals:
 private:
     QString account() const;
     void adopt(const Registration &registration, bool fromServer = true);
-    void write(const QByteArray &verb, const QString &path, const QByteArray &body, bool queueWhenOffline, Done done);
-    void runReplay();
-    void replayFrom(std::shared_ptr<QList<LocalStore::PendingSubmission>> items, int index, Result<void, Problem> last,
-                    std::shared_ptr<QList<Done>> waiters);
-    void finishReplay(const QList<Done> &waiters, const Result<void, Problem> &result);
+    void write(const QByteArray &verb, const QString &path, const QByteArray &body, bool keep, Done done);
     void flushProfileDraft();
     void fetchReference(const QString &path, std::function<void(Result<QByteArray, Problem>)> done);
     void restoreLastRegistration();
     void restoreDrafts();
-    void transfer(TransferRequest request, bool retriedAuth, int attempt,
-                  std::function<void(Result<TransferResult>)> done);
-    TransitionContext context() const;
+    FlowFacts facts() const;
 
     ApiClient &m_api;
     AuthSession &m_auth;
-    TransferEngine &m_transfers;
     LocalStore *m_store;
     RegistrationPoller m_poller;
+    Outbox m_outbox;
+    AuthorizedTransfers m_transfers;
+    SeatWatcher m_seats;
+    ReminderSchedule m_reminders;
+    QTimer m_reminderTimer;
     QString m_downloadDir;
 
     std::optional<Exam> m_exam;
     QList<Site> m_sites;
     std::optional<Registration> m_registration;
     FlowStep m_step = FlowStep::Agreement;
+    bool m_offline = false;
+    bool m_pollFailing = false;
 
     Profile m_profile;
     bool m_profileDirty = false;
     QTimer m_draftTimer;
-
-    QList<qint64> m_reminderLeads{24 * 3600, 3600};
-    QDateTime m_remindersCheckedAt;
-    QTimer m_reminderTimer;
-
-    QHash<QString, QHash<QString, int>> m_watched; // site -> subject -> seats left when last seen
-    QTimer m_seatTimer;
-
-    bool m_replaying = false;
-    QList<Done> m_replayWaiters;
-    bool m_pollFailing = false;
-    QSet<QString> m_firedReminders;
-    ApiClient::Traffic m_transferTraffic;
-    bool m_offline = false;
 };
 
-QString flowStepName(FlowStep step);
-QString blockerKindName(BlockerKind kind);
 
 } // namespace ncre
 
 Q_DECLARE_METATYPE(ncre::Reminder)
-Q_DECLARE_METATYPE(ncre::FlowStep)
