@@ -237,7 +237,9 @@ void registerRegistrationRoutes(ServerContext &ctx)
             if (const auto bad = checkPhoto(ctx.photoSpec, jpeg, size))
                 return validationProblem({*bad});
             // What only the pixels tell: upright, one face, placed as the rules want (app/photo, as the client).
-            const Inspection inspection = PhotoInspector(ctx.photoSpec).inspect(jpeg);
+            PhotoInspector inspector(ctx.photoSpec);
+            inspector.setCompositionSlack(2.0);
+            const Inspection inspection = inspector.inspect(jpeg);
             for (const PhotoFinding &f : inspection.findings)
                 if (f.code == ErrorCode::PhotoOrientation || f.code == ErrorCode::PhotoFace
                     || f.code == ErrorCode::PhotoComposition)

@@ -3,6 +3,7 @@
 //   ncre-photo fix INPUT -o OUTPUT [--json]  exit 0: wrote a compliant JPEG, 1: cannot (e.g. no face), 2: usage/IO
 // Messages follow the system language (zh_CN or English); codes never change.
 
+#include "FaceDetector.h"
 #include "PhotoFixer.h"
 
 #include <QCoreApplication>
@@ -16,6 +17,7 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <thread>
 
 using namespace ncre;
 
@@ -143,6 +145,13 @@ int fix(const QString &input, const QString &output, bool json)
 
 int main(int argc, char *argv[])
 {
+    // Parsing the face model takes a few milliseconds: do it while the main thread reads and decodes the photo.
+    std::thread warmUp([]() { FaceDetector::shared(); });
+    struct Join
+    {
+        std::thread &t;
+        ~Join() { t.join(); }
+    } join{warmUp};
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ncre-photo"));
     QTranslator translator;

@@ -80,7 +80,8 @@ bool PhotoInspector::looksGrey(const QImage &image)
 QList<PhotoFinding> PhotoInspector::composition(const HeadGeometry &head, QSizeF frame) const
 {
     QList<PhotoFinding> out;
-    const PhotoComposition &c = m_spec.composition;
+    PhotoComposition c = m_spec.composition;
+    c.tolerance *= m_slack;
     const double top = head.top / frame.height();
     const double size = head.height() / frame.height();
     const double offCentre = qAbs(head.centreX / frame.width() - 0.5);

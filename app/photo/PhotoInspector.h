@@ -71,11 +71,15 @@ public:
     static QString messageFor(const Error &error);
 
     const PhotoSpec &spec() const { return m_spec; }
+    // Widens the composition tolerances by `factor` (the server's re-check uses 2: the head's position is an
+    // estimate from a face box, so only a clear violation may refuse an upload).
+    void setCompositionSlack(double factor) { m_slack = factor; }
 
 private:
     Inspection inspectImpl(const QByteArray &bytes, std::optional<QRectF> knownFace) const;
 
     PhotoSpec m_spec;
+    double m_slack = 1.0;
 };
 
 } // namespace ncre
