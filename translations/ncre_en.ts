@@ -21,4 +21,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ncre::HomePage</name>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

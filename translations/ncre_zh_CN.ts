@@ -427,10 +427,298 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>NCRE Desk</source>
+        <translation>NCRE Desk</translation>
+    </message>
+    <message>
+        <source>The demo server could not start: %1</source>
+        <translation>演示服务器无法启动：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::AgreementPage</name>
+    <message>
+        <source>Registration agreement</source>
+        <translation>报名协议</translation>
+    </message>
+    <message>
+        <source>I have read the agreement and &amp;agree to it</source>
+        <translation>我已阅读并同意该协议(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A&amp;gree</source>
+        <translation>同意(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Disagree</source>
+        <translation>不同意(&amp;D)</translation>
+    </message>
+    <message>
+        <source>You did not accept the agreement, so the registration cannot go on. You can read it again and accept it at any time before registration closes.</source>
+        <translation>您未同意报名协议，报名无法继续。在报名截止前，您可以随时重新阅读并同意。</translation>
+    </message>
+    <message>
+        <source>You accepted this agreement (version %1).</source>
+        <translation>您已同意本协议（版本 %1）。</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::HomePage</name>
+    <message>
+        <source>Registration closes</source>
+        <translation>报名截止</translation>
+    </message>
+    <message>
+        <source>Payment due</source>
+        <translation>缴费截止</translation>
+    </message>
+    <message>
+        <source>Admission ticket printable from</source>
+        <translation>准考证打印开始</translation>
+    </message>
+    <message>
+        <source>Admission ticket printable until</source>
+        <translation>准考证打印截止</translation>
+    </message>
+    <message>
+        <source>On-site confirmation by</source>
+        <translation>现场确认截止</translation>
+    </message>
+    <message>
+        <source>Logged in as %1</source>
+        <translation>当前用户：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>继续(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Next: read and accept the registration agreement.</source>
+        <translation>下一步：阅读并同意报名协议。</translation>
+    </message>
+    <message>
+        <source>Next: fill in your basic information.</source>
+        <translation>下一步：填写基本信息。</translation>
+    </message>
+    <message>
+        <source>Next: choose a test site and your subjects, then submit.</source>
+        <translation>下一步：选择考点和报考科目，然后提交报考信息。</translation>
+    </message>
+    <message>
+        <source>Next: upload your photo. Without it the registration is not valid.</source>
+        <translation>下一步：上传照片。未上传照片的报名无效。</translation>
+    </message>
+    <message>
+        <source>Next: ask the test site to review your information, and wait for its decision.</source>
+        <translation>下一步：申请信息审核，并等待考点审核结果。</translation>
+    </message>
+    <message>
+        <source>Next: pay the examination fee.</source>
+        <translation>下一步：网上支付考试费。</translation>
+    </message>
+    <message>
+        <source>Paid. Print your registration form, and the admission ticket when it is available.</source>
+        <translation>已缴费。请打印报名登记表，并在开放时打印准考证。</translation>
+    </message>
+    <message>
+        <source>This registration is closed.</source>
+        <translation>此报名已关闭。</translation>
+    </message>
+    <message>
+        <source>Exam: %1</source>
+        <translation>考次：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1:%2:%3 left</source>
+        <translation>剩余 %1:%2:%3</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::LoginWindow</name>
+    <message>
+        <source>NCRE Desk — log in</source>
+        <translation>NCRE Desk — 登录</translation>
+    </message>
+    <message>
+        <source>National Computer Rank Examination — online registration</source>
+        <translation>全国计算机等级考试 — 网上报名</translation>
+    </message>
+    <message>
+        <source>Connecting to the registration server…</source>
+        <translation>正在连接报名服务器…</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Captcha image</source>
+        <translation>验证码图片</translation>
+    </message>
+    <message>
+        <source>&amp;New captcha</source>
+        <translation>换一张(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Show a new captcha</source>
+        <translation>显示新的验证码</translation>
+    </message>
+    <message>
+        <source>Captcha</source>
+        <translation>验证码</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>账号(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Captcha:</source>
+        <translation>验证码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Registration &amp;announcement</source>
+        <translation>网上报名公告(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Registration &amp;notices and process</source>
+        <translation>网上报名须知及流程(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The server is busy; retrying at %1.</source>
+        <translation>服务器繁忙，将于 %1 重试。</translation>
+    </message>
+    <message>
+        <source>The registration server cannot be reached. Check your network; NCRE Desk keeps trying.</source>
+        <translation>无法连接报名服务器。请检查网络，NCRE Desk 会继续尝试。</translation>
+    </message>
+    <message>
+        <source>Connected to the registration server.</source>
+        <translation>已连接报名服务器。</translation>
+    </message>
+    <message>
+        <source>Enter your account.</source>
+        <translation>请输入账号。</translation>
+    </message>
+    <message>
+        <source>Registration announcement</source>
+        <translation>网上报名公告</translation>
+    </message>
+    <message>
+        <source>Registration notices and process</source>
+        <translation>网上报名须知及流程</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::MainWindow</name>
+    <message>
+        <source>NCRE Desk</source>
+        <translation>NCRE Desk</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>用户：%1</translation>
+    </message>
+    <message>
+        <source>Exam: %1</source>
+        <translation>考次：%1</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Hide the navigation</source>
+        <translation>隐藏导航</translation>
+    </message>
+    <message>
+        <source>Offline: your changes are kept on this computer and sent when the network returns.</source>
+        <translation>离线：您的修改已保存在本机，网络恢复后会自动提交。</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Show the navigation</source>
+        <translation>显示导航</translation>
+    </message>
+</context>
+<context>
     <name>ncre::QqLogin</name>
     <message>
         <source>NCRE Desk: QQ login complete. You can close this page and return to NCRE Desk.</source>
         <translation>NCRE Desk：QQ 登录完成。您可以关闭此页面，回到 NCRE Desk。</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::StepBar</name>
+    <message>
+        <source>Agreement</source>
+        <translation>报名协议</translation>
+    </message>
+    <message>
+        <source>Basic information</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>报考科目</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>信息审核</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>网上支付</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source> (current)</source>
+        <translation>（当前）</translation>
+    </message>
+    <message>
+        <source>Registration steps</source>
+        <translation>报名步骤</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,76 @@
+#include "DemoServer.h"
+
+#include "WorkflowLogging.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+namespace ncre {
+
+DemoServer::DemoServer(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_process, &QProcess::readyReadStandardOutput, this, [this]() {
+        if (m_url.isValid())
+            return;
+        m_stdout += m_process.readAllStandardOutput();
+        const qsizetype newline = m_stdout.indexOf('\n');
+        if (newline < 0)
+            return;
+        const QByteArray line = m_stdout.left(newline);
+        const QByteArray marker = "listening on ";
+        const qsizetype at = line.indexOf(marker);
+        const QUrl url(QString::fromLatin1(line.mid(at + marker.size()).trimmed()));
+        if (at < 0 || !url.isValid()) {
+            emit failed(QString::fromLocal8Bit(line));
+            return;
+        }
+        m_url = url;
+        qCInfo(lcWorkflow) << "demo server ready at" << url.toString();
+        emit ready(url);
+    });
+    connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError) {
+        if (!m_url.isValid())
+            emit failed(m_process.errorString());
+    });
+    connect(&m_process, &QProcess::finished, this, [this](int code) {
+        if (!m_url.isValid())
+            emit failed(QString::fromLocal8Bit(m_process.readAllStandardError()).trimmed() + QStringLiteral(" (exit %1)").arg(code));
+    });
+}
+
+DemoServer::~DemoServer()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.terminate();
+        if (!m_process.waitForFinished(3000))
+            m_process.kill();
+        m_process.waitForFinished(3000);
+    }
+}
+
+QString DemoServer::findBinary()
+{
+    const QString fromEnv = qEnvironmentVariable("NCRE_SERVER_BINARY");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    const QString here = QCoreApplication::applicationDirPath();
+    for (const QString &candidate : {here + QStringLiteral("/ncre-server"), here + QStringLiteral("/../server/ncre-server"),
+                                     here + QStringLiteral("/../../server/ncre-server")}) {
+        if (QFileInfo(candidate).isExecutable())
+            return QFileInfo(candidate).canonicalFilePath();
+    }
+    return QStringLiteral("ncre-server"); // from PATH
+}
+
+void DemoServer::start(const QStringList &extraArguments)
+{
+    m_process.setProgram(findBinary());
+    m_process.setArguments(QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"),
+                                       QStringLiteral("demo"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("demo.sqlite"))}
+                           + extraArguments);
+    m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    m_process.start();
+}
+
+} // namespace ncre

@@ -1,0 +1,133 @@
+#include "AgreementPage.h"
+#include "AsyncWait.h"
+#include "ErrorText.h"
+#include "HomePage.h"
+#include "LoginWindow.h"
+#include "MainWindow.h"
+#include "StepBar.h"
+#include "integration/ServerProcess.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTest>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QTreeWidget>
+
+using namespace ncre;
+
+// The windows, offscreen, clicked and typed through against a real ncre-server --test-hooks: log in (a wrong
+// password first), the main window's home tab, the agreement page.
+class TestDeskWindows : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ServerProcess> m_server;
+
+    template<typename T>
+    static T *find(QWidget *root, const char *name)
+    {
+        T *w = root->findChild<T *>(QLatin1String(name));
+        if (!w)
+            qWarning("no %s", name);
+        return w;
+    }
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<ServerProcess>();
+        QVERIFY2(m_server->waitReady(), m_server->stderrText().constData());
+    }
+    void cleanup() { m_server.reset(); }
+
+    void testLogInThenAgreement()
+    {
+        TestHttp hooks(*m_server);
+        ApiClient api;
+        QVERIFY(api.setBaseUrl(m_server->url("")).ok());
+        AuthSession auth(api);
+        LoginWindow login(api, auth);
+        QSignalSpy captcha(&login, &LoginWindow::captchaShown);
+        login.show();
+        QVERIFY(captcha.wait());
+        QVERIFY(find<QLabel>(&login, "serverStatus")->text().contains(QStringLiteral("Connected")));
+
+        // A wrong password: said in words under the form, and a new captcha comes.
+        QTest::keyClicks(find<QLineEdit>(&login, "account"), "demo");
+        QTest::keyClicks(find<QLineEdit>(&login, "password"), "Wrong-pass-1");
+        QTest::keyClicks(find<QLineEdit>(&login, "captchaAnswer"), hooks.captchaAnswer(login.captchaId()));
+        QTest::mouseClick(find<QPushButton>(&login, "logIn"), Qt::LeftButton);
+        QVERIFY(captcha.wait());
+        QLabel *error = find<QLabel>(&login, "error");
+        QVERIFY(error->isVisible());
+        QCOMPARE(error->text(), ErrorText::message(ErrorCode::AuthInvalidCredentials));
+
+        QSignalSpy loggedIn(&login, &LoginWindow::loggedIn);
+        find<QLineEdit>(&login, "password")->clear();
+        QTest::keyClicks(find<QLineEdit>(&login, "password"), "Demo-pass-1");
+        QTest::keyClicks(find<QLineEdit>(&login, "captchaAnswer"), hooks.captchaAnswer(login.captchaId()));
+        QTest::keyClick(find<QLineEdit>(&login, "captchaAnswer"), Qt::Key_Return); // Enter submits
+        QVERIFY(loggedIn.wait());
+        QVERIFY(find<QLineEdit>(&login, "password")->text().isEmpty());
+
+        TransferEngine transfers;
+        RegistrationFlow flow(api, auth, transfers, nullptr);
+        const auto started = waitFor<Result<void, Problem>>([&](auto done) { flow.start(done); });
+        QVERIFY(started.ok());
+        MainWindow main(flow, auth.account().username);
+        main.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&main));
+        QCOMPARE(find<QLabel>(&main, "topUser")->text(), QStringLiteral("User: demo"));
+        QVERIFY(find<QLabel>(&main, "topExam")->text().contains(QString::fromUtf8("2027年3月")));
+        StepBar *steps = find<StepBar>(&main, "stepBar");
+        QCOMPARE(steps->current(), FlowStep::Agreement);
+        QVERIFY(steps->steps().contains(FlowStep::Review)); // no site chosen yet: review may come
+        QCOMPARE(find<QLabel>(&main, "homeNext")->text(), main.home()->nextStepText());
+        QVERIFY(!find<QLabel>(&main, "homeCountdown")->text().isEmpty()); // registration closes in some days
+
+        // «<<» hides the navigation; «>>» brings it back.
+        QTreeWidget *nav = find<QTreeWidget>(&main, "navigation");
+        QVERIFY(nav->isVisible());
+        QTest::mouseClick(find<QToolButton>(&main, "toggleNav"), Qt::LeftButton);
+        QVERIFY(!nav->isVisible());
+        QTest::mouseClick(find<QToolButton>(&main, "toggleNav"), Qt::LeftButton);
+        QVERIFY(nav->isVisible());
+
+        // Continue opens the agreement in a tab; Agree is enabled only once ticked; Disagree says what it means.
+        QTest::mouseClick(find<QPushButton>(&main, "homeContinue"), Qt::LeftButton);
+        QTabWidget *tabs = main.tabs();
+        QCOMPARE(tabs->count(), 2);
+        auto *page = qobject_cast<AgreementPage *>(tabs->currentWidget());
+        QVERIFY(page);
+        QVERIFY(find<QTextBrowser>(page, "agreementText")->toPlainText().contains(QString::fromUtf8("报名协议")));
+        QPushButton *agree = find<QPushButton>(page, "agreementAccept");
+        QVERIFY(!agree->isEnabled());
+        QTest::mouseClick(find<QPushButton>(page, "agreementDecline"), Qt::LeftButton);
+        QVERIFY(!find<QLabel>(page, "agreementStatus")->text().isEmpty());
+        QCOMPARE(flow.currentStep(), FlowStep::Agreement);
+        find<QCheckBox>(page, "agreementTick")->setChecked(true);
+        QVERIFY(agree->isEnabled());
+        QSignalSpy changed(&flow, &RegistrationFlow::stepChanged);
+        QTest::mouseClick(agree, Qt::LeftButton);
+        QVERIFY(changed.wait());
+        QCOMPARE(flow.currentStep(), FlowStep::Profile);
+        QCOMPARE(tabs->currentIndex(), 0); // back home
+        QCOMPARE(steps->current(), FlowStep::Profile);
+        // Opening the same page again brings its tab forward instead of a second one.
+        main.openStep(FlowStep::Agreement);
+        main.openStep(FlowStep::Agreement);
+        QCOMPARE(tabs->count(), 2);
+        // The home tab cannot be closed; others can.
+        emit tabs->tabCloseRequested(0);
+        emit tabs->tabCloseRequested(1);
+        QCOMPARE(tabs->count(), 1);
+    }
+};
+
+QTEST_MAIN(TestDeskWindows)
+#include "TestDeskWindows.moc"

@@ -1,0 +1,201 @@
+#include "LoginWindow.h"
+
+#include "ErrorText.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace ncre {
+
+LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
+    : QWidget(parent)
+    , m_api(api)
+    , m_auth(auth)
+{
+    setWindowTitle(tr("NCRE Desk — log in"));
+    setObjectName(QStringLiteral("loginWindow"));
+
+    auto *title = new QLabel(tr("National Computer Rank Examination — online registration"), this);
+    QFont big = title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    title->setFont(big);
+
+    m_serverStatus = new QLabel(tr("Connecting to the registration server…"), this);
+    m_serverStatus->setObjectName(QStringLiteral("serverStatus"));
+
+    m_account = new QLineEdit(this);
+    m_account->setObjectName(QStringLiteral("account"));
+    m_account->setAccessibleName(tr("Account"));
+    m_account->setMaxLength(64);
+    m_password = new QLineEdit(this);
+    m_password->setObjectName(QStringLiteral("password"));
+    m_password->setAccessibleName(tr("Password"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setMaxLength(128);
+    m_captchaImage = new QLabel(this);
+    m_captchaImage->setObjectName(QStringLiteral("captchaImage"));
+    m_captchaImage->setMinimumSize(120, 40);
+    m_captchaImage->setAccessibleName(tr("Captcha image"));
+    m_newCaptcha = new QToolButton(this);
+    m_newCaptcha->setObjectName(QStringLiteral("newCaptcha"));
+    m_newCaptcha->setText(tr("&New captcha"));
+    m_newCaptcha->setAccessibleName(tr("Show a new captcha"));
+    m_captchaAnswer = new QLineEdit(this);
+    m_captchaAnswer->setObjectName(QStringLiteral("captchaAnswer"));
+    m_captchaAnswer->setAccessibleName(tr("Captcha"));
+    m_captchaAnswer->setMaxLength(16);
+
+    auto *captchaRow = new QHBoxLayout;
+    captchaRow->addWidget(m_captchaAnswer, 1);
+    captchaRow->addWidget(m_captchaImage);
+    captchaRow->addWidget(m_newCaptcha);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Account:"), m_account);
+    form->addRow(tr("&Password:"), m_password);
+    form->addRow(tr("&Captcha:"), captchaRow);
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("error"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #B00020;"));
+    m_error->hide();
+
+    m_logIn = new QPushButton(tr("&Log in"), this);
+    m_logIn->setObjectName(QStringLiteral("logIn"));
+    m_logIn->setDefault(true);
+    auto *announcement = new QPushButton(tr("Registration &announcement"), this);
+    announcement->setObjectName(QStringLiteral("announcements"));
+    auto *notices = new QPushButton(tr("Registration &notices and process"), this);
+    notices->setObjectName(QStringLiteral("notices"));
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(announcement);
+    buttons->addWidget(notices);
+    buttons->addStretch(1);
+    buttons->addWidget(m_logIn);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addWidget(m_serverStatus);
+    layout->addSpacing(12);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addStretch(1);
+    layout->addLayout(buttons);
+    setMinimumWidth(520);
+
+    connect(m_newCaptcha, &QToolButton::clicked, this, &LoginWindow::refreshCaptcha);
+    connect(m_logIn, &QPushButton::clicked, this, &LoginWindow::logIn);
+    for (QLineEdit *e : {m_account, m_password, m_captchaAnswer})
+        connect(e, &QLineEdit::returnPressed, this, &LoginWindow::logIn);
+    connect(announcement, &QPushButton::clicked, this, [this]() { showBulletins(BulletinKind::Announcement); });
+    connect(notices, &QPushButton::clicked, this, [this]() { showBulletins(BulletinKind::Notice); });
+    connect(&m_api, &ApiClient::retryScheduled, this, [this](int, qint64 delayMs, ErrorCode) {
+        m_serverStatus->setText(tr("The server is busy; retrying at %1.")
+                                    .arg(QLocale().toString(m_api.serverNow().addMSecs(delayMs).toLocalTime().time(), QLocale::ShortFormat)));
+    });
+    refreshCaptcha();
+}
+
+void LoginWindow::refreshCaptcha()
+{
+    m_api.createCaptcha([this](Result<Captcha, Problem> captcha) {
+        if (!captcha) {
+            m_serverStatus->setText(tr("The registration server cannot be reached. Check your network; NCRE Desk keeps trying."));
+            return;
+        }
+        m_serverStatus->setText(tr("Connected to the registration server."));
+        m_captchaId = captcha->id;
+        QPixmap pixmap;
+        pixmap.loadFromData(captcha->png, "PNG");
+        m_captchaImage->setPixmap(pixmap);
+        m_captchaAnswer->clear();
+        emit captchaShown();
+    });
+}
+
+void LoginWindow::setBusy(bool busy)
+{
+    m_logIn->setEnabled(!busy);
+    setCursor(busy ? Qt::BusyCursor : Qt::ArrowCursor);
+}
+
+void LoginWindow::showError(const Problem &problem)
+{
+    m_error->setText(ErrorText::message(problem.code));
+    m_error->show();
+    QLineEdit *at = problem.code == ErrorCode::AuthCaptcha ? m_captchaAnswer : m_password;
+    at->setFocus();
+    at->selectAll();
+}
+
+void LoginWindow::logIn()
+{
+    if (m_account->text().trimmed().isEmpty()) {
+        m_error->setText(tr("Enter your account."));
+        m_error->show();
+        m_account->setFocus();
+        return;
+    }
+    LoginRequest login;
+    login.username = m_account->text().trimmed();
+    login.password = m_password->text();
+    login.captchaId = m_captchaId;
+    login.captchaAnswer = m_captchaAnswer->text().trimmed();
+    setBusy(true);
+    m_error->hide();
+    m_auth.logIn(login, [this](Result<Session, Problem> session) {
+        setBusy(false);
+        if (!session) {
+            showError(session.error());
+            refreshCaptcha(); // a captcha answers one attempt only
+            return;
+        }
+        m_password->clear();
+        emit loggedIn();
+    });
+}
+
+void LoginWindow::showBulletins(BulletinKind kind)
+{
+    m_api.bulletins(kind, [this, kind](Result<QList<Bulletin>, Problem> items) {
+        auto *dialog = new QDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setObjectName(QStringLiteral("bulletinDialog"));
+        dialog->setWindowTitle(kind == BulletinKind::Announcement ? tr("Registration announcement")
+                                                                  : tr("Registration notices and process"));
+        auto *text = new QTextBrowser(dialog);
+        text->setObjectName(QStringLiteral("bulletinText"));
+        text->setOpenExternalLinks(false);
+        text->setOpenLinks(false);
+        QString html;
+        if (!items) {
+            html = ErrorText::message(items.error().code).toHtmlEscaped();
+        } else {
+            for (const Bulletin &b : items.value()) {
+                // QTextBrowser renders a subset of HTML and runs no script; links do not open from here.
+                html += QStringLiteral("<h3>%1</h3>").arg(b.title.toHtmlEscaped()) + b.bodyHtml;
+            }
+        }
+        text->setHtml(html);
+        auto *close = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+        connect(close, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+        auto *layout = new QVBoxLayout(dialog);
+        layout->addWidget(text);
+        layout->addWidget(close);
+        dialog->resize(640, 480);
+        dialog->open();
+    });
+}
+
+} // namespace ncre

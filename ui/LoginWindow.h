@@ -1,0 +1,52 @@
+#pragma once
+
+#include "ApiClient.h"
+#include "AuthSession.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QToolButton;
+
+namespace ncre {
+
+// The first window: account, password and captcha (with a new captcha on demand), «登录»; the two bulletins
+// before login (网上报名公告, 网上报名须知及流程); a line saying whether the server answers. Server errors are shown in
+// words under the form, at the field they concern; never a code.
+class LoginWindow : public QWidget
+{
+    Q_OBJECT
+
+public:
+    LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent = nullptr);
+
+    void refreshCaptcha();
+    void logIn();
+
+    QString captchaId() const { return m_captchaId; }
+
+signals:
+    void loggedIn();
+    void captchaShown();
+
+private:
+    void showBulletins(BulletinKind kind);
+    void setBusy(bool busy);
+    void showError(const Problem &problem);
+
+    ApiClient &m_api;
+    AuthSession &m_auth;
+    QLabel *m_serverStatus;
+    QLineEdit *m_account;
+    QLineEdit *m_password;
+    QLabel *m_captchaImage;
+    QToolButton *m_newCaptcha;
+    QLineEdit *m_captchaAnswer;
+    QLabel *m_error;
+    QPushButton *m_logIn;
+    QString m_captchaId;
+};
+
+} // namespace ncre

@@ -1,0 +1,141 @@
+#include "MainWindow.h"
+
+#include "AgreementPage.h"
+#include "HomePage.h"
+#include "StepBar.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace ncre {
+
+namespace {
+
+constexpr int kStepRole = Qt::UserRole + 1;
+
+} // namespace
+
+MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *parent)
+    : QMainWindow(parent)
+    , m_flow(flow)
+{
+    setWindowTitle(tr("NCRE Desk"));
+    setObjectName(QStringLiteral("mainWindow"));
+
+    // Top bar.
+    auto *userLabel = new QLabel(tr("User: %1").arg(user.toHtmlEscaped()));
+    userLabel->setObjectName(QStringLiteral("topUser"));
+    auto *examLabel = new QLabel;
+    examLabel->setObjectName(QStringLiteral("topExam"));
+    if (flow.exam())
+        examLabel->setText(tr("Exam: %1").arg(flow.exam()->name.toHtmlEscaped()));
+    auto *logOut = new QPushButton(tr("Log &out"));
+    logOut->setObjectName(QStringLiteral("logOut"));
+    m_toggleNav = new QToolButton;
+    m_toggleNav->setObjectName(QStringLiteral("toggleNav"));
+    m_toggleNav->setText(QStringLiteral("<<"));
+    m_toggleNav->setAccessibleName(tr("Hide the navigation"));
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_toggleNav);
+    top->addWidget(userLabel);
+    top->addSpacing(24);
+    top->addWidget(examLabel);
+    top->addStretch(1);
+    top->addWidget(logOut);
+
+    m_offline = new QLabel(tr("Offline: your changes are kept on this computer and sent when the network returns."));
+    m_offline->setObjectName(QStringLiteral("offlineBanner"));
+    m_offline->setStyleSheet(QStringLiteral("background: #FFF3CD; padding: 4px;"));
+    m_offline->setVisible(flow.isShowingOfflineData());
+
+    // Navigation.
+    m_nav = new QTreeWidget;
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->setAccessibleName(tr("Navigation"));
+    m_nav->header()->hide();
+    m_nav->setMaximumWidth(260);
+    auto *registration = new QTreeWidgetItem(m_nav, {tr("Registration")});
+    for (FlowStep step : {FlowStep::Agreement}) {
+        auto *item = new QTreeWidgetItem(registration, {StepBar::label(step)});
+        item->setData(0, kStepRole, int(step));
+    }
+    registration->setExpanded(true);
+
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("tabs"));
+    m_tabs->setTabsClosable(true);
+    m_home = new HomePage(flow, user);
+    m_tabs->addTab(m_home, tr("Home"));
+    m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the home tab stays
+
+    auto *body = new QHBoxLayout;
+    body->addWidget(m_nav);
+    body->addWidget(m_tabs, 1);
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->addLayout(top);
+    layout->addWidget(m_offline);
+    layout->addLayout(body, 1);
+    setCentralWidget(central);
+    resize(1000, 680);
+
+    connect(logOut, &QPushButton::clicked, this, &MainWindow::logOutRequested);
+    connect(m_toggleNav, &QToolButton::clicked, this, [this]() {
+        m_nav->setVisible(!m_nav->isVisible());
+        m_toggleNav->setText(m_nav->isVisible() ? QStringLiteral("<<") : QStringLiteral(">>"));
+        m_toggleNav->setAccessibleName(m_nav->isVisible() ? tr("Hide the navigation") : tr("Show the navigation"));
+    });
+    connect(m_nav, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        if (item->data(0, kStepRole).isValid())
+            openStep(FlowStep(item->data(0, kStepRole).toInt()));
+    });
+    connect(m_nav, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
+        if (item->data(0, kStepRole).isValid())
+            openStep(FlowStep(item->data(0, kStepRole).toInt()));
+    });
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        if (index > 0) {
+            QWidget *page = m_tabs->widget(index);
+            m_tabs->removeTab(index);
+            page->deleteLater();
+        }
+    });
+    connect(m_home, &HomePage::openStep, this, &MainWindow::openStep);
+    m_home->setPageAvailable([](FlowStep step) { return step == FlowStep::Agreement; });
+    connect(&m_flow, &RegistrationFlow::registrationChanged, this,
+            [this]() { m_offline->setVisible(m_flow.isShowingOfflineData()); });
+}
+
+QWidget *MainWindow::pageFor(FlowStep step)
+{
+    switch (step) {
+    case FlowStep::Agreement: {
+        auto *page = new AgreementPage(m_flow);
+        connect(page, &AgreementPage::accepted, this, [this]() { m_tabs->setCurrentIndex(0); });
+        return page;
+    }
+    default:
+        return nullptr;
+    }
+}
+
+void MainWindow::openStep(FlowStep step)
+{
+    const QString title = StepBar::label(step);
+    for (int i = 1; i < m_tabs->count(); ++i) {
+        if (m_tabs->tabText(i) == title) {
+            m_tabs->setCurrentIndex(i);
+            return;
+        }
+    }
+    if (QWidget *page = pageFor(step))
+        m_tabs->setCurrentIndex(m_tabs->addTab(page, title));
+}
+
+} // namespace ncre

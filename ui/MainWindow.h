@@ -1,0 +1,45 @@
+#pragma once
+
+#include "RegistrationFlow.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QTabWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
+class QToolButton;
+
+namespace ncre {
+
+class HomePage;
+
+// The window after login: a top bar (user, exam, «log out»), a left navigation whose sections expand and collapse
+// and which «<<» hides, and closable tabs, each page opened from the navigation. The home tab stays.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(RegistrationFlow &flow, const QString &user, QWidget *parent = nullptr);
+
+    // Opens (or brings forward) the page of `step`.
+    void openStep(FlowStep step);
+    QTabWidget *tabs() const { return m_tabs; }
+    HomePage *home() const { return m_home; }
+
+signals:
+    void logOutRequested();
+
+private:
+    QWidget *pageFor(FlowStep step);
+
+    RegistrationFlow &m_flow;
+    QTabWidget *m_tabs;
+    QTreeWidget *m_nav;
+    QToolButton *m_toggleNav;
+    HomePage *m_home;
+    QLabel *m_offline;
+};
+
+} // namespace ncre

@@ -1,0 +1,132 @@
+// ncre-desk: the NCRE registration client (architecture §7).
+//   ncre-desk [--server URL | --demo] [--kiosk] [--lang zh_CN|en]
+#include "DemoServer.h"
+#include "LoginWindow.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTranslator>
+
+using namespace ncre;
+
+namespace {
+
+class Desk
+{
+    Q_DECLARE_TR_FUNCTIONS(Desk)
+
+public:
+    ApiClient api;
+    AuthSession auth{api};
+    TransferEngine transfers;
+    std::unique_ptr<RegistrationFlow> flow;
+    std::unique_ptr<LoginWindow> login;
+    std::unique_ptr<MainWindow> main;
+
+    void showLogin()
+    {
+        main.reset();
+        flow.reset();
+        login = std::make_unique<LoginWindow>(api, auth);
+        QObject::connect(login.get(), &LoginWindow::loggedIn, login.get(), [this]() { startFlow(); });
+        login->show();
+    }
+
+    void startFlow()
+    {
+        flow = std::make_unique<RegistrationFlow>(api, auth, transfers, nullptr);
+        flow->start([this](const Result<void, Problem> &) {
+            main = std::make_unique<MainWindow>(*flow, auth.account().username);
+            QObject::connect(main.get(), &MainWindow::logOutRequested, main.get(), [this]() {
+                auth.logOut([this]() { QMetaObject::invokeMethod(qApp, [this]() { showLogin(); }, Qt::QueuedConnection); });
+            });
+            main->show();
+            login->hide();
+        });
+    }
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("NCRE"));
+    QCoreApplication::setApplicationName(QStringLiteral("NCRE Desk"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("NCRE Desk: registration for the National Computer Rank Examination"));
+    parser.addHelpOption();
+    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Registration server (https, or http on loopback)."),
+                                    QStringLiteral("URL"));
+    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Start a local ncre-server with demo data and use it."));
+    const QCommandLineOption kiosk(QStringLiteral("kiosk"), QStringLiteral("Kiosk mode for exam sites."));
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Language: zh_CN or en (default: the system's)."),
+                                  QStringLiteral("LANG"));
+    parser.addOptions({server, demo, kiosk, lang});
+    parser.process(app);
+
+    QSettings settings;
+    const QString language = parser.isSet(lang) ? parser.value(lang)
+                                                : settings.value(QStringLiteral("language"),
+                                                                 QLocale().language() == QLocale::Chinese ? QStringLiteral("zh_CN")
+                                                                                                          : QStringLiteral("en"))
+                                                      .toString();
+    if (language != QLatin1String("zh_CN") && language != QLatin1String("en")) {
+        fprintf(stderr, "ncre-desk: --lang must be zh_CN or en\n");
+        return 2;
+    }
+    if (parser.isSet(server) && parser.isSet(demo)) {
+        fprintf(stderr, "ncre-desk: use either --server or --demo\n");
+        return 2;
+    }
+    if (parser.isSet(kiosk)) {
+        fprintf(stderr, "ncre-desk: kiosk mode is not available in this version\n");
+        return 2;
+    }
+    QTranslator ours, qt;
+    if (language == QLatin1String("zh_CN")) {
+        if (ours.load(QStringLiteral(":/i18n/ncre_zh_CN.qm")))
+            QCoreApplication::installTranslator(&ours);
+        if (qt.load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(&qt);
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    }
+    if (parser.isSet(lang))
+        settings.setValue(QStringLiteral("language"), language);
+
+    Desk desk;
+    DemoServer demoServer;
+    if (parser.isSet(demo)) {
+        QObject::connect(&demoServer, &DemoServer::ready, &app, [&](const QUrl &url) {
+            if (!desk.api.setBaseUrl(url).ok()) {
+                QCoreApplication::exit(1);
+                return;
+            }
+            desk.showLogin();
+        });
+        QObject::connect(&demoServer, &DemoServer::failed, &app, [&](const QString &why) {
+            QMessageBox::critical(nullptr, QObject::tr("NCRE Desk"),
+                                  QObject::tr("The demo server could not start: %1").arg(why));
+            QCoreApplication::exit(1);
+        });
+        demoServer.start();
+    } else {
+        const QString url = parser.isSet(server) ? parser.value(server) : settings.value(QStringLiteral("server")).toString();
+        if (url.isEmpty()) {
+            fprintf(stderr, "ncre-desk: no server: use --server URL (remembered) or --demo\n");
+            return 2;
+        }
+        if (const auto set = desk.api.setBaseUrl(QUrl(url)); !set) {
+            fprintf(stderr, "ncre-desk: the server must be https (or http on this computer): %s\n", qPrintable(url));
+            return 2;
+        }
+        settings.setValue(QStringLiteral("server"), url);
+        desk.showLogin();
+    }
+    return app.exec();
+}
