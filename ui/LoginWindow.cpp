@@ -62,7 +62,9 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Account:"), m_account);
     form->addRow(tr("&Password:"), m_password);
-    form->addRow(tr("&Captcha:"), captchaRow);
+    auto *captchaLabel = new QLabel(tr("&Captcha:"), this);
+    captchaLabel->setBuddy(m_captchaAnswer); // a row holding a layout gets no buddy by itself
+    form->addRow(captchaLabel, captchaRow);
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("error"));

@@ -1,0 +1,103 @@
+#include "AgreementPage.h"
+#include "AsyncWait.h"
+#include "LoginWindow.h"
+#include "MainWindow.h"
+#include "integration/ServerProcess.h"
+
+#include <QDir>
+#include <QLineEdit>
+#include <QTabWidget>
+#include <QTest>
+#include <QTranslator>
+
+using namespace ncre;
+
+// Renders every page there is, in English and in Chinese, against a real server: the pictures of the user guide
+// (docs/user-guide.md). With NCRE_SCREENSHOTS_DIR set they are written there (scripts/screenshots does); always,
+// each must be a real picture (not blank) and the Chinese one must differ from the English one.
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+
+private:
+    QString m_dir;
+
+    QImage shoot(QWidget &w, const QString &name)
+    {
+        w.show();
+        if (!QTest::qWaitForWindowExposed(&w))
+            return {};
+        const QImage image = w.grab().toImage();
+        if (!m_dir.isEmpty())
+            image.save(QDir(m_dir).filePath(name + QStringLiteral(".png")));
+        return image;
+    }
+
+    static int colours(const QImage &image)
+    {
+        QSet<QRgb> seen;
+        for (int y = 0; y < image.height(); y += 3)
+            for (int x = 0; x < image.width(); x += 3)
+                seen.insert(image.pixel(x, y));
+        return int(seen.size());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_dir = qEnvironmentVariable("NCRE_SCREENSHOTS_DIR");
+        if (!m_dir.isEmpty())
+            QDir().mkpath(m_dir);
+    }
+
+    void testEveryPageInBothLanguages_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+    }
+    void testEveryPageInBothLanguages()
+    {
+        QFETCH(QString, language);
+        QTranslator translator;
+        if (language == QLatin1String("zh_CN")) {
+            QVERIFY(translator.load(QStringLiteral(":/i18n/ncre_zh_CN.qm")));
+            QCoreApplication::installTranslator(&translator);
+            QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        } else {
+            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        }
+        ServerProcess server;
+        QVERIFY(server.waitReady());
+        TestHttp hooks(server);
+        ApiClient api;
+        QVERIFY(api.setBaseUrl(server.url("")).ok());
+        AuthSession auth(api);
+        LoginWindow login(api, auth);
+        QSignalSpy captcha(&login, &LoginWindow::captchaShown);
+        QVERIFY(captcha.wait());
+        login.findChild<QLineEdit *>(QStringLiteral("account"))->setText(QStringLiteral("demo"));
+        login.findChild<QLineEdit *>(QStringLiteral("password"))->setText(QStringLiteral("Demo-pass-1"));
+        login.findChild<QLineEdit *>(QStringLiteral("captchaAnswer"))->setText(hooks.captchaAnswer(login.captchaId()));
+        const QImage loginShot = shoot(login, QStringLiteral("login-") + language);
+        QVERIFY(colours(loginShot) > 20);
+        if (language == QLatin1String("zh_CN"))
+            QVERIFY(login.windowTitle().contains(QString::fromUtf8("登录")));
+
+        QSignalSpy loggedIn(&login, &LoginWindow::loggedIn);
+        login.logIn();
+        QVERIFY(loggedIn.wait());
+        TransferEngine transfers;
+        RegistrationFlow flow(api, auth, transfers, nullptr);
+        const auto started = waitFor<Result<void, Problem>>([&](auto done) { flow.start(done); });
+        QVERIFY(started.ok());
+        MainWindow main(flow, auth.account().username);
+        QVERIFY(colours(shoot(main, QStringLiteral("home-") + language)) > 20);
+        main.openStep(FlowStep::Agreement);
+        QVERIFY(colours(shoot(main, QStringLiteral("agreement-") + language)) > 20);
+        QCoreApplication::removeTranslator(&translator);
+    }
+};
+
+QTEST_MAIN(TestScreenshots)
+#include "TestScreenshots.moc"
