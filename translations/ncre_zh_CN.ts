@@ -33,6 +33,21 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
 </context>
 <context>
+    <name>Desk</name>
+    <message>
+        <source>NCRE Desk</source>
+        <translation>NCRE Desk</translation>
+    </message>
+    <message>
+        <source>The local data file was damaged and has been set aside; NCRE Desk starts afresh. Your registration on the server is not affected.</source>
+        <translation>本地数据文件已损坏，已另行保存，NCRE Desk 将重新开始。服务器上的报名信息不受影响。</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available, so NCRE Desk cannot keep drafts on this computer. Everything you save still goes to the server.</source>
+        <translation>系统密钥环不可用，NCRE Desk 无法在本机保存草稿。您保存的内容仍会提交到服务器。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>The request could not be understood. Please update NCRE Desk or try again.</source>
@@ -669,6 +684,149 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Show the navigation</source>
         <translation>显示导航</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::ProfilePage</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Mainland travel permit for Hong Kong and Macao residents</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <source>Mainland travel permit for Taiwan residents</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <source>Residence permit for Hong Kong, Macao and Taiwan residents</source>
+        <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>Foreign permanent resident ID card</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Ethnic group</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>文化程度</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <translation>通讯地址</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>邮政编码</translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Training institution</source>
+        <translation>培训单位</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日（如 2005-09-01）</translation>
+    </message>
+    <message>
+        <source>&amp;Save basic information</source>
+        <translation>保存基本信息(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Draft saved on this computer at %1</source>
+        <translation>草稿已于 %1 保存在本机</translation>
+    </message>
+    <message>
+        <source>Changes you had not saved were restored from this computer. Check them and save.</source>
+        <translation>已从本机恢复您上次未保存的修改，请检查后保存。</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Some information is missing or wrong: see the messages under the fields.</source>
+        <translation>有信息缺失或有误，请查看各项下方的提示。</translation>
+    </message>
+    <message>
+        <source>Your basic information is saved.</source>
+        <translation>基本信息已保存。</translation>
+    </message>
+    <message>
+        <source>No network: your information is kept on this computer and will be sent when the network returns.</source>
+        <translation>没有网络：您的信息已保存在本机，网络恢复后会自动提交。</translation>
+    </message>
+    <message>
+        <source>This document number is already used by the account %1. Log in with that account, or ask the exam site for help.</source>
+        <translation>该证件号码已被账号 %1 使用。请用该账号登录，或向考点求助。</translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields.</source>
+        <translation>请修改标出的项目。</translation>
+    </message>
+    <message>
+        <source>Your information is locked and can no longer be changed.</source>
+        <translation>您的信息已锁定，不能再修改。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "AgreementPage.h"
 #include "HomePage.h"
+#include "ProfilePage.h"
 #include "StepBar.h"
 
 #include <QHBoxLayout>
@@ -61,7 +62,7 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
     m_nav->header()->hide();
     m_nav->setMaximumWidth(260);
     auto *registration = new QTreeWidgetItem(m_nav, {tr("Registration")});
-    for (FlowStep step : {FlowStep::Agreement}) {
+    for (FlowStep step : {FlowStep::Agreement, FlowStep::Profile}) {
         auto *item = new QTreeWidgetItem(registration, {StepBar::label(step)});
         item->setData(0, kStepRole, int(step));
     }
@@ -107,7 +108,7 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
         }
     });
     connect(m_home, &HomePage::openStep, this, &MainWindow::openStep);
-    m_home->setPageAvailable([](FlowStep step) { return step == FlowStep::Agreement; });
+    m_home->setPageAvailable([](FlowStep step) { return step == FlowStep::Agreement || step == FlowStep::Profile; });
     connect(&m_flow, &RegistrationFlow::registrationChanged, this,
             [this]() { m_offline->setVisible(m_flow.isShowingOfflineData()); });
 }
@@ -118,6 +119,14 @@ QWidget *MainWindow::pageFor(FlowStep step)
     case FlowStep::Agreement: {
         auto *page = new AgreementPage(m_flow);
         connect(page, &AgreementPage::accepted, this, [this]() { m_tabs->setCurrentIndex(0); });
+        return page;
+    }
+    case FlowStep::Profile: {
+        auto *page = new ProfilePage(m_flow);
+        connect(page, &ProfilePage::saved, this, [this]() {
+            if (m_flow.currentStep() != FlowStep::Profile)
+                m_tabs->setCurrentIndex(0);
+        });
         return page;
     }
     default:

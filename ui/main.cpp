@@ -1,10 +1,13 @@
 // ncre-desk: the NCRE registration client (architecture §7).
 //   ncre-desk [--server URL | --demo] [--kiosk] [--lang zh_CN|en]
 #include "DemoServer.h"
+#include "Keychain.h"
 #include "LoginWindow.h"
 #include "MainWindow.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QStandardPaths>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QMessageBox>
@@ -23,6 +26,8 @@ public:
     ApiClient api;
     AuthSession auth{api};
     TransferEngine transfers;
+    Keychain keychain;
+    std::unique_ptr<LocalStore> store;
     std::unique_ptr<RegistrationFlow> flow;
     std::unique_ptr<LoginWindow> login;
     std::unique_ptr<MainWindow> main;
@@ -36,9 +41,44 @@ public:
         login->show();
     }
 
+    // The local store (drafts, outbox, kept documents), sealed with a key from the OS keychain. Without a keychain
+    // the app still works, but nothing personal is kept on disk.
+    void openStore(std::function<void()> then)
+    {
+        if (store) {
+            then();
+            return;
+        }
+        keychain.storeKey([this, then](Result<QByteArray> key) {
+            if (key) {
+                const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+                QDir().mkpath(dir);
+                auto opened = std::make_unique<LocalStore>(key.value());
+                const auto report = opened->open(QDir(dir).filePath(QStringLiteral("ncre-desk.sqlite")));
+                if (report) {
+                    store = std::move(opened);
+                    if (!report->movedAsideTo.isEmpty())
+                        QMessageBox::warning(nullptr, tr("NCRE Desk"),
+                                             tr("The local data file was damaged and has been set aside; NCRE Desk "
+                                                "starts afresh. Your registration on the server is not affected."));
+                }
+            } else {
+                QMessageBox::warning(nullptr, tr("NCRE Desk"),
+                                     tr("The system keychain is not available, so NCRE Desk cannot keep drafts on this "
+                                        "computer. Everything you save still goes to the server."));
+            }
+            then();
+        });
+    }
+
     void startFlow()
     {
-        flow = std::make_unique<RegistrationFlow>(api, auth, transfers, nullptr);
+        openStore([this]() { startFlowWithStore(); });
+    }
+
+    void startFlowWithStore()
+    {
+        flow = std::make_unique<RegistrationFlow>(api, auth, transfers, store.get());
         flow->start([this](const Result<void, Problem> &) {
             main = std::make_unique<MainWindow>(*flow, auth.account().username);
             QObject::connect(main.get(), &MainWindow::logOutRequested, main.get(), [this]() {

@@ -4,14 +4,18 @@
 #include "HomePage.h"
 #include "LoginWindow.h"
 #include "MainWindow.h"
+#include "ProfilePage.h"
+#include "SecretBox.h"
 #include "StepBar.h"
 #include "integration/ServerProcess.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolButton>
@@ -76,7 +80,10 @@ private slots:
         QVERIFY(find<QLineEdit>(&login, "password")->text().isEmpty());
 
         TransferEngine transfers;
-        RegistrationFlow flow(api, auth, transfers, nullptr);
+        QTemporaryDir dir;
+        LocalStore store(SecretBox::newKey());
+        QVERIFY(store.open(dir.filePath("desk.sqlite")).ok());
+        RegistrationFlow flow(api, auth, transfers, &store);
         const auto started = waitFor<Result<void, Problem>>([&](auto done) { flow.start(done); });
         QVERIFY(started.ok());
         MainWindow main(flow, auth.account().username);
@@ -126,6 +133,45 @@ private slots:
         emit tabs->tabCloseRequested(0);
         emit tabs->tabCloseRequested(1);
         QCOMPARE(tabs->count(), 1);
+
+        // Basic information: checked as typed, the message under the field; derived fields filled in.
+        QTest::mouseClick(find<QPushButton>(&main, "homeContinue"), Qt::LeftButton);
+        auto *profile = qobject_cast<ProfilePage *>(tabs->currentWidget());
+        QVERIFY(profile);
+        auto line = [&](const char *key) { return find<QLineEdit>(profile, (QByteArray("field-") + key).constData()); };
+        auto combo = [&](const char *key) { return find<QComboBox>(profile, (QByteArray("field-") + key).constData()); };
+        auto choose = [&](const char *key, const QString &code) {
+            QComboBox *box = combo(key);
+            box->setCurrentIndex(box->findData(code));
+            emit box->activated(box->currentIndex());
+        };
+        QTest::keyClicks(line("documentNumber"), "110105194912310021"); // wrong check character
+        QVERIFY(!profile->errorText(ProfileField::DocumentNumber).isEmpty());
+        QVERIFY(profile->errorText(ProfileField::Name).isEmpty()); // untouched fields stay quiet
+        line("documentNumber")->clear();
+        QTest::keyClicks(line("documentNumber"), "11010519491231002x"); // lower-case x is fine
+        QVERIFY(profile->errorText(ProfileField::DocumentNumber).isEmpty());
+        QCOMPARE(line("birthDate")->text(), QStringLiteral("1949-12-31"));
+        QVERIFY(!line("birthDate")->isEnabled());
+        QCOMPARE(combo("gender")->currentData().toString(), QStringLiteral("female"));
+        QTest::keyClicks(line("mobile"), "1381234");
+        QVERIFY(!profile->errorText(ProfileField::Mobile).isEmpty());
+        QTest::keyClicks(line("mobile"), "5678");
+        QVERIFY(profile->errorText(ProfileField::Mobile).isEmpty());
+        line("name")->insert(QString::fromUtf8("张三")); // as an input method commits it (keyClicks is ASCII only)
+        choose("ethnicity", "01");
+        choose("education", "bachelor");
+        choose("occupation", "student");
+        line("address")->insert(QString::fromUtf8("北京市朝阳区建国路1号"));
+        QSignalSpy draft(&flow, &RegistrationFlow::profileDraftSaved);
+        QTest::keyClicks(line("postalCode"), "100020");
+        QVERIFY(draft.wait()); // the draft line appears without pressing anything
+        QVERIFY(!find<QLabel>(profile, "draftStatus")->text().isEmpty());
+        QTest::mouseClick(find<QPushButton>(profile, "profileSave"), Qt::LeftButton);
+        while (flow.currentStep() != FlowStep::Subjects)
+            QVERIFY(changed.wait());
+        QCOMPARE(flow.registration()->profile.value(ProfileField::DocumentNumber), QStringLiteral("11010519491231002X"));
+        QCOMPARE(steps->current(), FlowStep::Subjects);
     }
 };
 

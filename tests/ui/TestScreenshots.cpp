@@ -95,6 +95,14 @@ private slots:
         QVERIFY(colours(shoot(main, QStringLiteral("home-") + language)) > 20);
         main.openStep(FlowStep::Agreement);
         QVERIFY(colours(shoot(main, QStringLiteral("agreement-") + language)) > 20);
+        const auto accepted = waitFor<Result<void, Problem>>([&](auto done) { flow.acceptAgreement(done); });
+        QVERIFY(accepted.ok());
+        main.openStep(FlowStep::Profile);
+        auto *number = main.findChild<QLineEdit *>(QStringLiteral("field-documentNumber"));
+        number->insert(QStringLiteral("11010519491231002")); // one character short: the message under the field
+        auto *name = main.findChild<QLineEdit *>(QStringLiteral("field-name"));
+        name->insert(language == QLatin1String("zh_CN") ? QString::fromUtf8("张三") : QStringLiteral("Zhang San"));
+        QVERIFY(colours(shoot(main, QStringLiteral("profile-") + language)) > 20);
         QCoreApplication::removeTranslator(&translator);
     }
 };

@@ -1,0 +1,361 @@
+#include "ProfilePage.h"
+
+#include "ChoiceList.h"
+#include "DocumentNumber.h"
+#include "ErrorText.h"
+#include "ProfileRules.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTime>
+#include <QVBoxLayout>
+
+namespace ncre {
+
+namespace {
+
+constexpr ProfileField kFields[] = {
+    ProfileField::Name,          ProfileField::DocumentType, ProfileField::DocumentNumber, ProfileField::Gender,
+    ProfileField::BirthDate,     ProfileField::Ethnicity,    ProfileField::Education,      ProfileField::Occupation,
+    ProfileField::Mobile,        ProfileField::Phone,        ProfileField::Email,          ProfileField::Address,
+    ProfileField::PostalCode,    ProfileField::StudentNumber, ProfileField::TrainingUnit,
+};
+
+bool chinese()
+{
+    return QLocale().language() == QLocale::Chinese;
+}
+
+QComboBox *choices(const QList<Choice> &list, QWidget *parent)
+{
+    auto *box = new QComboBox(parent);
+    box->addItem(ProfilePage::tr("— choose —"), QString());
+    for (const Choice &c : list)
+        box->addItem(chinese() ? c.nameZh : c.nameEn, c.code);
+    return box;
+}
+
+QString documentTypeLabel(DocumentType t)
+{
+    switch (t) {
+    case DocumentType::ResidentId: return ProfilePage::tr("Resident ID card");
+    case DocumentType::HkMacauPermit: return ProfilePage::tr("Mainland travel permit for Hong Kong and Macao residents");
+    case DocumentType::TaiwanPermit: return ProfilePage::tr("Mainland travel permit for Taiwan residents");
+    case DocumentType::HmtResidencePermit: return ProfilePage::tr("Residence permit for Hong Kong, Macao and Taiwan residents");
+    case DocumentType::Passport: return ProfilePage::tr("Passport");
+    case DocumentType::ForeignPermanentResidentId: return ProfilePage::tr("Foreign permanent resident ID card");
+    }
+    return {};
+}
+
+} // namespace
+
+QString ProfilePage::fieldLabel(ProfileField field)
+{
+    switch (field) {
+    case ProfileField::Name: return tr("Name");
+    case ProfileField::Gender: return tr("Gender");
+    case ProfileField::DocumentType: return tr("Document type");
+    case ProfileField::DocumentNumber: return tr("Document number");
+    case ProfileField::BirthDate: return tr("Date of birth");
+    case ProfileField::Ethnicity: return tr("Ethnic group");
+    case ProfileField::Education: return tr("Education");
+    case ProfileField::Occupation: return tr("Occupation");
+    case ProfileField::Mobile: return tr("Mobile phone");
+    case ProfileField::Phone: return tr("Telephone");
+    case ProfileField::Email: return tr("Email");
+    case ProfileField::Address: return tr("Postal address");
+    case ProfileField::PostalCode: return tr("Postal code");
+    case ProfileField::StudentNumber: return tr("Student number");
+    case ProfileField::TrainingUnit: return tr("Training institution");
+    case ProfileField::Count: break;
+    }
+    return {};
+}
+
+ProfilePage::ProfilePage(RegistrationFlow &flow, QWidget *parent)
+    : QWidget(parent)
+    , m_flow(flow)
+{
+    setObjectName(QStringLiteral("profilePage"));
+    m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("profileBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setStyleSheet(QStringLiteral("background: #E3F2FD; padding: 4px;"));
+    m_banner->hide();
+
+    auto *formHost = new QWidget;
+    auto *form = new QFormLayout(formHost);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    for (ProfileField field : kFields) {
+        Row row;
+        QWidget *editor = nullptr;
+        switch (field) {
+        case ProfileField::Gender: {
+            auto *box = new QComboBox(formHost);
+            box->addItem(tr("— choose —"), QString());
+            box->addItem(tr("Male"), QStringLiteral("male"));
+            box->addItem(tr("Female"), QStringLiteral("female"));
+            editor = box;
+            break;
+        }
+        case ProfileField::DocumentType: {
+            auto *box = new QComboBox(formHost);
+            for (DocumentType t : {DocumentType::ResidentId, DocumentType::HkMacauPermit, DocumentType::TaiwanPermit,
+                                   DocumentType::HmtResidencePermit, DocumentType::Passport,
+                                   DocumentType::ForeignPermanentResidentId})
+                box->addItem(documentTypeLabel(t), documentTypeName(t));
+            editor = box;
+            break;
+        }
+        case ProfileField::Ethnicity: editor = choices(ChoiceList::ethnicities(), formHost); break;
+        case ProfileField::Education: editor = choices(ChoiceList::educationLevels(), formHost); break;
+        case ProfileField::Occupation: editor = choices(ChoiceList::occupations(), formHost); break;
+        default: {
+            auto *line = new QLineEdit(formHost);
+            line->setMaxLength(ProfileRules::rule(field).maxLength);
+            if (field == ProfileField::BirthDate)
+                line->setPlaceholderText(tr("YYYY-MM-DD"));
+            editor = line;
+        }
+        }
+        const QString key = Profile::fieldKey(field);
+        editor->setObjectName(QStringLiteral("field-") + key);
+        editor->setAccessibleName(fieldLabel(field));
+        row.editor = editor;
+        row.label = new QLabel(formHost);
+        row.label->setBuddy(editor);
+        row.error = new QLabel(formHost);
+        row.error->setObjectName(QStringLiteral("error-") + key);
+        row.error->setStyleSheet(QStringLiteral("color: #B00020;"));
+        row.error->setWordWrap(true);
+        row.error->hide();
+        auto *cell = new QVBoxLayout;
+        cell->setSpacing(2);
+        cell->addWidget(editor);
+        cell->addWidget(row.error);
+        form->addRow(row.label, cell);
+        m_rows.insert(field, row);
+        if (auto *line = qobject_cast<QLineEdit *>(editor)) {
+            connect(line, &QLineEdit::textEdited, this, [this, field]() { edited(field); });
+            connect(line, &QLineEdit::returnPressed, this, &ProfilePage::save);
+        } else if (auto *box = qobject_cast<QComboBox *>(editor)) {
+            connect(box, &QComboBox::activated, this, [this, field]() { edited(field); });
+        }
+    }
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(formHost);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    m_draftStatus = new QLabel(this);
+    m_draftStatus->setObjectName(QStringLiteral("draftStatus"));
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("profileStatus"));
+    m_status->setWordWrap(true);
+    m_save = new QPushButton(tr("&Save basic information"), this);
+    m_save->setObjectName(QStringLiteral("profileSave"));
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_draftStatus);
+    bottom->addStretch(1);
+    bottom->addWidget(m_save);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(m_status);
+    layout->addLayout(bottom);
+
+    connect(m_save, &QPushButton::clicked, this, &ProfilePage::save);
+    connect(&m_flow, &RegistrationFlow::profileDraftSaved, this, [this]() {
+        m_draftStatus->setText(tr("Draft saved on this computer at %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+    });
+    connect(&m_flow, &RegistrationFlow::profileDraftRestored, this, [this]() {
+        load(m_flow.profile());
+        m_banner->setText(tr("Changes you had not saved were restored from this computer. Check them and save."));
+        m_banner->show();
+    });
+    connect(&m_flow, &RegistrationFlow::registrationChanged, this, &ProfilePage::updateLock);
+
+    load(m_flow.profile());
+    if (m_flow.hasUnsavedProfile()) {
+        m_banner->setText(tr("Changes you had not saved were restored from this computer. Check them and save."));
+        m_banner->show();
+    }
+    updateLock();
+}
+
+QString ProfilePage::value(ProfileField field) const
+{
+    QWidget *e = m_rows.value(field).editor;
+    if (auto *line = qobject_cast<QLineEdit *>(e))
+        return line->text();
+    if (auto *box = qobject_cast<QComboBox *>(e))
+        return box->currentData().toString();
+    return {};
+}
+
+void ProfilePage::setValue(ProfileField field, const QString &v)
+{
+    QWidget *e = m_rows.value(field).editor;
+    if (auto *line = qobject_cast<QLineEdit *>(e)) {
+        if (line->text() != v)
+            line->setText(v);
+    } else if (auto *box = qobject_cast<QComboBox *>(e)) {
+        const int i = box->findData(v);
+        box->setCurrentIndex(i >= 0 ? i : 0);
+    }
+}
+
+Profile ProfilePage::collect() const
+{
+    Profile p;
+    for (ProfileField field : kFields)
+        p.setValue(field, value(field));
+    return p;
+}
+
+void ProfilePage::load(const Profile &profile)
+{
+    m_loading = true;
+    for (ProfileField field : kFields)
+        setValue(field, profile.value(field));
+    if (profile.value(ProfileField::DocumentType).isEmpty())
+        setValue(ProfileField::DocumentType, documentTypeName(DocumentType::ResidentId));
+    m_loading = false;
+    applyDerived();
+    updateLabels();
+    validate();
+}
+
+void ProfilePage::applyDerived()
+{
+    const auto type = documentTypeFromName(value(ProfileField::DocumentType)).value_or(DocumentType::ResidentId);
+    const bool derived = documentEncodesBirthDate(type);
+    for (ProfileField f : {ProfileField::BirthDate, ProfileField::Gender})
+        m_rows.value(f).editor->setEnabled(!derived); // filled in from the number
+    if (!derived)
+        return;
+    const auto info = DocumentNumber::parse(type, value(ProfileField::DocumentNumber), m_flow.serverNow().date());
+    m_loading = true;
+    setValue(ProfileField::BirthDate, info && info->birthDate ? info->birthDate->toString(Qt::ISODate) : QString());
+    setValue(ProfileField::Gender, info && info->gender ? genderName(*info->gender) : QString());
+    m_loading = false;
+}
+
+void ProfilePage::updateLabels()
+{
+    const Profile p = collect();
+    for (ProfileField field : kFields) {
+        const bool required = ProfileRules::isRequired(field, p);
+        m_rows.value(field).label->setText(required ? fieldLabel(field) + QStringLiteral(" <span style=\"color:#B00020\">*</span>")
+                                                    : fieldLabel(field));
+        m_rows.value(field).editor->setAccessibleDescription(required ? tr("Required") : QString());
+    }
+}
+
+void ProfilePage::edited(ProfileField field)
+{
+    if (m_loading)
+        return;
+    m_touched.insert(field);
+    if (field == ProfileField::DocumentType || field == ProfileField::DocumentNumber)
+        applyDerived();
+    if (field == ProfileField::DocumentType)
+        updateLabels();
+    m_flow.editProfile(collect());
+    m_status->clear();
+    validate();
+}
+
+void ProfilePage::validate()
+{
+    const Profile p = collect();
+    const QDate today = m_flow.serverNow().date();
+    for (ProfileField field : kFields) {
+        QLabel *error = m_rows.value(field).error;
+        const ErrorList errors = ProfileRules::validateField(field, p, today);
+        const bool show = !errors.isEmpty() && (m_touched.contains(field)
+                                                || ((field == ProfileField::BirthDate || field == ProfileField::Gender)
+                                                    && m_touched.contains(ProfileField::DocumentNumber)));
+        error->setText(show ? ErrorText::message(errors.first().code) : QString());
+        error->setVisible(show);
+    }
+}
+
+QString ProfilePage::errorText(ProfileField field) const
+{
+    QLabel *e = m_rows.value(field).error;
+    return e && e->isVisible() ? e->text() : QString();
+}
+
+void ProfilePage::save()
+{
+    if (!m_flow.can(RegistrationAction::EditProfile))
+        return;
+    for (ProfileField field : kFields)
+        m_touched.insert(field);
+    validate();
+    m_flow.editProfile(collect());
+    if (!ProfileRules::validate(collect(), m_flow.serverNow().date()).isEmpty()) {
+        m_status->setText(tr("Some information is missing or wrong: see the messages under the fields."));
+        return;
+    }
+    m_save->setEnabled(false);
+    m_flow.saveProfile([this](const Result<void, Problem> &r) {
+        m_save->setEnabled(m_flow.can(RegistrationAction::EditProfile));
+        if (r) {
+            m_status->setText(tr("Your basic information is saved."));
+            m_banner->hide();
+            load(m_flow.profile());
+            emit saved();
+            return;
+        }
+        const Problem &p = r.error();
+        if (p.status == 0) {
+            m_status->setText(tr("No network: your information is kept on this computer and will be sent when the "
+                                 "network returns."));
+            return;
+        }
+        bool atField = false;
+        for (const Error &e : p.errors) {
+            if (const auto field = Profile::fieldFromKey(e.field); field && m_rows.contains(*field)) {
+                QLabel *label = m_rows.value(*field).error;
+                label->setText(ErrorText::message(e.code));
+                label->show();
+                atField = true;
+            }
+        }
+        if (p.code == ErrorCode::AccountDocumentTaken && !p.holder.isEmpty()) {
+            QLabel *label = m_rows.value(ProfileField::DocumentNumber).error;
+            label->setText(tr("This document number is already used by the account %1. Log in with that account, or "
+                              "ask the exam site for help.").arg(p.holder.toHtmlEscaped()));
+            label->show();
+            atField = true;
+        }
+        m_status->setText(atField ? tr("Please correct the marked fields.") : ErrorText::message(p.code));
+    });
+}
+
+void ProfilePage::updateLock()
+{
+    const bool editable = !m_flow.registration() || m_flow.can(RegistrationAction::EditProfile);
+    for (ProfileField field : kFields) {
+        QWidget *e = m_rows.value(field).editor;
+        if (auto *line = qobject_cast<QLineEdit *>(e))
+            line->setReadOnly(!editable);
+        else
+            e->setEnabled(editable);
+    }
+    if (editable)
+        applyDerived();
+    m_save->setEnabled(editable);
+    if (!editable)
+        m_status->setText(tr("Your information is locked and can no longer be changed."));
+}
+
+} // namespace ncre

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "RegistrationFlow.h"
+
+#include <QHash>
+#include <QSet>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace ncre {
+
+// 基本信息: the form, required fields marked with a red «*», each checked as it is typed against the shared field
+// rules with the message under the field (never a dialog); birth date and gender filled in from an ID number
+// that encodes them; every keystroke kept as a draft (with a «saved» line), restored after a crash; «Save» sends
+// it, and the server's field errors land at their fields. Read-only once the information is locked.
+class ProfilePage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ProfilePage(RegistrationFlow &flow, QWidget *parent = nullptr);
+
+    static QString fieldLabel(ProfileField field);
+    QWidget *editor(ProfileField field) const { return m_rows.value(field).editor; }
+    QString errorText(ProfileField field) const;
+    void save();
+
+signals:
+    void saved();
+
+private:
+    struct Row
+    {
+        QLabel *label = nullptr;
+        QWidget *editor = nullptr;
+        QLabel *error = nullptr;
+    };
+
+    Profile collect() const;
+    void load(const Profile &profile);
+    void edited(ProfileField field);
+    void validate();
+    void updateLabels();
+    void applyDerived();
+    void updateLock();
+    QString value(ProfileField field) const;
+    void setValue(ProfileField field, const QString &value);
+
+    RegistrationFlow &m_flow;
+    QHash<ProfileField, Row> m_rows;
+    QSet<ProfileField> m_touched;
+    QLabel *m_banner;
+    QLabel *m_draftStatus;
+    QLabel *m_status;
+    QPushButton *m_save;
+    bool m_loading = false;
+};
+
+} // namespace ncre
