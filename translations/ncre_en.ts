@@ -31,4 +31,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ncre::SubjectsPage</name>
+    <message numerus="yes">
+        <source>You may choose up to %n subject(s).</source>
+        <translation>
+            <numerusform>You may choose up to %n subject.</numerusform>
+            <numerusform>You may choose up to %n subjects.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You can choose at most %n subject(s) in one exam.</source>
+        <translation>
+            <numerusform>You can choose at most %n subject in one exam.</numerusform>
+            <numerusform>You can choose at most %n subjects in one exam.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

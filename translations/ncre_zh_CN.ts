@@ -879,4 +879,126 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>报名步骤</translation>
     </message>
 </context>
+<context>
+    <name>ncre::SubjectListModel</name>
+    <message>
+        <source>¥%1</source>
+        <translation>¥%1</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>已满</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Exam time</source>
+        <translation>考试时间</translation>
+    </message>
+    <message>
+        <source>Seats left</source>
+        <translation>剩余名额</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::SubjectsPage</name>
+    <message>
+        <source>Search sites by name, district or address</source>
+        <translation>按名称、区县或地址搜索考点</translation>
+    </message>
+    <message>
+        <source>Search test sites</source>
+        <translation>搜索考点</translation>
+    </message>
+    <message>
+        <source>Test sites</source>
+        <translation>考点</translation>
+    </message>
+    <message>
+        <source>Subjects of the chosen site</source>
+        <translation>所选考点的科目</translation>
+    </message>
+    <message numerus="yes">
+        <source>You may choose up to %n subject(s).</source>
+        <translation>
+            <numerusform>最多可选 %n 个科目。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Tell me when seats free up</source>
+        <translation>有名额时通知我(&amp;T)</translation>
+    </message>
+    <message>
+        <source>I &amp;guarantee the information above is true and accurate</source>
+        <translation>我保证以上信息是真实和准确的(&amp;G)</translation>
+    </message>
+    <message>
+        <source>1. Choose a test site</source>
+        <translation>1. 选择考点</translation>
+    </message>
+    <message>
+        <source>2. Tick your subjects</source>
+        <translation>2. 勾选报考科目</translation>
+    </message>
+    <message numerus="yes">
+        <source>You can choose at most %n subject(s) in one exam.</source>
+        <translation>
+            <numerusform>同一考次最多只能报考 %n 个科目。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>NCRE Desk will tell you when seats at this site free up.</source>
+        <translation>该考点有空余名额时，NCRE Desk 会通知您。</translation>
+    </message>
+    <message>
+        <source>This site reviews registrations: after submitting and uploading your photo, ask for review; pay within 24 hours of approval.</source>
+        <translation>该考点开启了信息审核：提交报考信息并上传照片后申请信息审核，审核通过后须在24小时内完成支付。</translation>
+    </message>
+    <message>
+        <source>This site does not review registrations: pay after uploading your photo.</source>
+        <translation>该考点未开启信息审核：上传照片后即可支付。</translation>
+    </message>
+    <message>
+        <source>No subject chosen yet.</source>
+        <translation>尚未选择科目。</translation>
+    </message>
+    <message>
+        <source>Chosen: %1 — total fee %2</source>
+        <translation>已选：%1 — 合计 %2</translation>
+    </message>
+    <message>
+        <source>&amp;Submit registration</source>
+        <translation>提交报考信息(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Save subjects</source>
+        <translation>保存报考科目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Your site and subjects are locked and can no longer be changed.</source>
+        <translation>您的考点和科目已锁定，不能再修改。</translation>
+    </message>
+    <message>
+        <source>No network: your choice is kept on this computer and will be sent when the network returns.</source>
+        <translation>没有网络：您的选择已保存在本机，网络恢复后会自动提交。</translation>
+    </message>
+    <message>
+        <source>Your subjects are saved.</source>
+        <translation>报考科目已保存。</translation>
+    </message>
+    <message>
+        <source>No network: your submission is queued and will be sent when the network returns.</source>
+        <translation>没有网络：您的报考信息已排队，网络恢复后会自动提交。</translation>
+    </message>
+    <message>
+        <source>Submitted. Now upload your photo: without it the registration is not valid.</source>
+        <translation>已提交。请上传照片：未上传照片的报名无效。</translation>
+    </message>
+</context>
 </TS>

@@ -3,6 +3,7 @@
 #include "AgreementPage.h"
 #include "HomePage.h"
 #include "ProfilePage.h"
+#include "SubjectsPage.h"
 #include "StepBar.h"
 
 #include <QHBoxLayout>
@@ -62,7 +63,7 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
     m_nav->header()->hide();
     m_nav->setMaximumWidth(260);
     auto *registration = new QTreeWidgetItem(m_nav, {tr("Registration")});
-    for (FlowStep step : {FlowStep::Agreement, FlowStep::Profile}) {
+    for (FlowStep step : {FlowStep::Agreement, FlowStep::Profile, FlowStep::Subjects}) {
         auto *item = new QTreeWidgetItem(registration, {StepBar::label(step)});
         item->setData(0, kStepRole, int(step));
     }
@@ -108,7 +109,9 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
         }
     });
     connect(m_home, &HomePage::openStep, this, &MainWindow::openStep);
-    m_home->setPageAvailable([](FlowStep step) { return step == FlowStep::Agreement || step == FlowStep::Profile; });
+    m_home->setPageAvailable([](FlowStep step) {
+        return step == FlowStep::Agreement || step == FlowStep::Profile || step == FlowStep::Subjects;
+    });
     connect(&m_flow, &RegistrationFlow::registrationChanged, this,
             [this]() { m_offline->setVisible(m_flow.isShowingOfflineData()); });
 }
@@ -127,6 +130,11 @@ QWidget *MainWindow::pageFor(FlowStep step)
             if (m_flow.currentStep() != FlowStep::Profile)
                 m_tabs->setCurrentIndex(0);
         });
+        return page;
+    }
+    case FlowStep::Subjects: {
+        auto *page = new SubjectsPage(m_flow);
+        connect(page, &SubjectsPage::submitted, this, [this]() { m_tabs->setCurrentIndex(0); });
         return page;
     }
     default:

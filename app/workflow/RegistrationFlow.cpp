@@ -148,6 +148,15 @@ void RegistrationFlow::bulletins(BulletinKind kind, std::function<void(Result<QL
                    });
 }
 
+void RegistrationFlow::subjects(const QString &siteId, std::function<void(Result<QList<Subject>, Problem>)> done)
+{
+    if (!m_exam) {
+        done(Problem::fromError(Error(ErrorCode::ResourceNotFound, {}, QStringLiteral("no exam loaded"))));
+        return;
+    }
+    m_api.subjects(m_exam->id, siteId, std::move(done));
+}
+
 void RegistrationFlow::start(Done done)
 {
     m_offline = false;

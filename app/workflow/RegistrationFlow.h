@@ -49,6 +49,8 @@ public:
     void stop();
     // True when what is shown came from the local store because the server could not be reached.
     bool isShowingOfflineData() const { return m_offline; }
+    // The subjects of a site, with fees and seats left (fresh: seats change).
+    void subjects(const QString &siteId, std::function<void(Result<QList<Subject>, Problem>)> done);
     // 网上报名公告 and 网上报名须知及流程, cached like the exam.
     void bulletins(BulletinKind kind, std::function<void(Result<QList<Bulletin>, Problem>)> done);
 

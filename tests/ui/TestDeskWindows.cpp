@@ -5,6 +5,7 @@
 #include "LoginWindow.h"
 #include "MainWindow.h"
 #include "ProfilePage.h"
+#include "SubjectsPage.h"
 #include "SecretBox.h"
 #include "StepBar.h"
 #include "integration/ServerProcess.h"
@@ -20,6 +21,7 @@
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QListView>
 
 using namespace ncre;
 
@@ -172,6 +174,35 @@ private slots:
             QVERIFY(changed.wait());
         QCOMPARE(flow.registration()->profile.value(ProfileField::DocumentNumber), QStringLiteral("11010519491231002X"));
         QCOMPARE(steps->current(), FlowStep::Subjects);
+
+        // Site and subjects: search, pick, tick, guarantee, submit.
+        QTest::mouseClick(find<QPushButton>(&main, "homeContinue"), Qt::LeftButton);
+        auto *subjects = qobject_cast<SubjectsPage *>(tabs->currentWidget());
+        QVERIFY(subjects);
+        QTest::keyClicks(find<QLineEdit>(subjects, "siteSearch"), "buu");
+        QListView *sites = find<QListView>(subjects, "siteList");
+        QCOMPARE(sites->model()->rowCount(), 1);
+        QSignalSpy loaded(&subjects->subjectModel(), &QAbstractItemModel::modelReset);
+        sites->setCurrentIndex(sites->model()->index(0, 0));
+        QVERIFY(loaded.wait());
+        QVERIFY(find<QLabel>(subjects, "siteInfo")->text().contains(QStringLiteral("does not review")));
+        SubjectListModel &model = subjects->subjectModel();
+        QVERIFY(model.rowCount() > 0);
+        QPushButton *submit = find<QPushButton>(subjects, "submitSubjects");
+        QVERIFY(!submit->isEnabled()); // nothing ticked
+        QVERIFY(model.setData(model.index(0, 0), Qt::Checked, Qt::CheckStateRole));
+        QVERIFY(find<QLabel>(subjects, "subjectSummary")->text().contains(QStringLiteral("total fee")));
+        QVERIFY(!submit->isEnabled()); // the guarantee is not ticked
+        find<QCheckBox>(subjects, "guarantee")->setChecked(true);
+        QVERIFY(submit->isEnabled());
+        QTest::mouseClick(submit, Qt::LeftButton);
+        while (flow.currentStep() != FlowStep::Photo)
+            QVERIFY(changed.wait());
+        QCOMPARE(*flow.state(), RegistrationState::Submitted);
+        QCOMPARE(flow.registration()->siteId, QStringLiteral("bj-buu"));
+        QCOMPARE(tabs->currentIndex(), 0);
+        QCOMPARE(steps->current(), FlowStep::Photo);
+        QVERIFY(!steps->steps().contains(FlowStep::Review)); // a review-free site: no review step shown
     }
 };
 

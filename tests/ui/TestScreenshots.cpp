@@ -2,6 +2,7 @@
 #include "AsyncWait.h"
 #include "LoginWindow.h"
 #include "MainWindow.h"
+#include "SubjectsPage.h"
 #include "integration/ServerProcess.h"
 
 #include <QDir>
@@ -103,6 +104,17 @@ private slots:
         auto *name = main.findChild<QLineEdit *>(QStringLiteral("field-name"));
         name->insert(language == QLatin1String("zh_CN") ? QString::fromUtf8("张三") : QStringLiteral("Zhang San"));
         QVERIFY(colours(shoot(main, QStringLiteral("profile-") + language)) > 20);
+        flow.editProfile(Profile::fromJson(passportProfile(), JsonStrictness::Lenient).value());
+        const auto saved = waitFor<Result<void, Problem>>([&](auto done) { flow.saveProfile(done); });
+        QVERIFY(saved.ok());
+        main.openStep(FlowStep::Subjects);
+        auto *page = main.findChild<SubjectsPage *>();
+        QSignalSpy loaded(&page->subjectModel(), &QAbstractItemModel::modelReset);
+        page->chooseSite(QStringLiteral("bj-bit"));
+        QVERIFY(loaded.wait());
+        page->subjectModel().setData(page->subjectModel().index(0, 0), Qt::Checked, Qt::CheckStateRole);
+        page->subjectModel().setData(page->subjectModel().index(2, 0), Qt::Checked, Qt::CheckStateRole);
+        QVERIFY(colours(shoot(main, QStringLiteral("subjects-") + language)) > 20);
         QCoreApplication::removeTranslator(&translator);
     }
 };

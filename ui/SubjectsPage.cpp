@@ -1,0 +1,212 @@
+#include "SubjectsPage.h"
+
+#include "ErrorText.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace ncre {
+
+SubjectsPage::SubjectsPage(RegistrationFlow &flow, QWidget *parent)
+    : QWidget(parent)
+    , m_flow(flow)
+{
+    setObjectName(QStringLiteral("subjectsPage"));
+    m_sites.setSites(flow.sites());
+    m_filter.setSourceModel(&m_sites);
+    m_filter.setFilterRole(SiteListModel::SearchTextRole);
+    m_filter.setFilterCaseSensitivity(Qt::CaseInsensitive);
+    if (flow.exam())
+        m_subjects.setLimit(flow.exam()->limits.maxSubjectsPerCandidate);
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("siteSearch"));
+    m_search->setPlaceholderText(tr("Search sites by name, district or address"));
+    m_search->setAccessibleName(tr("Search test sites"));
+    m_siteList = new QListView(this);
+    m_siteList->setObjectName(QStringLiteral("siteList"));
+    m_siteList->setAccessibleName(tr("Test sites"));
+    m_siteList->setModel(&m_filter);
+    m_siteList->setMaximumWidth(320);
+    m_siteInfo = new QLabel(this);
+    m_siteInfo->setObjectName(QStringLiteral("siteInfo"));
+    m_siteInfo->setWordWrap(true);
+
+    m_subjectTable = new QTableView(this);
+    m_subjectTable->setObjectName(QStringLiteral("subjectTable"));
+    m_subjectTable->setAccessibleName(tr("Subjects of the chosen site"));
+    m_subjectTable->setModel(&m_subjects);
+    m_subjectTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_subjectTable->horizontalHeader()->setSectionResizeMode(SubjectListModel::NameColumn, QHeaderView::Stretch);
+    m_subjectTable->verticalHeader()->hide();
+    m_subjectTable->setSelectionMode(QAbstractItemView::NoSelection);
+    m_limit = new QLabel(tr("You may choose up to %n subject(s).", nullptr, flow.exam() ? flow.exam()->limits.maxSubjectsPerCandidate : 0), this);
+    m_limit->setObjectName(QStringLiteral("subjectLimit"));
+    m_watch = new QPushButton(tr("&Tell me when seats free up"), this);
+    m_watch->setObjectName(QStringLiteral("watchSite"));
+    m_watch->hide();
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("subjectSummary"));
+    m_summary->setWordWrap(true);
+    m_guarantee = new QCheckBox(tr("I &guarantee the information above is true and accurate"), this);
+    m_guarantee->setObjectName(QStringLiteral("guarantee"));
+    m_submit = new QPushButton(this);
+    m_submit->setObjectName(QStringLiteral("submitSubjects"));
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("subjectsStatus"));
+    m_status->setWordWrap(true);
+
+    auto *left = new QVBoxLayout;
+    left->addWidget(new QLabel(tr("1. Choose a test site"), this));
+    left->addWidget(m_search);
+    left->addWidget(m_siteList, 1);
+    auto *right = new QVBoxLayout;
+    right->addWidget(new QLabel(tr("2. Tick your subjects"), this));
+    right->addWidget(m_siteInfo);
+    right->addWidget(m_subjectTable, 1);
+    right->addWidget(m_limit);
+    right->addWidget(m_watch, 0, Qt::AlignLeft);
+    auto *top = new QHBoxLayout;
+    top->addLayout(left);
+    top->addLayout(right, 1);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_guarantee);
+    bottom->addStretch(1);
+    bottom->addWidget(m_submit);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top, 1);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_status);
+    layout->addLayout(bottom);
+
+    connect(m_search, &QLineEdit::textChanged, &m_filter, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_siteList->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid())
+            loadSubjects(current.data(SiteListModel::SiteIdRole).toString());
+    });
+    connect(&m_subjects, &SubjectListModel::chosenChanged, this, &SubjectsPage::updateSummary);
+    connect(&m_subjects, &SubjectListModel::limitReached, this, [this](int limit) {
+        m_status->setText(tr("You can choose at most %n subject(s) in one exam.", nullptr, limit));
+    });
+    connect(m_guarantee, &QCheckBox::toggled, this, &SubjectsPage::updateSummary);
+    connect(m_submit, &QPushButton::clicked, this, &SubjectsPage::submit);
+    connect(m_watch, &QPushButton::clicked, this, [this]() {
+        m_flow.watchSite(m_siteId);
+        m_watch->setEnabled(false);
+        m_status->setText(tr("NCRE Desk will tell you when seats at this site free up."));
+    });
+    connect(&m_flow, &RegistrationFlow::seatsFreed, this, [this](const QString &siteId) {
+        if (siteId == m_siteId)
+            loadSubjects(siteId);
+    });
+    connect(&m_flow, &RegistrationFlow::registrationChanged, this, &SubjectsPage::updateLock);
+
+    if (const auto &r = flow.registration(); r && !r->siteId.isEmpty())
+        chooseSite(r->siteId);
+    updateLock();
+    updateSummary();
+}
+
+void SubjectsPage::chooseSite(const QString &siteId)
+{
+    const QModelIndex source = m_sites.indexOf(siteId);
+    if (!source.isValid())
+        return;
+    m_siteList->setCurrentIndex(m_filter.mapFromSource(source));
+}
+
+void SubjectsPage::loadSubjects(const QString &siteId)
+{
+    m_siteId = siteId;
+    if (const auto site = m_flow.site(siteId)) {
+        m_siteInfo->setText(QStringLiteral("<b>%1</b><br>%2<br>%3")
+                                .arg(site->name.toHtmlEscaped(), site->address.toHtmlEscaped(),
+                                     site->reviewRequired ? tr("This site reviews registrations: after submitting and "
+                                                               "uploading your photo, ask for review; pay within 24 hours "
+                                                               "of approval.")
+                                                          : tr("This site does not review registrations: pay after "
+                                                               "uploading your photo.")));
+    }
+    m_status->clear();
+    m_flow.subjects(siteId, [this, siteId](Result<QList<Subject>, Problem> subjects) {
+        if (siteId != m_siteId)
+            return; // another site was picked meanwhile
+        if (!subjects) {
+            m_status->setText(ErrorText::message(subjects.error().code));
+            return;
+        }
+        const auto &r = m_flow.registration();
+        m_subjects.setSubjects(subjects.value(), r && r->siteId == siteId ? r->subjectIds : QStringList());
+        const bool full = !m_subjects.fullSubjects().isEmpty();
+        m_watch->setVisible(full && !m_flow.watchedSites().contains(siteId));
+        m_watch->setEnabled(true);
+        updateSummary();
+    });
+}
+
+void SubjectsPage::updateSummary()
+{
+    const QStringList chosen = m_subjects.chosen();
+    m_summary->setText(chosen.isEmpty() ? tr("No subject chosen yet.")
+                                        : tr("Chosen: %1 — total fee %2")
+                                              .arg(chosen.join(QStringLiteral(", ")), SubjectListModel::yuan(m_subjects.totalFeeFen())));
+    const bool draft = m_flow.state() == RegistrationState::Draft;
+    m_submit->setText(draft ? tr("&Submit registration") : tr("&Save subjects"));
+    m_submit->setEnabled(!m_siteId.isEmpty() && !chosen.isEmpty() && (!draft || m_guarantee->isChecked())
+                         && m_flow.can(RegistrationAction::EditSubjects));
+    m_guarantee->setVisible(draft);
+}
+
+void SubjectsPage::updateLock()
+{
+    const bool editable = m_flow.can(RegistrationAction::EditSubjects);
+    m_siteList->setEnabled(editable);
+    m_search->setEnabled(editable);
+    m_subjectTable->setEnabled(editable);
+    if (!editable && m_flow.registration() && m_flow.state() != RegistrationState::Draft)
+        m_status->setText(tr("Your site and subjects are locked and can no longer be changed."));
+    updateSummary();
+}
+
+void SubjectsPage::submit()
+{
+    const QStringList chosen = m_subjects.chosen();
+    const bool draft = m_flow.state() == RegistrationState::Draft;
+    m_submit->setEnabled(false);
+    m_flow.chooseSubjects(m_siteId, chosen, [this, draft](const Result<void, Problem> &r) {
+        if (!r) {
+            m_status->setText(r.error().status == 0
+                                  ? tr("No network: your choice is kept on this computer and will be sent when the network returns.")
+                                  : ErrorText::message(r.error().code));
+            if (r.error().code == ErrorCode::SubjectsFull)
+                loadSubjects(m_siteId); // seats changed: show them as they are now
+            updateSummary();
+            return;
+        }
+        if (!draft) {
+            m_status->setText(tr("Your subjects are saved."));
+            updateSummary();
+            return;
+        }
+        m_flow.submit(m_guarantee->isChecked(), [this](const Result<void, Problem> &s) {
+            updateSummary();
+            if (!s) {
+                m_status->setText(s.error().status == 0
+                                      ? tr("No network: your submission is queued and will be sent when the network returns.")
+                                      : ErrorText::message(s.error().code));
+                return;
+            }
+            m_status->setText(tr("Submitted. Now upload your photo: without it the registration is not valid."));
+            emit submitted();
+        });
+    });
+}
+
+} // namespace ncre
