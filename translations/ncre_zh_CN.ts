@@ -687,6 +687,92 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
 </context>
 <context>
+    <name>ncre::PhotoCropper</name>
+    <message>
+        <source>Photo crop frame</source>
+        <translation>照片裁剪框</translation>
+    </message>
+    <message>
+        <source>Drag to move the frame, use the wheel or + and - to resize it, arrow keys to nudge it.</source>
+        <translation>拖动可移动裁剪框，滚轮或 + 和 - 可调整大小，方向键可微调。</translation>
+    </message>
+    <message>
+        <source>Choose a photo, or drop it here.</source>
+        <translation>请选择照片，或把照片拖到这里。</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::PhotoPage</name>
+    <message>
+        <source>&amp;Choose a photo…</source>
+        <translation>选择照片(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Turn &amp;left</source>
+        <translation>向左旋转(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Turn &amp;right</source>
+        <translation>向右旋转(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Upload photo</source>
+        <translation>上传照片(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The photo the registration holds</source>
+        <translation>报名信息中的照片</translation>
+    </message>
+    <message>
+        <source>Put the top of the head on the upper line and the chin on the lower line.</source>
+        <translation>请让头顶对齐上方的线，下巴对齐下方的线。</translation>
+    </message>
+    <message>
+        <source>The photo of your registration:</source>
+        <translation>您报名信息中的照片：</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;All files (*)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened: %1</source>
+        <translation>无法打开文件：%1</translation>
+    </message>
+    <message>
+        <source>The frame holds too few pixels: make it larger or use a larger photo.</source>
+        <translation>裁剪框内像素太少：请放大裁剪框，或使用更大的照片。</translation>
+    </message>
+    <message>
+        <source>The photo meets the requirements (%1 KB).</source>
+        <translation>照片符合要求（%1 KB）。</translation>
+    </message>
+    <message>
+        <source>No network: the photo was not uploaded. Try again when the network returns.</source>
+        <translation>没有网络：照片未上传。请在网络恢复后重试。</translation>
+    </message>
+    <message>
+        <source>Photo uploaded.</source>
+        <translation>照片已上传。</translation>
+    </message>
+    <message>
+        <source>No photo yet.</source>
+        <translation>尚无照片。</translation>
+    </message>
+    <message>
+        <source>Submit your registration first; then upload the photo.</source>
+        <translation>请先提交报考信息，然后上传照片。</translation>
+    </message>
+    <message>
+        <source>Your photo is locked and can no longer be replaced.</source>
+        <translation>您的照片已锁定，不能再更换。</translation>
+    </message>
+</context>
+<context>
     <name>ncre::ProfilePage</name>
     <message>
         <source>— choose —</source>

@@ -2,6 +2,7 @@
 
 #include "AgreementPage.h"
 #include "HomePage.h"
+#include "PhotoPage.h"
 #include "ProfilePage.h"
 #include "SubjectsPage.h"
 #include "StepBar.h"
@@ -63,7 +64,7 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
     m_nav->header()->hide();
     m_nav->setMaximumWidth(260);
     auto *registration = new QTreeWidgetItem(m_nav, {tr("Registration")});
-    for (FlowStep step : {FlowStep::Agreement, FlowStep::Profile, FlowStep::Subjects}) {
+    for (FlowStep step : {FlowStep::Agreement, FlowStep::Profile, FlowStep::Subjects, FlowStep::Photo}) {
         auto *item = new QTreeWidgetItem(registration, {StepBar::label(step)});
         item->setData(0, kStepRole, int(step));
     }
@@ -110,7 +111,8 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
     });
     connect(m_home, &HomePage::openStep, this, &MainWindow::openStep);
     m_home->setPageAvailable([](FlowStep step) {
-        return step == FlowStep::Agreement || step == FlowStep::Profile || step == FlowStep::Subjects;
+        return step == FlowStep::Agreement || step == FlowStep::Profile || step == FlowStep::Subjects
+            || step == FlowStep::Photo;
     });
     connect(&m_flow, &RegistrationFlow::registrationChanged, this,
             [this]() { m_offline->setVisible(m_flow.isShowingOfflineData()); });
@@ -135,6 +137,11 @@ QWidget *MainWindow::pageFor(FlowStep step)
     case FlowStep::Subjects: {
         auto *page = new SubjectsPage(m_flow);
         connect(page, &SubjectsPage::submitted, this, [this]() { m_tabs->setCurrentIndex(0); });
+        return page;
+    }
+    case FlowStep::Photo: {
+        auto *page = new PhotoPage(m_flow);
+        connect(page, &PhotoPage::uploaded, this, [this]() { m_tabs->setCurrentIndex(0); });
         return page;
     }
     default:

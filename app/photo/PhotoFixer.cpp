@@ -103,6 +103,30 @@ Result<QByteArray> PhotoFixer::encode(const QImage &source, int *quality) const
     return Error(ErrorCode::PhotoBytes, {}, QStringLiteral("below the minimum at the best quality"));
 }
 
+Result<QByteArray> PhotoFixer::renderCrop(const QImage &upright, const QRectF &crop) const
+{
+    if (upright.isNull() || crop.isEmpty())
+        return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("nothing to crop"));
+    const int outHeight = qMin(m_maxOutputHeight, int(crop.height()));
+    if (outHeight < m_spec.minHeight)
+        return Error(ErrorCode::PhotoDimensions, {}, QStringLiteral("%1 pixels high").arg(int(crop.height())));
+    const double aspect = crop.width() / crop.height();
+    const QSize outSize(qRound(outHeight * aspect), outHeight);
+    const QRectF inside = crop.intersected(QRectF(QPointF(0, 0), QSizeF(upright.size())));
+    if (inside.isEmpty())
+        return Error(ErrorCode::PhotoComposition, {}, QStringLiteral("crop outside the photo"));
+    QImage out(outSize, QImage::Format_RGB32);
+    out.fill(averageRow(upright, int(inside.top()), int(inside.left()), int(inside.right())));
+    {
+        QPainter p(&out);
+        p.setRenderHint(QPainter::SmoothPixmapTransform);
+        const double k = outSize.height() / crop.height();
+        p.setTransform(QTransform::fromScale(k, k).translate(-crop.left(), -crop.top()));
+        p.drawImage(inside, upright, inside);
+    }
+    return encode(out);
+}
+
 Result<PhotoFixer::Fixed, QList<PhotoFinding>> PhotoFixer::fix(const QByteArray &input) const
 {
     Fixed fixed;

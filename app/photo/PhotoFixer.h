@@ -45,6 +45,11 @@ public:
     // quality is too small a file); the chosen quality in `quality`.
     Result<QByteArray> encode(const QImage &image, int *quality = nullptr) const;
 
+    // The photo inside `crop` of an upright image (the cropper's frame), scaled and encoded like fix() does;
+    // where the crop reaches outside the image, the background next to it continues. Fails with
+    // photo.dimensions when the crop holds fewer pixels than the minimum, photo.bytes when no quality fits.
+    Result<QByteArray> renderCrop(const QImage &upright, const QRectF &crop) const;
+
     // The output's target height in pixels (never upscaled beyond what the crop holds, except to reach the
     // minimum file size).
     void setMaxOutputHeight(int pixels) { m_maxOutputHeight = pixels; }

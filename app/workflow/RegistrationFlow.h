@@ -83,6 +83,8 @@ public:
     // «我保证以上信息是真实和准确的» and «提交报考信息».
     void submit(bool guarantee, Done done);
     void uploadPhoto(const QByteArray &jpeg, Done done);
+    // The photo the server holds (for the preview after upload).
+    void serverPhoto(std::function<void(Result<QByteArray, Problem>)> done) { m_api.photo(std::move(done)); }
     void requestReview(Done done);
 
     // Opens the payment order, or the one already open: never a second. `reopened` tells the UI to warn that the

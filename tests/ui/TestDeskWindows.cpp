@@ -4,7 +4,10 @@
 #include "HomePage.h"
 #include "LoginWindow.h"
 #include "MainWindow.h"
+#include "PhotoCropper.h"
+#include "PhotoPage.h"
 #include "ProfilePage.h"
+#include "photo/PhotoFixtureSet.h"
 #include "SubjectsPage.h"
 #include "SecretBox.h"
 #include "StepBar.h"
@@ -203,6 +206,31 @@ private slots:
         QCOMPARE(tabs->currentIndex(), 0);
         QCOMPARE(steps->current(), FlowStep::Photo);
         QVERIFY(!steps->steps().contains(FlowStep::Review)); // a review-free site: no review step shown
+
+        // Photo: a 12 MP phone photo, turned by its EXIF tag; the frame lands around the face and it complies.
+        QTest::mouseClick(find<QPushButton>(&main, "homeContinue"), Qt::LeftButton);
+        auto *photo = qobject_cast<PhotoPage *>(tabs->currentWidget());
+        QVERIFY(photo);
+        QSignalSpy checked(photo, &PhotoPage::checked);
+        QVERIFY(photo->openBytes(PhotoFixtureSet::phonePortrait12MP()));
+        QVERIFY(checked.wait());
+        QVERIFY2(photo->findings().isEmpty(), qPrintable(photo->findings().join(',')));
+        QVERIFY(find<QPushButton>(photo, "uploadPhoto")->isEnabled());
+        // Moved off the head, the frame is refused, in words; back, fine again.
+        PhotoCropper *cropper = photo->cropper();
+        const QRectF placed = cropper->crop();
+        cropper->setCrop(placed.translated(0, placed.height() * 0.3));
+        QVERIFY(checked.wait());
+        QVERIFY(photo->findings().contains(QStringLiteral("photo.composition")));
+        QVERIFY(!find<QPushButton>(photo, "uploadPhoto")->isEnabled());
+        cropper->setCrop(placed);
+        QVERIFY(checked.wait());
+        QVERIFY(photo->findings().isEmpty());
+        QTest::mouseClick(find<QPushButton>(photo, "uploadPhoto"), Qt::LeftButton);
+        while (flow.currentStep() != FlowStep::Payment)
+            QVERIFY(changed.wait());
+        QCOMPARE(*flow.state(), RegistrationState::PhotoUploaded);
+        QVERIFY(flow.registration()->photo.has_value());
     }
 };
 

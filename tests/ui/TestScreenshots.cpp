@@ -3,6 +3,8 @@
 #include "LoginWindow.h"
 #include "MainWindow.h"
 #include "SubjectsPage.h"
+#include "PhotoPage.h"
+#include "photo/PhotoFixtureSet.h"
 #include "integration/ServerProcess.h"
 
 #include <QDir>
@@ -115,6 +117,14 @@ private slots:
         page->subjectModel().setData(page->subjectModel().index(0, 0), Qt::Checked, Qt::CheckStateRole);
         page->subjectModel().setData(page->subjectModel().index(2, 0), Qt::Checked, Qt::CheckStateRole);
         QVERIFY(colours(shoot(main, QStringLiteral("subjects-") + language)) > 20);
+        QVERIFY(waitFor<bool>([&](auto done) { flow.chooseSubjects(QStringLiteral("bj-bit"), {QStringLiteral("15")}, [done](auto r) { done(r.ok()); }); }));
+        QVERIFY(waitFor<bool>([&](auto done) { flow.submit(true, [done](auto r) { done(r.ok()); }); }));
+        main.openStep(FlowStep::Photo);
+        auto *photo = main.findChild<PhotoPage *>();
+        QSignalSpy checked(photo, &PhotoPage::checked);
+        QVERIFY(photo->openBytes(PhotoFixtureSet::phonePortrait12MP()));
+        QVERIFY(checked.wait());
+        QVERIFY(colours(shoot(main, QStringLiteral("photo-") + language)) > 20);
         QCoreApplication::removeTranslator(&translator);
     }
 };
