@@ -480,6 +480,74 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
 </context>
 <context>
+    <name>ncre::DocumentsPage</name>
+    <message>
+        <source>Registration &amp;form</source>
+        <translation>报名登记表(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Admission &amp;ticket</source>
+        <translation>准考证(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Document page</source>
+        <translation>文档页面</translation>
+    </message>
+    <message>
+        <source>Page </source>
+        <translation>第 </translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: %1</source>
+        <translation>文件无法保存：%1</translation>
+    </message>
+    <message>
+        <source>The admission ticket can be printed from %1.</source>
+        <translation>准考证将于 %1 开放打印。</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>正在下载…</translation>
+    </message>
+    <message>
+        <source>No network: the document could not be downloaded. Try again when the network returns.</source>
+        <translation>没有网络：文档无法下载。请在网络恢复后重试。</translation>
+    </message>
+    <message>
+        <source>Downloaded, and kept on this computer for exam day.</source>
+        <translation>已下载，并保存在本机，考试当天也能打开。</translation>
+    </message>
+    <message>
+        <source> </source>
+        <comment>after the page number (Chinese: 页)</comment>
+        <translation> 页</translation>
+    </message>
+</context>
+<context>
     <name>ncre::HomePage</name>
     <message>
         <source>Registration closes</source>
@@ -684,6 +752,61 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Show the navigation</source>
         <translation>显示导航</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::PaymentPage</name>
+    <message>
+        <source>&amp;Pay</source>
+        <translation>去支付(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Continue to payment</source>
+        <translation>继续支付(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>取消(&amp;N)</translation>
+    </message>
+    <message>
+        <source>I have paid, &amp;update payment status</source>
+        <translation>我已支付，更新支付信息(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Open the payment order?</source>
+        <translation>确认生成支付订单？</translation>
+    </message>
+    <message>
+        <source>The payment platform has not received your payment yet. If you have just paid, try again in a minute.</source>
+        <translation>支付平台尚未收到您的付款。如果您刚刚支付，请一分钟后再试。</translation>
+    </message>
+    <message>
+        <source>This order is already paid. Nothing more to pay.</source>
+        <translation>该订单已支付，无需再付款。</translation>
+    </message>
+    <message>
+        <source>Your order was already open: it has been reopened, not created again. If you have already paid it, do not pay again — press «I have paid, update payment status».</source>
+        <translation>您的订单已存在：已为您重新打开，没有重复生成。如果您已经支付，请勿重复付款——请点击«我已支付，更新支付信息»。</translation>
+    </message>
+    <message>
+        <source>The payment platform opens in your browser. Come back here when you have paid.</source>
+        <translation>支付平台将在浏览器中打开。支付完成后请回到这里。</translation>
+    </message>
+    <message>
+        <source>Amount: %1</source>
+        <translation>金额：%1</translation>
+    </message>
+    <message>
+        <source>Order %1, open until %2</source>
+        <translation>订单 %1，有效期至 %2</translation>
+    </message>
+    <message>
+        <source>The amount is computed from your subjects when you pay.</source>
+        <translation>支付时将根据您的报考科目计算金额。</translation>
+    </message>
+    <message>
+        <source>Paid. You can print your registration form now.</source>
+        <translation>已支付。现在可以打印报名登记表。</translation>
     </message>
 </context>
 <context>
@@ -920,6 +1043,81 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>NCRE Desk: QQ login complete. You can close this page and return to NCRE Desk.</source>
         <translation>NCRE Desk：QQ 登录完成。您可以关闭此页面，回到 NCRE Desk。</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::ReviewPage</name>
+    <message>
+        <source>your basic information</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>your site and subjects</source>
+        <translation>考点和科目</translation>
+    </message>
+    <message>
+        <source>your photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>While the site reviews, you cannot change %1.</source>
+        <translation>考点审核期间，您不能修改%1。</translation>
+    </message>
+    <message>
+        <source>From now on, you cannot change %1.</source>
+        <translation>此后您不能再修改%1。</translation>
+    </message>
+    <message>
+        <source>Once the site approves, %1 are locked for good.</source>
+        <translation>审核通过后，%1将被永久锁定。</translation>
+    </message>
+    <message>
+        <source>&amp;Ask the site to review</source>
+        <translation>申请信息审核(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>确认(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>取消(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Correct the &amp;basic information</source>
+        <translation>修改基本信息(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Replace the &amp;photo</source>
+        <translation>更换照片(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Ask the site to review your registration?</source>
+        <translation>确认向考点申请信息审核？</translation>
+    </message>
+    <message>
+        <source>No network: your request is queued and will be sent when the network returns.</source>
+        <translation>没有网络：您的申请已排队，网络恢复后会自动提交。</translation>
+    </message>
+    <message>
+        <source>Your site reviews registrations. Ask for review when your information is complete.</source>
+        <translation>您的考点开启了信息审核。信息填写完整后请申请审核。</translation>
+    </message>
+    <message>
+        <source>Waiting for the site&apos;s review (asked %1). NCRE Desk tells you when it decides.</source>
+        <translation>等待考点审核（申请时间 %1）。审核有结果时 NCRE Desk 会通知您。</translation>
+    </message>
+    <message>
+        <source>The site asked for corrections: «%1». Correct them, then ask for review again.</source>
+        <translation>考点要求修改：«%1»。请修改后重新申请审核。</translation>
+    </message>
+    <message>
+        <source>Approved. Your information is locked. Pay before %1, or the registration is cancelled.</source>
+        <translation>审核通过，您的信息已锁定。请在 %1 前完成支付，否则报名将被取消。</translation>
+    </message>
+    <message>
+        <source>Nothing to review at this step.</source>
+        <translation>当前步骤无需审核。</translation>
     </message>
 </context>
 <context>

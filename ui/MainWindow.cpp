@@ -2,7 +2,10 @@
 
 #include "AgreementPage.h"
 #include "HomePage.h"
+#include "DocumentsPage.h"
+#include "PaymentPage.h"
 #include "PhotoPage.h"
+#include "ReviewPage.h"
 #include "ProfilePage.h"
 #include "SubjectsPage.h"
 #include "StepBar.h"
@@ -64,7 +67,8 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
     m_nav->header()->hide();
     m_nav->setMaximumWidth(260);
     auto *registration = new QTreeWidgetItem(m_nav, {tr("Registration")});
-    for (FlowStep step : {FlowStep::Agreement, FlowStep::Profile, FlowStep::Subjects, FlowStep::Photo}) {
+    for (FlowStep step : {FlowStep::Agreement, FlowStep::Profile, FlowStep::Subjects, FlowStep::Photo, FlowStep::Review,
+                          FlowStep::Payment, FlowStep::Documents}) {
         auto *item = new QTreeWidgetItem(registration, {StepBar::label(step)});
         item->setData(0, kStepRole, int(step));
     }
@@ -110,10 +114,7 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
         }
     });
     connect(m_home, &HomePage::openStep, this, &MainWindow::openStep);
-    m_home->setPageAvailable([](FlowStep step) {
-        return step == FlowStep::Agreement || step == FlowStep::Profile || step == FlowStep::Subjects
-            || step == FlowStep::Photo;
-    });
+    m_home->setPageAvailable([](FlowStep step) { return step != FlowStep::Closed; });
     connect(&m_flow, &RegistrationFlow::registrationChanged, this,
             [this]() { m_offline->setVisible(m_flow.isShowingOfflineData()); });
 }
@@ -144,6 +145,19 @@ QWidget *MainWindow::pageFor(FlowStep step)
         connect(page, &PhotoPage::uploaded, this, [this]() { m_tabs->setCurrentIndex(0); });
         return page;
     }
+    case FlowStep::Review: {
+        auto *page = new ReviewPage(m_flow);
+        connect(page, &ReviewPage::fixRequested, this, &MainWindow::openStep);
+        return page;
+    }
+    case FlowStep::Payment: {
+        auto *page = new PaymentPage(m_flow);
+        if (m_urlOpener)
+            page->setUrlOpener(m_urlOpener);
+        return page;
+    }
+    case FlowStep::Documents:
+        return new DocumentsPage(m_flow);
     default:
         return nullptr;
     }

@@ -3,6 +3,9 @@
 #include "RegistrationFlow.h"
 
 #include <QMainWindow>
+#include <QUrl>
+
+#include <functional>
 
 class QLabel;
 class QTabWidget;
@@ -26,6 +29,8 @@ public:
     // Opens (or brings forward) the page of `step`.
     void openStep(FlowStep step);
     QTabWidget *tabs() const { return m_tabs; }
+    // How pages open external pages (the payment platform); the system browser unless set (tests record instead).
+    void setUrlOpener(std::function<void(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
     HomePage *home() const { return m_home; }
 
 signals:
@@ -40,6 +45,7 @@ private:
     QToolButton *m_toggleNav;
     HomePage *m_home;
     QLabel *m_offline;
+    std::function<void(const QUrl &)> m_urlOpener;
 };
 
 } // namespace ncre

@@ -4,7 +4,10 @@
 #include "HomePage.h"
 #include "LoginWindow.h"
 #include "MainWindow.h"
+#include "DocumentsPage.h"
+#include "PaymentPage.h"
 #include "PhotoCropper.h"
+#include "ReviewPage.h"
 #include "PhotoPage.h"
 #include "ProfilePage.h"
 #include "photo/PhotoFixtureSet.h"
@@ -231,6 +234,106 @@ private slots:
             QVERIFY(changed.wait());
         QCOMPARE(*flow.state(), RegistrationState::PhotoUploaded);
         QVERIFY(flow.registration()->photo.has_value());
+
+        // Payment: the confirmation lists what an open order locks; the platform opens (recorded here).
+        QList<QUrl> opened;
+        main.setUrlOpener([&](const QUrl &url) { opened << url; });
+        QTest::mouseClick(find<QPushButton>(&main, "homeContinue"), Qt::LeftButton);
+        auto *payment = qobject_cast<PaymentPage *>(tabs->currentWidget());
+        QVERIFY(payment);
+        QTest::mouseClick(find<QPushButton>(payment, "pay"), Qt::LeftButton);
+        QVERIFY(find<QWidget>(payment, "paymentConfirm")->isVisible());
+        QVERIFY(find<QLabel>(payment, "paymentConfirmText")->text().contains(QStringLiteral("cannot change")));
+        QSignalSpy regChanged(&flow, &RegistrationFlow::registrationChanged);
+        QTest::mouseClick(find<QPushButton>(payment, "paymentConfirmYes"), Qt::LeftButton);
+        while (opened.isEmpty())
+            QVERIFY(regChanged.wait());
+        QVERIFY(opened.first().path().startsWith(QStringLiteral("/api/v1/pay/")));
+        QVERIFY(find<QLabel>(payment, "paymentAmount")->text().contains(QStringLiteral("¥")));
+        const QString orderId = flow.registration()->payment->id;
+        QCOMPARE(hooks.post("/api/v1/test-hooks/payments/" + orderId + "/complete", {{"notify", "none"}}).status, 200);
+        QTest::mouseClick(find<QPushButton>(payment, "paymentRefresh"), Qt::LeftButton); // «我已支付，更新支付信息»
+        while (flow.currentStep() != FlowStep::Documents)
+            QVERIFY(changed.wait());
+        QCOMPARE(*flow.state(), RegistrationState::Paid);
+
+        // Documents: the form downloads and shows; the ticket waits for its window.
+        QTest::mouseClick(find<QPushButton>(&main, "homeContinue"), Qt::LeftButton);
+        auto *documents = qobject_cast<DocumentsPage *>(tabs->currentWidget());
+        QVERIFY(documents);
+        QVERIFY(!find<QPushButton>(documents, "fetchTicket")->isEnabled());
+        QVERIFY(!find<QLabel>(documents, "ticketNote")->text().isEmpty());
+        QSignalSpy shown(documents, &DocumentsPage::pageShown);
+        QTest::mouseClick(find<QPushButton>(documents, "fetchForm"), Qt::LeftButton);
+        QVERIFY(shown.wait(20000));
+        QVERIFY(documents->pageCount() >= 1);
+        QVERIFY(!find<QLabel>(documents, "pdfPage")->pixmap().isNull());
+        QVERIFY(find<QPushButton>(documents, "pdfPrint")->isEnabled());
+    }
+
+    // A site that reviews: ask (with the confirmation of what locks), rejected with a reason and the way back,
+    // asked again, approved with the payment deadline.
+    void testReviewPage()
+    {
+        TestHttp hooks(*m_server);
+        TestHttp candidate(*m_server);
+        candidate.registerAndLogIn("ui.review");
+        ApiClient api;
+        QVERIFY(api.setBaseUrl(m_server->url("")).ok());
+        AuthSession auth(api);
+        LoginRequest login;
+        login.username = "ui.review";
+        login.password = "Secret-pass-1";
+        const auto captcha = waitFor<Result<Captcha, Problem>>([&](auto done) { api.createCaptcha(done); });
+        login.captchaId = captcha->id;
+        login.captchaAnswer = hooks.captchaAnswer(captcha->id);
+        QVERIFY((waitFor<Result<Session, Problem>>([&](auto done) { auth.logIn(login, done); }).ok()));
+        TransferEngine transfers;
+        RegistrationFlow flow(api, auth, transfers, nullptr);
+        flow.setPollIntervals({100, 400});
+        QVERIFY((waitFor<Result<void, Problem>>([&](auto done) { flow.start(done); }).ok()));
+        QVERIFY((waitFor<Result<void, Problem>>([&](auto done) { flow.acceptAgreement(done); }).ok()));
+        flow.editProfile(Profile::fromJson(passportProfile(), JsonStrictness::Lenient).value());
+        QVERIFY((waitFor<Result<void, Problem>>([&](auto done) { flow.saveProfile(done); }).ok()));
+        QVERIFY((waitFor<Result<void, Problem>>([&](auto done) { flow.chooseSubjects("bj-bit", {"15"}, done); }).ok()));
+        QVERIFY((waitFor<Result<void, Problem>>([&](auto done) { flow.submit(true, done); }).ok()));
+        QVERIFY((waitFor<Result<void, Problem>>([&](auto done) { flow.uploadPhoto(PhotoFixtureSet::jpeg(PhotoFixtureSet::compliantImage()), done); }).ok()));
+        QCOMPARE(flow.currentStep(), FlowStep::Review);
+
+        MainWindow main(flow, "ui.review");
+        main.show();
+        QTest::mouseClick(find<QPushButton>(&main, "homeContinue"), Qt::LeftButton);
+        auto *review = qobject_cast<ReviewPage *>(main.tabs()->currentWidget());
+        QVERIFY(review);
+        QTest::mouseClick(find<QPushButton>(review, "requestReview"), Qt::LeftButton);
+        const QString confirm = find<QLabel>(review, "reviewConfirmText")->text();
+        QVERIFY(confirm.contains(QStringLiteral("While the site reviews")));
+        QVERIFY(confirm.contains(QStringLiteral("locked for good")));
+        QSignalSpy changed(&flow, &RegistrationFlow::registrationChanged);
+        QTest::mouseClick(find<QPushButton>(review, "reviewConfirmYes"), Qt::LeftButton);
+        while (flow.state() != RegistrationState::ReviewPending)
+            QVERIFY(changed.wait());
+        QVERIFY(find<QLabel>(review, "reviewState")->text().contains(QStringLiteral("Waiting")));
+
+        TestHttp staff(*m_server);
+        staff.setToken(staff.logIn("staff.bit", "Staff-demo-1"));
+        const QString id = flow.registration()->id;
+        QCOMPARE(staff.post("/api/v1/staff/registrations/" + id + "/decision",
+                            {{"decision", "reject"}, {"reason", QString::fromUtf8("照片不清晰")}}).status, 200);
+        while (flow.state() != RegistrationState::ReviewRejected)
+            QVERIFY(changed.wait()); // found by polling
+        QVERIFY(find<QLabel>(review, "reviewState")->text().contains(QString::fromUtf8("照片不清晰")));
+        QVERIFY(find<QPushButton>(review, "requestReview")->isVisible());
+
+        QTest::mouseClick(find<QPushButton>(review, "requestReview"), Qt::LeftButton);
+        QTest::mouseClick(find<QPushButton>(review, "reviewConfirmYes"), Qt::LeftButton);
+        while (flow.state() != RegistrationState::ReviewPending)
+            QVERIFY(changed.wait());
+        QCOMPARE(staff.post("/api/v1/staff/registrations/" + id + "/decision", {{"decision", "approve"}}).status, 200);
+        while (flow.state() != RegistrationState::ReviewApproved)
+            QVERIFY(changed.wait());
+        QVERIFY(find<QLabel>(review, "reviewState")->text().contains(QStringLiteral("Pay before")));
+        QVERIFY(!find<QPushButton>(review, "requestReview")->isVisible());
     }
 };
 

@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "SubjectsPage.h"
 #include "PhotoPage.h"
+#include "DocumentsPage.h"
 #include "photo/PhotoFixtureSet.h"
 #include "integration/ServerProcess.h"
 
@@ -125,6 +126,26 @@ private slots:
         QVERIFY(photo->openBytes(PhotoFixtureSet::phonePortrait12MP()));
         QVERIFY(checked.wait());
         QVERIFY(colours(shoot(main, QStringLiteral("photo-") + language)) > 20);
+        QVERIFY(waitFor<bool>([&](auto done) { flow.uploadPhoto(photo->preparedJpeg(), [done](auto r) { done(r.ok()); }); }));
+        main.openStep(FlowStep::Review);
+        QVERIFY(colours(shoot(main, QStringLiteral("review-") + language)) > 20);
+        QVERIFY(waitFor<bool>([&](auto done) { flow.requestReview([done](auto r) { done(r.ok()); }); }));
+        TestHttp staff(server);
+        staff.setToken(staff.logIn(QStringLiteral("staff.bit"), QStringLiteral("Staff-demo-1")));
+        staff.post("/api/v1/staff/registrations/" + flow.registration()->id + "/decision", {{"decision", "approve"}});
+        QVERIFY(waitFor<bool>([&](auto done) { flow.refresh([done](auto r) { done(r.ok()); }); }));
+        main.setUrlOpener([](const QUrl &) {});
+        main.openStep(FlowStep::Payment);
+        QVERIFY(waitFor<bool>([&](auto done) { flow.pay([done](auto r) { done(r.ok()); }); }));
+        QVERIFY(colours(shoot(main, QStringLiteral("payment-") + language)) > 20);
+        hooks.post("/api/v1/test-hooks/payments/" + flow.registration()->payment->id + "/complete", {{"notify", "now"}});
+        QVERIFY(waitFor<bool>([&](auto done) { flow.refresh([done](auto r) { done(r.ok()); }); }));
+        main.openStep(FlowStep::Documents);
+        auto *documents = main.findChild<DocumentsPage *>();
+        QSignalSpy shown(documents, &DocumentsPage::pageShown);
+        documents->fetch(DocumentKind::RegistrationForm);
+        QVERIFY(shown.wait(20000));
+        QVERIFY(colours(shoot(main, QStringLiteral("documents-") + language)) > 20);
         QCoreApplication::removeTranslator(&translator);
     }
 };

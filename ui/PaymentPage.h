@@ -1,0 +1,43 @@
+#pragma once
+
+#include "RegistrationFlow.h"
+
+#include <QUrl>
+#include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QPushButton;
+
+namespace ncre {
+
+// 网上支付: the amount and the order; «Pay» opens the payment platform in the system browser — after a confirmation
+// of what an open order locks —, reopening the open order, never a second one, and warning when it may already be
+// paid; «我已支付，更新支付信息» asks the platform again. The status follows the polling by itself.
+class PaymentPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PaymentPage(RegistrationFlow &flow, QWidget *parent = nullptr);
+
+    // How the payment platform's page is opened (QDesktopServices::openUrl in the app).
+    void setUrlOpener(std::function<void(const QUrl &)> opener) { m_open = std::move(opener); }
+    void refresh();
+
+private:
+    void pay();
+
+    RegistrationFlow &m_flow;
+    std::function<void(const QUrl &)> m_open;
+    QLabel *m_amount;
+    QLabel *m_order;
+    QPushButton *m_pay;
+    QWidget *m_confirm;
+    QLabel *m_confirmText;
+    QPushButton *m_paid;
+    QLabel *m_status;
+};
+
+} // namespace ncre

@@ -1,0 +1,153 @@
+#include "ReviewPage.h"
+
+#include "ErrorText.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace ncre {
+
+namespace {
+
+QString editName(RegistrationAction a)
+{
+    switch (a) {
+    case RegistrationAction::EditProfile: return ReviewPage::tr("your basic information");
+    case RegistrationAction::EditSubjects: return ReviewPage::tr("your site and subjects");
+    case RegistrationAction::UploadPhoto: return ReviewPage::tr("your photo");
+    default: return {};
+    }
+}
+
+QString names(const QList<RegistrationAction> &actions)
+{
+    QStringList out;
+    for (RegistrationAction a : actions)
+        out << editName(a);
+    return QLocale().createSeparatedList(out);
+}
+
+} // namespace
+
+QString ReviewPage::lockedText(const LockPreview &p)
+{
+    QStringList lines;
+    if (!p.lockedNow.isEmpty())
+        lines << (p.unlockedOnRejection ? tr("While the site reviews, you cannot change %1.").arg(names(p.lockedNow))
+                                        : tr("From now on, you cannot change %1.").arg(names(p.lockedNow)));
+    if (!p.lockedOnApproval.isEmpty())
+        lines << tr("Once the site approves, %1 are locked for good.").arg(names(p.lockedOnApproval));
+    return lines.join(QLatin1Char('\n'));
+}
+
+ReviewPage::ReviewPage(RegistrationFlow &flow, QWidget *parent)
+    : QWidget(parent)
+    , m_flow(flow)
+{
+    setObjectName(QStringLiteral("reviewPage"));
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("reviewState"));
+    m_state->setWordWrap(true);
+    m_request = new QPushButton(tr("&Ask the site to review"), this);
+    m_request->setObjectName(QStringLiteral("requestReview"));
+    m_confirm = new QWidget(this);
+    m_confirm->setObjectName(QStringLiteral("reviewConfirm"));
+    m_confirmText = new QLabel(m_confirm);
+    m_confirmText->setObjectName(QStringLiteral("reviewConfirmText"));
+    m_confirmText->setWordWrap(true);
+    auto *yes = new QPushButton(tr("&Confirm"), m_confirm);
+    yes->setObjectName(QStringLiteral("reviewConfirmYes"));
+    auto *no = new QPushButton(tr("Ca&ncel"), m_confirm);
+    auto *confirmLayout = new QVBoxLayout(m_confirm);
+    confirmLayout->addWidget(m_confirmText);
+    auto *confirmButtons = new QHBoxLayout;
+    confirmButtons->addStretch(1);
+    confirmButtons->addWidget(no);
+    confirmButtons->addWidget(yes);
+    confirmLayout->addLayout(confirmButtons);
+    m_confirm->setStyleSheet(QStringLiteral("#reviewConfirm { background: #FFF8E1; }"));
+    m_confirm->hide();
+    m_fixProfile = new QPushButton(tr("Correct the &basic information"), this);
+    m_fixPhoto = new QPushButton(tr("Replace the &photo"), this);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("reviewStatus"));
+    m_status->setWordWrap(true);
+
+    auto *fix = new QHBoxLayout;
+    fix->addWidget(m_fixProfile);
+    fix->addWidget(m_fixPhoto);
+    fix->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_state);
+    layout->addLayout(fix);
+    layout->addWidget(m_request, 0, Qt::AlignLeft);
+    layout->addWidget(m_confirm);
+    layout->addWidget(m_status);
+    layout->addStretch(1);
+
+    connect(m_request, &QPushButton::clicked, this, [this]() {
+        m_confirmText->setText(tr("Ask the site to review your registration?") + QLatin1Char('\n')
+                               + lockedText(m_flow.lockPreview(RegistrationAction::RequestReview)));
+        m_confirm->show();
+        m_request->setEnabled(false);
+    });
+    connect(no, &QPushButton::clicked, this, [this]() {
+        m_confirm->hide();
+        refresh();
+    });
+    connect(yes, &QPushButton::clicked, this, [this]() {
+        m_confirm->hide();
+        m_flow.requestReview([this](const Result<void, Problem> &r) {
+            m_status->setText(r ? QString()
+                                : (r.error().status == 0 ? tr("No network: your request is queued and will be sent when "
+                                                              "the network returns.")
+                                                         : ErrorText::message(r.error().code)));
+            refresh();
+        });
+    });
+    connect(m_fixProfile, &QPushButton::clicked, this, [this]() { emit fixRequested(FlowStep::Profile); });
+    connect(m_fixPhoto, &QPushButton::clicked, this, [this]() { emit fixRequested(FlowStep::Photo); });
+    connect(&m_flow, &RegistrationFlow::registrationChanged, this, &ReviewPage::refresh);
+    refresh();
+}
+
+void ReviewPage::refresh()
+{
+    const auto state = m_flow.state();
+    const auto &r = m_flow.registration();
+    const bool rejected = state == RegistrationState::ReviewRejected;
+    m_fixProfile->setVisible(rejected);
+    m_fixPhoto->setVisible(rejected);
+    m_request->setVisible(m_flow.can(RegistrationAction::RequestReview));
+    m_request->setEnabled(!m_confirm->isVisible());
+    if (!state) {
+        m_state->clear();
+        return;
+    }
+    switch (*state) {
+    case RegistrationState::PhotoUploaded:
+        m_state->setText(tr("Your site reviews registrations. Ask for review when your information is complete."));
+        break;
+    case RegistrationState::ReviewPending:
+        m_state->setText(tr("Waiting for the site's review (asked %1). NCRE Desk tells you when it decides.")
+                             .arg(r->review ? QLocale().toString(r->review->requestedAt.toLocalTime(), QLocale::ShortFormat)
+                                            : QString()));
+        break;
+    case RegistrationState::ReviewRejected:
+        m_state->setText(tr("The site asked for corrections: «%1». Correct them, then ask for review again.")
+                             .arg(r->review ? r->review->reason : QString()));
+        break;
+    case RegistrationState::ReviewApproved:
+        m_state->setText(tr("Approved. Your information is locked. Pay before %1, or the registration is cancelled.")
+                             .arg(r->deadlines.paymentDue ? QLocale().toString(r->deadlines.paymentDue->toLocalTime(), QLocale::ShortFormat)
+                                                          : QString()));
+        break;
+    default:
+        m_state->setText(m_flow.currentStep() == FlowStep::Review ? QString() : tr("Nothing to review at this step."));
+    }
+}
+
+} // namespace ncre
