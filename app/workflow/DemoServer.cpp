@@ -26,7 +26,7 @@ DemoServer::DemoServer(QObject *parent)
             return;
         }
         m_url = url;
-        qCInfo(lcWorkflow) << "demo server ready at" << url.toString();
+        qCInfo(lcWorkflow).noquote() << "demo server ready at" << url.toString();
         emit ready(url);
     });
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError) {
