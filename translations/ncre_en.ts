@@ -32,6 +32,26 @@
     </message>
 </context>
 <context>
+    <name>ncre::MainWindow</name>
+    <message numerus="yes">
+        <source>%n change(s) waiting for the network: they are kept on this computer and sent when it returns.</source>
+        <translation>
+            <numerusform>%n change waiting for the network: it is kept on this computer and sent when it returns.</numerusform>
+            <numerusform>%n changes waiting for the network: they are kept on this computer and sent when it returns.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ncre::Notifier</name>
+    <message numerus="yes">
+        <source>%n seat(s) free again for subject %1 at %2.</source>
+        <translation>
+            <numerusform>%n seat free again for subject %1 at %2.</numerusform>
+            <numerusform>%n seats free again for subject %1 at %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ncre::SubjectsPage</name>
     <message numerus="yes">
         <source>You may choose up to %n subject(s).</source>

@@ -753,6 +753,101 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>Show the navigation</source>
         <translation>显示导航</translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting for the network: they are kept on this computer and sent when it returns.</source>
+        <translation>
+            <numerusform>%n 项修改正在等待网络：已保存在本机，网络恢复后会自动提交。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ncre::Notifier</name>
+    <message>
+        <source>NCRE Desk</source>
+        <translation>NCRE Desk</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Seats available</source>
+        <translation>有空余名额</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) free again for subject %1 at %2.</source>
+        <translation>
+            <numerusform>%2 的科目 %1 又有 %n 个空余名额。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>未被接受</translation>
+    </message>
+    <message>
+        <source>A change you made offline was refused by the server: %1</source>
+        <translation>您离线时所做的修改被服务器拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Registration closes at %1.</source>
+        <translation>报名将于 %1 截止。</translation>
+    </message>
+    <message>
+        <source>Pay before %1, or the registration is cancelled.</source>
+        <translation>请在 %1 前完成支付，否则报名将被取消。</translation>
+    </message>
+    <message>
+        <source>The admission ticket can be printed now.</source>
+        <translation>现在可以打印准考证了。</translation>
+    </message>
+    <message>
+        <source>Print your admission ticket before %1.</source>
+        <translation>请在 %1 前打印准考证。</translation>
+    </message>
+    <message>
+        <source>Confirm on site before %1.</source>
+        <translation>请在 %1 前完成现场确认。</translation>
+    </message>
+    <message>
+        <source>Review approved</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>The site approved your registration. Pay before %1.</source>
+        <translation>考点已审核通过您的报名。请在 %1 前完成支付。</translation>
+    </message>
+    <message>
+        <source>Corrections needed</source>
+        <translation>需要修改</translation>
+    </message>
+    <message>
+        <source>The site asked for corrections: «%1».</source>
+        <translation>考点要求修改：«%1»。</translation>
+    </message>
+    <message>
+        <source>Payment confirmed</source>
+        <translation>缴费成功</translation>
+    </message>
+    <message>
+        <source>Your payment is confirmed. You can print your registration form.</source>
+        <translation>您的缴费已确认，可以打印报名登记表了。</translation>
+    </message>
+    <message>
+        <source>Confirmed on site</source>
+        <translation>已现场确认</translation>
+    </message>
+    <message>
+        <source>Your registration is confirmed by the site.</source>
+        <translation>考点已确认您的报名。</translation>
+    </message>
+    <message>
+        <source>Registration expired</source>
+        <translation>报名已过期</translation>
+    </message>
+    <message>
+        <source>A deadline passed without payment; the registration has expired.</source>
+        <translation>截止时间已过而未缴费，报名已过期。</translation>
+    </message>
 </context>
 <context>
     <name>ncre::PaymentPage</name>

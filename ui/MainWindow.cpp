@@ -2,6 +2,9 @@
 
 #include "AgreementPage.h"
 #include "HomePage.h"
+#include "Notifier.h"
+
+#include <QStatusBar>
 #include "DocumentsPage.h"
 #include "PaymentPage.h"
 #include "PhotoPage.h"
@@ -117,6 +120,15 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
     m_home->setPageAvailable([](FlowStep step) { return step != FlowStep::Closed; });
     connect(&m_flow, &RegistrationFlow::registrationChanged, this,
             [this]() { m_offline->setVisible(m_flow.isShowingOfflineData()); });
+    // What the flow finds by itself: a desktop notification, and the latest in the status bar.
+    m_notifier = new Notifier(m_flow, this);
+    connect(m_notifier, &Notifier::notified, this, [this](const QString &, const QString &text) { statusBar()->showMessage(text); });
+    connect(&m_flow, &RegistrationFlow::queuedChanged, this, [this](int count) {
+        m_offline->setVisible(count > 0 || m_flow.isShowingOfflineData());
+        m_offline->setText(count > 0 ? tr("%n change(s) waiting for the network: they are kept on this computer and sent "
+                                          "when it returns.", nullptr, count)
+                                     : tr("Offline: your changes are kept on this computer and sent when the network returns."));
+    });
 }
 
 QWidget *MainWindow::pageFor(FlowStep step)

@@ -16,6 +16,7 @@ class QToolButton;
 namespace ncre {
 
 class HomePage;
+class Notifier;
 
 // The window after login: a top bar (user, exam, «log out»), a left navigation whose sections expand and collapse
 // and which «<<» hides, and closable tabs, each page opened from the navigation. The home tab stays.
@@ -32,6 +33,7 @@ public:
     // How pages open external pages (the payment platform); the system browser unless set (tests record instead).
     void setUrlOpener(std::function<void(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
     HomePage *home() const { return m_home; }
+    Notifier *notifier() const { return m_notifier; }
 
 signals:
     void logOutRequested();
@@ -45,6 +47,7 @@ private:
     QToolButton *m_toggleNav;
     HomePage *m_home;
     QLabel *m_offline;
+    Notifier *m_notifier;
     std::function<void(const QUrl &)> m_urlOpener;
 };
 

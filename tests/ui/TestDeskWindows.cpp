@@ -5,6 +5,7 @@
 #include "LoginWindow.h"
 #include "MainWindow.h"
 #include "DocumentsPage.h"
+#include "Notifier.h"
 #include "PaymentPage.h"
 #include "PhotoCropper.h"
 #include "ReviewPage.h"
@@ -24,6 +25,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QStatusBar>
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -323,6 +325,7 @@ private slots:
         while (flow.state() != RegistrationState::ReviewRejected)
             QVERIFY(changed.wait()); // found by polling
         QVERIFY(find<QLabel>(review, "reviewState")->text().contains(QString::fromUtf8("照片不清晰")));
+        QVERIFY(main.statusBar()->currentMessage().contains(QString::fromUtf8("照片不清晰"))); // notified
         QVERIFY(find<QPushButton>(review, "requestReview")->isVisible());
 
         QTest::mouseClick(find<QPushButton>(review, "requestReview"), Qt::LeftButton);
@@ -333,6 +336,7 @@ private slots:
         while (flow.state() != RegistrationState::ReviewApproved)
             QVERIFY(changed.wait());
         QVERIFY(find<QLabel>(review, "reviewState")->text().contains(QStringLiteral("Pay before")));
+        QVERIFY(main.notifier()->history().last().contains(QStringLiteral("approved")));
         QVERIFY(!find<QPushButton>(review, "requestReview")->isVisible());
     }
 };

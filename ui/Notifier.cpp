@@ -1,0 +1,94 @@
+#include "Notifier.h"
+
+#include "ErrorText.h"
+
+#include <QApplication>
+#include <QLocale>
+#include <QStyle>
+#include <QSystemTrayIcon>
+
+namespace ncre {
+
+Notifier::Notifier(RegistrationFlow &flow, QObject *parent)
+    : QObject(parent)
+    , m_flow(flow)
+    , m_lastState(flow.state())
+{
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(qApp->style()->standardIcon(QStyle::SP_FileDialogDetailedView), this);
+        m_tray->setToolTip(tr("NCRE Desk"));
+        m_tray->show();
+    }
+    connect(&flow, &RegistrationFlow::registrationChanged, this, &Notifier::stateChanged);
+    connect(&flow, &RegistrationFlow::reminderDue, this, [this](const Reminder &r) {
+        // The approval's own notice already named this deadline: its day-ahead reminder would say it again.
+        if (r.deadline.kind == DeadlineKind::PaymentDue && r.deadline.at == m_announcedPaymentDue && r.leadSeconds > 3600)
+            return;
+        notify(tr("Reminder"), reminderText(r));
+    });
+    connect(&flow, &RegistrationFlow::seatsFreed, this, [this](const QString &siteId, const QString &subjectId, int seats) {
+        const auto site = m_flow.site(siteId);
+        notify(tr("Seats available"), tr("%n seat(s) free again for subject %1 at %2.", nullptr, seats)
+                                          .arg(subjectId, site ? site->name : siteId));
+    });
+    connect(&flow, &RegistrationFlow::queuedSubmissionRefused, this, [this](const QString &, const Problem &p) {
+        notify(tr("Not accepted"), tr("A change you made offline was refused by the server: %1").arg(ErrorText::message(p.code)));
+    });
+}
+
+Notifier::~Notifier() = default;
+
+QString Notifier::reminderText(const Reminder &r)
+{
+    const QString when = QLocale().toString(r.deadline.at.toLocalTime(), QLocale::ShortFormat);
+    switch (r.deadline.kind) {
+    case DeadlineKind::RegistrationCloses: return tr("Registration closes at %1.").arg(when);
+    case DeadlineKind::PaymentDue: return tr("Pay before %1, or the registration is cancelled.").arg(when);
+    case DeadlineKind::TicketOpens: return tr("The admission ticket can be printed now.");
+    case DeadlineKind::TicketCloses: return tr("Print your admission ticket before %1.").arg(when);
+    case DeadlineKind::OnSiteConfirmation: return tr("Confirm on site before %1.").arg(when);
+    }
+    return {};
+}
+
+void Notifier::stateChanged(const Registration &registration)
+{
+    const auto previous = std::exchange(m_lastState, registration.state);
+    if (!previous || *previous == registration.state)
+        return;
+    switch (registration.state) {
+    case RegistrationState::ReviewApproved:
+        if (registration.deadlines.paymentDue)
+            m_announcedPaymentDue = registration.deadlines.paymentDue->toUTC();
+        notify(tr("Review approved"), tr("The site approved your registration. Pay before %1.")
+                                          .arg(registration.deadlines.paymentDue
+                                                   ? QLocale().toString(registration.deadlines.paymentDue->toLocalTime(), QLocale::ShortFormat)
+                                                   : QString()));
+        break;
+    case RegistrationState::ReviewRejected:
+        notify(tr("Corrections needed"), tr("The site asked for corrections: «%1».")
+                                             .arg(registration.review ? registration.review->reason : QString()));
+        break;
+    case RegistrationState::Paid:
+        notify(tr("Payment confirmed"), tr("Your payment is confirmed. You can print your registration form."));
+        break;
+    case RegistrationState::Confirmed:
+        notify(tr("Confirmed on site"), tr("Your registration is confirmed by the site."));
+        break;
+    case RegistrationState::Expired:
+        notify(tr("Registration expired"), tr("A deadline passed without payment; the registration has expired."));
+        break;
+    default:
+        break;
+    }
+}
+
+void Notifier::notify(const QString &title, const QString &text)
+{
+    m_history << text;
+    if (m_tray)
+        m_tray->showMessage(title, text);
+    emit notified(title, text);
+}
+
+} // namespace ncre
