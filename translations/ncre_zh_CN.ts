@@ -710,6 +710,18 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>Registration notices and process</source>
         <translation>网上报名须知及流程</translation>
     </message>
+    <message>
+        <source>&amp;Register…</source>
+        <translation>注册(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Log in with &amp;QQ</source>
+        <translation>QQ登录(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Account %1 registered. Log in with it.</source>
+        <translation>账号 %1 注册成功，请用它登录。</translation>
+    </message>
 </context>
 <context>
     <name>ncre::MainWindow</name>
@@ -1138,6 +1150,49 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>NCRE Desk: QQ login complete. You can close this page and return to NCRE Desk.</source>
         <translation>NCRE Desk：QQ 登录完成。您可以关闭此页面，回到 NCRE Desk。</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::RegisterDialog</name>
+    <message>
+        <source>Register a new account</source>
+        <translation>注册新账号</translation>
+    </message>
+    <message>
+        <source>&amp;New captcha</source>
+        <translation>换一张(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>账号(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>确认密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Captcha:</source>
+        <translation>验证码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>注册(&amp;R)</translation>
+    </message>
+    <message>
+        <source>4-32 characters: a letter first, then letters, digits, «_» or «.».</source>
+        <translation>4-32 个字符：以字母开头，其后为字母、数字、«_» 或 «.»。</translation>
+    </message>
+    <message>
+        <source>8-64 characters with three of: lower case, upper case, digits, other characters; not your account.</source>
+        <translation>8-64 个字符，至少包含小写字母、大写字母、数字、其他字符中的三种，且不能包含账号。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,9 @@
 #include "LoginWindow.h"
 
 #include "ErrorText.h"
+#include "RegisterDialog.h"
 
+#include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -19,6 +21,8 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     : QWidget(parent)
     , m_api(api)
     , m_auth(auth)
+    , m_qq(api, auth)
+    , m_urlOpener([](const QUrl &url) { QDesktopServices::openUrl(url); })
 {
     setWindowTitle(tr("NCRE Desk — log in"));
     setObjectName(QStringLiteral("loginWindow"));
@@ -80,10 +84,16 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     auto *notices = new QPushButton(tr("Registration &notices and process"), this);
     notices->setObjectName(QStringLiteral("notices"));
 
+    auto *registerButton = new QPushButton(tr("&Register…"), this);
+    registerButton->setObjectName(QStringLiteral("register"));
+    auto *qqButton = new QPushButton(tr("Log in with &QQ"), this);
+    qqButton->setObjectName(QStringLiteral("qqLogIn"));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(announcement);
     buttons->addWidget(notices);
     buttons->addStretch(1);
+    buttons->addWidget(registerButton);
+    buttons->addWidget(qqButton);
     buttons->addWidget(m_logIn);
 
     auto *layout = new QVBoxLayout(this);
@@ -97,6 +107,32 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     setMinimumWidth(520);
 
     connect(m_newCaptcha, &QToolButton::clicked, this, &LoginWindow::refreshCaptcha);
+    connect(registerButton, &QPushButton::clicked, this, [this]() {
+        auto *dialog = new RegisterDialog(m_api, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &RegisterDialog::registered, this, [this](const QString &username) {
+            m_account->setText(username);
+            m_password->setFocus();
+            m_error->setText(tr("Account %1 registered. Log in with it.").arg(username));
+            m_error->setStyleSheet(QStringLiteral("color: #2E7D32;"));
+            m_error->show();
+        });
+        dialog->open();
+    });
+    connect(qqButton, &QPushButton::clicked, this, [this]() {
+        m_error->hide();
+        m_qq.start([this](Result<Session, Problem> session) {
+            if (!session) {
+                if (session.error().code != ErrorCode::TransferCancelled) {
+                    m_error->setText(ErrorText::message(session.error().code));
+                    m_error->show();
+                }
+                return;
+            }
+            emit loggedIn();
+        });
+    });
+    connect(&m_qq, &QqLogin::openBrowser, this, [this](const QUrl &url) { m_urlOpener(url); });
     connect(m_logIn, &QPushButton::clicked, this, &LoginWindow::logIn);
     for (QLineEdit *e : {m_account, m_password, m_captchaAnswer})
         connect(e, &QLineEdit::returnPressed, this, &LoginWindow::logIn);
@@ -134,6 +170,7 @@ void LoginWindow::setBusy(bool busy)
 
 void LoginWindow::showError(const Problem &problem)
 {
+    m_error->setStyleSheet(QStringLiteral("color: #B00020;"));
     m_error->setText(ErrorText::message(problem.code));
     m_error->show();
     QLineEdit *at = problem.code == ErrorCode::AuthCaptcha ? m_captchaAnswer : m_password;

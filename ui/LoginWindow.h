@@ -2,6 +2,7 @@
 
 #include "ApiClient.h"
 #include "AuthSession.h"
+#include "QqLogin.h"
 
 #include <QWidget>
 
@@ -26,6 +27,8 @@ public:
     void logIn();
 
     QString captchaId() const { return m_captchaId; }
+    // How the QQ login opens the browser (QDesktopServices::openUrl unless set; tests follow the URL themselves).
+    void setUrlOpener(std::function<void(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
 
 signals:
     void loggedIn();
@@ -38,6 +41,8 @@ private:
 
     ApiClient &m_api;
     AuthSession &m_auth;
+    QqLogin m_qq;
+    std::function<void(const QUrl &)> m_urlOpener;
     QLabel *m_serverStatus;
     QLineEdit *m_account;
     QLineEdit *m_password;

@@ -11,6 +11,7 @@
 #include "ReviewPage.h"
 #include "PhotoPage.h"
 #include "ProfilePage.h"
+#include "RegisterDialog.h"
 #include "photo/PhotoFixtureSet.h"
 #include "SubjectsPage.h"
 #include "SecretBox.h"
@@ -24,6 +25,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QUrlQuery>
 #include <QTest>
 #include <QStatusBar>
 #include <QTextBrowser>
@@ -271,6 +273,70 @@ private slots:
         QVERIFY(documents->pageCount() >= 1);
         QVERIFY(!find<QLabel>(documents, "pdfPage")->pixmap().isNull());
         QVERIFY(find<QPushButton>(documents, "pdfPrint")->isEnabled());
+    }
+
+    // «注册» with the rules shown as typed, then «QQ登录» through the server's broker (the browser played by a
+    // QNetworkAccessManager following the redirects).
+    void testRegisterAndQqLogIn()
+    {
+        TestHttp hooks(*m_server);
+        ApiClient api;
+        QVERIFY(api.setBaseUrl(m_server->url("")).ok());
+        AuthSession auth(api);
+        LoginWindow login(api, auth);
+        QList<QUrl> browser;
+        login.setUrlOpener([&](const QUrl &url) { browser << url; });
+        login.show();
+        QTest::mouseClick(find<QPushButton>(&login, "register"), Qt::LeftButton);
+        auto *dialog = login.findChild<RegisterDialog *>();
+        QVERIFY(dialog);
+        QSignalSpy captcha(dialog, &RegisterDialog::captchaShown);
+        if (dialog->captchaId().isEmpty())
+            QVERIFY(captcha.wait());
+        QPushButton *ok = find<QPushButton>(dialog, "regSubmit");
+        QTest::keyClicks(find<QLineEdit>(dialog, "regAccount"), "9x");
+        QVERIFY(find<QLabel>(dialog, "regAccountHint")->styleSheet().contains("B00020")); // a letter must come first
+        find<QLineEdit>(dialog, "regAccount")->clear();
+        QTest::keyClicks(find<QLineEdit>(dialog, "regAccount"), "ui.newbie");
+        QVERIFY(!find<QLabel>(dialog, "regAccountHint")->styleSheet().contains("B00020"));
+        QTest::keyClicks(find<QLineEdit>(dialog, "regPassword"), "short");
+        QVERIFY(find<QLabel>(dialog, "regPasswordHint")->styleSheet().contains("B00020"));
+        QTest::keyClicks(find<QLineEdit>(dialog, "regPassword"), "-Pass-1");
+        QTest::keyClicks(find<QLineEdit>(dialog, "regRepeat"), "short-Pass-2");
+        QVERIFY(!find<QLabel>(dialog, "regRepeatHint")->text().isEmpty());
+        QVERIFY(!ok->isEnabled());
+        find<QLineEdit>(dialog, "regRepeat")->clear();
+        QTest::keyClicks(find<QLineEdit>(dialog, "regRepeat"), "short-Pass-1");
+        QVERIFY(ok->isEnabled());
+        QTest::keyClicks(find<QLineEdit>(dialog, "regCaptcha"), hooks.captchaAnswer(dialog->captchaId()));
+        QSignalSpy registered(dialog, &RegisterDialog::registered);
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QVERIFY(registered.wait());
+        QCOMPARE(find<QLineEdit>(&login, "account")->text(), QStringLiteral("ui.newbie"));
+
+        QSignalSpy loggedIn(&login, &LoginWindow::loggedIn);
+        QTest::mouseClick(find<QPushButton>(&login, "qqLogIn"), Qt::LeftButton);
+        QCOMPARE(browser.size(), 1);
+        QNetworkAccessManager nam;
+        auto go = [&](const QByteArray &verb, const QUrl &url, const QByteArray &body = {}) {
+            QNetworkRequest request(url);
+            request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+            if (!body.isEmpty())
+                request.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
+            QNetworkReply *reply = nam.sendCustomRequest(request, verb, body);
+            QSignalSpy done(reply, &QNetworkReply::finished);
+            if (!reply->isFinished())
+                done.wait(15000);
+            reply->deleteLater();
+            return QUrl(QString::fromLatin1(reply->rawHeader("Location")));
+        };
+        const QUrl provider = go("GET", browser.first());
+        const QUrl callback = go("POST", provider, "flow=" + QUrlQuery(provider).queryItemValue("flow").toLatin1() + "&qqNumber=20002");
+        const QUrl loopback = go("GET", callback);
+        QCOMPARE(loopback.host(), QStringLiteral("127.0.0.1"));
+        go("GET", loopback);
+        QVERIFY(loggedIn.wait());
+        QCOMPARE(auth.account().username, QStringLiteral("qq20002"));
     }
 
     // A site that reviews: ask (with the confirmation of what locks), rejected with a reason and the way back,

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "ApiClient.h"
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace ncre {
+
+// 用户注册: account, password twice and a captcha, with the account rules shown and checked as the user types
+// (the same rules the server applies); the server's refusal (account taken, captcha wrong) in words at its field.
+class RegisterDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit RegisterDialog(ApiClient &api, QWidget *parent = nullptr);
+
+    QString captchaId() const { return m_captchaId; }
+    QString username() const;
+    void submit();
+
+signals:
+    void captchaShown();
+    void registered(const QString &username);
+
+private:
+    void refreshCaptcha();
+    void validate();
+
+    ApiClient &m_api;
+    QLineEdit *m_account;
+    QLineEdit *m_password;
+    QLineEdit *m_repeat;
+    QLineEdit *m_captchaAnswer;
+    QLabel *m_captchaImage;
+    QLabel *m_accountHint;
+    QLabel *m_passwordHint;
+    QLabel *m_repeatHint;
+    QLabel *m_status;
+    QPushButton *m_ok;
+    QString m_captchaId;
+};
+
+} // namespace ncre
