@@ -177,6 +177,25 @@ def main():
             lines.append(f"| {name} | {v['seconds'] * 1000:.0f} ms | {v['seconds'] / floor['seconds']:.2f} | "
                          f"{v['seconds'] / ours['seconds']:.2f} | {v['maxrssKiB'] / 1024:.1f} MiB |")
         lines.append("")
+    desk = os.path.join(results_dir, "desk.json")
+    if os.path.exists(desk):
+        with open(desk) as f:
+            d = json.load(f)
+        cmds = d["commands"]
+        floor = cmds["bare QMainWindow (floor)"]
+        lines += [
+            "## ncre-desk start-up (to the painted login window)",
+            "",
+            f"Whole process, offscreen, quitting at the window's first paint; {d['runs']} runs each, interleaved, "
+            "medians (`bench/desk.py`). Floor: a bare Qt Widgets `QMainWindow` with a label, built in the same tree.",
+            "",
+            "| program | time | × floor | peak RSS | × floor |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for name, v in cmds.items():
+            lines.append(f"| {name} | {v['seconds'] * 1000:.1f} ms | {v['seconds'] / floor['seconds']:.2f} | "
+                         f"{v['maxrssKiB'] / 1024:.1f} MiB | {v['maxrssKiB'] / floor['maxrssKiB']:.2f} |")
+        lines.append("")
     extra = os.path.join(os.path.dirname(os.path.abspath(target)), "benchmarks-notes.md")
     if os.path.exists(extra):
         with open(extra) as f:
