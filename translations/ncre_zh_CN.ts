@@ -771,6 +771,49 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
             <numerusform>%n 项修改正在等待网络：已保存在本机，网络恢复后会自动提交。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Change pass&amp;word…</source>
+        <translation>修改密码(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>On-site confirmation</source>
+        <translation>现场确认</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <source>The server is busy; retrying at %1.</source>
+        <translation>服务器繁忙，将于 %1 重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::NoticesPage</name>
+    <message>
+        <source>On-site confirmation notice</source>
+        <translation>现场确认通知</translation>
+    </message>
+    <message>
+        <source>Choose a test site first; its notices appear here.</source>
+        <translation>请先选择考点，考点的通知会显示在这里。</translation>
+    </message>
+    <message>
+        <source>%1 does not ask for on-site confirmation.</source>
+        <translation>%1 不要求现场确认。</translation>
+    </message>
+    <message>
+        <source>Confirmed on site. Nothing more to do here.</source>
+        <translation>已完成现场确认，此处无需再操作。</translation>
+    </message>
+    <message>
+        <source>%1 asks candidates to confirm in person before %2 (现场确认). Bring your ID document.</source>
+        <translation>%1 要求考生在 %2 前到现场确认。请携带本人有效身份证件。</translation>
+    </message>
 </context>
 <context>
     <name>ncre::Notifier</name>
@@ -859,6 +902,41 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>A deadline passed without payment; the registration has expired.</source>
         <translation>截止时间已过而未缴费，报名已过期。</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::PasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation>当前密码(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>确认新密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>修改密码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Other computers logged in with this account will have to log in again.</source>
+        <translation>用此账号登录的其他电脑需要重新登录。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>8-64 characters with three of: lower case, upper case, digits, other characters; not your account.</source>
+        <translation>8-64 个字符，至少包含小写字母、大写字母、数字、其他字符中的三种，且不能包含账号。</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,9 @@
 
 #include "AgreementPage.h"
 #include "HomePage.h"
+#include "NoticesPage.h"
 #include "Notifier.h"
+#include "PasswordDialog.h"
 
 #include <QStatusBar>
 #include "DocumentsPage.h"
@@ -14,6 +16,7 @@
 #include "StepBar.h"
 
 #include <QHBoxLayout>
+#include <QLocale>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -44,6 +47,8 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
     examLabel->setObjectName(QStringLiteral("topExam"));
     if (flow.exam())
         examLabel->setText(tr("Exam: %1").arg(flow.exam()->name.toHtmlEscaped()));
+    auto *password = new QPushButton(tr("Change pass&word…"));
+    password->setObjectName(QStringLiteral("changePassword"));
     auto *logOut = new QPushButton(tr("Log &out"));
     logOut->setObjectName(QStringLiteral("logOut"));
     m_toggleNav = new QToolButton;
@@ -56,6 +61,7 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
     top->addSpacing(24);
     top->addWidget(examLabel);
     top->addStretch(1);
+    top->addWidget(password);
     top->addWidget(logOut);
 
     m_offline = new QLabel(tr("Offline: your changes are kept on this computer and sent when the network returns."));
@@ -76,6 +82,10 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
         item->setData(0, kStepRole, int(step));
     }
     registration->setExpanded(true);
+    auto *notices = new QTreeWidgetItem(m_nav, {tr("Notices")});
+    auto *onSite = new QTreeWidgetItem(notices, {tr("On-site confirmation")});
+    onSite->setData(0, kStepRole, int(FlowStep::Closed) + 100); // not a step: the notices page
+    notices->setExpanded(true);
 
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("tabs"));
@@ -96,19 +106,33 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
     resize(1000, 680);
 
     connect(logOut, &QPushButton::clicked, this, &MainWindow::logOutRequested);
+    connect(password, &QPushButton::clicked, this, [this, user]() {
+        auto *dialog = new PasswordDialog(m_flow, user, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &PasswordDialog::changed, this, [this]() { statusBar()->showMessage(tr("Password changed.")); });
+        dialog->open();
+    });
+    connect(&m_flow, &RegistrationFlow::serverBusy, this, [this](const QDateTime &retryAt) {
+        statusBar()->showMessage(tr("The server is busy; retrying at %1.")
+                                     .arg(QLocale().toString(retryAt.toLocalTime().time(), QLocale::ShortFormat)),
+                                 30000);
+    });
     connect(m_toggleNav, &QToolButton::clicked, this, [this]() {
         m_nav->setVisible(!m_nav->isVisible());
         m_toggleNav->setText(m_nav->isVisible() ? QStringLiteral("<<") : QStringLiteral(">>"));
         m_toggleNav->setAccessibleName(m_nav->isVisible() ? tr("Hide the navigation") : tr("Show the navigation"));
     });
-    connect(m_nav, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        if (item->data(0, kStepRole).isValid())
-            openStep(FlowStep(item->data(0, kStepRole).toInt()));
-    });
-    connect(m_nav, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
-        if (item->data(0, kStepRole).isValid())
-            openStep(FlowStep(item->data(0, kStepRole).toInt()));
-    });
+    auto open = [this](QTreeWidgetItem *item) {
+        if (!item->data(0, kStepRole).isValid())
+            return;
+        const int which = item->data(0, kStepRole).toInt();
+        if (which == int(FlowStep::Closed) + 100)
+            openNotices();
+        else
+            openStep(FlowStep(which));
+    };
+    connect(m_nav, &QTreeWidget::itemActivated, this, open);
+    connect(m_nav, &QTreeWidget::itemClicked, this, open);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
         if (index > 0) {
             QWidget *page = m_tabs->widget(index);
@@ -173,6 +197,18 @@ QWidget *MainWindow::pageFor(FlowStep step)
     default:
         return nullptr;
     }
+}
+
+void MainWindow::openNotices()
+{
+    const QString title = tr("On-site confirmation");
+    for (int i = 1; i < m_tabs->count(); ++i) {
+        if (m_tabs->tabText(i) == title) {
+            m_tabs->setCurrentIndex(i);
+            return;
+        }
+    }
+    m_tabs->setCurrentIndex(m_tabs->addTab(new NoticesPage(m_flow), title));
 }
 
 void MainWindow::openStep(FlowStep step)

@@ -29,6 +29,7 @@ public:
 
     // Opens (or brings forward) the page of `step`.
     void openStep(FlowStep step);
+    void openNotices();
     QTabWidget *tabs() const { return m_tabs; }
     // How pages open external pages (the payment platform); the system browser unless set (tests record instead).
     void setUrlOpener(std::function<void(const QUrl &)> opener) { m_urlOpener = std::move(opener); }

@@ -80,6 +80,8 @@ RegistrationFlow::RegistrationFlow(ApiClient &api, AuthSession &auth, TransferEn
             m_pollFailing = true;
     });
     connect(&m_auth, &AuthSession::sessionEnded, this, &RegistrationFlow::sessionEnded);
+    connect(&m_api, &ApiClient::retryScheduled, this,
+            [this](int, qint64 delayMs, ErrorCode) { emit serverBusy(m_api.serverNow().addMSecs(delayMs)); });
 }
 
 RegistrationFlow::~RegistrationFlow()

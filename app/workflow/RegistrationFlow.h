@@ -83,6 +83,8 @@ public:
     // «我保证以上信息是真实和准确的» and «提交报考信息».
     void submit(bool guarantee, Done done);
     void uploadPhoto(const QByteArray &jpeg, Done done);
+    // PUT /accounts/me/password: the server ends every other session of the account.
+    void changePassword(const PasswordChange &change, Done done) { m_api.changePassword(change, std::move(done)); }
     // The photo the server holds (for the preview after upload).
     void serverPhoto(std::function<void(Result<QByteArray, Problem>)> done) { m_api.photo(std::move(done)); }
     void requestReview(Done done);
@@ -136,6 +138,8 @@ signals:
     void reminderDue(const ncre::Reminder &reminder);
     void seatsFreed(const QString &siteId, const QString &subjectId, int seatsLeft);
     void transferProgress(qint64 done, qint64 total);
+    // The server is busy (or unreachable) and the client tries again at `retryAt` (server time): say when, calmly.
+    void serverBusy(const QDateTime &retryAt);
     // The session is over (the refresh token was refused): log in again.
     void sessionEnded();
 

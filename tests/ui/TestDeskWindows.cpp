@@ -6,6 +6,8 @@
 #include "MainWindow.h"
 #include "DocumentsPage.h"
 #include "Notifier.h"
+#include "NoticesPage.h"
+#include "PasswordDialog.h"
 #include "PaymentPage.h"
 #include "PhotoCropper.h"
 #include "ReviewPage.h"
@@ -402,7 +404,35 @@ private slots:
         while (flow.state() != RegistrationState::ReviewApproved)
             QVERIFY(changed.wait());
         QVERIFY(find<QLabel>(review, "reviewState")->text().contains(QStringLiteral("Pay before")));
-        QVERIFY(main.notifier()->history().last().contains(QStringLiteral("approved")));
+        QVERIFY(main.notifier()->history().join('\n').contains(QStringLiteral("approved")));
+
+        // The site's on-site confirmation notice.
+        main.openNotices();
+        auto *notices = qobject_cast<NoticesPage *>(main.tabs()->currentWidget());
+        QVERIFY(notices);
+        QVERIFY(!find<QLabel>(notices, "noticeSummary")->text().isEmpty());
+
+        // A busy server is said calmly, with the time of the next try.
+        hooks.post("/api/v1/test-hooks/faults", {{"pathPrefix", "/api/v1/registrations"}, {"kind", "unavailable"}, {"count", 1}, {"retryAfter", 1}});
+        QVERIFY((waitFor<Result<void, Problem>>([&](auto done) { flow.refresh(done); }).ok()));
+        QVERIFY(main.statusBar()->currentMessage().contains(QStringLiteral("busy")));
+
+        // Change password: the rules as typed; the session stays.
+        QTest::mouseClick(find<QPushButton>(&main, "changePassword"), Qt::LeftButton);
+        auto *dialog = main.findChild<PasswordDialog *>();
+        QVERIFY(dialog);
+        QTest::keyClicks(find<QLineEdit>(dialog, "pwCurrent"), "Secret-pass-1");
+        QTest::keyClicks(find<QLineEdit>(dialog, "pwNew"), "weak");
+        QVERIFY(!find<QPushButton>(dialog, "pwSubmit")->isEnabled());
+        find<QLineEdit>(dialog, "pwNew")->clear();
+        QTest::keyClicks(find<QLineEdit>(dialog, "pwNew"), "Better-pass-2");
+        QTest::keyClicks(find<QLineEdit>(dialog, "pwRepeat"), "Better-pass-2");
+        QSignalSpy pwChanged(dialog, &PasswordDialog::changed);
+        QTest::mouseClick(find<QPushButton>(dialog, "pwSubmit"), Qt::LeftButton);
+        QVERIFY(pwChanged.wait());
+        QCOMPARE(main.statusBar()->currentMessage(), QStringLiteral("Password changed."));
+        QVERIFY((waitFor<Result<void, Problem>>([&](auto done) { flow.refresh(done); }).ok()));
+        QVERIFY(!hooks.logIn("ui.review", "Better-pass-2").isEmpty());
         QVERIFY(!find<QPushButton>(review, "requestReview")->isVisible());
     }
 };

@@ -146,6 +146,8 @@ private slots:
         documents->fetch(DocumentKind::RegistrationForm);
         QVERIFY(shown.wait(20000));
         QVERIFY(colours(shoot(main, QStringLiteral("documents-") + language)) > 20);
+        main.openNotices();
+        QVERIFY(colours(shoot(main, QStringLiteral("notices-") + language)) > 20);
         QCoreApplication::removeTranslator(&translator);
     }
 };
