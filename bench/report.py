@@ -57,6 +57,14 @@ COMPARISONS = {
             ("stageVerify", "— re-check of the written JPEG"),
         ],
     },
+    "BenchDeskDocuments": {
+        "title": "Opening the admission ticket in ncre-desk (documents page)",
+        "floor": "floorRenderFirstPage",
+        "floor_label": "Poppler opening the same PDF and rendering its first page at the same resolution, nothing else",
+        "rows": [
+            ("openTicket", "From «open» to the first page shown in the viewer (render off the GUI thread)"),
+        ],
+    },
     "BenchDomainCodecs": {
         "title": "Domain codecs (app/domain)",
         "floor": "floorParseOnly",
@@ -196,6 +204,10 @@ def main():
             lines.append(f"| {name} | {v['seconds'] * 1000:.1f} ms | {v['seconds'] / floor['seconds']:.2f} | "
                          f"{v['maxrssKiB'] / 1024:.1f} MiB | {v['maxrssKiB'] / floor['maxrssKiB']:.2f} |")
         lines.append("")
+        flow = medians(results_dir, "BenchDeskDocuments").get("peakRssAfterFlowKiB")
+        if flow:
+            lines += [f"After a whole registration with every page opened (BenchDeskDocuments, in process with its test "
+                      f"client), peak RSS is {flow / 1024:.1f} MiB ({flow / floor['maxrssKiB']:.1f} × the bare window).", ""]
     extra = os.path.join(os.path.dirname(os.path.abspath(target)), "benchmarks-notes.md")
     if os.path.exists(extra):
         with open(extra) as f:
