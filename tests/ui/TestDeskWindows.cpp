@@ -342,7 +342,8 @@ private slots:
     }
 
     // A site that reviews: ask (with the confirmation of what locks), rejected with a reason and the way back,
-    // asked again, approved with the payment deadline.
+    // asked again, approved with the payment deadline; notices, a busy server, a password change; paid within the
+    // window (found by polling) and the registration form shown.
     void testReviewPage()
     {
         TestHttp hooks(*m_server);
@@ -433,6 +434,28 @@ private slots:
         QCOMPARE(main.statusBar()->currentMessage(), QStringLiteral("Password changed."));
         QVERIFY((waitFor<Result<void, Problem>>([&](auto done) { flow.refresh(done); }).ok()));
         QVERIFY(!hooks.logIn("ui.review", "Better-pass-2").isEmpty());
+
+        // Pay within the 24 hours: the payment confirmed by the platform's notification, found by polling.
+        QList<QUrl> opened;
+        main.setUrlOpener([&](const QUrl &url) { opened << url; });
+        main.openStep(FlowStep::Payment);
+        auto *payment = qobject_cast<PaymentPage *>(main.tabs()->currentWidget());
+        QVERIFY(payment);
+        QTest::mouseClick(find<QPushButton>(payment, "pay"), Qt::LeftButton);
+        if (find<QWidget>(payment, "paymentConfirm")->isVisible())
+            QTest::mouseClick(find<QPushButton>(payment, "paymentConfirmYes"), Qt::LeftButton);
+        while (opened.isEmpty())
+            QVERIFY(changed.wait());
+        hooks.post("/api/v1/test-hooks/payments/" + flow.registration()->payment->id + "/complete", {{"notify", "now"}});
+        while (flow.state() != RegistrationState::Paid)
+            QVERIFY(changed.wait()); // nobody pressed anything
+        QVERIFY(main.notifier()->history().join('\n').contains(QStringLiteral("payment is confirmed")));
+        main.openStep(FlowStep::Documents);
+        auto *documents = qobject_cast<DocumentsPage *>(main.tabs()->currentWidget());
+        QVERIFY(documents);
+        QSignalSpy shown(documents, &DocumentsPage::pageShown);
+        QTest::mouseClick(find<QPushButton>(documents, "fetchForm"), Qt::LeftButton);
+        QVERIFY(shown.wait(20000));
         QVERIFY(!find<QPushButton>(review, "requestReview")->isVisible());
     }
 };
