@@ -9,6 +9,11 @@
 #include "integration/ServerProcess.h"
 
 #include <QDir>
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QTabWidget>
 #include <QTest>
@@ -32,9 +37,36 @@ private:
         if (!QTest::qWaitForWindowExposed(&w))
             return {};
         const QImage image = w.grab().toImage();
+        const QStringList unnamed = unnamedControls(&w);
+        if (!unnamed.isEmpty())
+            QTest::qFail(qPrintable(name + QStringLiteral(": controls without a name: ") + unnamed.join(QStringLiteral(", "))), __FILE__, __LINE__);
         if (!m_dir.isEmpty())
             image.save(QDir(m_dir).filePath(name + QStringLiteral(".png")));
         return image;
+    }
+
+    // Every control a keyboard or screen-reader user meets has a name: its own accessible name, its text, or a
+    // label that is its buddy.
+    static QStringList unnamedControls(QWidget *root)
+    {
+        QSet<QWidget *> buddied;
+        for (QLabel *label : root->findChildren<QLabel *>())
+            if (label->buddy())
+                buddied.insert(label->buddy());
+        QStringList unnamed;
+        for (QWidget *w : root->findChildren<QWidget *>()) {
+            if (!w->isVisibleTo(root) || w->focusPolicy() == Qt::NoFocus)
+                continue;
+            const bool control = qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractButton *>(w)
+                || qobject_cast<QAbstractItemView *>(w) || qobject_cast<QAbstractSpinBox *>(w);
+            if (!control || qobject_cast<QAbstractSpinBox *>(w->parentWidget()) || qobject_cast<QComboBox *>(w->parentWidget()))
+                continue;
+            const auto *button = qobject_cast<QAbstractButton *>(w);
+            if (!w->accessibleName().isEmpty() || buddied.contains(w) || (button && !button->text().isEmpty()))
+                continue;
+            unnamed << QStringLiteral("%1 (%2)").arg(w->objectName(), QString::fromLatin1(w->metaObject()->className()));
+        }
+        return unnamed;
     }
 
     static int colours(const QImage &image)
