@@ -109,6 +109,11 @@ void registerRegistrationRoutes(ServerContext &ctx)
     candidatePostJson.idempotent = true;
 
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/registrations/current"), candidate, [&ctx](ApiRequest &r) {
+        const QByteArray ifNoneMatch = r.header("If-None-Match");
+        if (!ifNoneMatch.isEmpty()) {
+            if (const auto current = ctx.registrations.etagOfAccount(r.caller->accountId); current && *current == ifNoneMatch)
+                return conditional(r, ApiResponse::empty(304), *current);
+        }
         const auto row = ctx.registrations.byAccount(r.caller->accountId);
         if (!row)
             return ApiResponse::problem(Error(ErrorCode::ResourceNotFound, {}, QStringLiteral("no registration yet")));

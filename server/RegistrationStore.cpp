@@ -211,6 +211,14 @@ Registration RegistrationStore::render(const RegistrationRow &row)
     return r;
 }
 
+std::optional<QByteArray> RegistrationStore::etagOfAccount(qint64 accountId)
+{
+    QSqlQuery q = m_db.run(QStringLiteral("SELECT id, version FROM registrations WHERE account_id = ?"), {accountId});
+    if (!q.next())
+        return std::nullopt;
+    return QStringLiteral("\"%1-%2\"").arg(q.value(0).toString()).arg(q.value(1).toLongLong()).toLatin1();
+}
+
 QByteArray RegistrationStore::etag(const RegistrationRow &row) const
 {
     return QStringLiteral("\"%1-%2\"").arg(row.id).arg(row.version).toLatin1();
