@@ -3,6 +3,7 @@
 #include "ServerLogging.h"
 
 #include <QSqlError>
+#include <QSqlRecord>
 #include <QUuid>
 
 namespace ncre::server {
@@ -143,6 +144,7 @@ Database::Database()
 
 Database::~Database()
 {
+    m_prepared.clear(); // the statements go before their connection
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_name);
@@ -200,6 +202,32 @@ QSqlQuery Database::run(const QString &sql, const QVariantList &binds)
     if (!q.exec())
         qCWarning(lcServerDb) << "exec failed:" << q.lastError().text() << "in" << sql.simplified().left(120);
     return q;
+}
+
+QVariantList Database::firstRowCached(const QString &sql, const QVariantList &binds)
+{
+    auto it = m_prepared.find(sql);
+    if (it == m_prepared.end()) {
+        QSqlQuery q(m_db);
+        if (!q.prepare(sql)) {
+            qCWarning(lcServerDb) << "prepare failed:" << q.lastError().text() << "in" << sql.simplified().left(120);
+            return {};
+        }
+        it = m_prepared.insert(sql, q);
+    }
+    QSqlQuery &q = it.value();
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds.at(i));
+    QVariantList row;
+    if (!q.exec()) {
+        qCWarning(lcServerDb) << "exec failed:" << q.lastError().text() << "in" << sql.simplified().left(120);
+    } else if (q.next()) {
+        const int columns = q.record().count();
+        for (int c = 0; c < columns; ++c)
+            row.append(q.value(c));
+    }
+    q.finish();
+    return row;
 }
 
 QVariant Database::scalar(const QString &sql, const QVariantList &binds)

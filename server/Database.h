@@ -2,6 +2,7 @@
 
 #include "Result.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -26,6 +27,9 @@ public:
     // Prepares, binds positionally and executes. On failure the query is inactive and lastError() says why.
     QSqlQuery run(const QString &sql, const QVariantList &binds = {});
     bool ok(const QSqlQuery &query) const { return query.isActive() || query.lastError().type() == QSqlError::NoError; }
+    // The first row of a hot read-only query (the bearer-token lookup of every request), from a statement prepared
+    // once and finished right after, so nothing stays active across a COMMIT. Empty: no row (or a failure, logged).
+    QVariantList firstRowCached(const QString &sql, const QVariantList &binds);
     // The single value of the first row, or an invalid QVariant.
     QVariant scalar(const QString &sql, const QVariantList &binds = {});
 
@@ -40,6 +44,7 @@ private:
 
     QString m_name;
     QSqlDatabase m_db;
+    QHash<QString, QSqlQuery> m_prepared;
 };
 
 // Rolls back unless committed.

@@ -336,29 +336,29 @@ std::optional<Error> HttpServer::authenticate(const QHttpServerRequest &request,
         return Error(ErrorCode::AuthRequired, {}, QStringLiteral("bearer token required"));
     }
     const QByteArray token = authorization.mid(7).trimmed();
-    QSqlQuery q = m_db.run(QStringLiteral("SELECT s.id, s.access_expires, s.revoked, a.id, a.username, a.role, "
-                                          "a.site_id FROM sessions s JOIN accounts a ON a.id = s.account_id "
-                                          "WHERE s.access_hash = ?"),
-                           {sha256(token)});
-    if (!q.next()) {
+    const QVariantList q = m_db.firstRowCached(QStringLiteral("SELECT s.id, s.access_expires, s.revoked, a.id, a.username, "
+                                                              "a.role, a.site_id FROM sessions s JOIN accounts a ON "
+                                                              "a.id = s.account_id WHERE s.access_hash = ?"),
+                                               {sha256(token)});
+    if (q.size() < 7) {
         if (access == Access::Public)
             return std::nullopt;
         return Error(ErrorCode::AuthRequired, {}, QStringLiteral("unknown token"));
     }
     // Public routes ignore a stale token: logging in again must work with yesterday's token still attached.
-    if (q.value(2).toInt() != 0)
+    if (q.at(2).toInt() != 0)
         return access == Access::Public ? std::nullopt
                                         : std::optional(Error(ErrorCode::AuthRequired, {}, QStringLiteral("revoked token")));
-    if (q.value(1).toLongLong() <= m_clock.nowSecs())
+    if (q.at(1).toLongLong() <= m_clock.nowSecs())
         return access == Access::Public
             ? std::nullopt
             : std::optional(Error(ErrorCode::AuthTokenExpired, {}, QStringLiteral("expired token")));
     Caller c;
-    c.sessionId = q.value(0).toLongLong();
-    c.accountId = q.value(3).toLongLong();
-    c.username = q.value(4).toString();
-    c.role = q.value(5).toString();
-    c.siteId = q.value(6).toString();
+    c.sessionId = q.at(0).toLongLong();
+    c.accountId = q.at(3).toLongLong();
+    c.username = q.at(4).toString();
+    c.role = q.at(5).toString();
+    c.siteId = q.at(6).toString();
     if (access == Access::Candidate && c.role != QLatin1String("candidate"))
         return Error(ErrorCode::AuthForbidden, {}, QStringLiteral("candidates only"));
     if (access == Access::Staff && c.role != QLatin1String("staff"))
