@@ -480,6 +480,32 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
 </context>
 <context>
+    <name>ncre::CaptchaField</name>
+    <message>
+        <source>Captcha</source>
+        <translation>验证码</translation>
+    </message>
+    <message>
+        <source>Captcha image</source>
+        <translation>验证码图片</translation>
+    </message>
+    <message>
+        <source>&amp;New captcha</source>
+        <translation>换一张(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Show a new captcha</source>
+        <translation>显示新的验证码</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::ConfirmPanel</name>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>取消(&amp;N)</translation>
+    </message>
+</context>
+<context>
     <name>ncre::DocumentsPage</name>
     <message>
         <source>Registration &amp;form</source>
@@ -645,22 +671,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Password</source>
         <translation>密码</translation>
-    </message>
-    <message>
-        <source>Captcha image</source>
-        <translation>验证码图片</translation>
-    </message>
-    <message>
-        <source>&amp;New captcha</source>
-        <translation>换一张(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Show a new captcha</source>
-        <translation>显示新的验证码</translation>
-    </message>
-    <message>
-        <source>Captcha</source>
-        <translation>验证码</translation>
     </message>
     <message>
         <source>&amp;Account:</source>
@@ -950,10 +960,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>继续支付(&amp;C)</translation>
     </message>
     <message>
-        <source>Ca&amp;ncel</source>
-        <translation>取消(&amp;N)</translation>
-    </message>
-    <message>
         <source>I have paid, &amp;update payment status</source>
         <translation>我已支付，更新支付信息(&amp;U)</translation>
     </message>
@@ -1237,10 +1243,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>注册新账号</translation>
     </message>
     <message>
-        <source>&amp;New captcha</source>
-        <translation>换一张(&amp;N)</translation>
-    </message>
-    <message>
         <source>&amp;Account:</source>
         <translation>账号(&amp;A)：</translation>
     </message>
@@ -1306,10 +1308,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>&amp;Confirm</source>
         <translation>确认(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Ca&amp;ncel</source>
-        <translation>取消(&amp;N)</translation>
     </message>
     <message>
         <source>Correct the &amp;basic information</source>

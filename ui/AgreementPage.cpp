@@ -1,5 +1,6 @@
 #include "AgreementPage.h"
 
+#include "Alive.h"
 #include "ErrorText.h"
 
 #include <QCheckBox>
@@ -43,7 +44,7 @@ AgreementPage::AgreementPage(RegistrationFlow &flow, QWidget *parent)
     connect(m_agree, &QCheckBox::toggled, m_accept, &QPushButton::setEnabled);
     connect(m_accept, &QPushButton::clicked, this, [this]() {
         m_accept->setEnabled(false);
-        m_flow.acceptAgreement([this](const Result<void, Problem> &r) {
+        m_flow.acceptAgreement(alive(this, [this](const Result<void, Problem> &r) {
             m_accept->setEnabled(m_agree->isChecked());
             if (!r) {
                 m_status->setText(ErrorText::message(r.error().code));
@@ -51,7 +52,7 @@ AgreementPage::AgreementPage(RegistrationFlow &flow, QWidget *parent)
             }
             refresh();
             emit accepted();
-        });
+        }));
     });
     connect(m_decline, &QPushButton::clicked, this, [this]() {
         m_agree->setChecked(false);

@@ -1,5 +1,6 @@
 #include "DocumentsPage.h"
 
+#include "Alive.h"
 #include "ErrorText.h"
 
 #include <QComboBox>
@@ -133,7 +134,7 @@ void DocumentsPage::fetch(DocumentKind kind)
     m_status->setText(tr("Downloading…"));
     m_progress->setValue(0);
     m_progress->show();
-    m_flow.download(kind, [this](Result<QByteArray, Problem> pdf) {
+    m_flow.download(kind, alive(this, [this](Result<QByteArray, Problem> pdf) {
         m_progress->hide();
         if (!pdf) {
             m_status->setText(pdf.error().status == 0 ? tr("No network: the document could not be downloaded. Try again "
@@ -143,7 +144,7 @@ void DocumentsPage::fetch(DocumentKind kind)
         }
         m_status->setText(tr("Downloaded, and kept on this computer for exam day."));
         showDocument(pdf.value());
-    });
+    }));
 }
 
 bool DocumentsPage::showDocument(const QByteArray &pdf)

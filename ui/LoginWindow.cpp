@@ -1,5 +1,7 @@
 #include "LoginWindow.h"
 
+#include "Alive.h"
+#include "CaptchaField.h"
 #include "ErrorText.h"
 #include "RegisterDialog.h"
 
@@ -12,7 +14,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTextBrowser>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ncre {
@@ -45,30 +46,13 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     m_password->setAccessibleName(tr("Password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setMaxLength(128);
-    m_captchaImage = new QLabel(this);
-    m_captchaImage->setObjectName(QStringLiteral("captchaImage"));
-    m_captchaImage->setMinimumSize(120, 40);
-    m_captchaImage->setAccessibleName(tr("Captcha image"));
-    m_newCaptcha = new QToolButton(this);
-    m_newCaptcha->setObjectName(QStringLiteral("newCaptcha"));
-    m_newCaptcha->setText(tr("&New captcha"));
-    m_newCaptcha->setAccessibleName(tr("Show a new captcha"));
-    m_captchaAnswer = new QLineEdit(this);
-    m_captchaAnswer->setObjectName(QStringLiteral("captchaAnswer"));
-    m_captchaAnswer->setAccessibleName(tr("Captcha"));
-    m_captchaAnswer->setMaxLength(16);
-
-    auto *captchaRow = new QHBoxLayout;
-    captchaRow->addWidget(m_captchaAnswer, 1);
-    captchaRow->addWidget(m_captchaImage);
-    captchaRow->addWidget(m_newCaptcha);
-
+    m_captcha = new CaptchaField(m_api, QStringLiteral("captchaAnswer"), this);
     auto *form = new QFormLayout;
     form->addRow(tr("&Account:"), m_account);
     form->addRow(tr("&Password:"), m_password);
     auto *captchaLabel = new QLabel(tr("&Captcha:"), this);
-    captchaLabel->setBuddy(m_captchaAnswer); // a row holding a layout gets no buddy by itself
-    form->addRow(captchaLabel, captchaRow);
+    captchaLabel->setBuddy(m_captcha->answerField());
+    form->addRow(captchaLabel, m_captcha);
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("error"));
@@ -106,7 +90,13 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     layout->addLayout(buttons);
     setMinimumWidth(520);
 
-    connect(m_newCaptcha, &QToolButton::clicked, this, &LoginWindow::refreshCaptcha);
+    connect(m_captcha, &CaptchaField::shown, this, [this]() {
+        m_serverStatus->setText(tr("Connected to the registration server."));
+        emit captchaShown();
+    });
+    connect(m_captcha, &CaptchaField::failed, this, [this]() {
+        m_serverStatus->setText(tr("The registration server cannot be reached. Check your network; NCRE Desk keeps trying."));
+    });
     connect(registerButton, &QPushButton::clicked, this, [this]() {
         auto *dialog = new RegisterDialog(m_api, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -121,7 +111,7 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     });
     connect(qqButton, &QPushButton::clicked, this, [this]() {
         m_error->hide();
-        m_qq.start([this](Result<Session, Problem> session) {
+        m_qq.start(alive(this, [this](Result<Session, Problem> session) {
             if (!session) {
                 if (session.error().code != ErrorCode::TransferCancelled) {
                     m_error->setText(ErrorText::message(session.error().code));
@@ -130,11 +120,11 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
                 return;
             }
             emit loggedIn();
-        });
+        }));
     });
     connect(&m_qq, &QqLogin::openBrowser, this, [this](const QUrl &url) { m_urlOpener(url); });
     connect(m_logIn, &QPushButton::clicked, this, &LoginWindow::logIn);
-    for (QLineEdit *e : {m_account, m_password, m_captchaAnswer})
+    for (QLineEdit *e : {m_account, m_password, m_captcha->answerField()})
         connect(e, &QLineEdit::returnPressed, this, &LoginWindow::logIn);
     connect(announcement, &QPushButton::clicked, this, [this]() { showBulletins(BulletinKind::Announcement); });
     connect(notices, &QPushButton::clicked, this, [this]() { showBulletins(BulletinKind::Notice); });
@@ -145,21 +135,14 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     refreshCaptcha();
 }
 
+QString LoginWindow::captchaId() const
+{
+    return m_captcha->id();
+}
+
 void LoginWindow::refreshCaptcha()
 {
-    m_api.createCaptcha([this](Result<Captcha, Problem> captcha) {
-        if (!captcha) {
-            m_serverStatus->setText(tr("The registration server cannot be reached. Check your network; NCRE Desk keeps trying."));
-            return;
-        }
-        m_serverStatus->setText(tr("Connected to the registration server."));
-        m_captchaId = captcha->id;
-        QPixmap pixmap;
-        pixmap.loadFromData(captcha->png, "PNG");
-        m_captchaImage->setPixmap(pixmap);
-        m_captchaAnswer->clear();
-        emit captchaShown();
-    });
+    m_captcha->refresh();
 }
 
 void LoginWindow::setBusy(bool busy)
@@ -173,7 +156,7 @@ void LoginWindow::showError(const Problem &problem)
     m_error->setStyleSheet(QStringLiteral("color: #B00020;"));
     m_error->setText(ErrorText::message(problem.code));
     m_error->show();
-    QLineEdit *at = problem.code == ErrorCode::AuthCaptcha ? m_captchaAnswer : m_password;
+    QLineEdit *at = problem.code == ErrorCode::AuthCaptcha ? m_captcha->answerField() : m_password;
     at->setFocus();
     at->selectAll();
 }
@@ -189,11 +172,11 @@ void LoginWindow::logIn()
     LoginRequest login;
     login.username = m_account->text().trimmed();
     login.password = m_password->text();
-    login.captchaId = m_captchaId;
-    login.captchaAnswer = m_captchaAnswer->text().trimmed();
+    login.captchaId = m_captcha->id();
+    login.captchaAnswer = m_captcha->answer();
     setBusy(true);
     m_error->hide();
-    m_auth.logIn(login, [this](Result<Session, Problem> session) {
+    m_auth.logIn(login, alive(this, [this](Result<Session, Problem> session) {
         setBusy(false);
         if (!session) {
             showError(session.error());
@@ -202,12 +185,12 @@ void LoginWindow::logIn()
         }
         m_password->clear();
         emit loggedIn();
-    });
+    }));
 }
 
 void LoginWindow::showBulletins(BulletinKind kind)
 {
-    m_api.bulletins(kind, [this, kind](Result<QList<Bulletin>, Problem> items) {
+    m_api.bulletins(kind, alive(this, [this, kind](Result<QList<Bulletin>, Problem> items) {
         auto *dialog = new QDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->setObjectName(QStringLiteral("bulletinDialog"));
@@ -234,7 +217,7 @@ void LoginWindow::showBulletins(BulletinKind kind)
         layout->addWidget(close);
         dialog->resize(640, 480);
         dialog->open();
-    });
+    }));
 }
 
 } // namespace ncre

@@ -13,6 +13,8 @@ class QToolButton;
 
 namespace ncre {
 
+class CaptchaField;
+
 // The first window: account, password and captcha (with a new captcha on demand), «登录»; the two bulletins
 // before login (网上报名公告, 网上报名须知及流程); a line saying whether the server answers. Server errors are shown in
 // words under the form, at the field they concern; never a code.
@@ -26,7 +28,7 @@ public:
     void refreshCaptcha();
     void logIn();
 
-    QString captchaId() const { return m_captchaId; }
+    QString captchaId() const;
     // How the QQ login opens the browser (QDesktopServices::openUrl unless set; tests follow the URL themselves).
     void setUrlOpener(std::function<void(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
 
@@ -46,12 +48,9 @@ private:
     QLabel *m_serverStatus;
     QLineEdit *m_account;
     QLineEdit *m_password;
-    QLabel *m_captchaImage;
-    QToolButton *m_newCaptcha;
-    QLineEdit *m_captchaAnswer;
+    CaptchaField *m_captcha;
     QLabel *m_error;
     QPushButton *m_logIn;
-    QString m_captchaId;
 };
 
 } // namespace ncre

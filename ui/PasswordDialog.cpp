@@ -1,5 +1,6 @@
 #include "PasswordDialog.h"
 
+#include "Alive.h"
 #include "ErrorText.h"
 
 #include <QDialogButtonBox>
@@ -77,7 +78,7 @@ void PasswordDialog::submit()
     change.currentPassword = m_current->text();
     change.newPassword = m_new->text();
     m_ok->setEnabled(false);
-    m_flow.changePassword(change, [this](const Result<void, Problem> &r) {
+    m_flow.changePassword(change, alive(this, [this](const Result<void, Problem> &r) {
         validate();
         if (!r) {
             m_status->setText(ErrorText::message(r.error().code));
@@ -87,7 +88,7 @@ void PasswordDialog::submit()
         }
         emit changed();
         accept();
-    });
+    }));
 }
 
 } // namespace ncre

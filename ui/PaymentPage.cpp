@@ -1,5 +1,7 @@
 #include "PaymentPage.h"
 
+#include "Alive.h"
+#include "ConfirmPanel.h"
 #include "ErrorText.h"
 #include "ReviewPage.h"
 #include "SubjectListModel.h"
@@ -26,23 +28,7 @@ PaymentPage::PaymentPage(RegistrationFlow &flow, QWidget *parent)
     m_order->setWordWrap(true);
     m_pay = new QPushButton(tr("&Pay"), this);
     m_pay->setObjectName(QStringLiteral("pay"));
-    m_confirm = new QWidget(this);
-    m_confirm->setObjectName(QStringLiteral("paymentConfirm"));
-    m_confirmText = new QLabel(m_confirm);
-    m_confirmText->setObjectName(QStringLiteral("paymentConfirmText"));
-    m_confirmText->setWordWrap(true);
-    auto *yes = new QPushButton(tr("&Continue to payment"), m_confirm);
-    yes->setObjectName(QStringLiteral("paymentConfirmYes"));
-    auto *no = new QPushButton(tr("Ca&ncel"), m_confirm);
-    auto *confirmLayout = new QVBoxLayout(m_confirm);
-    confirmLayout->addWidget(m_confirmText);
-    auto *confirmButtons = new QHBoxLayout;
-    confirmButtons->addStretch(1);
-    confirmButtons->addWidget(no);
-    confirmButtons->addWidget(yes);
-    confirmLayout->addLayout(confirmButtons);
-    m_confirm->setStyleSheet(QStringLiteral("#paymentConfirm { background: #FFF8E1; }"));
-    m_confirm->hide();
+    m_confirm = new ConfirmPanel(QStringLiteral("paymentConfirm"), tr("&Continue to payment"), this);
     m_paid = new QPushButton(tr("I have paid, &update payment status"), this);
     m_paid->setObjectName(QStringLiteral("paymentRefresh"));
     m_status = new QLabel(this);
@@ -67,28 +53,21 @@ PaymentPage::PaymentPage(RegistrationFlow &flow, QWidget *parent)
             pay();
             return;
         }
-        m_confirmText->setText(tr("Open the payment order?") + QLatin1Char('\n') + locks);
-        m_confirm->show();
+        m_confirm->ask(tr("Open the payment order?") + QLatin1Char('\n') + locks);
         m_pay->setEnabled(false);
     });
-    connect(no, &QPushButton::clicked, this, [this]() {
-        m_confirm->hide();
-        refresh();
-    });
-    connect(yes, &QPushButton::clicked, this, [this]() {
-        m_confirm->hide();
-        pay();
-    });
+    connect(m_confirm, &ConfirmPanel::cancelled, this, &PaymentPage::refresh);
+    connect(m_confirm, &ConfirmPanel::confirmed, this, &PaymentPage::pay);
     connect(m_paid, &QPushButton::clicked, this, [this]() {
         m_paid->setEnabled(false);
-        m_flow.refreshPayment([this](const Result<void, Problem> &r) {
+        m_flow.refreshPayment(alive(this, [this](const Result<void, Problem> &r) {
             if (!r)
                 m_status->setText(ErrorText::message(r.error().code));
             else if (m_flow.state() != RegistrationState::Paid)
                 m_status->setText(tr("The payment platform has not received your payment yet. If you have just paid, "
                                      "try again in a minute."));
             refresh();
-        });
+        }));
     });
     connect(&m_flow, &RegistrationFlow::registrationChanged, this, &PaymentPage::refresh);
     refresh();
@@ -97,7 +76,7 @@ PaymentPage::PaymentPage(RegistrationFlow &flow, QWidget *parent)
 void PaymentPage::pay()
 {
     m_pay->setEnabled(false);
-    m_flow.pay([this](Result<RegistrationFlow::PaymentAttempt, Problem> attempt) {
+    m_flow.pay(alive(this, [this](Result<RegistrationFlow::PaymentAttempt, Problem> attempt) {
         refresh();
         if (!attempt) {
             m_status->setText(ErrorText::message(attempt.error().code));
@@ -112,7 +91,7 @@ void PaymentPage::pay()
                                    "already paid it, do not pay again — press «I have paid, update payment status».")
                               : tr("The payment platform opens in your browser. Come back here when you have paid."));
         m_open(QUrl(attempt->order.payUrl));
-    });
+    }));
 }
 
 void PaymentPage::refresh()

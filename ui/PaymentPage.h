@@ -12,6 +12,8 @@ class QPushButton;
 
 namespace ncre {
 
+class ConfirmPanel;
+
 // 网上支付: the amount and the order; «Pay» opens the payment platform in the system browser — after a confirmation
 // of what an open order locks —, reopening the open order, never a second one, and warning when it may already be
 // paid; «我已支付，更新支付信息» asks the platform again. The status follows the polling by itself.
@@ -34,8 +36,7 @@ private:
     QLabel *m_amount;
     QLabel *m_order;
     QPushButton *m_pay;
-    QWidget *m_confirm;
-    QLabel *m_confirmText;
+    ConfirmPanel *m_confirm;
     QPushButton *m_paid;
     QLabel *m_status;
 };

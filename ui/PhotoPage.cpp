@@ -1,5 +1,6 @@
 #include "PhotoPage.h"
 
+#include "Alive.h"
 #include "ErrorText.h"
 #include "FaceDetector.h"
 #include "PhotoCropper.h"
@@ -186,7 +187,7 @@ void PhotoPage::upload()
     m_upload->setEnabled(false);
     m_progress->setValue(0);
     m_progress->show();
-    m_flow.uploadPhoto(m_jpeg, [this](const Result<void, Problem> &r) {
+    m_flow.uploadPhoto(m_jpeg, alive(this, [this](const Result<void, Problem> &r) {
         m_progress->hide();
         updateLock();
         if (!r) {
@@ -198,7 +199,7 @@ void PhotoPage::upload()
         m_status->setText(tr("Photo uploaded."));
         showServerPhoto();
         emit uploaded();
-    });
+    }));
 }
 
 void PhotoPage::showServerPhoto()
@@ -208,11 +209,11 @@ void PhotoPage::showServerPhoto()
         m_serverPhoto->setText(tr("No photo yet."));
         return;
     }
-    m_flow.serverPhoto([this](Result<QByteArray, Problem> jpeg) {
+    m_flow.serverPhoto(alive(this, [this](Result<QByteArray, Problem> jpeg) {
         QPixmap pixmap;
         if (jpeg && pixmap.loadFromData(jpeg.value(), "JPEG"))
             m_serverPhoto->setPixmap(pixmap.scaled(144, 200, Qt::KeepAspectRatio, Qt::SmoothTransformation));
-    });
+    }));
 }
 
 void PhotoPage::updateLock()

@@ -1,5 +1,6 @@
 #include "ProfilePage.h"
 
+#include "Alive.h"
 #include "ChoiceList.h"
 #include "DocumentNumber.h"
 #include "ErrorText.h"
@@ -306,7 +307,7 @@ void ProfilePage::save()
         return;
     }
     m_save->setEnabled(false);
-    m_flow.saveProfile([this](const Result<void, Problem> &r) {
+    m_flow.saveProfile(alive(this, [this](const Result<void, Problem> &r) {
         m_save->setEnabled(m_flow.can(RegistrationAction::EditProfile));
         if (r) {
             m_status->setText(tr("Your basic information is saved."));
@@ -338,7 +339,7 @@ void ProfilePage::save()
             atField = true;
         }
         m_status->setText(atField ? tr("Please correct the marked fields.") : ErrorText::message(p.code));
-    });
+    }));
 }
 
 void ProfilePage::updateLock()

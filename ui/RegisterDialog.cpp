@@ -1,5 +1,7 @@
 #include "RegisterDialog.h"
 
+#include "Alive.h"
+#include "CaptchaField.h"
 #include "ErrorText.h"
 
 #include <QDialogButtonBox>
@@ -8,7 +10,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ncre {
@@ -38,11 +39,7 @@ RegisterDialog::RegisterDialog(ApiClient &api, QWidget *parent)
     m_repeat = new QLineEdit(this);
     m_repeat->setObjectName(QStringLiteral("regRepeat"));
     m_repeat->setEchoMode(QLineEdit::Password);
-    m_captchaAnswer = new QLineEdit(this);
-    m_captchaAnswer->setObjectName(QStringLiteral("regCaptcha"));
-    m_captchaImage = new QLabel(this);
-    auto *newCaptcha = new QToolButton(this);
-    newCaptcha->setText(tr("&New captcha"));
+    m_captcha = new CaptchaField(api, QStringLiteral("regCaptcha"), this);
     m_accountHint = new QLabel(this);
     m_accountHint->setObjectName(QStringLiteral("regAccountHint"));
     m_accountHint->setWordWrap(true);
@@ -56,10 +53,6 @@ RegisterDialog::RegisterDialog(ApiClient &api, QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setStyleSheet(QStringLiteral("color: #B00020;"));
 
-    auto *captchaRow = new QHBoxLayout;
-    captchaRow->addWidget(m_captchaAnswer, 1);
-    captchaRow->addWidget(m_captchaImage);
-    captchaRow->addWidget(newCaptcha);
     auto *form = new QFormLayout;
     auto cell = [this](QWidget *editor, QLabel *hint) {
         auto *box = new QVBoxLayout;
@@ -72,8 +65,8 @@ RegisterDialog::RegisterDialog(ApiClient &api, QWidget *parent)
     form->addRow(tr("&Password:"), cell(m_password, m_passwordHint));
     form->addRow(tr("&Repeat password:"), cell(m_repeat, m_repeatHint));
     auto *captchaLabel = new QLabel(tr("&Captcha:"), this);
-    captchaLabel->setBuddy(m_captchaAnswer);
-    form->addRow(captchaLabel, captchaRow);
+    captchaLabel->setBuddy(m_captcha->answerField());
+    form->addRow(captchaLabel, m_captcha);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
     m_ok->setText(tr("&Register"));
@@ -85,7 +78,9 @@ RegisterDialog::RegisterDialog(ApiClient &api, QWidget *parent)
 
     for (QLineEdit *e : {m_account, m_password, m_repeat})
         connect(e, &QLineEdit::textEdited, this, &RegisterDialog::validate);
-    connect(newCaptcha, &QToolButton::clicked, this, &RegisterDialog::refreshCaptcha);
+    connect(m_captcha, &CaptchaField::shown, this, &RegisterDialog::captchaShown);
+    connect(m_captcha, &CaptchaField::failed, this,
+            [this](const Problem &p) { m_status->setText(ErrorText::message(p.code)); });
     connect(buttons, &QDialogButtonBox::accepted, this, &RegisterDialog::submit);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     validate();
@@ -99,18 +94,12 @@ QString RegisterDialog::username() const
 
 void RegisterDialog::refreshCaptcha()
 {
-    m_api.createCaptcha([this](Result<Captcha, Problem> captcha) {
-        if (!captcha) {
-            m_status->setText(ErrorText::message(captcha.error().code));
-            return;
-        }
-        m_captchaId = captcha->id;
-        QPixmap pixmap;
-        pixmap.loadFromData(captcha->png, "PNG");
-        m_captchaImage->setPixmap(pixmap);
-        m_captchaAnswer->clear();
-        emit captchaShown();
-    });
+    m_captcha->refresh();
+}
+
+QString RegisterDialog::captchaId() const
+{
+    return m_captcha->id();
 }
 
 void RegisterDialog::validate()
@@ -134,10 +123,10 @@ void RegisterDialog::submit()
     AccountRegistration account;
     account.username = username();
     account.password = m_password->text();
-    account.captchaId = m_captchaId;
-    account.captchaAnswer = m_captchaAnswer->text().trimmed();
+    account.captchaId = m_captcha->id();
+    account.captchaAnswer = m_captcha->answer();
     m_ok->setEnabled(false);
-    m_api.registerAccount(account, [this](Result<AccountInfo, Problem> info) {
+    m_api.registerAccount(account, alive(this, [this](Result<AccountInfo, Problem> info) {
         validate();
         if (!info) {
             m_status->setText(ErrorText::message(info.error().code));
@@ -146,7 +135,7 @@ void RegisterDialog::submit()
         }
         emit registered(info->username);
         accept();
-    });
+    }));
 }
 
 } // namespace ncre

@@ -10,6 +10,8 @@ class QPushButton;
 
 namespace ncre {
 
+class CaptchaField;
+
 // 用户注册: account, password twice and a captcha, with the account rules shown and checked as the user types
 // (the same rules the server applies); the server's refusal (account taken, captcha wrong) in words at its field.
 class RegisterDialog : public QDialog
@@ -19,7 +21,7 @@ class RegisterDialog : public QDialog
 public:
     explicit RegisterDialog(ApiClient &api, QWidget *parent = nullptr);
 
-    QString captchaId() const { return m_captchaId; }
+    QString captchaId() const;
     QString username() const;
     void submit();
 
@@ -35,14 +37,12 @@ private:
     QLineEdit *m_account;
     QLineEdit *m_password;
     QLineEdit *m_repeat;
-    QLineEdit *m_captchaAnswer;
-    QLabel *m_captchaImage;
+    CaptchaField *m_captcha;
     QLabel *m_accountHint;
     QLabel *m_passwordHint;
     QLabel *m_repeatHint;
     QLabel *m_status;
     QPushButton *m_ok;
-    QString m_captchaId;
 };
 
 } // namespace ncre

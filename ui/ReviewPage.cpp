@@ -1,5 +1,7 @@
 #include "ReviewPage.h"
 
+#include "Alive.h"
+#include "ConfirmPanel.h"
 #include "ErrorText.h"
 
 #include <QHBoxLayout>
@@ -53,23 +55,7 @@ ReviewPage::ReviewPage(RegistrationFlow &flow, QWidget *parent)
     m_state->setWordWrap(true);
     m_request = new QPushButton(tr("&Ask the site to review"), this);
     m_request->setObjectName(QStringLiteral("requestReview"));
-    m_confirm = new QWidget(this);
-    m_confirm->setObjectName(QStringLiteral("reviewConfirm"));
-    m_confirmText = new QLabel(m_confirm);
-    m_confirmText->setObjectName(QStringLiteral("reviewConfirmText"));
-    m_confirmText->setWordWrap(true);
-    auto *yes = new QPushButton(tr("&Confirm"), m_confirm);
-    yes->setObjectName(QStringLiteral("reviewConfirmYes"));
-    auto *no = new QPushButton(tr("Ca&ncel"), m_confirm);
-    auto *confirmLayout = new QVBoxLayout(m_confirm);
-    confirmLayout->addWidget(m_confirmText);
-    auto *confirmButtons = new QHBoxLayout;
-    confirmButtons->addStretch(1);
-    confirmButtons->addWidget(no);
-    confirmButtons->addWidget(yes);
-    confirmLayout->addLayout(confirmButtons);
-    m_confirm->setStyleSheet(QStringLiteral("#reviewConfirm { background: #FFF8E1; }"));
-    m_confirm->hide();
+    m_confirm = new ConfirmPanel(QStringLiteral("reviewConfirm"), tr("&Confirm"), this);
     m_fixProfile = new QPushButton(tr("Correct the &basic information"), this);
     m_fixPhoto = new QPushButton(tr("Replace the &photo"), this);
     m_status = new QLabel(this);
@@ -89,24 +75,19 @@ ReviewPage::ReviewPage(RegistrationFlow &flow, QWidget *parent)
     layout->addStretch(1);
 
     connect(m_request, &QPushButton::clicked, this, [this]() {
-        m_confirmText->setText(tr("Ask the site to review your registration?") + QLatin1Char('\n')
-                               + lockedText(m_flow.lockPreview(RegistrationAction::RequestReview)));
-        m_confirm->show();
+        m_confirm->ask(tr("Ask the site to review your registration?") + QLatin1Char('\n')
+                       + lockedText(m_flow.lockPreview(RegistrationAction::RequestReview)));
         m_request->setEnabled(false);
     });
-    connect(no, &QPushButton::clicked, this, [this]() {
-        m_confirm->hide();
-        refresh();
-    });
-    connect(yes, &QPushButton::clicked, this, [this]() {
-        m_confirm->hide();
-        m_flow.requestReview([this](const Result<void, Problem> &r) {
+    connect(m_confirm, &ConfirmPanel::cancelled, this, &ReviewPage::refresh);
+    connect(m_confirm, &ConfirmPanel::confirmed, this, [this]() {
+        m_flow.requestReview(alive(this, [this](const Result<void, Problem> &r) {
             m_status->setText(r ? QString()
                                 : (r.error().status == 0 ? tr("No network: your request is queued and will be sent when "
                                                               "the network returns.")
                                                          : ErrorText::message(r.error().code)));
             refresh();
-        });
+        }));
     });
     connect(m_fixProfile, &QPushButton::clicked, this, [this]() { emit fixRequested(FlowStep::Profile); });
     connect(m_fixPhoto, &QPushButton::clicked, this, [this]() { emit fixRequested(FlowStep::Photo); });

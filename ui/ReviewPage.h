@@ -10,6 +10,8 @@ class QWidget;
 
 namespace ncre {
 
+class ConfirmPanel;
+
 // 申请信息审核 (only at sites that review): ask for review — after a confirmation that lists what can no longer be
 // changed while the site reviews and for good once it approves —, then pending, rejected (with the site's reason
 // and the way back to fix it) or approved (locked; the 24-hour payment deadline).
@@ -30,8 +32,7 @@ private:
     RegistrationFlow &m_flow;
     QLabel *m_state;
     QPushButton *m_request;
-    QWidget *m_confirm;
-    QLabel *m_confirmText;
+    ConfirmPanel *m_confirm;
     QPushButton *m_fixProfile;
     QPushButton *m_fixPhoto;
     QLabel *m_status;

@@ -1,5 +1,6 @@
 #include "SubjectsPage.h"
 
+#include "Alive.h"
 #include "ErrorText.h"
 
 #include <QCheckBox>
@@ -135,7 +136,7 @@ void SubjectsPage::loadSubjects(const QString &siteId)
                                                                "uploading your photo.")));
     }
     m_status->clear();
-    m_flow.subjects(siteId, [this, siteId](Result<QList<Subject>, Problem> subjects) {
+    m_flow.subjects(siteId, alive(this, [this, siteId](Result<QList<Subject>, Problem> subjects) {
         if (siteId != m_siteId)
             return; // another site was picked meanwhile
         if (!subjects) {
@@ -148,7 +149,7 @@ void SubjectsPage::loadSubjects(const QString &siteId)
         m_watch->setVisible(full && !m_flow.watchedSites().contains(siteId));
         m_watch->setEnabled(true);
         updateSummary();
-    });
+    }));
 }
 
 void SubjectsPage::updateSummary()
@@ -180,7 +181,7 @@ void SubjectsPage::submit()
     const QStringList chosen = m_subjects.chosen();
     const bool draft = m_flow.state() == RegistrationState::Draft;
     m_submit->setEnabled(false);
-    m_flow.chooseSubjects(m_siteId, chosen, [this, draft](const Result<void, Problem> &r) {
+    m_flow.chooseSubjects(m_siteId, chosen, alive(this, [this, draft](const Result<void, Problem> &r) {
         if (!r) {
             m_status->setText(r.error().status == 0
                                   ? tr("No network: your choice is kept on this computer and will be sent when the network returns.")
@@ -195,7 +196,7 @@ void SubjectsPage::submit()
             updateSummary();
             return;
         }
-        m_flow.submit(m_guarantee->isChecked(), [this](const Result<void, Problem> &s) {
+        m_flow.submit(m_guarantee->isChecked(), alive(this, [this](const Result<void, Problem> &s) {
             updateSummary();
             if (!s) {
                 m_status->setText(s.error().status == 0
@@ -205,8 +206,8 @@ void SubjectsPage::submit()
             }
             m_status->setText(tr("Submitted. Now upload your photo: without it the registration is not valid."));
             emit submitted();
-        });
-    });
+        }));
+    }));
 }
 
 } // namespace ncre
