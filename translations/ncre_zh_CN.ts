@@ -347,6 +347,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>The photo cannot be saved within the allowed file size.</source>
         <translation>无法在允许的文件大小范围内保存照片。</translation>
     </message>
+    <message>
+        <source>The file cannot be opened: %1</source>
+        <translation>无法打开文件：%1</translation>
+    </message>
 </context>
 <context>
     <name>PhotoInspector</name>

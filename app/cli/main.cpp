@@ -110,11 +110,14 @@ int check(const QStringList &files, bool json)
 
 int fix(const QString &input, const QString &output, bool json)
 {
-    const auto bytes = readFile(input);
-    if (!bytes)
+    QFile in(input);
+    if (!in.open(QIODevice::ReadOnly)) {
+        err() << Cli::unreadable(input, in.errorString()) << '\n';
         return 2;
+    }
+    in.close();
     const PhotoFixer fixer;
-    const auto fixed = fixer.fix(*bytes);
+    const auto fixed = fixer.fixFile(input); // streamed: the photo is never held whole in memory
     if (!fixed) {
         if (json)
             out() << QJsonDocument(QJsonArray{QJsonObject{{QStringLiteral("file"), input}, {QStringLiteral("ok"), false},

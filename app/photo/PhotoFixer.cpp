@@ -4,6 +4,7 @@
 #include "PhotoLogging.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QElapsedTimer>
 #include <QImageWriter>
 #include <QPainter>
@@ -129,6 +130,26 @@ Result<QByteArray> PhotoFixer::renderCrop(const QImage &upright, const QRectF &c
 
 Result<PhotoFixer::Fixed, QList<PhotoFinding>> PhotoFixer::fix(const QByteArray &input) const
 {
+    QByteArray copy = input;
+    QBuffer buffer(&copy);
+    buffer.open(QIODevice::ReadOnly);
+    return fixFrom(&buffer, [&input]() { return input; });
+}
+
+Result<PhotoFixer::Fixed, QList<PhotoFinding>> PhotoFixer::fixFile(const QString &path) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QList<PhotoFinding>{{ErrorCode::PhotoDecode, tr("The file cannot be opened: %1").arg(file.errorString())}};
+    return fixFrom(&file, [&file]() {
+        file.seek(0);
+        return file.readAll();
+    });
+}
+
+Result<PhotoFixer::Fixed, QList<PhotoFinding>> PhotoFixer::fixFrom(QIODevice *file,
+                                                                   const std::function<QByteArray()> &wholeFile) const
+{
     Fixed fixed;
     QElapsedTimer timer;
     timer.start();
@@ -136,7 +157,7 @@ Result<PhotoFixer::Fixed, QList<PhotoFinding>> PhotoFixer::fix(const QByteArray 
         return Result<Fixed, QList<PhotoFinding>>(QList<PhotoFinding>{{code, message}});
     };
 
-    Result<DecodedPhoto> decoded = PhotoReader::read(input, kFixBox);
+    Result<DecodedPhoto> decoded = PhotoReader::read(file, kFixBox);
     if (!decoded)
         return fail(decoded.error().code, PhotoInspector::messageFor(decoded.error()));
     DecodedPhoto photo = std::move(decoded).value();
@@ -202,6 +223,7 @@ Result<PhotoFixer::Fixed, QList<PhotoFinding>> PhotoFixer::fix(const QByteArray 
     QRectF sourceCrop = cropSmall, sourceInside = insideSmall;
     if (photo.scale < k * 0.95) {
         const QRect region = inside.toAlignedRect();
+        const QByteArray input = wholeFile(); // rare: the first decode was too coarse for this crop
         Result<QImage> detail = fixed.rotationApplied == 0 ? PhotoReader::readRegion(input, region, k)
                                                            : Result<QImage>(Error(ErrorCode::PhotoDecode));
         if (!detail) {

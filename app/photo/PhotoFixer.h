@@ -4,6 +4,8 @@
 
 #include <QImage>
 
+#include <functional>
+
 namespace ncre {
 
 // Turns a photo into one that meets PhotoSpec, or says precisely why it cannot: decode at a reduced scale, apply
@@ -37,6 +39,8 @@ public:
 
     // The whole fix. Failure: the findings that could not be fixed.
     Result<Fixed, QList<PhotoFinding>> fix(const QByteArray &input) const;
+    // The same from a file, streamed to the decoder rather than read whole (a 12 MP photo is 4-5 MB).
+    Result<Fixed, QList<PhotoFinding>> fixFile(const QString &path) const;
 
     // The crop (in the coordinates of an upright image of `size`) that puts the head of `face` where the rules
     // want it, at the spec's middle aspect ratio. It may reach outside the image when the head is close to an edge.
@@ -55,6 +59,8 @@ public:
     void setMaxOutputHeight(int pixels) { m_maxOutputHeight = pixels; }
 
 private:
+    Result<Fixed, QList<PhotoFinding>> fixFrom(QIODevice *source, const std::function<QByteArray()> &wholeFile) const;
+
     PhotoSpec m_spec;
     PhotoInspector m_inspector;
     int m_maxOutputHeight = 480;

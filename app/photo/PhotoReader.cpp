@@ -100,7 +100,8 @@ ImageFormat PhotoReader::sniff(const QByteArray &b)
 
 bool PhotoReader::jpegLooksTruncated(const QByteArray &bytes)
 {
-    return bytes.lastIndexOf("\xFF\xD9") < bytes.lastIndexOf("\xFF\xDA");
+    const qsizetype eoi = bytes.lastIndexOf("\xFF\xD9");
+    return eoi < 0 || eoi < bytes.lastIndexOf("\xFF\xDA");
 }
 
 Result<QSize> PhotoReader::headerSize(const QByteArray &bytes, const Limits &limits)
@@ -127,23 +128,49 @@ Result<QSize> PhotoReader::headerSize(const QByteArray &bytes, const Limits &lim
 
 Result<DecodedPhoto> PhotoReader::read(const QByteArray &bytes, QSize fitInside, const Limits &limits)
 {
-    if (bytes.size() > limits.maxBytes)
-        return Error(ErrorCode::PhotoBytes, {}, QStringLiteral("%1 bytes is too large to read").arg(bytes.size()));
-    DecodedPhoto d;
-    d.format = sniff(bytes);
-    const Result<QSize> stored = headerSize(bytes, limits); // refuses bombs before anything is allocated
-    if (!stored)
-        return stored.error();
-    if (d.format == ImageFormat::Jpeg && jpegLooksTruncated(bytes))
-        return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("truncated"));
-    d.storedSize = stored.value();
-    d.cmyk = d.format == ImageFormat::Jpeg && jpegComponents(bytes) == 4;
-
-    QByteArray copy = bytes;
+    QByteArray copy = bytes; // QBuffer wants a non-const array; the copy shares the data
     QBuffer buffer(&copy);
     buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer, qtFormat(d.format));
+    return read(&buffer, fitInside, limits);
+}
+
+Result<DecodedPhoto> PhotoReader::read(QIODevice *device, QSize fitInside, const Limits &limits)
+{
+    if (!device || !device->isOpen() || device->isSequential())
+        return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("not a readable file"));
+    if (device->size() > limits.maxBytes)
+        return Error(ErrorCode::PhotoBytes, {}, QStringLiteral("%1 bytes is too large to read").arg(device->size()));
+    device->seek(0);
+    // The head holds the format's signature and, for a JPEG, every segment before the frame header (EXIF <= 64 KB).
+    const QByteArray head = device->peek(192 * 1024);
+    DecodedPhoto d;
+    d.format = sniff(head);
+    const char *name = qtFormat(d.format);
+    if (!name)
+        return d.format == ImageFormat::Heif
+            ? Error(ErrorCode::PhotoFormat, {}, QStringLiteral("HEIF cannot be read; a JPEG is required"))
+            : Error(ErrorCode::PhotoDecode, {}, QStringLiteral("not an image"));
+    if (d.format == ImageFormat::Jpeg) {
+        // A complete JPEG ends its last scan with EOI. The tail is enough: entropy-coded data cannot contain a
+        // marker, so a cut-off file has no EOI after its last SOS there.
+        const qint64 tailFrom = qMax<qint64>(0, device->size() - 64 * 1024);
+        device->seek(tailFrom);
+        const QByteArray tail = device->read(64 * 1024);
+        device->seek(0);
+        if (jpegLooksTruncated(tail))
+            return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("truncated"));
+        d.cmyk = jpegComponents(head) == 4;
+    }
+    QImageReader reader(device, name);
     reader.setAutoTransform(true);
+    const QSize stored = reader.size(); // the header only: bombs are refused before anything is allocated
+    if (!stored.isValid() || stored.isEmpty())
+        return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("unreadable header"));
+    if (stored.width() > limits.maxSide || stored.height() > limits.maxSide
+        || qint64(stored.width()) * stored.height() > limits.maxPixels)
+        return Error(ErrorCode::PhotoDimensions, {},
+                     QStringLiteral("%1x%2 is too large to decode safely").arg(stored.width()).arg(stored.height()));
+    d.storedSize = stored;
     const QImageIOHandler::Transformations t = reader.transformation();
     const bool turned = t.testFlag(QImageIOHandler::TransformationRotate90);
     d.uprightSize = turned ? d.storedSize.transposed() : d.storedSize;

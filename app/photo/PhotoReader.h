@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QColorSpace>
+#include <QIODevice>
 #include <QImage>
 #include <QSize>
 
@@ -49,6 +50,8 @@ public:
     // Decodes `bytes`. With a valid `fitInside`, the upright image is decoded at a reduced scale so that it fits
     // inside that box (a 12 MP phone photo decodes at 1/8 for a 500-pixel box); otherwise at full size.
     static Result<DecodedPhoto> read(const QByteArray &bytes, QSize fitInside = {}, const Limits &limits = {});
+    // The same from an open, seekable device (a file): the photo is streamed to the decoder, never held whole.
+    static Result<DecodedPhoto> read(QIODevice *device, QSize fitInside = {}, const Limits &limits = {});
 
     // Decodes only `uprightRegion` (full-resolution, upright coordinates) of the photo, scaled by `scale`
     // (0 < scale <= 1), upright. The codec skips what it can: libjpeg decodes at the coarsest DCT scale that still
