@@ -76,6 +76,14 @@ Result<QByteArray> PhotoFixer::encode(const QImage &source, int *quality) const
         // The best quality whose file is not above the maximum (binary search: size grows with quality).
         int lo = 30, hi = 97, best = -1;
         QByteArray bestBytes;
+        // An ID photo of a few hundred pixels usually fits at the best quality: one encode instead of a search.
+        if (const QByteArray top = encodeJpeg(image, hi); top.size() <= m_spec.maxBytes) {
+            best = hi;
+            bestBytes = top;
+            lo = hi + 1;
+        } else {
+            hi -= 1;
+        }
         while (lo <= hi) {
             const int q = (lo + hi) / 2;
             const QByteArray bytes = encodeJpeg(image, q);
