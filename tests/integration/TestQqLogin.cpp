@@ -9,6 +9,27 @@
 
 using namespace ncre;
 
+// A client ready for «QQ登录»: API client, session and QqLogin; start() records what it asks the browser to open and
+// the login's outcome.
+struct QqClient
+{
+    ApiClient api;
+    AuthSession auth{api};
+    QqLogin qq{api, auth};
+    QList<QUrl> browser;
+    std::optional<Result<Session, Problem>> result;
+
+    bool start(const QUrl &server)
+    {
+        if (!api.setBaseUrl(server).ok())
+            return false;
+        QObject::connect(&qq, &QqLogin::openBrowser, &qq, [this](const QUrl &url) { browser << url; });
+        qq.start([this](Result<Session, Problem> r) { result = std::move(r); });
+        return true;
+    }
+    bool finished() { return QTest::qWaitFor([this]() { return result.has_value(); }, 15000); }
+};
+
 // «QQ登录» with QtNetworkAuth against the real server's broker. The "browser" is a QNetworkAccessManager that follows
 // the broker's redirects one by one and presses «授权并登录» on the emulated QQ page, so a test can also tamper with
 // what comes back.
@@ -110,36 +131,26 @@ private slots:
 
     void testStateMismatchFailsTheLogin()
     {
-        ApiClient api;
-        QVERIFY(api.setBaseUrl(m_server->directUrl("")).ok());
-        AuthSession auth(api);
-        QqLogin qq(api, auth);
-        QSignalSpy browser(&qq, &QqLogin::openBrowser);
-        std::optional<Result<Session, Problem>> result;
-        qq.start([&](Result<Session, Problem> r) { result = std::move(r); });
-        QUrl loopback = authorizeInBrowser(browser.first().at(0).toUrl(), "12345");
+        QqClient client;
+        QVERIFY(client.start(m_server->directUrl("")));
+        QUrl loopback = authorizeInBrowser(client.browser.first(), "12345");
         QUrlQuery q(loopback);
         q.removeQueryItem("state");
         q.addQueryItem("state", "forged-state-forged-state-forged-state-1234");
         loopback.setQuery(q);
         browse("GET", loopback);
-        QVERIFY(QTest::qWaitFor([&]() { return result.has_value(); }, 15000));
-        QCOMPARE(result->error().code, ErrorCode::AuthInvalidCredentials);
-        QVERIFY(!auth.isLoggedIn());
+        QVERIFY(client.finished());
+        QCOMPARE(client.result->error().code, ErrorCode::AuthInvalidCredentials);
+        QVERIFY(!client.auth.isLoggedIn());
     }
 
     // Someone else redeems the code first (without the verifier they cannot): the client's own redemption is then
     // refused, and the login says so rather than waiting forever.
     void testStolenCodeIsUseless()
     {
-        ApiClient api;
-        QVERIFY(api.setBaseUrl(m_server->directUrl("")).ok());
-        AuthSession auth(api);
-        QqLogin qq(api, auth);
-        QSignalSpy browser(&qq, &QqLogin::openBrowser);
-        std::optional<Result<Session, Problem>> result;
-        qq.start([&](Result<Session, Problem> r) { result = std::move(r); });
-        const QUrl loopback = authorizeInBrowser(browser.first().at(0).toUrl(), "54321");
+        QqClient client;
+        QVERIFY(client.start(m_server->directUrl("")));
+        const QUrl loopback = authorizeInBrowser(client.browser.first(), "54321");
         const QString code = QUrlQuery(loopback).queryItemValue("code");
         const HttpResult stolen = browse("POST", m_server->directUrl("/api/v1/oauth/qq/token"),
                                          "grant_type=authorization_code&code=" + QUrl::toPercentEncoding(code)
@@ -152,23 +163,19 @@ private slots:
         QCOMPARE(browse("POST", token, "%%%&&&=").status, 400);
         QCOMPARE(browse("POST", token, QByteArray(8192, 'x')).status, 413);
         browse("GET", loopback);
-        QVERIFY(QTest::qWaitFor([&]() { return result.has_value(); }, 15000));
-        QCOMPARE(result->error().code, ErrorCode::AuthInvalidCredentials);
-        QVERIFY(!auth.isLoggedIn());
+        QVERIFY(client.finished());
+        QCOMPARE(client.result->error().code, ErrorCode::AuthInvalidCredentials);
+        QVERIFY(!client.auth.isLoggedIn());
     }
 
     void testCancelEndsTheLoginAndTheListener()
     {
-        ApiClient api;
-        QVERIFY(api.setBaseUrl(m_server->directUrl("")).ok());
-        AuthSession auth(api);
-        QqLogin qq(api, auth);
-        std::optional<Result<Session, Problem>> result;
-        qq.start([&](Result<Session, Problem> r) { result = std::move(r); });
-        const quint16 port = quint16(qq.redirectUri().port());
-        qq.cancel();
-        QVERIFY(result.has_value());
-        QCOMPARE(result->error().code, ErrorCode::TransferCancelled);
+        QqClient client;
+        QVERIFY(client.start(m_server->directUrl("")));
+        const quint16 port = quint16(client.qq.redirectUri().port());
+        client.qq.cancel();
+        QVERIFY(client.result.has_value());
+        QCOMPARE(client.result->error().code, ErrorCode::TransferCancelled);
         QTcpSocket probe;
         probe.connectToHost(QHostAddress::LocalHost, port);
         QVERIFY(!probe.waitForConnected(2000));
