@@ -4,7 +4,7 @@
 
 #include <QApplication>
 #include <QLocale>
-#include <QStyle>
+#include <QIcon>
 #include <QSystemTrayIcon>
 
 namespace ncre {
@@ -15,7 +15,7 @@ Notifier::Notifier(RegistrationFlow &flow, QObject *parent)
     , m_lastState(flow.state())
 {
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(qApp->style()->standardIcon(QStyle::SP_FileDialogDetailedView), this);
+        m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/ncre/icons/ncre-desk.svg")), this);
         m_tray->setToolTip(tr("NCRE Desk"));
         m_tray->show();
     }

@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QIcon>
 #include <QStandardPaths>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
@@ -97,6 +98,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("NCRE"));
     QCoreApplication::setApplicationName(QStringLiteral("NCRE Desk"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/ncre/icons/ncre-desk.svg"))); // SVG: sharp at any DPI
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("NCRE Desk: registration for the National Computer Rank Examination"));

@@ -9,6 +9,7 @@
 #include "integration/ServerProcess.h"
 
 #include <QDir>
+#include <QIcon>
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
@@ -84,6 +85,18 @@ private slots:
         m_dir = qEnvironmentVariable("NCRE_SCREENSHOTS_DIR");
         if (!m_dir.isEmpty())
             QDir().mkpath(m_dir);
+    }
+
+    // The app icon is SVG: sharp at any size (needs Qt's SVG icon engine, installed with qt6-svg).
+    void testAppIconRendersAtAnySize()
+    {
+        const QIcon icon(QStringLiteral(":/ncre/icons/ncre-desk.svg"));
+        QVERIFY(!icon.isNull());
+        for (int size : {16, 64, 256}) {
+            const QImage image = icon.pixmap(size, size).toImage();
+            QCOMPARE(image.width(), size);
+            QVERIFY(colours(image) > 3);
+        }
     }
 
     void testEveryPageInBothLanguages_data()
