@@ -50,6 +50,20 @@ QRgb averageRow(const QImage &image, int y, int x0, int x1)
     return qRgb(int(r / n), int(g / n), int(b / n));
 }
 
+// `crop` of `source` scaled into `size`; `inside` is the part of the crop within the source. Where the crop reaches
+// outside the photo, the background next to it continues.
+QImage cropped(const QImage &source, const QRectF &crop, const QRectF &inside, QSize size)
+{
+    QImage out(size, QImage::Format_RGB32);
+    out.fill(averageRow(source, int(inside.top()), int(inside.left()), int(inside.right())));
+    QPainter p(&out);
+    p.setRenderHint(QPainter::SmoothPixmapTransform);
+    const double k = size.height() / crop.height();
+    p.setTransform(QTransform::fromScale(k, k).translate(-crop.left(), -crop.top()));
+    p.drawImage(inside, source, inside);
+    return out;
+}
+
 } // namespace
 
 PhotoFixer::PhotoFixer(PhotoSpec spec)
@@ -124,16 +138,7 @@ Result<QByteArray> PhotoFixer::renderCrop(const QImage &upright, const QRectF &c
     const QRectF inside = crop.intersected(QRectF(QPointF(0, 0), QSizeF(upright.size())));
     if (inside.isEmpty())
         return Error(ErrorCode::PhotoComposition, {}, QStringLiteral("crop outside the photo"));
-    QImage out(outSize, QImage::Format_RGB32);
-    out.fill(averageRow(upright, int(inside.top()), int(inside.left()), int(inside.right())));
-    {
-        QPainter p(&out);
-        p.setRenderHint(QPainter::SmoothPixmapTransform);
-        const double k = outSize.height() / crop.height();
-        p.setTransform(QTransform::fromScale(k, k).translate(-crop.left(), -crop.top()));
-        p.drawImage(inside, upright, inside);
-    }
-    return encode(out);
+    return encode(cropped(upright, crop, inside, outSize));
 }
 
 Result<PhotoFixer::Fixed, QList<PhotoFinding>> PhotoFixer::fix(const QByteArray &input) const
@@ -255,16 +260,7 @@ Result<PhotoFixer::Fixed, QList<PhotoFinding>> PhotoFixer::fixFrom(QIODevice *fi
         }
     }
 
-    QImage out(outSize, QImage::Format_RGB32);
-    // Where the crop reaches outside the photo, continue the background next to it.
-    out.fill(averageRow(source, int(sourceInside.top()), int(sourceInside.left()), int(sourceInside.right())));
-    {
-        QPainter p(&out);
-        p.setRenderHint(QPainter::SmoothPixmapTransform);
-        const double ko = outSize.height() / sourceCrop.height();
-        p.setTransform(QTransform::fromScale(ko, ko).translate(-sourceCrop.left(), -sourceCrop.top()));
-        p.drawImage(sourceInside, source, sourceInside);
-    }
+    const QImage out = cropped(source, sourceCrop, sourceInside, outSize);
     fixed.timings.cropNs = timer.nsecsElapsed();
 
     timer.restart();

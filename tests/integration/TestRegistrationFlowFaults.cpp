@@ -51,6 +51,17 @@ private:
         QVERIFY(rig.run([&](auto done) { flow.chooseSubjects(site, {subject}, done); }).ok());
     }
 
+    // A new account on `server`, logged in, with the registration in draft at bj-buu, subject 14. False (the test
+    // already failed) if any step was refused.
+    static bool ready(FlowRig &rig, ServerProcess &server, TestHttp &hooks, const char *name)
+    {
+        rig.signUp(server, hooks, name);
+        if (QTest::currentTestFailed())
+            return false;
+        prepare(rig, "bj-buu", "14");
+        return !QTest::currentTestFailed();
+    }
+
 private slots:
     // The server goes away after submission and comes back (same port, same database). What the candidate did
     // meanwhile is kept in the outbox, survives an app restart, and goes out when the server is back.
@@ -62,10 +73,8 @@ private slots:
         QVERIFY2(server->waitReady(), server->stderrText().constData());
         auto hooks = std::make_unique<TestHttp>(*server);
         FlowRig rig;
-        rig.signUp(*server, *hooks, "restart.candidate");
-        if (QTest::currentTestFailed())
+        if (!ready(rig, *server, *hooks, "restart.candidate"))
             return;
-        prepare(rig, "bj-buu", "14");
         QVERIFY(rig.run([&](auto done) { rig.flow->submit(true, done); }).ok());
 
         hooks.reset();
@@ -112,10 +121,8 @@ private slots:
         QVERIFY2(server.waitReady(), server.stderrText().constData());
         TestHttp hooks(server);
         FlowRig rig;
-        rig.signUp(server, hooks, "offline.candidate");
-        if (QTest::currentTestFailed())
+        if (!ready(rig, server, hooks, "offline.candidate"))
             return;
-        prepare(rig, "bj-buu", "14");
         RetryPolicy brief;
         brief.maxAttempts = 2;
         brief.baseDelayMs = 10;
@@ -146,10 +153,8 @@ private slots:
         QVERIFY2(server->waitReady(), server->stderrText().constData());
         TestHttp hooks(*server);
         FlowRig rig;
-        rig.signUp(*server, hooks, "offline.start");
-        if (QTest::currentTestFailed())
+        if (!ready(rig, *server, hooks, "offline.start"))
             return;
-        prepare(rig, "bj-buu", "14");
         const auto announcements = waitFor<Result<QList<Bulletin>, Problem>>(
             [&](auto done) { rig.flow->bulletins(BulletinKind::Announcement, done); });
         QVERIFY(announcements.ok() && !announcements->isEmpty());
@@ -190,10 +195,8 @@ private slots:
         QVERIFY2(server.waitReady(), server.stderrText().constData());
         TestHttp hooks(server);
         FlowRig rig;
-        rig.signUp(server, hooks, "storm.candidate");
-        if (QTest::currentTestFailed())
+        if (!ready(rig, server, hooks, "storm.candidate"))
             return;
-        prepare(rig, "bj-buu", "14");
         injectFault(hooks, "/registrations/current", "unavailable", 3, 1);
         QSignalSpy retries(&rig.api, &ApiClient::retryScheduled);
         QVERIFY(rig.run([&](auto done) { rig.flow->submit(true, done); }).ok());
@@ -211,10 +214,8 @@ private slots:
         QVERIFY2(server.waitReady(), server.stderrText().constData());
         TestHttp hooks(server);
         FlowRig rig;
-        rig.signUp(server, hooks, "resume.candidate");
-        if (QTest::currentTestFailed())
+        if (!ready(rig, server, hooks, "resume.candidate"))
             return;
-        prepare(rig, "bj-buu", "14");
         QVERIFY(rig.run([&](auto done) { rig.flow->submit(true, done); }).ok());
         QVERIFY(rig.run([&](auto done) { rig.flow->uploadPhoto(PhotoFixtures::compliantJpeg(), done); }).ok());
         const auto order = waitFor<Result<RegistrationFlow::PaymentAttempt, Problem>>([&](auto done) { rig.flow->pay(done); });
@@ -244,10 +245,8 @@ private slots:
         QVERIFY2(server.waitReady(), server.stderrText().constData());
         TestHttp hooks(server);
         FlowRig rig;
-        rig.signUp(server, hooks, "lost.candidate");
-        if (QTest::currentTestFailed())
+        if (!ready(rig, server, hooks, "lost.candidate"))
             return;
-        prepare(rig, "bj-buu", "14");
 
         // No retries at all this time: the lost answer leaves the submission in the outbox, with its key.
         RetryPolicy once;
