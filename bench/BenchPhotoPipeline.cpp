@@ -9,14 +9,15 @@
 using namespace ncre;
 
 // The in-process photo pipeline on a 12 MP, EXIF-rotated, ~4.5 MB phone portrait (tests/photo/PhotoFixtureSet.h):
-// PhotoFixer::fix whole, and its stages, against the floor of decoding the same file at 1/8 scale with libjpeg
+// PhotoFixer::fix whole, and its stages, and the same photo without the EXIF thumbnail phones write, against the floor of decoding the same file at 1/8 scale with libjpeg
 // (through QImageReader's scaled decode, which is libjpeg's DCT scaling: what djpeg -scale 1/8 does).
 class BenchPhotoPipeline : public QObject
 {
     Q_OBJECT
 
 private:
-    QByteArray m_phone;
+    QByteArray m_phone;            // as a phone writes it, with the camera's EXIF thumbnail
+    QByteArray m_phoneNoThumbnail; // the same pixels without it (an edited or re-saved photo)
     PhotoFixer::Timings m_sum;
     int m_runs = 0;
 
@@ -24,6 +25,7 @@ private slots:
     void initTestCase()
     {
         m_phone = PhotoFixtureSet::phonePortrait12MP();
+        m_phoneNoThumbnail = PhotoFixtureSet::phonePortrait12MP(false);
         QVERIFY2(!m_phone.isEmpty(), "fixture photographs missing: run scripts/setup");
         QVERIFY(FaceDetector::shared().isLoaded()); // loaded once per process, as in ncre-photo
     }
@@ -45,6 +47,8 @@ private slots:
         QBENCHMARK {
             const auto fixed = PhotoFixer().fix(m_phone);
             QVERIFY(fixed.ok());
+            QVERIFY(fixed->fromThumbnail);
+            m_sum.headerNs += fixed->timings.headerNs;
             m_sum.decodeNs += fixed->timings.decodeNs;
             m_sum.detectNs += fixed->timings.detectNs;
             m_sum.cropNs += fixed->timings.cropNs;
@@ -55,10 +59,20 @@ private slots:
     }
 
     // The stages of the runs above, mean per run.
+    void stageHeader() { QBENCHMARK_ONCE {} QTest::setBenchmarkResult(qreal(m_sum.headerNs) / qMax(1, m_runs), QTest::WalltimeNanoseconds); }
     void stageDecode() { QBENCHMARK_ONCE {} QTest::setBenchmarkResult(qreal(m_sum.decodeNs) / qMax(1, m_runs), QTest::WalltimeNanoseconds); }
     void stageDetect() { QBENCHMARK_ONCE {} QTest::setBenchmarkResult(qreal(m_sum.detectNs) / qMax(1, m_runs), QTest::WalltimeNanoseconds); }
     void stageCropScale() { QBENCHMARK_ONCE {} QTest::setBenchmarkResult(qreal(m_sum.cropNs) / qMax(1, m_runs), QTest::WalltimeNanoseconds); }
     void stageEncode() { QBENCHMARK_ONCE {} QTest::setBenchmarkResult(qreal(m_sum.encodeNs) / qMax(1, m_runs), QTest::WalltimeNanoseconds); }
+    void fixWithoutThumbnail()
+    {
+        QBENCHMARK {
+            const auto fixed = PhotoFixer().fix(m_phoneNoThumbnail);
+            QVERIFY(fixed.ok());
+            QVERIFY(!fixed->fromThumbnail);
+        }
+    }
+
     void stageVerify() { QBENCHMARK_ONCE {} QTest::setBenchmarkResult(qreal(m_sum.verifyNs) / qMax(1, m_runs), QTest::WalltimeNanoseconds); }
 };
 

@@ -29,11 +29,15 @@ def main():
     with tempfile.TemporaryDirectory() as d:
         phone = os.path.join(d, "phone.jpg")
         subprocess.run([os.path.join(build, "bench", "ncre-bench-photo-fixture"), phone], check=True)
+        bare = os.path.join(d, "phone-no-thumbnail.jpg")
+        subprocess.run([os.path.join(build, "bench", "ncre-bench-photo-fixture"), bare, "--no-thumbnail"], check=True)
         o = lambda name: os.path.join(d, name)
         # Every peer does the comparable job: read, apply the EXIF orientation, shrink to the ID photo's size,
         # write a JPEG. Only ncre-photo also finds the face and crops to the composition rules.
         commands = {
             "ncre-photo fix": [os.path.join(build, "app", "cli", "ncre-photo"), "fix", phone, "-o", o("ncre.jpg")],
+            "ncre-photo fix, same photo without its EXIF thumbnail": [os.path.join(build, "app", "cli", "ncre-photo"),
+                                                                      "fix", bare, "-o", o("ncre-bare.jpg")],
             "ImageMagick convert": ["/usr/bin/convert", phone, "-auto-orient", "-resize", "345x480", o("im.jpg")],
             "ImageMagick convert, jpeg:size hint": ["/usr/bin/convert", "-define", "jpeg:size=690x960", phone,
                                                     "-auto-orient", "-thumbnail", "345x480", o("im2.jpg")],

@@ -148,14 +148,15 @@ int fix(const QString &input, const QString &output, bool json)
 
 int main(int argc, char *argv[])
 {
-    // Parsing the face model takes a few milliseconds: do it while the main thread reads and decodes the photo.
+    // The application object first: Qt takes the thread that first uses it for the main thread.
+    QCoreApplication app(argc, argv);
+    // Parsing the face model takes a few milliseconds: do it while the main thread reads the photo's header.
     std::thread warmUp([]() { FaceDetector::shared(); });
     struct Join
     {
         std::thread &t;
         ~Join() { t.join(); }
     } join{warmUp};
-    QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ncre-photo"));
     QTranslator translator;
     if (QLocale().language() == QLocale::Chinese && translator.load(QStringLiteral(":/i18n/ncre_zh_CN.qm")))

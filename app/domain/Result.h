@@ -31,6 +31,8 @@ public:
     const T *operator->() const { return &value(); }
     T *operator->() { return &value(); }
     const T &operator*() const { return value(); }
+    // The value, or `fallback` when there is none.
+    T valueOr(T fallback) const & { return ok() ? value() : std::move(fallback); }
 
     const E &error() const { return std::get<1>(m_data); }
 

@@ -40,6 +40,9 @@ FaceDetector::~FaceDetector() = default;
 
 namespace {
 
+constexpr int kLocateShortSide = 150;
+constexpr double kLocateStep = 1.15;
+
 cv::Mat greyView(const QImage &grey)
 {
     return cv::Mat(grey.height(), grey.width(), CV_8UC1, const_cast<uchar *>(grey.constBits()), size_t(grey.bytesPerLine()));
@@ -99,6 +102,74 @@ QList<QRect> FaceDetector::detect(const QImage &image, int workingSide) const
     }
     qCDebug(lcPhoto) << "faces:" << faces;
     return faces;
+}
+
+QList<QRect> FaceDetector::locate(const QImage &image) const
+{
+    if (!m_loaded || image.isNull())
+        return {};
+    // A camera's 160x120 preview shows a face at arm's length about 20 pixels wide: the cascade's smallest window.
+    // Enlarged a little, such faces are found reliably.
+    const double k = qMin(image.width(), image.height()) < kLocateShortSide
+        ? double(kLocateShortSide) / qMin(image.width(), image.height())
+        : 1.0;
+    const QImage grey = (k > 1 ? image.scaled((QSizeF(image.size()) * k).toSize(), Qt::IgnoreAspectRatio,
+                                              Qt::SmoothTransformation)
+                               : image)
+                            .convertToFormat(QImage::Format_Grayscale8);
+    cv::Mat eq;
+    cv::equalizeHist(greyView(grey), eq);
+    const int minSide = qMax(20, qMin(grey.width(), grey.height()) / 10);
+    std::vector<cv::Rect> found;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        try {
+            m_cascade->detectMultiScale(eq, found, kLocateStep, 3, 0, cv::Size(minSide, minSide));
+        } catch (const cv::Exception &e) {
+            qCWarning(lcPhoto) << "face location failed:" << e.what();
+            return {};
+        }
+    }
+    std::sort(found.begin(), found.end(), [](const cv::Rect &a, const cv::Rect &b) { return a.area() > b.area(); });
+    QList<QRect> faces;
+    for (const cv::Rect &r : found)
+        faces.append(QRectF(r.x / k, r.y / k, r.width / k, r.height / k).toAlignedRect());
+    return faces;
+}
+
+QRect FaceDetector::refine(const QImage &image, const QRect &approx, int faceSide) const
+{
+    if (!m_loaded || image.isNull() || approx.isEmpty())
+        return {};
+    const QRect window = approx.adjusted(-approx.width() * 2 / 5, -approx.height() * 2 / 5, approx.width() * 2 / 5,
+                                         approx.height() * 2 / 5)
+                             .intersected(image.rect());
+    if (window.isEmpty())
+        return {};
+    const double f = double(approx.width()) / faceSide; // image pixels per working pixel
+    QImage part = image.copy(window);
+    if (f > 1.0)
+        part = part.scaled((QSizeF(window.size()) / f).toSize().expandedTo(QSize(1, 1)), Qt::IgnoreAspectRatio,
+                           Qt::SmoothTransformation);
+    const double fx = double(window.width()) / part.width(), fy = double(window.height()) / part.height();
+    part = part.convertToFormat(QImage::Format_Grayscale8);
+    cv::Mat eq;
+    cv::equalizeHist(greyView(part), eq);
+    const double side = approx.width() / fx;
+    const int lo = qMax(20, int(side * 0.75)), hi = int(side * 1.35) + 1;
+    std::vector<cv::Rect> refined;
+    std::lock_guard<std::mutex> lock(m_mutex);
+    try {
+        m_cascade->detectMultiScale(eq, refined, 1.05, 3, 0, cv::Size(lo, lo), cv::Size(hi, hi));
+    } catch (const cv::Exception &e) {
+        qCWarning(lcPhoto) << "face refinement failed:" << e.what();
+        return {};
+    }
+    if (refined.empty())
+        return {};
+    const auto best = std::max_element(refined.begin(), refined.end(),
+                                       [](const cv::Rect &a, const cv::Rect &b) { return a.area() < b.area(); });
+    return QRectF(window.x() + best->x * fx, window.y() + best->y * fy, best->width * fx, best->height * fy).toAlignedRect();
 }
 
 } // namespace ncre

@@ -1,6 +1,7 @@
 #include "PhotoFixer.h"
 
 #include "FaceDetector.h"
+#include "JpegCodec.h"
 #include "PhotoLogging.h"
 
 #include <QBuffer>
@@ -9,6 +10,8 @@
 #include <QImageWriter>
 #include <QPainter>
 #include <QTransform>
+
+#include <algorithm>
 
 namespace ncre {
 
@@ -21,18 +24,6 @@ const QSize kFixBox(1024, 1024);
 constexpr int kGoodEnoughHeight = 288;
 // How far a crop may reach outside the photo (filled with the background next to it), as a fraction of its size.
 constexpr double kMaxPadding = 0.08;
-
-QByteArray encodeJpeg(const QImage &image, int quality)
-{
-    QByteArray out;
-    QBuffer buffer(&out);
-    buffer.open(QIODevice::WriteOnly);
-    QImageWriter writer(&buffer, "jpeg");
-    writer.setQuality(quality);
-    writer.setOptimizedWrite(true);
-    writer.write(image);
-    return out;
-}
 
 QRgb averageRow(const QImage &image, int y, int x0, int x1)
 {
@@ -91,7 +82,7 @@ Result<QByteArray> PhotoFixer::encode(const QImage &source, int *quality) const
         int lo = 30, hi = 97, best = -1;
         QByteArray bestBytes;
         // An ID photo of a few hundred pixels usually fits at the best quality: one encode instead of a search.
-        if (const QByteArray top = encodeJpeg(image, hi); top.size() <= m_spec.maxBytes) {
+        if (const QByteArray top = encodeJpeg(image, hi).valueOr({}); !top.isEmpty() && top.size() <= m_spec.maxBytes) {
             best = hi;
             bestBytes = top;
             lo = hi + 1;
@@ -100,8 +91,8 @@ Result<QByteArray> PhotoFixer::encode(const QImage &source, int *quality) const
         }
         while (lo <= hi) {
             const int q = (lo + hi) / 2;
-            const QByteArray bytes = encodeJpeg(image, q);
-            if (bytes.size() <= m_spec.maxBytes) {
+            const QByteArray bytes = encodeJpeg(image, q).valueOr({});
+            if (!bytes.isEmpty() && bytes.size() <= m_spec.maxBytes) {
                 best = q;
                 bestBytes = bytes;
                 lo = q + 1;
@@ -160,8 +151,7 @@ Result<PhotoFixer::Fixed, QList<PhotoFinding>> PhotoFixer::fixFile(const QString
     });
 }
 
-Result<PhotoFixer::Fixed, QList<PhotoFinding>> PhotoFixer::fixFrom(QIODevice *file,
-                                                                   const std::function<QByteArray()> &wholeFile) const
+PhotoFixer::Outcome PhotoFixer::fixFrom(QIODevice *file, const std::function<QByteArray()> &wholeFile) const
 {
     Fixed fixed;
     QElapsedTimer timer;
@@ -170,6 +160,21 @@ Result<PhotoFixer::Fixed, QList<PhotoFinding>> PhotoFixer::fixFrom(QIODevice *fi
         return Result<Fixed, QList<PhotoFinding>>(QList<PhotoFinding>{{code, message}});
     };
 
+    {
+        const Result<PhotoHeader> header = PhotoReader::readHeader(file);
+        if (!header)
+            return fail(header.error().code, PhotoInspector::messageFor(header.error()));
+        const qint64 headerNs = timer.nsecsElapsed();
+        if (!header->exifThumbnail.isEmpty() && !header->cmyk) {
+            if (std::optional<Outcome> quick = fixFromThumbnail(file, header.value())) {
+                if (quick->ok())
+                    quick->value().timings.headerNs = headerNs;
+                return std::move(quick).value();
+            }
+        }
+        fixed.timings.headerNs = headerNs;
+        timer.restart();
+    }
     Result<DecodedPhoto> decoded = PhotoReader::read(file, kFixBox);
     if (!decoded)
         return fail(decoded.error().code, PhotoInspector::messageFor(decoded.error()));
@@ -262,25 +267,107 @@ Result<PhotoFixer::Fixed, QList<PhotoFinding>> PhotoFixer::fixFrom(QIODevice *fi
 
     const QImage out = cropped(source, sourceCrop, sourceInside, outSize);
     fixed.timings.cropNs = timer.nsecsElapsed();
+    const double ko = double(outSize.height()) / cropSmall.height();
+    return finish(std::move(fixed), out, QRectF((face.topLeft() - cropSmall.topLeft()) * ko, face.size() * ko));
+}
+
+std::optional<PhotoFixer::Outcome> PhotoFixer::fixFromThumbnail(QIODevice *file, const PhotoHeader &header) const
+{
+    Fixed fixed;
+    fixed.fromThumbnail = true;
+    QElapsedTimer timer;
+    timer.start();
+    const FaceDetector &detector = FaceDetector::shared();
+    if (!detector.isLoaded())
+        return std::nullopt;
+    Result<DecodedPhoto> preview = PhotoReader::read(header.exifThumbnail);
+    if (!preview)
+        return std::nullopt;
+    QImage thumbnail = std::move(preview).value().image;
+    if (header.exifRotation != 0)
+        thumbnail = thumbnail.transformed(QTransform().rotate(header.exifRotation));
+    const QSizeF photo = header.uprightSize;
+    // A thumbnail of another shape shows another picture (an edited photo keeps the camera's old preview).
+    if (qAbs(thumbnail.width() * photo.height() / (thumbnail.height() * photo.width()) - 1) > 0.03) {
+        qCDebug(lcPhoto) << "thumbnail" << thumbnail.size() << "does not match the photo" << photo;
+        return std::nullopt;
+    }
+    const QList<QRect> rough = detector.locate(thumbnail);
+    if (rough.isEmpty() || (rough.size() > 1 && rough.at(1).width() * 2 > rough.at(0).width())) {
+        qCDebug(lcPhoto) << "thumbnail faces:" << rough.size() << "- decoding the whole photo";
+        return std::nullopt; // no face, or several: the whole photo decides (and turns a sideways one)
+    }
+    const double t = photo.width() / thumbnail.width();
+    const QRectF guess(QPointF(rough.first().topLeft()) * t, QSizeF(rough.first().size()) * t);
+    const QRectF guessCrop = proposeCrop(photo, guess);
+    // Room for the thumbnail's imprecision (a pixel of it is dozens of the photo's).
+    // Across (a phone's stored rows, each read from the file) as little as that needs; up and down (columns, which
+    // cost nothing to leave out) more.
+    const QRect region = guessCrop.adjusted(-guessCrop.width() * 0.1, -guessCrop.height() * 0.15, guessCrop.width() * 0.1,
+                                            guessCrop.height() * 0.15)
+                             .intersected(QRectF(QPointF(0, 0), photo))
+                             .toAlignedRect();
+    // The scale the output needs, with room for a head larger than guessed.
+    const double needed = qMin(1.0, 1.2 * m_maxOutputHeight / guessCrop.height());
+    fixed.timings.detectNs = timer.nsecsElapsed();
 
     timer.restart();
+    Result<RegionImage> part = PhotoReader::readRegion(file, header, region, needed);
+    if (!part)
+        return std::nullopt; // the whole photo's decode reports it
+    fixed.timings.decodeNs = timer.nsecsElapsed();
+    const QImage &source = part->image;
+    const QPointF origin = part->uprightRegion.topLeft();
+    const double ks = double(source.width()) / part->uprightRegion.width(); // source pixels per photo pixel
+    if (m_spec.colour && PhotoInspector::looksGrey(source))
+        return std::nullopt;
+
+    timer.restart();
+    const QRect placed = detector.refine(source, QRectF((guess.topLeft() - origin) * ks, guess.size() * ks).toAlignedRect());
+    fixed.timings.detectNs += timer.nsecsElapsed();
+    if (placed.isEmpty()) {
+        qCDebug(lcPhoto) << "no face where the thumbnail shows one - decoding the whole photo";
+        return std::nullopt;
+    }
+
+    timer.restart();
+    const QRectF face(QPointF(placed.topLeft()) / ks + origin, QSizeF(placed.size()) / ks);
+    const QRectF crop = proposeCrop(photo, face);
+    const QRectF inside = crop.intersected(QRectF(QPointF(0, 0), photo));
+    if (inside.width() < crop.width() * (1 - kMaxPadding) || inside.height() < crop.height() * (1 - kMaxPadding))
+        return std::nullopt; // the whole photo's path says why, in its words
+    const int outHeight = std::min({m_maxOutputHeight, int(crop.height()), int(crop.height() * ks)});
+    if (outHeight < m_spec.minHeight || !QRectF(part->uprightRegion).contains(inside))
+        return std::nullopt;
+    fixed.crop = crop;
+    const double aspect = (m_spec.aspectMin + m_spec.aspectMax) / 2;
+    const QSize outSize(qRound(outHeight * aspect), outHeight);
+    const QImage out = cropped(source, QRectF((crop.topLeft() - origin) * ks, crop.size() * ks),
+                               QRectF((inside.topLeft() - origin) * ks, inside.size() * ks), outSize);
+    fixed.timings.cropNs = timer.nsecsElapsed();
+    const double ko = outSize.height() / crop.height();
+    return finish(std::move(fixed), out, QRectF((face.topLeft() - crop.topLeft()) * ko, face.size() * ko));
+}
+
+PhotoFixer::Outcome PhotoFixer::finish(Fixed fixed, const QImage &out, const QRectF &face) const
+{
+    QElapsedTimer timer;
+    timer.start();
     Result<QByteArray> jpeg = encode(out, &fixed.quality);
     fixed.timings.encodeNs = timer.nsecsElapsed();
     if (!jpeg)
-        return fail(ErrorCode::PhotoBytes, tr("The photo cannot be saved within the allowed file size."));
+        return QList<PhotoFinding>{{ErrorCode::PhotoBytes, tr("The photo cannot be saved within the allowed file size.")}};
     fixed.jpeg = std::move(jpeg).value();
     const Result<QSize> written = PhotoReader::headerSize(fixed.jpeg);
-    fixed.size = written ? written.value() : outSize;
+    fixed.size = written ? written.value() : out.size();
 
     timer.restart();
-    // The face where it was placed, in the written file's pixels.
-    const double ko = double(fixed.size.height()) / cropSmall.height();
-    const QRectF placedFace((face.left() - cropSmall.left()) * ko, (face.top() - cropSmall.top()) * ko, face.width() * ko,
-                            face.height() * ko);
-    const Inspection check = m_inspector.inspect(fixed.jpeg, placedFace);
+    // The face where it was placed, in the written file's pixels (encode may have enlarged the picture).
+    const double k = double(fixed.size.height()) / out.height();
+    const Inspection check = m_inspector.inspect(fixed.jpeg, QRectF(face.topLeft() * k, face.size() * k));
     fixed.timings.verifyNs = timer.nsecsElapsed();
     if (!check.ok())
-        return Result<Fixed, QList<PhotoFinding>>(check.findings);
+        return check.findings;
     return fixed;
 }
 

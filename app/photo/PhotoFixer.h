@@ -5,6 +5,7 @@
 #include <QImage>
 
 #include <functional>
+#include <optional>
 
 namespace ncre {
 
@@ -19,6 +20,7 @@ class PhotoFixer
 public:
     struct Timings
     {
+        qint64 headerNs = 0; // the header, EXIF and its thumbnail read (nothing decoded yet)
         qint64 decodeNs = 0;
         qint64 detectNs = 0;
         qint64 cropNs = 0;
@@ -32,6 +34,7 @@ public:
         int quality = 0;
         int rotationApplied = 0; // degrees clockwise, beyond the EXIF orientation
         QRectF crop;             // in the upright, full-resolution source
+        bool fromThumbnail = false; // the face was found on the EXIF thumbnail and only its region was decoded
         Timings timings;
     };
 
@@ -59,7 +62,14 @@ public:
     void setMaxOutputHeight(int pixels) { m_maxOutputHeight = pixels; }
 
 private:
-    Result<Fixed, QList<PhotoFinding>> fixFrom(QIODevice *source, const std::function<QByteArray()> &wholeFile) const;
+    using Outcome = Result<Fixed, QList<PhotoFinding>>;
+    Outcome fixFrom(QIODevice *source, const std::function<QByteArray()> &wholeFile) const;
+    // The quick way for a photo with an EXIF thumbnail: the face is found on the thumbnail, then only the region
+    // around it is decoded, where the face is placed precisely. Nothing when that cannot decide (no thumbnail, a
+    // stale one, no single face on it): the whole photo is then decoded.
+    std::optional<Outcome> fixFromThumbnail(QIODevice *source, const PhotoHeader &header) const;
+    // Encodes the cropped `out` and checks what was written; `face` is where the face is in `out`.
+    Outcome finish(Fixed fixed, const QImage &out, const QRectF &face) const;
 
     PhotoSpec m_spec;
     PhotoInspector m_inspector;

@@ -1,10 +1,13 @@
 #include "PhotoReader.h"
 
+#include "JpegCodec.h"
 #include "PhotoLogging.h"
 
 #include <QBuffer>
 #include <QImageReader>
 #include <QTransform>
+
+#include <libexif/exif-data.h>
 
 #include <cmath>
 
@@ -50,6 +53,16 @@ int jpegComponents(const QByteArray &b)
         i += 2 + length;
     }
     return 0;
+}
+
+// Absurd dimensions (decompression bombs) are refused from the header, before anything is allocated.
+Result<QSize> checkDimensions(QSize size, const PhotoReadLimits &limits)
+{
+    if (size.width() > limits.maxSide || size.height() > limits.maxSide
+        || qint64(size.width()) * size.height() > limits.maxPixels)
+        return Error(ErrorCode::PhotoDimensions, {},
+                     QStringLiteral("%1x%2 is too large to decode safely").arg(size.width()).arg(size.height()));
+    return size;
 }
 
 // The libjpeg scale (1, 2, 4 or 8) that decodes no smaller than `minLongSide` on the long side.
@@ -115,15 +128,16 @@ Result<QSize> PhotoReader::headerSize(const QByteArray &bytes, const Limits &lim
     QByteArray copy = bytes; // QBuffer wants a non-const array; the copy shares the data
     QBuffer buffer(&copy);
     buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer, name);
-    const QSize size = reader.size();
+    QSize size;
+    if (format == ImageFormat::Jpeg) {
+        const Result<JpegInfo> info = readJpegInfo(&buffer);
+        size = info ? info->size : QSize();
+    } else {
+        size = QImageReader(&buffer, name).size();
+    }
     if (!size.isValid() || size.isEmpty())
         return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("unreadable header"));
-    if (size.width() > limits.maxSide || size.height() > limits.maxSide
-        || qint64(size.width()) * size.height() > limits.maxPixels)
-        return Error(ErrorCode::PhotoDimensions, {},
-                     QStringLiteral("%1x%2 is too large to decode safely").arg(size.width()).arg(size.height()));
-    return size;
+    return checkDimensions(size, limits);
 }
 
 Result<DecodedPhoto> PhotoReader::read(const QByteArray &bytes, QSize fitInside, const Limits &limits)
@@ -134,7 +148,47 @@ Result<DecodedPhoto> PhotoReader::read(const QByteArray &bytes, QSize fitInside,
     return read(&buffer, fitInside, limits);
 }
 
-Result<DecodedPhoto> PhotoReader::read(QIODevice *device, QSize fitInside, const Limits &limits)
+namespace {
+
+struct ExifFacts
+{
+    int orientation = 1; // EXIF/TIFF orientation, 1-8
+    QByteArray thumbnail;
+};
+
+ExifFacts readExif(const QByteArray &head)
+{
+    ExifFacts facts;
+    if (PhotoReader::sniff(head) != ImageFormat::Jpeg)
+        return facts;
+    // libexif finds the APP1 segment among the JPEG's markers itself and bounds every offset by the data given.
+    ExifData *exif = exif_data_new();
+    if (!exif)
+        return facts;
+    exif_data_unset_option(exif, EXIF_DATA_OPTION_FOLLOW_SPECIFICATION); // read only: change nothing
+    exif_data_load_data(exif, reinterpret_cast<const unsigned char *>(head.constData()), unsigned(head.size()));
+    if (ExifEntry *entry = exif_content_get_entry(exif->ifd[EXIF_IFD_0], EXIF_TAG_ORIENTATION);
+        entry && entry->format == EXIF_FORMAT_SHORT && entry->components >= 1 && entry->size >= 2) {
+        const int o = exif_get_short(entry->data, exif_data_get_byte_order(exif));
+        if (o >= 1 && o <= 8)
+            facts.orientation = o;
+    }
+    if (exif->data && exif->size > 0 && exif->size < 256 * 1024)
+        facts.thumbnail = QByteArray(reinterpret_cast<const char *>(exif->data), qsizetype(exif->size));
+    exif_data_unref(exif);
+    if (PhotoReader::sniff(facts.thumbnail) != ImageFormat::Jpeg)
+        facts.thumbnail.clear();
+    return facts;
+}
+
+} // namespace
+
+QByteArray PhotoReader::exifThumbnail(const QByteArray &head)
+{
+    return readExif(head).thumbnail;
+}
+
+Result<PhotoHeader> PhotoReader::readHeader(QIODevice *device, const Limits &limits)
 {
     if (!device || !device->isOpen() || device->isSequential())
         return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("not a readable file"));
@@ -143,14 +197,14 @@ Result<DecodedPhoto> PhotoReader::read(QIODevice *device, QSize fitInside, const
     device->seek(0);
     // The head holds the format's signature and, for a JPEG, every segment before the frame header (EXIF <= 64 KB).
     const QByteArray head = device->peek(192 * 1024);
-    DecodedPhoto d;
-    d.format = sniff(head);
-    const char *name = qtFormat(d.format);
+    PhotoHeader h;
+    h.format = sniff(head);
+    const char *name = qtFormat(h.format);
     if (!name)
-        return d.format == ImageFormat::Heif
+        return h.format == ImageFormat::Heif
             ? Error(ErrorCode::PhotoFormat, {}, QStringLiteral("HEIF cannot be read; a JPEG is required"))
             : Error(ErrorCode::PhotoDecode, {}, QStringLiteral("not an image"));
-    if (d.format == ImageFormat::Jpeg) {
+    if (h.format == ImageFormat::Jpeg) {
         // A complete JPEG ends its last scan with EOI. The tail is enough: entropy-coded data cannot contain a
         // marker, so a cut-off file has no EOI after its last SOS there.
         const qint64 tailFrom = qMax<qint64>(0, device->size() - 64 * 1024);
@@ -159,52 +213,99 @@ Result<DecodedPhoto> PhotoReader::read(QIODevice *device, QSize fitInside, const
         device->seek(0);
         if (jpegLooksTruncated(tail))
             return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("truncated"));
-        d.cmyk = jpegComponents(head) == 4;
+        h.cmyk = jpegComponents(head) == 4;
+        // libjpeg and libexif read the header: no Qt image plugin is loaded for a JPEG.
+        const ExifFacts exif = readExif(head);
+        h.exifThumbnail = exif.thumbnail;
+        const Result<JpegInfo> info = readJpegInfo(device);
+        if (!info || info->size.isEmpty())
+            return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("unreadable header"));
+        if (const Result<QSize> checked = checkDimensions(info->size, limits); !checked)
+            return checked.error();
+        h.storedSize = info->size;
+        h.plainJpeg = info->plainColour;
+        // EXIF orientation 1-8: degrees clockwise, mirrored, sides swapped (as QImageIOHandler reads them).
+        static constexpr struct { int rotation; bool mirrored; bool turned; } kOrientations[] = {
+            {0, false, false}, {0, false, false}, {0, true, false}, {180, false, false}, {0, true, false},
+            {0, true, true},   {90, false, true}, {90, true, true}, {270, false, true}};
+        const auto &o = kOrientations[exif.orientation];
+        h.exifRotation = o.rotation;
+        h.exifMirrored = o.mirrored;
+        h.uprightSize = o.turned ? h.storedSize.transposed() : h.storedSize;
+        return h;
     }
     QImageReader reader(device, name);
     reader.setAutoTransform(true);
     const QSize stored = reader.size(); // the header only: bombs are refused before anything is allocated
+    const QImageIOHandler::Transformations t = reader.transformation();
+    device->seek(0);
     if (!stored.isValid() || stored.isEmpty())
         return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("unreadable header"));
-    if (stored.width() > limits.maxSide || stored.height() > limits.maxSide
-        || qint64(stored.width()) * stored.height() > limits.maxPixels)
-        return Error(ErrorCode::PhotoDimensions, {},
-                     QStringLiteral("%1x%2 is too large to decode safely").arg(stored.width()).arg(stored.height()));
-    d.storedSize = stored;
-    const QImageIOHandler::Transformations t = reader.transformation();
+    if (const Result<QSize> checked = checkDimensions(stored, limits); !checked)
+        return checked.error();
+    h.storedSize = stored;
     const bool turned = t.testFlag(QImageIOHandler::TransformationRotate90);
-    d.uprightSize = turned ? d.storedSize.transposed() : d.storedSize;
+    h.uprightSize = turned ? h.storedSize.transposed() : h.storedSize;
     switch (int(t) & ~int(QImageIOHandler::TransformationMirror)) {
-    case QImageIOHandler::TransformationRotate90: d.exifRotation = 90; break;
-    case QImageIOHandler::TransformationRotate180: d.exifRotation = 180; break;
-    case QImageIOHandler::TransformationRotate270: d.exifRotation = 270; break;
-    default: d.exifRotation = 0;
+    case QImageIOHandler::TransformationRotate90: h.exifRotation = 90; break;
+    case QImageIOHandler::TransformationRotate180: h.exifRotation = 180; break;
+    case QImageIOHandler::TransformationRotate270: h.exifRotation = 270; break;
+    default: h.exifRotation = 0;
     }
-    d.exifMirrored = t.testFlag(QImageIOHandler::TransformationMirror) != t.testFlag(QImageIOHandler::TransformationFlip)
-        && d.exifRotation != 180;
+    h.exifMirrored = t.testFlag(QImageIOHandler::TransformationMirror) != t.testFlag(QImageIOHandler::TransformationFlip)
+        && h.exifRotation != 180;
+    return h;
+}
 
+Result<DecodedPhoto> PhotoReader::read(QIODevice *device, QSize fitInside, const Limits &limits)
+{
+    const Result<PhotoHeader> header = readHeader(device, limits);
+    if (!header)
+        return header.error();
+    DecodedPhoto d;
+    d.format = header->format;
+    d.storedSize = header->storedSize;
+    d.uprightSize = header->uprightSize;
+    d.exifRotation = header->exifRotation;
+    d.exifMirrored = header->exifMirrored;
+    d.cmyk = header->cmyk;
+    const bool turned = d.uprightSize != d.storedSize;
+
+    int denominator = 1;
+    QSize target;
     if (fitInside.isValid() && !fitInside.isEmpty()) {
         const QSize box = turned ? fitInside.transposed() : fitInside;
         if (d.storedSize.width() > box.width() || d.storedSize.height() > box.height()) {
-            QSize target;
             if (d.format == ImageFormat::Jpeg) {
-                // Ask for exactly what libjpeg's DCT scaling gives, so no second scaling pass runs.
-                const int denominator = jpegScaleDenominator(d.storedSize, qMax(box.width(), box.height()) * 3 / 4);
+                // Exactly what libjpeg's DCT scaling gives, so no second scaling pass runs.
+                denominator = jpegScaleDenominator(d.storedSize, qMax(box.width(), box.height()) * 3 / 4);
                 target = QSize((d.storedSize.width() + denominator - 1) / denominator,
                                (d.storedSize.height() + denominator - 1) / denominator);
             } else {
                 target = d.storedSize.scaled(box, Qt::KeepAspectRatio);
             }
-            reader.setScaledSize(target.expandedTo(QSize(1, 1)));
         }
     }
-    QImage image = reader.read();
-    if (image.isNull())
-        return Error(ErrorCode::PhotoDecode, {}, reader.errorString());
-    if (image.colorSpace().isValid() && image.colorSpace() != QColorSpace(QColorSpace::SRgb))
-        image.convertToColorSpace(QColorSpace(QColorSpace::SRgb));
-    if (image.format() != QImage::Format_RGB32 && image.format() != QImage::Format_ARGB32)
-        image = image.convertToFormat(image.hasAlphaChannel() ? QImage::Format_ARGB32 : QImage::Format_RGB32);
+    QImage image;
+    if (header->plainJpeg && !header->exifMirrored) {
+        // libjpeg directly, turned upright as it decodes.
+        Result<QImage> decoded = decodeJpegRegion(device, QRect(QPoint(0, 0), d.storedSize), denominator, d.exifRotation);
+        if (!decoded)
+            return decoded.error();
+        image = std::move(decoded).value();
+    } else {
+        QImageReader reader(device, qtFormat(d.format));
+        reader.setAutoTransform(true);
+        if (target.isValid())
+            reader.setScaledSize(target.expandedTo(QSize(1, 1)));
+        image = reader.read();
+        if (image.isNull())
+            return Error(ErrorCode::PhotoDecode, {}, reader.errorString());
+        if (image.colorSpace().isValid() && image.colorSpace() != QColorSpace(QColorSpace::SRgb))
+            image.convertToColorSpace(QColorSpace(QColorSpace::SRgb));
+        if (image.format() != QImage::Format_RGB32 && image.format() != QImage::Format_ARGB32)
+            image = image.convertToFormat(image.hasAlphaChannel() ? QImage::Format_ARGB32 : QImage::Format_RGB32);
+    }
     d.scale = double(image.width()) / d.uprightSize.width();
     d.image = std::move(image);
     qCDebug(lcPhoto) << "decoded" << imageFormatName(d.format) << d.storedSize << "at" << d.image.size()
@@ -215,46 +316,67 @@ Result<DecodedPhoto> PhotoReader::read(QIODevice *device, QSize fitInside, const
 Result<QImage> PhotoReader::readRegion(const QByteArray &bytes, const QRect &uprightRegion, double scale,
                                        const Limits &limits)
 {
-    const Result<QSize> stored = headerSize(bytes, limits);
-    if (!stored)
-        return stored.error();
-    const ImageFormat format = sniff(bytes);
-    if (format == ImageFormat::Jpeg && jpegLooksTruncated(bytes))
-        return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("truncated"));
-    QByteArray copy = bytes;
+    QByteArray copy = bytes; // QBuffer wants a non-const array; the copy shares the data
     QBuffer buffer(&copy);
     buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer, qtFormat(format));
-    reader.setAutoTransform(true);
-    const QImageIOHandler::Transformations t = reader.transformation();
-    const int w = stored->width(), h = stored->height();
-    // Stored → upright, for the EXIF orientations without a mirror.
-    QTransform toUpright;
-    switch (int(t)) {
-    case QImageIOHandler::TransformationNone: break;
-    case QImageIOHandler::TransformationRotate90: toUpright = QTransform(0, 1, -1, 0, h, 0); break;
-    case QImageIOHandler::TransformationRotate180: toUpright = QTransform(-1, 0, 0, -1, w, h); break;
-    case QImageIOHandler::TransformationRotate270: toUpright = QTransform(0, -1, 1, 0, 0, w); break;
-    default: {
-        // Mirrored: decode whole at the scale, then cut.
-        Result<DecodedPhoto> whole = read(bytes, QSize(int(std::ceil(w * scale)), int(std::ceil(h * scale))).expandedTo(QSize(1, 1)), limits);
+    const Result<PhotoHeader> header = readHeader(&buffer, limits);
+    if (!header)
+        return header.error();
+    Result<RegionImage> region = readRegion(&buffer, header.value(), uprightRegion, scale);
+    if (!region)
+        return region.error();
+    // Exactly the region asked for.
+    const double k = double(region->image.width()) / region->uprightRegion.width();
+    const QRectF wanted((uprightRegion.topLeft() - region->uprightRegion.topLeft()) * k, QSizeF(uprightRegion.size()) * k);
+    return region->image.copy(wanted.toAlignedRect());
+}
+
+Result<RegionImage> PhotoReader::readRegion(QIODevice *device, const PhotoHeader &header, const QRect &uprightRegion,
+                                            double scale)
+{
+    const int w = header.storedSize.width(), h = header.storedSize.height();
+    QRect upright = uprightRegion.intersected(QRect(QPoint(0, 0), header.uprightSize));
+    if (upright.isEmpty())
+        return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("empty region"));
+    scale = qBound(0.01, scale, 1.0);
+    if (header.exifMirrored || !header.plainJpeg) {
+        // Mirrored orientations and other formats: decode whole at the scale, then cut.
+        const QSize box = (QSizeF(header.uprightSize) * scale).toSize().expandedTo(QSize(1, 1));
+        Result<DecodedPhoto> whole = read(device, box);
         if (!whole)
             return whole.error();
         const double k = whole->scale;
-        return whole->image.copy(QRectF(QPointF(uprightRegion.topLeft()) * k, QSizeF(uprightRegion.size()) * k).toAlignedRect());
+        return RegionImage{whole->image.copy(QRectF(QPointF(upright.topLeft()) * k, QSizeF(upright.size()) * k).toAlignedRect()),
+                           upright};
     }
+    // Stored → upright, for the EXIF orientations without a mirror.
+    QTransform toUpright;
+    switch (header.exifRotation) {
+    case 90: toUpright = QTransform(0, 1, -1, 0, h, 0); break;
+    case 180: toUpright = QTransform(-1, 0, 0, -1, w, h); break;
+    case 270: toUpright = QTransform(0, -1, 1, 0, 0, w); break;
+    default: break;
     }
-    const QRect clip = toUpright.inverted().mapRect(QRectF(uprightRegion)).toAlignedRect().intersected(QRect(0, 0, w, h));
+    QRect clip = toUpright.inverted().mapRect(QRectF(upright)).toAlignedRect().intersected(QRect(0, 0, w, h));
+    // Widened to the 8-pixel grid, decoded at the coarsest of libjpeg's scales that still gives the pixels asked
+    // for, so no second scaling pass runs.
+    int denominator = 1;
+    for (int d : {8, 4, 2})
+        if (1.0 / d >= scale * 0.999) {
+            denominator = d;
+            break;
+        }
+    const int left = clip.left() / 8 * 8, top = clip.top() / 8 * 8;
+    int right = qMin(w, (clip.left() + clip.width() + 7) / 8 * 8), bottom = qMin(h, (clip.top() + clip.height() + 7) / 8 * 8);
+    right = left + (right - left) / denominator * denominator;
+    bottom = top + (bottom - top) / denominator * denominator;
+    clip = QRect(left, top, right - left, bottom - top);
     if (clip.isEmpty())
         return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("empty region"));
-    reader.setClipRect(clip);
-    reader.setScaledSize((QSizeF(clip.size()) * qBound(0.01, scale, 1.0)).toSize().expandedTo(QSize(1, 1)));
-    QImage image = reader.read();
-    if (image.isNull())
-        return Error(ErrorCode::PhotoDecode, {}, reader.errorString());
-    if (image.colorSpace().isValid() && image.colorSpace() != QColorSpace(QColorSpace::SRgb))
-        image.convertToColorSpace(QColorSpace(QColorSpace::SRgb));
-    return image.convertToFormat(QImage::Format_RGB32);
+    Result<QImage> image = decodeJpegRegion(device, clip, denominator, header.exifRotation);
+    if (!image)
+        return image.error();
+    return RegionImage{std::move(image).value(), toUpright.mapRect(QRectF(clip)).toAlignedRect()};
 }
 
 } // namespace ncre

@@ -28,6 +28,28 @@ struct DecodedPhoto
     bool cmyk = false;         // stored as CMYK (converted to RGB on decode)
 };
 
+// What the header says, read before anything is decoded.
+struct PhotoHeader
+{
+    ImageFormat format = ImageFormat::Unknown;
+    QSize storedSize;          // as the file stores it (before EXIF orientation)
+    QSize uprightSize;         // once upright
+    int exifRotation = 0;      // degrees clockwise the EXIF orientation turns it (0, 90, 180, 270)
+    bool exifMirrored = false;
+    bool cmyk = false;
+    bool plainJpeg = false;    // a JPEG in YCbCr, RGB or grey (not CMYK/YCCK): libjpeg decodes it directly
+    // The camera's preview from the EXIF block (IFD1), stored in the same orientation as the photo: a JPEG of a
+    // few kilobytes that phones write into every photo. Empty when there is none.
+    QByteArray exifThumbnail;
+};
+
+// Part of a photo, upright, and the full-resolution upright rectangle it shows.
+struct RegionImage
+{
+    QImage image;
+    QRect uprightRegion;
+};
+
 // Reads photos safely: format by content, header read before anything is decoded, absurd dimensions refused
 // without allocating them (decompression bombs), truncated or corrupt data reported as photo.decode.
 struct PhotoReadLimits
@@ -47,6 +69,12 @@ public:
     // The stored size from the header alone.
     static Result<QSize> headerSize(const QByteArray &bytes, const Limits &limits = {});
 
+    // The header of the photo in `device` (seekable, open): format, size, orientation, CMYK, EXIF thumbnail.
+    // Refuses what cannot or must not be decoded (unknown format, HEIF, truncated JPEG, bomb dimensions).
+    static Result<PhotoHeader> readHeader(QIODevice *device, const Limits &limits = {});
+    // The EXIF thumbnail in the first bytes of a JPEG (libexif), or empty.
+    static QByteArray exifThumbnail(const QByteArray &head);
+
     // Decodes `bytes`. With a valid `fitInside`, the upright image is decoded at a reduced scale so that it fits
     // inside that box (a 12 MP phone photo decodes at 1/8 for a 500-pixel box); otherwise at full size.
     static Result<DecodedPhoto> read(const QByteArray &bytes, QSize fitInside = {}, const Limits &limits = {});
@@ -58,6 +86,11 @@ public:
     // gives the pixels asked for, and only the rows of the region. Mirrored EXIF orientations are decoded whole.
     static Result<QImage> readRegion(const QByteArray &bytes, const QRect &uprightRegion, double scale,
                                      const Limits &limits = {});
+    // The same from an open, seekable device whose header was read with readHeader(): only the rows up to the
+    // region's last are read from the file. The region is widened to the codec's 8-pixel grid (never narrowed,
+    // except at the photo's edge); the result says which region it shows.
+    static Result<RegionImage> readRegion(QIODevice *device, const PhotoHeader &header, const QRect &uprightRegion,
+                                     double scale);
 
     // A JPEG whose last scan is not closed by EOI was cut off (an EXIF thumbnail's EOI comes before the main
     // image's SOS, so it does not count).

@@ -31,6 +31,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (decoded->uprightSize.width() > limits.maxSide || decoded->uprightSize.height() > limits.maxSide)
             abort();
     }
+    // The EXIF thumbnail and a region decode (what PhotoFixer's quick path reads) on the same bytes.
+    (void)PhotoReader::exifThumbnail(bytes);
+    const Result<QImage> region = PhotoReader::readRegion(bytes, QRect(8, 8, 64, 64), 0.5, limits);
+    if (region && (region->isNull() || region->width() > 64 || region->height() > 64))
+        abort();
     const Inspection inspection = PhotoInspector().inspect(bytes);
     for (const PhotoFinding &f : inspection.findings)
         if (f.message.isEmpty())

@@ -77,18 +77,30 @@ inline QImage compliantImage()
 }
 
 // An APP1 Exif segment holding only Orientation (1-8), inserted after SOI.
+// An EXIF block (APP1) with the orientation and, when given, a thumbnail in IFD1 the way cameras write it.
+inline QByteArray withExif(const QByteArray &jpegBytes, int orientation, const QByteArray &thumbnail = {})
+{
+    auto be16 = [](int v) { return QByteArray(1, char((v >> 8) & 0xFF)) + char(v & 0xFF); };
+    auto be32 = [&](quint32 v) { return be16(int(v >> 16)) + be16(int(v & 0xFFFF)); };
+    QByteArray tiff("MM\x00\x2A\x00\x00\x00\x08", 8);           // TIFF header, big endian, IFD0 at 8
+    tiff += be16(1);                                              // IFD0: one entry
+    tiff += be16(0x0112) + be16(3) + be32(1) + be16(orientation) + be16(0); // Orientation, SHORT
+    tiff += be32(thumbnail.isEmpty() ? 0 : 26);                   // next IFD: IFD1 right after
+    if (!thumbnail.isEmpty()) {
+        tiff += be16(3);                                          // IFD1: three entries
+        tiff += be16(0x0103) + be16(3) + be32(1) + be16(6) + be16(0); // Compression: JPEG
+        tiff += be16(0x0201) + be16(4) + be32(1) + be32(68);      // JPEGInterchangeFormat (offset)
+        tiff += be16(0x0202) + be16(4) + be32(1) + be32(quint32(thumbnail.size())); // ...Length
+        tiff += be32(0);
+        tiff += thumbnail;
+    }
+    const QByteArray app1 = QByteArray("\xFF\xE1", 2) + be16(int(2 + 6 + tiff.size())) + QByteArray("Exif\0\0", 6) + tiff;
+    return jpegBytes.left(2) + app1 + jpegBytes.mid(2);
+}
+
 inline QByteArray withExifOrientation(const QByteArray &jpegBytes, int orientation)
 {
-    QByteArray app1("\xFF\xE1\x00\x22", 4);
-    app1 += QByteArray("Exif\0\0", 6);
-    app1 += QByteArray("MM\x00\x2A\x00\x00\x00\x08", 8);         // TIFF header, big endian, IFD at 8
-    app1 += QByteArray("\x00\x01", 2);                           // one entry
-    app1 += QByteArray("\x01\x12\x00\x03\x00\x00\x00\x01", 8);   // Orientation, SHORT, count 1
-    app1 += char(0);
-    app1 += char(orientation);
-    app1 += QByteArray("\x00\x00", 2);
-    app1 += QByteArray("\x00\x00\x00\x00", 4);                   // no next IFD
-    return jpegBytes.left(2) + app1 + jpegBytes.mid(2);
+    return withExif(jpegBytes, orientation);
 }
 
 // The frame header's dimensions replaced: a decompression bomb's header on a small file.
@@ -155,7 +167,9 @@ inline QByteArray cmykJpeg(const QByteArray &rgbJpeg)
 // A 12 MP portrait as a phone stores it: 4000×3000 landscape pixels with EXIF Orientation 6 (turn 90° clockwise
 // to view), the person at arm's length (head about a fifth of the height), sensor noise, JPEG quality 93: about
 // 4-5 MB.
-inline QByteArray phonePortrait12MP()
+// A 12 MP portrait as a phone writes it: stored sideways with EXIF orientation 6 and, unless told otherwise, the
+// camera's 160x120 preview in IFD1 (or, given, another picture as a stale preview).
+inline QByteArray phonePortrait12MP(bool withThumbnail = true, const QImage &otherThumbnail = {})
 {
     const QImage person = astronaut();
     if (person.isNull())
@@ -178,7 +192,13 @@ inline QByteArray phonePortrait12MP()
         }
     }
     const QImage stored = upright.transformed(QTransform().rotate(-90)); // what the sensor wrote
-    return withExifOrientation(jpeg(stored, 93), 6);
+    const QImage preview = otherThumbnail.isNull() ? stored : otherThumbnail;
+    const QByteArray thumbnail = withThumbnail
+        ? jpeg(preview.scaled(otherThumbnail.isNull() ? QSize(160, 120) : otherThumbnail.size(), Qt::IgnoreAspectRatio,
+                              Qt::SmoothTransformation),
+               80)
+        : QByteArray();
+    return withExif(jpeg(stored, 93), 6, thumbnail);
 }
 
 struct Fixture

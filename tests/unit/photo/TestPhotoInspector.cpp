@@ -2,7 +2,9 @@
 #include "PhotoFixer.h"
 #include "photo/PhotoFixtureSet.h"
 
+#include <QBuffer>
 #include <QTest>
+#include <QTransform>
 
 using namespace ncre;
 
@@ -99,6 +101,94 @@ private slots:
         const auto fixed = PhotoFixer().fix(phone);
         QVERIFY2(fixed.ok(), qPrintable(fixed ? QString() : fixed.error().first().message));
         QVERIFY(PhotoInspector().inspect(fixed->jpeg).ok());
+    }
+
+    // A phone photo's EXIF thumbnail finds the face before anything is decoded; only the head's region is decoded,
+    // and what is written passes an independent check (which finds the face itself).
+    void testPhonePhotoIsFixedFromItsThumbnail()
+    {
+        const QByteArray phone = PhotoFixtureSet::phonePortrait12MP();
+        QVERIFY(!PhotoReader::exifThumbnail(phone.left(192 * 1024)).isEmpty());
+        QBuffer buffer;
+        buffer.setData(phone);
+        buffer.open(QIODevice::ReadOnly);
+        const auto header = PhotoReader::readHeader(&buffer);
+        QVERIFY(header.ok());
+        QCOMPARE(header->storedSize, QSize(4000, 3000));
+        QCOMPARE(header->uprightSize, QSize(3000, 4000));
+        QCOMPARE(header->exifRotation, 90);
+        QVERIFY(header->plainJpeg);
+        QCOMPARE(PhotoReader::sniff(header->exifThumbnail), ImageFormat::Jpeg);
+
+        const auto quick = PhotoFixer().fix(phone);
+        QVERIFY2(quick.ok(), qPrintable(quick ? QString() : quick.error().first().message));
+        QVERIFY(quick->fromThumbnail);
+        const Inspection check = PhotoInspector().inspect(quick->jpeg);
+        QVERIFY2(check.ok(), qPrintable(check.ok() ? QString() : check.findings.first().message));
+
+        // Without the thumbnail the whole photo is decoded, and the crop lands in the same place.
+        const auto whole = PhotoFixer().fix(PhotoFixtureSet::phonePortrait12MP(false));
+        QVERIFY(whole.ok());
+        QVERIFY(!whole->fromThumbnail);
+        QVERIFY2(qAbs(quick->crop.center().x() - whole->crop.center().x()) < whole->crop.width() * 0.05
+                     && qAbs(quick->crop.height() / whole->crop.height() - 1) < 0.08,
+                 qPrintable(QStringLiteral("quick %1 whole %2").arg(QVariant(quick->crop).toString(), QVariant(whole->crop).toString())));
+    }
+
+    // A preview that shows another picture (an edited photo keeps the camera's old one) or has another shape is
+    // not trusted: the whole photo is decoded, and the result is still right.
+    void testStaleThumbnailIsNotTrusted_data()
+    {
+        QTest::addColumn<QImage>("thumbnail");
+        const QImage cat = QImage(PhotoFixtureSet::debianImage("chelsea.png")).convertToFormat(QImage::Format_RGB32);
+        QTest::newRow("another picture") << cat.scaled(160, 120, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        QTest::newRow("another shape") << cat.scaled(160, 160, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    }
+    void testStaleThumbnailIsNotTrusted()
+    {
+        QFETCH(QImage, thumbnail);
+        QVERIFY(!thumbnail.isNull());
+        const auto fixed = PhotoFixer().fix(PhotoFixtureSet::phonePortrait12MP(true, thumbnail));
+        QVERIFY2(fixed.ok(), qPrintable(fixed ? QString() : fixed.error().first().message));
+        QVERIFY(!fixed->fromThumbnail);
+        QVERIFY(PhotoInspector().inspect(fixed->jpeg).ok());
+    }
+
+    // The region decoder (libjpeg directly: rows skipped, columns cropped, turned upright while decoding) shows the
+    // same pixels as Qt's own decoder of the whole file, for every EXIF rotation.
+    void testRegionDecodeMatchesQtsDecoder_data()
+    {
+        QTest::addColumn<int>("orientation");
+        QTest::newRow("1 (upright)") << 1;
+        QTest::newRow("3 (180)") << 3;
+        QTest::newRow("6 (90 clockwise)") << 6;
+        QTest::newRow("8 (270 clockwise)") << 8;
+    }
+    void testRegionDecodeMatchesQtsDecoder()
+    {
+        QFETCH(int, orientation);
+        const QImage picture = PhotoFixtureSet::compliantImage().scaled(640, 480, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        const QByteArray bytes = PhotoFixtureSet::withExif(PhotoFixtureSet::jpeg(picture, 95), orientation);
+        QImage reference = QImage::fromData(bytes, "jpeg"); // no auto-transform here: turn it ourselves
+        reference = reference.transformed(QTransform().rotate(orientation == 3 ? 180 : orientation == 6 ? 90 : orientation == 8 ? 270 : 0))
+                        .convertToFormat(QImage::Format_RGB32);
+        const QRect region(QPoint(96, 64), reference.size() / 2);
+        const auto decoded = PhotoReader::readRegion(bytes, region, 1.0);
+        QVERIFY(decoded.ok());
+        QCOMPARE(decoded->size(), region.size());
+        const QImage expected = reference.copy(region);
+        qint64 difference = 0;
+        for (int y = 0; y < expected.height(); ++y)
+            for (int x = 0; x < expected.width(); ++x) {
+                const QRgb a = decoded->pixel(x, y), b = expected.pixel(x, y);
+                difference += qAbs(qRed(a) - qRed(b)) + qAbs(qGreen(a) - qGreen(b)) + qAbs(qBlue(a) - qBlue(b));
+            }
+        const double mean = double(difference) / (3.0 * expected.width() * expected.height());
+        QVERIFY2(mean < 2.0, qPrintable(QStringLiteral("mean difference %1 per channel").arg(mean)));
+        // And at half scale, the same picture at half the pixels.
+        const auto half = PhotoReader::readRegion(bytes, region, 0.5);
+        QVERIFY(half.ok());
+        QCOMPARE(half->size(), region.size() / 2);
     }
 
     void testHeaderBombIsRefusedBeforeDecoding()
