@@ -188,6 +188,16 @@ def main():
             lines.append(f"| {name} | {v['seconds'] * 1000:.0f} ms | {v['seconds'] / floor['seconds']:.2f} | "
                          f"{v['seconds'] / ours['seconds']:.2f} | {v['maxrssKiB'] / 1024:.1f} MiB |")
         lines.append("")
+        pipeline = medians(results_dir, "BenchPhotoPipeline")
+        if "fix" in pipeline and "floorDecodeEighth" in pipeline:
+            fix_ms = pipeline["fix"]
+            lines += [
+                f"The in-process pipeline (`PhotoFixer::fix`, {fix_ms:.1f} ms, table above) against the floors of this "
+                f"run: {fix_ms / (floor['seconds'] * 1000):.2f} × `djpeg -scale 1/8` as a process "
+                f"({floor['seconds'] * 1000:.0f} ms), {fix_ms / pipeline['floorDecodeEighth']:.2f} × the same decode "
+                f"inside the process ({pipeline['floorDecodeEighth']:.1f} ms, the stricter floor).",
+                "",
+            ]
     desk = os.path.join(results_dir, "desk.json")
     if os.path.exists(desk):
         with open(desk) as f:
