@@ -306,6 +306,9 @@ Result<DecodedPhoto> PhotoReader::read(QIODevice *device, QSize fitInside, const
         if (image.format() != QImage::Format_RGB32 && image.format() != QImage::Format_ARGB32)
             image = image.convertToFormat(image.hasAlphaChannel() ? QImage::Format_ARGB32 : QImage::Format_RGB32);
     }
+    // libjpeg scales by 1/8 at most: a photo of an absurd shape (9216x49) still exceeds the box after it.
+    if (fitInside.isValid() && !fitInside.isEmpty() && (image.width() > fitInside.width() || image.height() > fitInside.height()))
+        image = image.scaled(fitInside, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     d.scale = double(image.width()) / d.uprightSize.width();
     d.image = std::move(image);
     qCDebug(lcPhoto) << "decoded" << imageFormatName(d.format) << d.storedSize << "at" << d.image.size()
