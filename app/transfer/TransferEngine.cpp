@@ -1,387 +1,17 @@
 #include "TransferEngine.h"
 
-#include "TransferLogging.h"
+#include "ModuleLoader.h"
+#include "TransferBackend.h"
 
-#include <QCryptographicHash>
-#include <QFile>
 #include <QHostAddress>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QMetaObject>
-#include <QPointer>
 
-#include <curl/curl.h>
-
-#include <atomic>
-#include <map>
-#include <mutex>
-#include <thread>
+#include <optional>
 
 namespace ncre {
 
-namespace {
-
-struct Transfer
-{
-    quint64 id = 0;
-    TransferRequest request;
-    CURL *easy = nullptr;
-    curl_slist *headerList = nullptr;
-    // Response being read (a redirect or 100-continue starts a new one).
-    int status = 0;
-    QByteArray etag;
-    QByteArray announcedSha256;
-    qint64 contentRangeTotal = -1;
-    // Downloads
-    QFile part;
-    bool partDecided = false;
-    bool resumed = false;
-    qint64 resumeFrom = 0;
-    // Uploads, and error bodies of downloads
-    QByteArray body;
-    qsizetype uploadOffset = 0;
-    bool cancelled = false;
-};
-
-QString partPath(const QString &destination)
-{
-    return destination + QStringLiteral(".part");
-}
-
-QString etagPath(const QString &destination)
-{
-    return destination + QStringLiteral(".part.etag");
-}
-
-size_t onHeader(char *data, size_t size, size_t count, void *userdata)
-{
-    auto *t = static_cast<Transfer *>(userdata);
-    const QByteArray line = QByteArray(data, qsizetype(size * count)).trimmed();
-    if (line.startsWith("HTTP/")) {
-        t->status = line.split(' ').value(1).toInt();
-        t->etag.clear();
-        t->announcedSha256.clear();
-        t->contentRangeTotal = -1;
-    } else {
-        const qsizetype colon = line.indexOf(':');
-        if (colon > 0) {
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            if (name == "etag")
-                t->etag = value;
-            else if (name == "x-content-sha256")
-                t->announcedSha256 = value.toLower();
-            else if (name == "content-range")
-                t->contentRangeTotal = value.mid(value.lastIndexOf('/') + 1).toLongLong();
-        }
-    }
-    return size * count;
-}
-
-size_t onWrite(char *data, size_t size, size_t count, void *userdata)
-{
-    auto *t = static_cast<Transfer *>(userdata);
-    const qint64 n = qint64(size * count);
-    if (t->cancelled)
-        return 0;
-    const bool isDownload = t->request.kind == TransferRequest::Kind::Download;
-    if (!isDownload || (t->status != 200 && t->status != 206)) {
-        if (t->body.size() + n > 16 * 1024 * 1024)
-            return 0; // an answer this large is not one we asked for
-        t->body.append(data, n);
-        return size_t(n);
-    }
-    if (!t->partDecided) {
-        t->partDecided = true;
-        // 206: the server continues the partial file; 200: it sent the whole (it changed, or ignores ranges).
-        t->resumed = t->status == 206;
-        t->part.setFileName(partPath(t->request.destination));
-        if (!t->part.open(t->resumed ? QIODevice::Append : (QIODevice::WriteOnly | QIODevice::Truncate)))
-            return 0;
-        if (!t->etag.isEmpty()) {
-            QFile tag(etagPath(t->request.destination));
-            if (tag.open(QIODevice::WriteOnly | QIODevice::Truncate))
-                tag.write(t->etag);
-        }
-    }
-    return t->part.write(data, n) == n ? size_t(n) : 0;
-}
-
-size_t onRead(char *buffer, size_t size, size_t count, void *userdata)
-{
-    auto *t = static_cast<Transfer *>(userdata);
-    const qsizetype n = qMin<qsizetype>(qsizetype(size * count), t->request.uploadBody.size() - t->uploadOffset);
-    memcpy(buffer, t->request.uploadBody.constData() + t->uploadOffset, size_t(n));
-    t->uploadOffset += n;
-    return size_t(n);
-}
-
-Error curlError(CURLcode code)
-{
-    switch (code) {
-    case CURLE_OPERATION_TIMEDOUT:
-        return Error(ErrorCode::NetworkTimeout, {}, QString::fromLatin1(curl_easy_strerror(code)));
-    case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CERTPROBLEM:
-    case CURLE_SSL_CACERT_BADFILE:
-        return Error(ErrorCode::NetworkTls, {}, QString::fromLatin1(curl_easy_strerror(code)));
-    default:
-        return Error(ErrorCode::NetworkUnreachable, {}, QString::fromLatin1(curl_easy_strerror(code)));
-    }
-}
-
-} // namespace
-
-// The libcurl multi loop, on its own thread. The GUI thread hands it work through a locked queue and
-// curl_multi_wakeup; results come back as queued calls on the engine.
-class TransferEngine::Worker
-{
-public:
-    explicit Worker(TransferEngine *engine)
-        : m_engine(engine)
-    {
-        curl_global_init(CURL_GLOBAL_DEFAULT);
-        m_multi = curl_multi_init();
-        m_thread = std::thread([this] { run(); });
-    }
-    ~Worker()
-    {
-        m_stop = true;
-        curl_multi_wakeup(m_multi);
-        m_thread.join();
-        for (auto &[id, t] : m_active)
-            release(*t);
-        curl_multi_cleanup(m_multi);
-    }
-
-    void add(std::unique_ptr<Transfer> t)
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_incoming.push_back(std::move(t));
-        }
-        curl_multi_wakeup(m_multi);
-    }
-    void cancel(quint64 id)
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_cancels.push_back(id);
-        }
-        curl_multi_wakeup(m_multi);
-    }
-
-private:
-    void run()
-    {
-        while (!m_stop) {
-            takeCommands();
-            int running = 0;
-            curl_multi_perform(m_multi, &running);
-            int left = 0;
-            while (CURLMsg *msg = curl_multi_info_read(m_multi, &left)) {
-                if (msg->msg != CURLMSG_DONE)
-                    continue;
-                Transfer *raw = nullptr;
-                curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &raw);
-                complete(raw->id, msg->data.result);
-            }
-            reportProgress();
-            curl_multi_poll(m_multi, nullptr, 0, 200, nullptr);
-        }
-    }
-
-    void takeCommands()
-    {
-        std::vector<std::unique_ptr<Transfer>> incoming;
-        std::vector<quint64> cancels;
-        {
-            std::lock_guard lock(m_mutex);
-            incoming.swap(m_incoming);
-            cancels.swap(m_cancels);
-        }
-        for (auto &t : incoming)
-            begin(std::move(t));
-        for (quint64 id : cancels) {
-            auto it = m_active.find(id);
-            if (it == m_active.end())
-                continue;
-            it->second->cancelled = true;
-            complete(id, CURLE_ABORTED_BY_CALLBACK);
-        }
-    }
-
-    void begin(std::unique_ptr<Transfer> t)
-    {
-        CURL *e = curl_easy_init();
-        t->easy = e;
-        const QByteArray url = t->request.url.toEncoded();
-        curl_easy_setopt(e, CURLOPT_URL, url.constData());
-        curl_easy_setopt(e, CURLOPT_PRIVATE, t.get());
-        curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-        curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
-        curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
-        curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-        curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, long(t->request.connectTimeoutSeconds));
-        curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
-        curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, long(t->request.stallSeconds));
-        curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, onHeader);
-        curl_easy_setopt(e, CURLOPT_HEADERDATA, t.get());
-        curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, onWrite);
-        curl_easy_setopt(e, CURLOPT_WRITEDATA, t.get());
-        if (!t->request.proxy.isEmpty()) {
-            const QByteArray proxy = t->request.proxy.toUtf8();
-            curl_easy_setopt(e, CURLOPT_PROXY, proxy.constData()); // copied by libcurl
-        }
-        for (const auto &[name, value] : t->request.headers)
-            t->headerList = curl_slist_append(t->headerList, (name + ": " + value).constData());
-        if (t->request.kind == TransferRequest::Kind::Download) {
-            QFile part(partPath(t->request.destination));
-            QFile tag(etagPath(t->request.destination));
-            if (part.exists() && part.size() > 0 && tag.open(QIODevice::ReadOnly)) {
-                t->resumeFrom = part.size();
-                t->headerList = curl_slist_append(t->headerList, ("Range: bytes=" + QByteArray::number(t->resumeFrom) + "-").constData());
-                t->headerList = curl_slist_append(t->headerList, ("If-Range: " + tag.readAll().trimmed()).constData());
-            }
-        } else {
-            t->headerList = curl_slist_append(t->headerList, ("Content-Type: " + t->request.uploadContentType).constData());
-            curl_easy_setopt(e, CURLOPT_UPLOAD, 1L);
-            curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, t->request.uploadMethod.constData());
-            curl_easy_setopt(e, CURLOPT_READFUNCTION, onRead);
-            curl_easy_setopt(e, CURLOPT_READDATA, t.get());
-            curl_easy_setopt(e, CURLOPT_INFILESIZE_LARGE, curl_off_t(t->request.uploadBody.size()));
-            t->headerList = curl_slist_append(t->headerList, "Expect:"); // no 100-continue round trip
-        }
-        curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headerList);
-        curl_multi_add_handle(m_multi, e);
-        const quint64 id = t->id;
-        m_active.emplace(id, std::move(t));
-    }
-
-    void reportProgress()
-    {
-        for (auto &[id, t] : m_active) {
-            curl_off_t done = 0, total = 0;
-            if (t->request.kind == TransferRequest::Kind::Download) {
-                curl_easy_getinfo(t->easy, CURLINFO_SIZE_DOWNLOAD_T, &done);
-                curl_easy_getinfo(t->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &total);
-                done += t->resumed ? t->resumeFrom : 0;
-                total += (t->resumed && total > 0) ? t->resumeFrom : 0;
-            } else {
-                curl_easy_getinfo(t->easy, CURLINFO_SIZE_UPLOAD_T, &done);
-                total = curl_off_t(t->request.uploadBody.size());
-            }
-            QMetaObject::invokeMethod(m_engine, [engine = m_engine, id = id, done, total]() {
-                emit engine->progress(id, qint64(done), qint64(total));
-            }, Qt::QueuedConnection);
-        }
-    }
-
-    static Result<TransferResult> finishDownload(Transfer &t)
-    {
-        t.part.close();
-        QFile part(partPath(t.request.destination));
-        const qint64 size = part.size();
-        const qint64 expected = t.contentRangeTotal >= 0 ? t.contentRangeTotal : -1;
-        if (expected >= 0 && size != expected)
-            return Error(ErrorCode::TransferVerify, {}, QStringLiteral("length %1, expected %2").arg(size).arg(expected));
-        const QByteArray wanted = !t.request.expectedSha256Hex.isEmpty() ? t.request.expectedSha256Hex.toLower()
-                                                                         : t.announcedSha256;
-        if (!wanted.isEmpty()) {
-            if (!part.open(QIODevice::ReadOnly))
-                return Error(ErrorCode::TransferVerify, {}, QStringLiteral("cannot read the download"));
-            QCryptographicHash hash(QCryptographicHash::Sha256);
-            hash.addData(&part);
-            part.close();
-            if (hash.result().toHex() != wanted) {
-                // A corrupt partial file must not be resumed again.
-                QFile::remove(partPath(t.request.destination));
-                QFile::remove(etagPath(t.request.destination));
-                return Error(ErrorCode::TransferVerify, {}, QStringLiteral("hash mismatch"));
-            }
-        }
-        // Atomic: the destination is either the old file or the whole, verified new one.
-        QFile::remove(t.request.destination);
-        if (!QFile::rename(partPath(t.request.destination), t.request.destination))
-            return Error(ErrorCode::StoreWrite, {}, QStringLiteral("cannot move the download into place"));
-        QFile::remove(etagPath(t.request.destination));
-        TransferResult r;
-        r.status = t.status;
-        r.bytes = size;
-        r.resumed = t.resumed;
-        return r;
-    }
-
-    void complete(quint64 id, CURLcode code)
-    {
-        auto it = m_active.find(id);
-        if (it == m_active.end())
-            return;
-        Transfer &t = *it->second;
-        Result<TransferResult> result = Error(ErrorCode::ServerInternal);
-        if (t.cancelled) {
-            result = Error(ErrorCode::TransferCancelled);
-        } else if (code != CURLE_OK) {
-            result = curlError(code); // a partial download stays, with its ETag, for the next attempt to resume
-        } else if (t.status >= 400 || (t.request.kind == TransferRequest::Kind::Download && t.status != 200 && t.status != 206)) {
-            const QJsonObject problem = QJsonDocument::fromJson(t.body).object();
-            const QString code = problem.value(QLatin1String("code")).toString();
-            result = Error(errorCodeFromName(code).value_or(t.status >= 500 ? ErrorCode::ServerUnavailable : ErrorCode::RequestMalformed),
-                           {}, QStringLiteral("HTTP %1").arg(t.status));
-        } else if (t.request.kind == TransferRequest::Kind::Download) {
-            result = finishDownload(t);
-        } else {
-            TransferResult r;
-            r.status = t.status;
-            r.body = t.body;
-            r.bytes = t.body.size();
-            result = r;
-        }
-        if (result) {
-            // What went over the wire in this attempt, headers included (HTTP level, not TCP/IP).
-            curl_off_t up = 0, down = 0;
-            long requestHeaders = 0, responseHeaders = 0;
-            curl_easy_getinfo(t.easy, CURLINFO_SIZE_UPLOAD_T, &up);
-            curl_easy_getinfo(t.easy, CURLINFO_SIZE_DOWNLOAD_T, &down);
-            curl_easy_getinfo(t.easy, CURLINFO_REQUEST_SIZE, &requestHeaders);
-            curl_easy_getinfo(t.easy, CURLINFO_HEADER_SIZE, &responseHeaders);
-            result->wireBytesSent = qint64(up) + requestHeaders;
-            result->wireBytesReceived = qint64(down) + responseHeaders;
-        }
-        if (t.part.isOpen())
-            t.part.close();
-        qCInfo(lcTransfer) << "transfer" << id << "finished:" << (result.ok() ? QStringLiteral("ok") : errorCodeName(result.error().code));
-        release(t);
-        m_active.erase(it);
-        QMetaObject::invokeMethod(m_engine, [engine = m_engine, id, result]() { emit engine->finished(id, result); },
-                                  Qt::QueuedConnection);
-    }
-
-    void release(Transfer &t)
-    {
-        if (t.easy) {
-            curl_multi_remove_handle(m_multi, t.easy);
-            curl_easy_cleanup(t.easy);
-            t.easy = nullptr;
-        }
-        curl_slist_free_all(t.headerList);
-        t.headerList = nullptr;
-    }
-
-    TransferEngine *m_engine;
-    CURLM *m_multi = nullptr;
-    std::thread m_thread;
-    std::atomic<bool> m_stop{false};
-    std::mutex m_mutex;
-    std::vector<std::unique_ptr<Transfer>> m_incoming;
-    std::vector<quint64> m_cancels;
-    std::map<quint64, std::unique_ptr<Transfer>> m_active; // worker thread only
-};
-
 TransferEngine::TransferEngine(QObject *parent)
     : QObject(parent)
-    , m_worker(std::make_unique<Worker>(this))
 {
     qRegisterMetaType<Result<TransferResult>>();
 }
@@ -404,16 +34,39 @@ quint64 TransferEngine::start(const TransferRequest &request)
         QMetaObject::invokeMethod(this, [this, id, result]() { emit finished(id, result); }, Qt::QueuedConnection);
         return id;
     }
-    auto t = std::make_unique<Transfer>();
-    t->id = id;
-    t->request = request;
-    m_worker->add(std::move(t));
+    if (!backend()) {
+        const Result<TransferResult> result = Error(ErrorCode::NetworkUnreachable, {}, m_backendError);
+        QMetaObject::invokeMethod(this, [this, id, result]() { emit finished(id, result); }, Qt::QueuedConnection);
+        return id;
+    }
+    m_backend->add(id, request);
     return id;
 }
 
 void TransferEngine::cancel(quint64 id)
 {
-    m_worker->cancel(id);
+    if (m_backend)
+        m_backend->cancel(id);
+}
+
+TransferBackend *TransferEngine::backend()
+{
+    if (m_backend || !m_backendError.isEmpty())
+        return m_backend.get();
+    const auto create = reinterpret_cast<TransferBackendFactory>(
+        ModuleLoader::resolve(QString::fromLatin1(kTransferModule), kTransferFactory, &m_backendError));
+    if (!create)
+        return nullptr;
+    // Called on the backend's thread: queued to this object's.
+    TransferBackend::Callbacks callbacks;
+    callbacks.progress = [this](quint64 id, qint64 done, qint64 total) {
+        QMetaObject::invokeMethod(this, [this, id, done, total]() { emit progress(id, done, total); }, Qt::QueuedConnection);
+    };
+    callbacks.finished = [this](quint64 id, const Result<TransferResult> &result) {
+        QMetaObject::invokeMethod(this, [this, id, result]() { emit finished(id, result); }, Qt::QueuedConnection);
+    };
+    m_backend.reset(create(callbacks));
+    return m_backend.get();
 }
 
 } // namespace ncre

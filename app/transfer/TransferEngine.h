@@ -38,7 +38,8 @@ struct TransferResult
     qint64 wireBytesReceived = 0; // this attempt's response, headers included
 };
 
-// Photo uploads and PDF downloads on libcurl's multi interface, on a thread of its own (never the GUI thread):
+// Photo uploads and PDF downloads on libcurl's multi interface, on a thread of its own (never the GUI thread;
+// libcurl lives in a module loaded on the first transfer, so it costs nothing at start-up):
 // progress, cancel, timeouts, proxy, resume of an interrupted download (Range + If-Range on the ETag), atomic write
 // and verification of what arrived (length, SHA-256). TLS is always verified; plain http only to loopback.
 class TransferEngine : public QObject
@@ -58,8 +59,10 @@ signals:
     void finished(quint64 id, const ncre::Result<ncre::TransferResult> &result);
 
 private:
-    class Worker;
-    std::unique_ptr<Worker> m_worker;
+    class TransferBackend *backend(); // the libcurl module, loaded on first use
+
+    std::unique_ptr<class TransferBackend> m_backend;
+    QString m_backendError; // why the module could not be loaded (then every transfer fails with it)
     quint64 m_nextId = 1;
 };
 
