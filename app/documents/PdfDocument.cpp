@@ -1,11 +1,13 @@
 #include "PdfDocument.h"
 
+#include "ModuleLoader.h"
+#include "PdfBackend.h"
+
 #include <QCryptographicHash>
+#include <QLoggingCategory>
 #include <QPagedPaintDevice>
 #include <QPainter>
 #include <QtConcurrent/QtConcurrentRun>
-
-#include <poppler-qt6.h>
 
 namespace ncre {
 
@@ -13,14 +15,20 @@ namespace {
 
 constexpr double kMaxDpi = 1200;
 
-std::unique_ptr<Poppler::Document> load(const QByteArray &bytes)
+Q_LOGGING_CATEGORY(lcDocuments, "ncre.documents")
+
+// Poppler, from its module (loaded on the first PDF). Without the module no PDF opens, and the log says why.
+std::unique_ptr<PdfPages> load(const QByteArray &bytes)
 {
-    std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(bytes);
-    if (doc) {
-        doc->setRenderHint(Poppler::Document::Antialiasing);
-        doc->setRenderHint(Poppler::Document::TextAntialiasing);
-    }
-    return doc;
+    static const auto loadPdf = []() {
+        QString why;
+        const auto f = reinterpret_cast<PdfLoadFunction>(
+            ModuleLoader::resolve(QString::fromLatin1(kPdfModule), kPdfLoad, &why));
+        if (!f)
+            qCCritical(lcDocuments) << "PDFs cannot be read:" << why;
+        return f;
+    }();
+    return std::unique_ptr<PdfPages>(loadPdf ? loadPdf(bytes) : nullptr);
 }
 
 } // namespace
@@ -32,12 +40,12 @@ PdfDocument::OpenResult PdfDocument::open(const QByteArray &bytes)
 {
     m_document.reset();
     m_bytes = bytes;
-    std::unique_ptr<Poppler::Document> doc = load(m_bytes);
+    std::unique_ptr<PdfPages> doc = load(m_bytes);
     if (!doc)
         return OpenResult::Failed;
     if (doc->isLocked())
         return OpenResult::NeedsPassword;
-    if (doc->numPages() < 1)
+    if (doc->pageCount() < 1)
         return OpenResult::Failed;
     m_document = std::move(doc);
     return OpenResult::Opened;
@@ -45,15 +53,12 @@ PdfDocument::OpenResult PdfDocument::open(const QByteArray &bytes)
 
 int PdfDocument::pageCount() const
 {
-    return m_document ? m_document->numPages() : 0;
+    return m_document ? m_document->pageCount() : 0;
 }
 
 QSizeF PdfDocument::pageSize(int page) const
 {
-    if (!m_document || page < 0 || page >= m_document->numPages())
-        return {};
-    const std::unique_ptr<Poppler::Page> p = m_document->page(page);
-    return p ? p->pageSizeF() : QSizeF();
+    return m_document ? m_document->pageSize(page) : QSizeF();
 }
 
 QFuture<QImage> PdfDocument::renderPage(int page, double dpi) const
@@ -62,11 +67,10 @@ QFuture<QImage> PdfDocument::renderPage(int page, double dpi) const
     return QtConcurrent::run([bytes, page, dpi]() -> QImage {
         if (dpi <= 0 || dpi > kMaxDpi)
             return {};
-        std::unique_ptr<Poppler::Document> doc = load(bytes);
-        if (!doc || doc->isLocked() || page < 0 || page >= doc->numPages())
+        const std::unique_ptr<PdfPages> doc = load(bytes);
+        if (!doc || doc->isLocked())
             return {};
-        const std::unique_ptr<Poppler::Page> p = doc->page(page);
-        return p ? p->renderToImage(dpi, dpi) : QImage();
+        return doc->render(page, dpi);
     });
 }
 
@@ -76,9 +80,8 @@ Result<void> PdfDocument::print(QPagedPaintDevice &device) const
         return Error(ErrorCode::DocumentNotAvailable, {}, QStringLiteral("nothing open"));
     const double dpi = qBound(72.0, double(device.logicalDpiX()), 600.0);
     QPainter painter;
-    for (int i = 0; i < m_document->numPages(); ++i) {
-        const std::unique_ptr<Poppler::Page> page = m_document->page(i);
-        const QImage image = page ? page->renderToImage(dpi, dpi) : QImage();
+    for (int i = 0; i < m_document->pageCount(); ++i) {
+        const QImage image = m_document->render(i, dpi);
         if (image.isNull())
             return Error(ErrorCode::DocumentNotAvailable, {}, QStringLiteral("page %1 cannot be rendered").arg(i + 1));
         if (i == 0) {
@@ -101,8 +104,8 @@ Result<void> PdfDocument::verify(const QByteArray &bytes, const QByteArray &expe
     if (!expectedSha256Hex.isEmpty()
         && QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex() != expectedSha256Hex.toLower())
         return Error(ErrorCode::DocumentNotAvailable, {}, QStringLiteral("hash mismatch"));
-    const std::unique_ptr<Poppler::Document> doc = load(bytes);
-    if (!doc || doc->numPages() < 1)
+    const std::unique_ptr<PdfPages> doc = load(bytes);
+    if (!doc || doc->pageCount() < 1)
         return Error(ErrorCode::DocumentNotAvailable, {}, QStringLiteral("not a readable PDF"));
     return {};
 }

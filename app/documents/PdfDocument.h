@@ -10,14 +10,12 @@
 
 class QPagedPaintDevice;
 
-namespace Poppler {
-class Document;
-}
-
 namespace ncre {
 
-// A downloaded PDF (registration form, admission ticket), opened with Poppler. The only file in app/ that includes
-// poppler-qt6.h; everything else sees this interface.
+class PdfPages;
+
+// A downloaded PDF (registration form, admission ticket), opened with Poppler (from its module, loaded on the first
+// PDF: app/documents/PdfPoppler.cpp is the only file that includes poppler-qt6.h).
 class PdfDocument
 {
 public:
@@ -50,7 +48,7 @@ public:
 
 private:
     QByteArray m_bytes;
-    std::unique_ptr<Poppler::Document> m_document;
+    std::unique_ptr<PdfPages> m_document;
 };
 
 } // namespace ncre
