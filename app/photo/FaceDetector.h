@@ -5,32 +5,29 @@
 #include <QRect>
 
 #include <memory>
-#include <mutex>
-
-namespace cv {
-class CascadeClassifier;
-}
 
 namespace ncre {
 
+class FaceModel;
+
 // Frontal faces, with OpenCV's objdetect and the Haar cascade Debian ships in opencv-data
-// (haarcascade_frontalface_alt2), compiled into the program as a resource: never downloaded, nothing to install.
-// The only file in app/ that includes OpenCV.
+// (haarcascade_frontalface_alt2), compiled in as a resource: never downloaded, nothing to install. OpenCV and the
+// cascade live in a module (ncre-face-opencv) loaded when the detector is first used, not at start-up.
 class FaceDetector
 {
 public:
     // The detector shared by the process (loading the cascade costs a few milliseconds once).
     static FaceDetector &shared();
 
-    bool isLoaded() const { return m_loaded; }
+    bool isLoaded() const;
 
     // Faces in `image`, largest first, in its pixel coordinates. Detection runs on a grey, equalised copy whose
     // long side is at most `workingSide` pixels (faces smaller than a tenth of the short side are ignored).
     QList<QRect> detect(const QImage &image, int workingSide = 480) const;
 
-    // Faces found coarsely (20% scale steps) on `image` as it is, largest first: where they are and roughly how
-    // large, for refine() to place precisely. Meant for small pictures such as an EXIF thumbnail (faces of at least
-    // 20 pixels).
+    // Faces found coarsely (15% scale steps; a picture under 150 pixels on its short side is enlarged to that),
+    // largest first: where they are and roughly how large, for refine() to place precisely. Meant for small
+    // pictures such as an EXIF thumbnail.
     QList<QRect> locate(const QImage &image) const;
 
     // The face near `approx` (found before on a smaller copy of the same picture, e.g. the EXIF thumbnail), placed
@@ -43,9 +40,7 @@ public:
     ~FaceDetector();
 
 private:
-    std::unique_ptr<cv::CascadeClassifier> m_cascade;
-    bool m_loaded = false;
-    mutable std::mutex m_mutex; // CascadeClassifier::detectMultiScale is not re-entrant
+    std::unique_ptr<FaceModel> m_model;
 };
 
 } // namespace ncre
