@@ -1,7 +1,8 @@
-// ncre-desk's start-up path up to the painted login window — the application, the translation, the API client and
-// session, the login window with its form and captcha request — quitting at the window's first paint. The server
-// address points nowhere: the captcha request is sent but never awaited (bench/desk.py measures the process).
+// ncre-desk's start-up path up to the painted login window — the application, the translation and the interface font,
+// the API client and session, the login window with its form and captcha request — quitting at the window's first
+// paint. The server address points nowhere: the captcha request is sent but never awaited (bench/desk.py measures the process).
 #include "LoginWindow.h"
+#include "Theme.h"
 
 #include <QApplication>
 #include <QEvent>
@@ -29,6 +30,7 @@ int main(int argc, char *argv[])
     QTranslator ours;
     if (ours.load(QStringLiteral(":/i18n/ncre_zh_CN.qm")))
         QCoreApplication::installTranslator(&ours);
+    ncre::theme::applyFont(QStringLiteral("zh_CN")); // as ncre-desk does for a Chinese interface
     ncre::ApiClient api;
     if (!api.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:9"))).ok())
         return 1;

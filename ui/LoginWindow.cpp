@@ -29,9 +29,9 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     setObjectName(QStringLiteral("loginWindow"));
 
     auto *title = new QLabel(tr("National Computer Rank Examination — online registration"), this);
+    // Larger, in the regular weight: a bold CJK face is a second font file to load before the window can show.
     QFont big = title->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
-    big.setBold(true);
     title->setFont(big);
 
     m_serverStatus = new QLabel(tr("Connecting to the registration server…"), this);

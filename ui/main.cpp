@@ -3,6 +3,7 @@
 #include "DemoServer.h"
 #include "Keychain.h"
 #include "LoginWindow.h"
+#include "Theme.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -138,6 +139,7 @@ int main(int argc, char *argv[])
             QCoreApplication::installTranslator(&qt);
         QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
     }
+    theme::applyFont(language);
     if (parser.isSet(lang))
         settings.setValue(QStringLiteral("language"), language);
 

@@ -1,0 +1,22 @@
+#include "Theme.h"
+
+#include <QApplication>
+#include <QFont>
+#include <QStringList>
+
+namespace ncre::theme {
+
+void applyFont(const QString &language)
+{
+    if (!language.startsWith(QLatin1String("zh")))
+        return;
+    QFont font = QApplication::font();
+    QStringList families{QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Source Han Sans SC"),
+                         QStringLiteral("WenQuanYi Micro Hei"), QStringLiteral("Microsoft YaHei"),
+                         QStringLiteral("PingFang SC")};
+    families << font.families(); // the platform's own, last
+    font.setFamilies(families);
+    QApplication::setFont(font);
+}
+
+} // namespace ncre::theme
