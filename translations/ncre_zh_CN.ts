@@ -693,14 +693,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <source>Registration &amp;announcement</source>
-        <translation>网上报名公告(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Registration &amp;notices and process</source>
-        <translation>网上报名须知及流程(&amp;N)</translation>
-    </message>
-    <message>
         <source>The server is busy; retrying at %1.</source>
         <translation>服务器繁忙，将于 %1 重试。</translation>
     </message>
@@ -735,6 +727,14 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Account %1 registered. Log in with it.</source>
         <translation>账号 %1 注册成功，请用它登录。</translation>
+    </message>
+    <message>
+        <source>Regis&amp;tration announcement</source>
+        <translation>网上报名公告(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Registration notices an&amp;d process</source>
+        <translation>网上报名须知及流程(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -1255,10 +1255,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <source>&amp;Repeat password:</source>
-        <translation>确认密码(&amp;R)：</translation>
-    </message>
-    <message>
         <source>&amp;Captcha:</source>
         <translation>验证码(&amp;C)：</translation>
     </message>
@@ -1277,6 +1273,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>确认密码(&amp;E)：</translation>
     </message>
 </context>
 <context>

@@ -60,18 +60,20 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     m_error->setStyleSheet(QStringLiteral("color: #B00020;"));
     m_error->hide();
 
-    m_logIn = new QPushButton(tr("&Log in"), this);
-    m_logIn->setObjectName(QStringLiteral("logIn"));
-    m_logIn->setDefault(true);
-    auto *announcement = new QPushButton(tr("Registration &announcement"), this);
+    // Created in reading order, which is the Tab order: the bulletins, then the ways to log in, «Log in» last
+    // (Enter in any field logs in).
+    auto *announcement = new QPushButton(tr("Regis&tration announcement"), this);
     announcement->setObjectName(QStringLiteral("announcements"));
-    auto *notices = new QPushButton(tr("Registration &notices and process"), this);
+    auto *notices = new QPushButton(tr("Registration notices an&d process"), this);
     notices->setObjectName(QStringLiteral("notices"));
 
     auto *registerButton = new QPushButton(tr("&Register…"), this);
     registerButton->setObjectName(QStringLiteral("register"));
     auto *qqButton = new QPushButton(tr("Log in with &QQ"), this);
     qqButton->setObjectName(QStringLiteral("qqLogIn"));
+    m_logIn = new QPushButton(tr("&Log in"), this);
+    m_logIn->setObjectName(QStringLiteral("logIn"));
+    m_logIn->setDefault(true);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(announcement);
     buttons->addWidget(notices);

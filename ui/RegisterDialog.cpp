@@ -61,9 +61,15 @@ RegisterDialog::RegisterDialog(ApiClient &api, QWidget *parent)
         box->addWidget(hint);
         return box;
     };
-    form->addRow(tr("&Account:"), cell(m_account, m_accountHint));
-    form->addRow(tr("&Password:"), cell(m_password, m_passwordHint));
-    form->addRow(tr("&Repeat password:"), cell(m_repeat, m_repeatHint));
+    // Each label names its field (screen readers) and its Alt+letter goes to the field, not to the cell around it.
+    auto row = [this, form, &cell](const QString &text, QLineEdit *editor, QLabel *hint) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(editor);
+        form->addRow(label, cell(editor, hint));
+    };
+    row(tr("&Account:"), m_account, m_accountHint);
+    row(tr("&Password:"), m_password, m_passwordHint);
+    row(tr("R&epeat password:"), m_repeat, m_repeatHint);
     auto *captchaLabel = new QLabel(tr("&Captcha:"), this);
     captchaLabel->setBuddy(m_captcha->answerField());
     form->addRow(captchaLabel, m_captcha);

@@ -2,6 +2,8 @@
 #include "AsyncWait.h"
 #include "LoginWindow.h"
 #include "MainWindow.h"
+#include "PasswordDialog.h"
+#include "RegisterDialog.h"
 #include "SubjectsPage.h"
 #include "PhotoPage.h"
 #include "DocumentsPage.h"
@@ -14,8 +16,11 @@
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QKeySequence>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTest>
 #include <QTranslator>
@@ -41,6 +46,12 @@ private:
         const QStringList unnamed = unnamedControls(&w);
         if (!unnamed.isEmpty())
             QTest::qFail(qPrintable(name + QStringLiteral(": controls without a name: ") + unnamed.join(QStringLiteral(", "))), __FILE__, __LINE__);
+        const QStringList order = tabOrderProblems(&w);
+        if (!order.isEmpty())
+            QTest::qFail(qPrintable(name + QStringLiteral(": Tab out of reading order: ") + order.join(QStringLiteral("; "))), __FILE__, __LINE__);
+        const QStringList mnemonics = mnemonicProblems(&w);
+        if (!mnemonics.isEmpty())
+            QTest::qFail(qPrintable(name + QStringLiteral(": mnemonics: ") + mnemonics.join(QStringLiteral("; "))), __FILE__, __LINE__);
         if (!m_dir.isEmpty())
             image.save(QDir(m_dir).filePath(name + QStringLiteral(".png")));
         return image;
@@ -58,16 +69,81 @@ private:
         for (QWidget *w : root->findChildren<QWidget *>()) {
             if (!w->isVisibleTo(root) || w->focusPolicy() == Qt::NoFocus)
                 continue;
-            const bool control = qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractButton *>(w)
-                || qobject_cast<QAbstractItemView *>(w) || qobject_cast<QAbstractSpinBox *>(w);
-            if (!control || qobject_cast<QAbstractSpinBox *>(w->parentWidget()) || qobject_cast<QComboBox *>(w->parentWidget()))
+            if (!isControl(w))
                 continue;
             const auto *button = qobject_cast<QAbstractButton *>(w);
             if (!w->accessibleName().isEmpty() || buddied.contains(w) || (button && !button->text().isEmpty()))
                 continue;
-            unnamed << QStringLiteral("%1 (%2)").arg(w->objectName(), QString::fromLatin1(w->metaObject()->className()));
+            unnamed << describe(w);
         }
         return unnamed;
+    }
+
+    static bool isControl(QWidget *w)
+    {
+        const bool control = qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractButton *>(w)
+            || qobject_cast<QAbstractItemView *>(w) || qobject_cast<QAbstractSpinBox *>(w);
+        return control && !qobject_cast<QAbstractSpinBox *>(w->parentWidget()) && !qobject_cast<QComboBox *>(w->parentWidget());
+    }
+
+    static QString describe(QWidget *w)
+    {
+        const auto *button = qobject_cast<QAbstractButton *>(w);
+        const QString name = !w->objectName().isEmpty() ? w->objectName() : button ? button->text() : QString();
+        return QStringLiteral("%1 (%2)").arg(name, QString::fromLatin1(w->metaObject()->className()));
+    }
+
+    // Keyboard users go through the controls in reading order: within each container, Tab visits its controls
+    // row by row, left to right.
+    static QStringList tabOrderProblems(QWidget *root)
+    {
+        QList<QWidget *> chain;
+        QWidget *w = root;
+        do {
+            w = w->nextInFocusChain();
+            if (w->isVisibleTo(root) && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus) && isControl(w))
+                chain << w;
+        } while (w != root && chain.size() < 2000);
+        QStringList problems;
+        QHash<QWidget *, QList<QWidget *>> byParent;
+        for (QWidget *c : chain)
+            byParent[c->parentWidget()] << c;
+        for (auto it = byParent.cbegin(); it != byParent.cend(); ++it) {
+            const QList<QWidget *> &controls = it.value();
+            for (int i = 1; i < controls.size(); ++i) {
+                const QRect a(controls[i - 1]->mapTo(root, QPoint(0, 0)), controls[i - 1]->size());
+                const QRect b(controls[i]->mapTo(root, QPoint(0, 0)), controls[i]->size());
+                const bool sameRow = qAbs(a.center().y() - b.center().y()) < qMin(a.height(), b.height()) / 2 + 2;
+                const bool inOrder = sameRow ? b.left() >= a.left() : b.center().y() > a.center().y();
+                if (!inOrder)
+                    problems << QStringLiteral("%1 before %2").arg(describe(controls[i - 1]), describe(controls[i]));
+            }
+        }
+        return problems;
+    }
+
+    // Alt+letter reaches each button and labelled field; no two in one window share a letter.
+    static QStringList mnemonicProblems(QWidget *root)
+    {
+        QHash<QKeySequence, QStringList> owners;
+        QStringList problems;
+        auto note = [&](QWidget *w, const QString &text) {
+            const QKeySequence key = QKeySequence::mnemonic(text);
+            if (!key.isEmpty())
+                owners[key] << describe(w);
+            else if (qobject_cast<QPushButton *>(w) && !qobject_cast<QDialogButtonBox *>(w->parentWidget()))
+                problems << QStringLiteral("no mnemonic: %1").arg(describe(w)); // a dialog's OK/Cancel: Enter/Esc
+        };
+        for (QAbstractButton *b : root->findChildren<QAbstractButton *>())
+            if (b->isVisibleTo(root) && !b->text().isEmpty())
+                note(b, b->text());
+        for (QLabel *l : root->findChildren<QLabel *>())
+            if (l->isVisibleTo(root) && l->buddy())
+                note(l, l->text());
+        for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+            if (it.value().size() > 1)
+                problems << QStringLiteral("%1 shared by %2").arg(it.key().toString(), it.value().join(QStringLiteral(", ")));
+        return problems;
     }
 
     static int colours(const QImage &image)
@@ -133,6 +209,11 @@ private slots:
         if (language == QLatin1String("zh_CN"))
             QVERIFY(login.windowTitle().contains(QString::fromUtf8("登录")));
 
+        {
+            RegisterDialog dialog(api, &login);
+            QVERIFY(colours(shoot(dialog, QStringLiteral("register-") + language)) > 20);
+        }
+
         QSignalSpy loggedIn(&login, &LoginWindow::loggedIn);
         login.logIn();
         QVERIFY(loggedIn.wait());
@@ -142,6 +223,10 @@ private slots:
         QVERIFY(started.ok());
         MainWindow main(flow, auth.account().username);
         QVERIFY(colours(shoot(main, QStringLiteral("home-") + language)) > 20);
+        {
+            PasswordDialog dialog(flow, auth.account().username, &main);
+            QVERIFY(colours(shoot(dialog, QStringLiteral("password-") + language)) > 20);
+        }
         main.openStep(FlowStep::Agreement);
         QVERIFY(colours(shoot(main, QStringLiteral("agreement-") + language)) > 20);
         const auto accepted = waitFor<Result<void, Problem>>([&](auto done) { flow.acceptAgreement(done); });
