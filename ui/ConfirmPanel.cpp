@@ -3,6 +3,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 namespace ncre {
@@ -16,7 +17,9 @@ ConfirmPanel::ConfirmPanel(const QString &name, const QString &confirmLabel, QWi
     m_text->setWordWrap(true);
     auto *yes = new QPushButton(confirmLabel, this);
     yes->setObjectName(name + QStringLiteral("Yes"));
-    auto *no = new QPushButton(tr("Ca&ncel"), this);
+    m_no = new QPushButton(tr("Ca&ncel"), this);
+    m_no->setObjectName(name + QStringLiteral("No"));
+    auto *no = m_no;
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
     buttons->addWidget(no);
@@ -34,12 +37,17 @@ ConfirmPanel::ConfirmPanel(const QString &name, const QString &confirmLabel, QWi
         hide();
         emit cancelled();
     });
+    // Esc anywhere in the panel cancels, as in a dialog.
+    auto *escape = new QShortcut(QKeySequence::Cancel, this, no, &QPushButton::click, Qt::WidgetWithChildrenShortcut);
+    escape->setObjectName(name + QStringLiteral("Escape"));
 }
 
 void ConfirmPanel::ask(const QString &text)
 {
     m_text->setText(text);
     show();
+    // Keyboard users land on the question; Enter there cancels (nothing locks by accident), Alt+letter confirms.
+    m_no->setFocus(Qt::OtherFocusReason);
 }
 
 QString ConfirmPanel::text() const

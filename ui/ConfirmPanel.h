@@ -26,6 +26,7 @@ signals:
 
 private:
     QLabel *m_text;
+    QPushButton *m_no;
 };
 
 } // namespace ncre

@@ -373,9 +373,17 @@ private slots:
 
         MainWindow main(flow, "ui.review");
         main.show();
+        QVERIFY(QTest::qWaitForWindowActive(&main));
         QTest::mouseClick(find<QPushButton>(&main, "homeContinue"), Qt::LeftButton);
         auto *review = qobject_cast<ReviewPage *>(main.tabs()->currentWidget());
         QVERIFY(review);
+        // Esc takes the question back: nothing is requested, nothing locks.
+        QTest::mouseClick(find<QPushButton>(review, "requestReview"), Qt::LeftButton);
+        QVERIFY(find<QWidget>(review, "reviewConfirm")->isVisible());
+        QVERIFY(find<QPushButton>(review, "reviewConfirmNo")->hasFocus()); // the keyboard lands on the question
+        QTest::keyClick(find<QPushButton>(review, "reviewConfirmNo"), Qt::Key_Escape);
+        QVERIFY(!find<QWidget>(review, "reviewConfirm")->isVisible());
+        QCOMPARE(flow.state(), RegistrationState::PhotoUploaded);
         QTest::mouseClick(find<QPushButton>(review, "requestReview"), Qt::LeftButton);
         const QString confirm = find<QLabel>(review, "reviewConfirmText")->text();
         QVERIFY(confirm.contains(QStringLiteral("While the site reviews")));
