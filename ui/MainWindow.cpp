@@ -14,6 +14,7 @@
 #include "ProfilePage.h"
 #include "SubjectsPage.h"
 #include "StepBar.h"
+#include "Theme.h"
 
 #include <QHBoxLayout>
 #include <QLocale>
@@ -30,6 +31,21 @@ namespace ncre {
 namespace {
 
 constexpr int kStepRole = Qt::UserRole + 1;
+
+QIcon stepIcon(FlowStep step)
+{
+    switch (step) {
+    case FlowStep::Agreement: return theme::icon(QStringLiteral("agreement"));
+    case FlowStep::Profile: return theme::icon(QStringLiteral("profile"));
+    case FlowStep::Subjects: return theme::icon(QStringLiteral("subjects"));
+    case FlowStep::Photo: return theme::icon(QStringLiteral("photo"));
+    case FlowStep::Review: return theme::icon(QStringLiteral("review"));
+    case FlowStep::Payment: return theme::icon(QStringLiteral("payment"));
+    case FlowStep::Documents: return theme::icon(QStringLiteral("documents"));
+    case FlowStep::Closed: break;
+    }
+    return theme::icon(QStringLiteral("home"));
+}
 
 } // namespace
 
@@ -80,10 +96,12 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
                           FlowStep::Payment, FlowStep::Documents}) {
         auto *item = new QTreeWidgetItem(registration, {StepBar::label(step)});
         item->setData(0, kStepRole, int(step));
+        item->setIcon(0, stepIcon(step));
     }
     registration->setExpanded(true);
     auto *notices = new QTreeWidgetItem(m_nav, {tr("Notices")});
     auto *onSite = new QTreeWidgetItem(notices, {tr("On-site confirmation")});
+    onSite->setIcon(0, theme::icon(QStringLiteral("notices")));
     onSite->setData(0, kStepRole, int(FlowStep::Closed) + 100); // not a step: the notices page
     notices->setExpanded(true);
 
@@ -91,7 +109,7 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
     m_tabs->setObjectName(QStringLiteral("tabs"));
     m_tabs->setTabsClosable(true);
     m_home = new HomePage(flow, user);
-    m_tabs->addTab(m_home, tr("Home"));
+    m_tabs->addTab(m_home, theme::icon(QStringLiteral("home")), tr("Home"));
     m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the home tab stays
 
     auto *body = new QHBoxLayout;
@@ -208,7 +226,7 @@ void MainWindow::openNotices()
             return;
         }
     }
-    m_tabs->setCurrentIndex(m_tabs->addTab(new NoticesPage(m_flow), title));
+    m_tabs->setCurrentIndex(m_tabs->addTab(new NoticesPage(m_flow), theme::icon(QStringLiteral("notices")), title));
 }
 
 void MainWindow::openStep(FlowStep step)
@@ -221,7 +239,7 @@ void MainWindow::openStep(FlowStep step)
         }
     }
     if (QWidget *page = pageFor(step))
-        m_tabs->setCurrentIndex(m_tabs->addTab(page, title));
+        m_tabs->setCurrentIndex(m_tabs->addTab(page, stepIcon(step), title));
 }
 
 } // namespace ncre

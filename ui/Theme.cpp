@@ -19,4 +19,16 @@ void applyFont(const QString &language)
     QApplication::setFont(font);
 }
 
+QIcon icon(const QString &name)
+{
+    return QIcon(QStringLiteral(":/ncre/icons/%1.svg").arg(name));
+}
+
+QStringList iconNames()
+{
+    return {QStringLiteral("home"),    QStringLiteral("agreement"), QStringLiteral("profile"),
+            QStringLiteral("subjects"), QStringLiteral("photo"),    QStringLiteral("review"),
+            QStringLiteral("payment"), QStringLiteral("documents"), QStringLiteral("notices")};
+}
+
 } // namespace ncre::theme

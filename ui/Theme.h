@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QIcon>
 #include <QString>
+#include <QStringList>
 
 namespace ncre::theme {
 
@@ -9,5 +11,10 @@ namespace ncre::theme {
 // text then never falls back glyph by glyph to another font, which costs a font lookup and a second font file at
 // start-up and mixes two designs in one line. Other languages keep the platform's font.
 void applyFont(const QString &language);
+
+// The interface's icons: SVG (sharp at any scale), drawn in one style — 24-unit grid, 1.8-unit slate strokes, one
+// accent in the app's blue. `name` is one of iconNames().
+QIcon icon(const QString &name);
+QStringList iconNames();
 
 } // namespace ncre::theme

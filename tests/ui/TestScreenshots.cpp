@@ -2,6 +2,7 @@
 #include "AsyncWait.h"
 #include "LoginWindow.h"
 #include "MainWindow.h"
+#include "Theme.h"
 #include "PasswordDialog.h"
 #include "RegisterDialog.h"
 #include "SubjectsPage.h"
@@ -23,6 +24,8 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTest>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QTranslator>
 
 using namespace ncre;
@@ -175,6 +178,30 @@ private slots:
         }
     }
 
+    // Every interface icon is SVG and renders at any size, with its strokes and its accent visible (not blank, not
+    // a single colour); the navigation and the tabs show them.
+    void testInterfaceIconsRenderAtAnySize()
+    {
+        for (const QString &name : theme::iconNames()) {
+            const QIcon icon = theme::icon(name);
+            QVERIFY2(!icon.isNull(), qPrintable(name));
+            for (int size : {16, 24, 48}) {
+                QImage image = icon.pixmap(size, size).toImage().convertToFormat(QImage::Format_ARGB32);
+                QCOMPARE(image.width(), size);
+                int inked = 0;
+                bool accent = false;
+                for (int y = 0; y < size; ++y)
+                    for (int x = 0; x < size; ++x) {
+                        const QRgb p = image.pixel(x, y);
+                        inked += qAlpha(p) > 128;
+                        accent = accent || (qAlpha(p) > 200 && qBlue(p) > 150 && qRed(p) < 80);
+                    }
+                QVERIFY2(inked > size * size / 20 && inked < size * size * 3 / 4, qPrintable(QStringLiteral("%1 at %2: %3 pixels inked").arg(name).arg(size).arg(inked)));
+                QVERIFY2(accent || size < 24, qPrintable(name + QStringLiteral(": no accent")));
+            }
+        }
+    }
+
     void testEveryPageInBothLanguages_data()
     {
         QTest::addColumn<QString>("language");
@@ -223,6 +250,9 @@ private slots:
         QVERIFY(started.ok());
         MainWindow main(flow, auth.account().username);
         QVERIFY(colours(shoot(main, QStringLiteral("home-") + language)) > 20);
+        QVERIFY(!main.tabs()->tabIcon(0).isNull());
+        for (QTreeWidgetItemIterator it(main.findChild<QTreeWidget *>(QStringLiteral("navigation")), QTreeWidgetItemIterator::NoChildren); *it; ++it)
+            QVERIFY2(!(*it)->icon(0).isNull(), qPrintable((*it)->text(0)));
         {
             PasswordDialog dialog(flow, auth.account().username, &main);
             QVERIFY(colours(shoot(dialog, QStringLiteral("password-") + language)) > 20);
