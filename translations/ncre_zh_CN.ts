@@ -1201,10 +1201,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>草稿已于 %1 保存在本机</translation>
     </message>
     <message>
-        <source>Changes you had not saved were restored from this computer. Check them and save.</source>
-        <translation>已从本机恢复您上次未保存的修改，请检查后保存。</translation>
-    </message>
-    <message>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -1231,6 +1227,18 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Your information is locked and can no longer be changed.</source>
         <translation>您的信息已锁定，不能再修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Discard them</source>
+        <translation>放弃这些修改(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them</source>
+        <translation>保留这些修改(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Changes you had not saved were restored from this computer. Keep them (then check and save them), or discard them and go back to the information last saved?</source>
+        <translation>已从本机恢复您上次未保存的修改。保留这些修改（请检查后保存），还是放弃它们并回到上次保存的信息？</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@
 
 namespace ncre {
 
-ConfirmPanel::ConfirmPanel(const QString &name, const QString &confirmLabel, QWidget *parent)
+ConfirmPanel::ConfirmPanel(const QString &name, const QString &confirmLabel, QWidget *parent, const QString &cancelLabel)
     : QWidget(parent)
 {
     setObjectName(name);
@@ -17,7 +17,7 @@ ConfirmPanel::ConfirmPanel(const QString &name, const QString &confirmLabel, QWi
     m_text->setWordWrap(true);
     auto *yes = new QPushButton(confirmLabel, this);
     yes->setObjectName(name + QStringLiteral("Yes"));
-    m_no = new QPushButton(tr("Ca&ncel"), this);
+    m_no = new QPushButton(cancelLabel.isEmpty() ? tr("Ca&ncel") : cancelLabel, this);
     m_no->setObjectName(name + QStringLiteral("No"));
     auto *no = m_no;
     auto *buttons = new QHBoxLayout;

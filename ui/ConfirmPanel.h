@@ -15,7 +15,9 @@ class ConfirmPanel : public QWidget
 
 public:
     // `name` prefixes the object names: <name>, <name>Text, <name>Yes.
-    ConfirmPanel(const QString &name, const QString &confirmLabel, QWidget *parent = nullptr);
+    // `cancelLabel` empty: «Cancel».
+    ConfirmPanel(const QString &name, const QString &confirmLabel, QWidget *parent = nullptr,
+                 const QString &cancelLabel = {});
 
     void ask(const QString &text);
     QString text() const;

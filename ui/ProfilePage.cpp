@@ -1,5 +1,7 @@
 #include "ProfilePage.h"
 
+#include "ConfirmPanel.h"
+
 #include "Alive.h"
 #include "ChoiceList.h"
 #include "DocumentNumber.h"
@@ -83,11 +85,13 @@ ProfilePage::ProfilePage(RegistrationFlow &flow, QWidget *parent)
     , m_flow(flow)
 {
     setObjectName(QStringLiteral("profilePage"));
-    m_banner = new QLabel(this);
-    m_banner->setObjectName(QStringLiteral("profileBanner"));
-    m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(QStringLiteral("background: #E3F2FD; padding: 4px;"));
-    m_banner->hide();
+    // After a crash or a restart, what was typed and not saved comes back by itself; the candidate may keep it
+    // (the default: Enter, Esc) or go back to what the server holds.
+    m_restorePrompt = new ConfirmPanel(QStringLiteral("restorePrompt"), tr("&Discard them"), this, tr("&Keep them"));
+    connect(m_restorePrompt, &ConfirmPanel::confirmed, this, [this]() {
+        m_flow.discardProfileDraft();
+        load(m_flow.profile());
+    });
 
     auto *formHost = new QWidget;
     auto *form = new QFormLayout(formHost);
@@ -166,7 +170,7 @@ ProfilePage::ProfilePage(RegistrationFlow &flow, QWidget *parent)
     bottom->addWidget(m_save);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_banner);
+    layout->addWidget(m_restorePrompt);
     layout->addWidget(scroll, 1);
     layout->addWidget(m_status);
     layout->addLayout(bottom);
@@ -177,17 +181,20 @@ ProfilePage::ProfilePage(RegistrationFlow &flow, QWidget *parent)
     });
     connect(&m_flow, &RegistrationFlow::profileDraftRestored, this, [this]() {
         load(m_flow.profile());
-        m_banner->setText(tr("Changes you had not saved were restored from this computer. Check them and save."));
-        m_banner->show();
+        askAboutRestoredChanges();
     });
     connect(&m_flow, &RegistrationFlow::registrationChanged, this, &ProfilePage::updateLock);
 
     load(m_flow.profile());
-    if (m_flow.hasUnsavedProfile()) {
-        m_banner->setText(tr("Changes you had not saved were restored from this computer. Check them and save."));
-        m_banner->show();
-    }
+    if (m_flow.hasUnsavedProfile())
+        askAboutRestoredChanges();
     updateLock();
+}
+
+void ProfilePage::askAboutRestoredChanges()
+{
+    m_restorePrompt->ask(tr("Changes you had not saved were restored from this computer. Keep them (then check and "
+                            "save them), or discard them and go back to the information last saved?"));
 }
 
 QString ProfilePage::value(ProfileField field) const
@@ -311,7 +318,7 @@ void ProfilePage::save()
         m_save->setEnabled(m_flow.can(RegistrationAction::EditProfile));
         if (r) {
             m_status->setText(tr("Your basic information is saved."));
-            m_banner->hide();
+            m_restorePrompt->hide();
             load(m_flow.profile());
             emit saved();
             return;

@@ -33,6 +33,7 @@ signals:
     void saved();
 
 private:
+    void askAboutRestoredChanges();
     struct Row
     {
         QLabel *label = nullptr;
@@ -53,7 +54,7 @@ private:
     RegistrationFlow &m_flow;
     QHash<ProfileField, Row> m_rows;
     QSet<ProfileField> m_touched;
-    QLabel *m_banner;
+    class ConfirmPanel *m_restorePrompt;
     QLabel *m_draftStatus;
     QLabel *m_status;
     QPushButton *m_save;

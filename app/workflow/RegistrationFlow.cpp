@@ -367,6 +367,12 @@ void RegistrationFlow::editProfile(const Profile &profile)
     m_draftTimer.start();
 }
 
+void RegistrationFlow::discardProfileDraft()
+{
+    editProfile(m_registration ? m_registration->profile : Profile());
+    flushProfileDraft();
+}
+
 void RegistrationFlow::flushProfileDraft()
 {
     m_draftTimer.stop();

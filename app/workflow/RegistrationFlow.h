@@ -68,6 +68,9 @@ public:
     QDateTime serverNow() const { return m_api.serverNow(); }
     // The basic information as the candidate last typed it (the draft), else as the server holds it.
     Profile profile() const { return m_profile; }
+    // Throws away what was restored from the draft (or typed and not saved): back to the basic information as the
+    // server holds it, and the draft says so too, so the next start restores nothing.
+    void discardProfileDraft();
     bool hasUnsavedProfile() const { return m_profileDirty; }
     int queuedSubmissions() const;
     // The API client's traffic plus that of the uploads and downloads this flow made.

@@ -341,6 +341,58 @@ private slots:
         QCOMPARE(auth.account().username, QStringLiteral("qq20002"));
     }
 
+    // After a crash, what was typed and not saved comes back with a question: keep it (the default) or discard it
+    // and go back to what the server holds; discarded, it does not come back at the next start.
+    void testRestorePromptAfterACrash()
+    {
+        TestHttp hooks(*m_server);
+        TestHttp candidate(*m_server);
+        candidate.registerAndLogIn("ui.restore");
+        ApiClient api;
+        QVERIFY(api.setBaseUrl(m_server->url("")).ok());
+        AuthSession auth(api);
+        LoginRequest login;
+        login.username = "ui.restore";
+        login.password = "Secret-pass-1";
+        const auto captcha = waitFor<Result<Captcha, Problem>>([&](auto done) { api.createCaptcha(done); });
+        login.captchaId = captcha->id;
+        login.captchaAnswer = hooks.captchaAnswer(captcha->id);
+        QVERIFY((waitFor<Result<Session, Problem>>([&](auto done) { auth.logIn(login, done); }).ok()));
+        TransferEngine transfers;
+        QTemporaryDir dir;
+        LocalStore store(SecretBox::newKey());
+        QVERIFY(store.open(dir.filePath("desk.sqlite")).ok());
+        {
+            RegistrationFlow before(api, auth, transfers, &store);
+            QVERIFY((waitFor<Result<void, Problem>>([&](auto done) { before.start(done); }).ok()));
+            QVERIFY((waitFor<Result<void, Problem>>([&](auto done) { before.acceptAgreement(done); }).ok()));
+            Profile typed = before.profile();
+            typed.setValue(ProfileField::Name, QString::fromUtf8("李四"));
+            QSignalSpy saved(&before, &RegistrationFlow::profileDraftSaved);
+            before.editProfile(typed);
+            QVERIFY(saved.wait());
+        } // the app goes away without saving
+
+        RegistrationFlow flow(api, auth, transfers, &store);
+        QVERIFY((waitFor<Result<void, Problem>>([&](auto done) { flow.start(done); }).ok()));
+        ProfilePage page(flow);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        QVERIFY(find<QWidget>(&page, "restorePrompt")->isVisible());
+        QCOMPARE(find<QLineEdit>(&page, "field-name")->text(), QString::fromUtf8("李四"));
+        QVERIFY(find<QPushButton>(&page, "restorePromptNo")->hasFocus()); // «Keep them» is where Enter goes
+        QTest::mouseClick(find<QPushButton>(&page, "restorePromptYes"), Qt::LeftButton); // «Discard them»
+        QVERIFY(!find<QWidget>(&page, "restorePrompt")->isVisible());
+        QVERIFY(find<QLineEdit>(&page, "field-name")->text().isEmpty());
+        QVERIFY(!flow.hasUnsavedProfile());
+
+        RegistrationFlow after(api, auth, transfers, &store);
+        QSignalSpy restored(&after, &RegistrationFlow::profileDraftRestored);
+        QVERIFY((waitFor<Result<void, Problem>>([&](auto done) { after.start(done); }).ok()));
+        QCOMPARE(restored.size(), 0);
+        QVERIFY(!after.hasUnsavedProfile());
+    }
+
     // A site that reviews: ask (with the confirmation of what locks), rejected with a reason and the way back,
     // asked again, approved with the payment deadline; notices, a busy server, a password change; paid within the
     // window (found by polling) and the registration form shown.
