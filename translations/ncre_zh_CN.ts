@@ -736,6 +736,18 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>Registration notices an&amp;d process</source>
         <translation>网上报名须知及流程(&amp;D)</translation>
     </message>
+    <message>
+        <source>Change pass&amp;word…</source>
+        <translation>修改密码(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Enter your account, current password and the captcha, then press this: you are logged in and can choose a new password.</source>
+        <translation>先输入账号、当前密码和验证码，再点击此按钮：登录后即可设置新密码。</translation>
+    </message>
+    <message>
+        <source>To change your password, first enter your account, your current password and the captcha: you are then logged in and choose the new password.</source>
+        <translation>修改密码前，请先输入账号、当前密码和验证码：登录后即可设置新密码。</translation>
+    </message>
 </context>
 <context>
     <name>ncre::MainWindow</name>

@@ -28,6 +28,17 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     setWindowTitle(tr("NCRE Desk — log in"));
     setObjectName(QStringLiteral("loginWindow"));
 
+    // Widgets are created in reading order, which is the Tab order. First the bar with the bulletins (横栏), as on
+    // the web system's login page.
+    auto *announcement = new QPushButton(tr("Regis&tration announcement"), this);
+    announcement->setObjectName(QStringLiteral("announcements"));
+    auto *notices = new QPushButton(tr("Registration notices an&d process"), this);
+    notices->setObjectName(QStringLiteral("notices"));
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(announcement);
+    bar->addWidget(notices);
+    bar->addStretch(1);
+
     auto *title = new QLabel(tr("National Computer Rank Examination — online registration"), this);
     // Larger, in the regular weight: a bold CJK face is a second font file to load before the window can show.
     QFont big = title->font();
@@ -60,29 +71,28 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     m_error->setStyleSheet(QStringLiteral("color: #B00020;"));
     m_error->hide();
 
-    // Created in reading order, which is the Tab order: the bulletins, then the ways to log in, «Log in» last
-    // (Enter in any field logs in).
-    auto *announcement = new QPushButton(tr("Regis&tration announcement"), this);
-    announcement->setObjectName(QStringLiteral("announcements"));
-    auto *notices = new QPushButton(tr("Registration notices an&d process"), this);
-    notices->setObjectName(QStringLiteral("notices"));
-
+    // The ways in, «Log in» last (Enter in any field logs in).
     auto *registerButton = new QPushButton(tr("&Register…"), this);
     registerButton->setObjectName(QStringLiteral("register"));
+    auto *passwordButton = new QPushButton(tr("Change pass&word…"), this);
+    passwordButton->setObjectName(QStringLiteral("changePassword"));
+    passwordButton->setToolTip(tr("Enter your account, current password and the captcha, then press this: you are "
+                                  "logged in and can choose a new password."));
     auto *qqButton = new QPushButton(tr("Log in with &QQ"), this);
     qqButton->setObjectName(QStringLiteral("qqLogIn"));
     m_logIn = new QPushButton(tr("&Log in"), this);
     m_logIn->setObjectName(QStringLiteral("logIn"));
     m_logIn->setDefault(true);
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(announcement);
-    buttons->addWidget(notices);
-    buttons->addStretch(1);
     buttons->addWidget(registerButton);
+    buttons->addWidget(passwordButton);
     buttons->addWidget(qqButton);
+    buttons->addStretch(1);
     buttons->addWidget(m_logIn);
 
     auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addSpacing(8);
     layout->addWidget(title);
     layout->addWidget(m_serverStatus);
     layout->addSpacing(12);
@@ -126,6 +136,7 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     });
     connect(&m_qq, &QqLogin::openBrowser, this, [this](const QUrl &url) { m_urlOpener(url); });
     connect(m_logIn, &QPushButton::clicked, this, &LoginWindow::logIn);
+    connect(passwordButton, &QPushButton::clicked, this, &LoginWindow::logInToChangePassword);
     for (QLineEdit *e : {m_account, m_password, m_captcha->answerField()})
         connect(e, &QLineEdit::returnPressed, this, &LoginWindow::logIn);
     connect(announcement, &QPushButton::clicked, this, [this]() { showBulletins(BulletinKind::Announcement); });
@@ -163,7 +174,28 @@ void LoginWindow::showError(const Problem &problem)
     at->selectAll();
 }
 
+void LoginWindow::logInToChangePassword()
+{
+    if (m_account->text().trimmed().isEmpty() || m_password->text().isEmpty() || m_captcha->answer().isEmpty()) {
+        m_error->setText(tr("To change your password, first enter your account, your current password and the "
+                            "captcha: you are then logged in and choose the new password."));
+        m_error->show();
+        (m_account->text().trimmed().isEmpty() ? m_account : m_password->text().isEmpty() ? m_password
+                                                                                          : m_captcha->answerField())
+            ->setFocus();
+        return;
+    }
+    m_changePassword = true;
+    submit();
+}
+
 void LoginWindow::logIn()
+{
+    m_changePassword = false;
+    submit();
+}
+
+void LoginWindow::submit()
 {
     if (m_account->text().trimmed().isEmpty()) {
         m_error->setText(tr("Enter your account."));

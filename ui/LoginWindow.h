@@ -27,6 +27,10 @@ public:
 
     void refreshCaptcha();
     void logIn();
+    // «修改密码»: the password is changed once logged in, so this logs in with what the form holds and asks the
+    // main window to open the password dialog first (passwordChangeRequested() is then true).
+    void logInToChangePassword();
+    bool passwordChangeRequested() const { return m_changePassword; }
 
     QString captchaId() const;
     // How the QQ login opens the browser (QDesktopServices::openUrl unless set; tests follow the URL themselves).
@@ -37,6 +41,7 @@ signals:
     void captchaShown();
 
 private:
+    void submit();
     void showBulletins(BulletinKind kind);
     void setBusy(bool busy);
     void showError(const Problem &problem);
@@ -44,6 +49,7 @@ private:
     ApiClient &m_api;
     AuthSession &m_auth;
     QqLogin m_qq;
+    bool m_changePassword = false;
     std::function<void(const QUrl &)> m_urlOpener;
     QLabel *m_serverStatus;
     QLineEdit *m_account;

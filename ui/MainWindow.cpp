@@ -124,12 +124,8 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
     resize(1000, 680);
 
     connect(logOut, &QPushButton::clicked, this, &MainWindow::logOutRequested);
-    connect(password, &QPushButton::clicked, this, [this, user]() {
-        auto *dialog = new PasswordDialog(m_flow, user, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &PasswordDialog::changed, this, [this]() { statusBar()->showMessage(tr("Password changed.")); });
-        dialog->open();
-    });
+    m_user = user;
+    connect(password, &QPushButton::clicked, this, &MainWindow::changePassword);
     connect(&m_flow, &RegistrationFlow::serverBusy, this, [this](const QDateTime &retryAt) {
         statusBar()->showMessage(tr("The server is busy; retrying at %1.")
                                      .arg(QLocale().toString(retryAt.toLocalTime().time(), QLocale::ShortFormat)),
@@ -215,6 +211,14 @@ QWidget *MainWindow::pageFor(FlowStep step)
     default:
         return nullptr;
     }
+}
+
+void MainWindow::changePassword()
+{
+    auto *dialog = new PasswordDialog(m_flow, m_user, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PasswordDialog::changed, this, [this]() { statusBar()->showMessage(tr("Password changed.")); });
+    dialog->open();
 }
 
 void MainWindow::openNotices()

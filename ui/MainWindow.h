@@ -30,6 +30,8 @@ public:
     // Opens (or brings forward) the page of `step`.
     void openStep(FlowStep step);
     void openNotices();
+    // 修改密码: the dialog (also opened right after a login started with «change password» on the login window).
+    void changePassword();
     QTabWidget *tabs() const { return m_tabs; }
     // How pages open external pages (the payment platform); the system browser unless set (tests record instead).
     void setUrlOpener(std::function<void(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
@@ -42,6 +44,7 @@ signals:
 private:
     QWidget *pageFor(FlowStep step);
 
+    QString m_user;
     RegistrationFlow &m_flow;
     QTabWidget *m_tabs;
     QTreeWidget *m_nav;

@@ -88,6 +88,8 @@ public:
             });
             main->show();
             login->hide();
+            if (login->passwordChangeRequested())
+                main->changePassword();
         });
     }
 };

@@ -341,6 +341,42 @@ private slots:
         QCOMPARE(auth.account().username, QStringLiteral("qq20002"));
     }
 
+    // «Change password» on the login window: without the account, password and captcha it says what to enter;
+    // with them it logs in, and the main window opens the password dialog first.
+    void testChangePasswordFromTheLoginWindow()
+    {
+        TestHttp hooks(*m_server);
+        TestHttp candidate(*m_server);
+        candidate.registerAndLogIn("ui.pwlogin");
+        ApiClient api;
+        QVERIFY(api.setBaseUrl(m_server->url("")).ok());
+        AuthSession auth(api);
+        LoginWindow login(api, auth);
+        QSignalSpy captcha(&login, &LoginWindow::captchaShown);
+        QVERIFY(captcha.wait());
+        QSignalSpy loggedIn(&login, &LoginWindow::loggedIn);
+        QTest::mouseClick(find<QPushButton>(&login, "changePassword"), Qt::LeftButton);
+        QVERIFY(find<QLabel>(&login, "error")->text().contains(QStringLiteral("current password")));
+        QCOMPARE(loggedIn.size(), 0);
+
+        QTest::keyClicks(find<QLineEdit>(&login, "account"), "ui.pwlogin");
+        QTest::keyClicks(find<QLineEdit>(&login, "password"), "Secret-pass-1");
+        QTest::keyClicks(find<QLineEdit>(&login, "captchaAnswer"), hooks.captchaAnswer(login.captchaId()));
+        QTest::mouseClick(find<QPushButton>(&login, "changePassword"), Qt::LeftButton);
+        QVERIFY(loggedIn.wait());
+        QVERIFY(login.passwordChangeRequested());
+
+        TransferEngine transfers;
+        RegistrationFlow flow(api, auth, transfers, nullptr);
+        QVERIFY((waitFor<Result<void, Problem>>([&](auto done) { flow.start(done); }).ok()));
+        MainWindow main(flow, auth.account().username);
+        main.show();
+        main.changePassword(); // what ncre-desk does when passwordChangeRequested()
+        auto *dialog = main.findChild<PasswordDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+    }
+
     // After a crash, what was typed and not saved comes back with a question: keep it (the default) or discard it
     // and go back to what the server holds; discarded, it does not come back at the next start.
     void testRestorePromptAfterACrash()
