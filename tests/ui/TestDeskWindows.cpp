@@ -29,6 +29,9 @@
 #include <QTemporaryDir>
 #include <QUrlQuery>
 #include <QTest>
+#include <QFile>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QToolButton>
@@ -216,12 +219,24 @@ private slots:
         QCOMPARE(steps->current(), FlowStep::Photo);
         QVERIFY(!steps->steps().contains(FlowStep::Review)); // a review-free site: no review step shown
 
-        // Photo: a 12 MP phone photo, turned by its EXIF tag; the frame lands around the face and it complies.
+        // Photo: a 12 MP phone photo, turned by its EXIF tag, dropped on the page from a file manager; the frame
+        // lands around the face and it complies.
         QTest::mouseClick(find<QPushButton>(&main, "homeContinue"), Qt::LeftButton);
         auto *photo = qobject_cast<PhotoPage *>(tabs->currentWidget());
         QVERIFY(photo);
         QSignalSpy checked(photo, &PhotoPage::checked);
-        QVERIFY(photo->openBytes(PhotoFixtureSet::phonePortrait12MP()));
+        QTemporaryDir photos;
+        QFile phoneFile(photos.filePath(QStringLiteral("IMG_0001.JPG")));
+        QVERIFY(phoneFile.open(QIODevice::WriteOnly));
+        phoneFile.write(PhotoFixtureSet::phonePortrait12MP());
+        phoneFile.close();
+        QMimeData dragged;
+        dragged.setUrls({QUrl::fromLocalFile(phoneFile.fileName())});
+        QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &dragged, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(photo, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &dragged, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(photo, &drop);
         QVERIFY(checked.wait());
         QVERIFY2(photo->findings().isEmpty(), qPrintable(photo->findings().join(',')));
         QVERIFY(find<QPushButton>(photo, "uploadPhoto")->isEnabled());
