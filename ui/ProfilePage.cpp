@@ -128,6 +128,12 @@ ProfilePage::ProfilePage(RegistrationFlow &flow, QWidget *parent)
             editor = line;
         }
         }
+        if (auto *box = qobject_cast<QComboBox *>(editor)) {
+            // The longest choice (an occupation, in English) must not widen the whole form past the page: the box
+            // takes the form's width, its list shows every choice whole.
+            box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+            box->setMinimumContentsLength(12);
+        }
         const QString key = Profile::fieldKey(field);
         editor->setObjectName(QStringLiteral("field-") + key);
         editor->setAccessibleName(fieldLabel(field));

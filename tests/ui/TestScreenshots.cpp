@@ -45,6 +45,7 @@ private:
         w.show();
         if (!QTest::qWaitForWindowExposed(&w))
             return {};
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // the layout the next frame shows
         const QImage image = w.grab().toImage();
         const QStringList unnamed = unnamedControls(&w);
         if (!unnamed.isEmpty())
