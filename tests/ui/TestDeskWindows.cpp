@@ -58,6 +58,25 @@ private:
         return w;
     }
 
+    // A new candidate account, logged in through `auth` (the way LoginWindow does, captcha included).
+    bool logInNewCandidate(ApiClient &api, AuthSession &auth, TestHttp &hooks, const char *username)
+    {
+        TestHttp candidate(*m_server);
+        candidate.registerAndLogIn(username);
+        [&]() { QVERIFY(api.setBaseUrl(m_server->url("")).ok()); }();
+        LoginRequest login;
+        login.username = QString::fromLatin1(username);
+        login.password = QStringLiteral("Secret-pass-1");
+        const auto captcha = waitFor<Result<Captcha, Problem>>([&](auto done) { api.createCaptcha(done); });
+        if (!captcha)
+            return false;
+        login.captchaId = captcha->id;
+        login.captchaAnswer = hooks.captchaAnswer(captcha->id);
+        const bool ok = waitFor<Result<Session, Problem>>([&](auto done) { auth.logIn(login, done); }).ok();
+        [&]() { QVERIFY2(ok, username); }();
+        return ok && !QTest::currentTestFailed();
+    }
+
 private slots:
     void init()
     {
@@ -397,18 +416,10 @@ private slots:
     void testRestorePromptAfterACrash()
     {
         TestHttp hooks(*m_server);
-        TestHttp candidate(*m_server);
-        candidate.registerAndLogIn("ui.restore");
         ApiClient api;
-        QVERIFY(api.setBaseUrl(m_server->url("")).ok());
         AuthSession auth(api);
-        LoginRequest login;
-        login.username = "ui.restore";
-        login.password = "Secret-pass-1";
-        const auto captcha = waitFor<Result<Captcha, Problem>>([&](auto done) { api.createCaptcha(done); });
-        login.captchaId = captcha->id;
-        login.captchaAnswer = hooks.captchaAnswer(captcha->id);
-        QVERIFY((waitFor<Result<Session, Problem>>([&](auto done) { auth.logIn(login, done); }).ok()));
+        if (!logInNewCandidate(api, auth, hooks, "ui.restore"))
+            return;
         TransferEngine transfers;
         QTemporaryDir dir;
         LocalStore store(SecretBox::newKey());
@@ -450,18 +461,10 @@ private slots:
     void testReviewPage()
     {
         TestHttp hooks(*m_server);
-        TestHttp candidate(*m_server);
-        candidate.registerAndLogIn("ui.review");
         ApiClient api;
-        QVERIFY(api.setBaseUrl(m_server->url("")).ok());
         AuthSession auth(api);
-        LoginRequest login;
-        login.username = "ui.review";
-        login.password = "Secret-pass-1";
-        const auto captcha = waitFor<Result<Captcha, Problem>>([&](auto done) { api.createCaptcha(done); });
-        login.captchaId = captcha->id;
-        login.captchaAnswer = hooks.captchaAnswer(captcha->id);
-        QVERIFY((waitFor<Result<Session, Problem>>([&](auto done) { auth.logIn(login, done); }).ok()));
+        if (!logInNewCandidate(api, auth, hooks, "ui.review"))
+            return;
         TransferEngine transfers;
         RegistrationFlow flow(api, auth, transfers, nullptr);
         flow.setPollIntervals({100, 400});
