@@ -165,7 +165,8 @@ PhotoFixer::Outcome PhotoFixer::fixFrom(QIODevice *file, const std::function<QBy
         if (!header)
             return fail(header.error().code, PhotoInspector::messageFor(header.error()));
         const qint64 headerNs = timer.nsecsElapsed();
-        if (!header->exifThumbnail.isEmpty() && !header->cmyk) {
+        // The quick path decodes regions with libjpeg directly: plain colour JPEGs turned without a mirror.
+        if (!header->exifThumbnail.isEmpty() && header->plainJpeg && !header->exifMirrored) {
             if (std::optional<Outcome> quick = fixFromThumbnail(file, header.value())) {
                 if (quick->ok())
                     quick->value().timings.headerNs = headerNs;

@@ -3,6 +3,7 @@
 #include "photo/PhotoFixtureSet.h"
 
 #include <QBuffer>
+#include <QImageWriter>
 #include <QTest>
 #include <QTransform>
 
@@ -159,16 +160,28 @@ private slots:
     void testRegionDecodeMatchesQtsDecoder_data()
     {
         QTest::addColumn<int>("orientation");
-        QTest::newRow("1 (upright)") << 1;
-        QTest::newRow("3 (180)") << 3;
-        QTest::newRow("6 (90 clockwise)") << 6;
-        QTest::newRow("8 (270 clockwise)") << 8;
+        QTest::addColumn<bool>("progressive");
+        QTest::newRow("1 (upright)") << 1 << false;
+        QTest::newRow("3 (180)") << 3 << false;
+        QTest::newRow("6 (90 clockwise)") << 6 << false;
+        QTest::newRow("8 (270 clockwise)") << 8 << false;
+        QTest::newRow("6, progressive") << 6 << true;
     }
     void testRegionDecodeMatchesQtsDecoder()
     {
         QFETCH(int, orientation);
+        QFETCH(bool, progressive);
         const QImage picture = PhotoFixtureSet::compliantImage().scaled(640, 480, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-        const QByteArray bytes = PhotoFixtureSet::withExif(PhotoFixtureSet::jpeg(picture, 95), orientation);
+        QByteArray encoded;
+        {
+            QBuffer buffer(&encoded);
+            buffer.open(QIODevice::WriteOnly);
+            QImageWriter writer(&buffer, "jpeg");
+            writer.setQuality(95);
+            writer.setProgressiveScanWrite(progressive);
+            QVERIFY(writer.write(picture));
+        }
+        const QByteArray bytes = PhotoFixtureSet::withExif(encoded, orientation);
         QImage reference = QImage::fromData(bytes, "jpeg"); // no auto-transform here: turn it ourselves
         reference = reference.transformed(QTransform().rotate(orientation == 3 ? 180 : orientation == 6 ? 90 : orientation == 8 ? 270 : 0))
                         .convertToFormat(QImage::Format_RGB32);
