@@ -160,23 +160,21 @@ PhotoFixer::Outcome PhotoFixer::fixFrom(QIODevice *file, const std::function<QBy
         return Result<Fixed, QList<PhotoFinding>>(QList<PhotoFinding>{{code, message}});
     };
 
-    {
-        const Result<PhotoHeader> header = PhotoReader::readHeader(file);
-        if (!header)
-            return fail(header.error().code, PhotoInspector::messageFor(header.error()));
-        const qint64 headerNs = timer.nsecsElapsed();
-        // The quick path decodes regions with libjpeg directly: plain colour JPEGs turned without a mirror.
-        if (!header->exifThumbnail.isEmpty() && header->plainJpeg && !header->exifMirrored) {
-            if (std::optional<Outcome> quick = fixFromThumbnail(file, header.value())) {
-                if (quick->ok())
-                    quick->value().timings.headerNs = headerNs;
-                return std::move(quick).value();
-            }
+    const Result<PhotoHeader> header = PhotoReader::readHeader(file);
+    if (!header)
+        return fail(header.error().code, PhotoInspector::messageFor(header.error()));
+    const qint64 headerNs = timer.nsecsElapsed();
+    // The quick path decodes regions with libjpeg directly: plain colour JPEGs turned without a mirror.
+    if (!header->exifThumbnail.isEmpty() && header->plainJpeg && !header->exifMirrored) {
+        if (std::optional<Outcome> quick = fixFromThumbnail(file, header.value())) {
+            if (quick->ok())
+                quick->value().timings.headerNs = headerNs;
+            return std::move(quick).value();
         }
-        fixed.timings.headerNs = headerNs;
-        timer.restart();
     }
-    Result<DecodedPhoto> decoded = PhotoReader::read(file, kFixBox);
+    fixed.timings.headerNs = headerNs;
+    timer.restart();
+    Result<DecodedPhoto> decoded = PhotoReader::read(file, header.value(), kFixBox); // header read once
     if (!decoded)
         return fail(decoded.error().code, PhotoInspector::messageFor(decoded.error()));
     DecodedPhoto photo = std::move(decoded).value();

@@ -262,13 +262,20 @@ Result<DecodedPhoto> PhotoReader::read(QIODevice *device, QSize fitInside, const
     const Result<PhotoHeader> header = readHeader(device, limits);
     if (!header)
         return header.error();
+    return read(device, header.value(), fitInside);
+}
+
+Result<DecodedPhoto> PhotoReader::read(QIODevice *device, const PhotoHeader &header, QSize fitInside)
+{
+    if (!device || !device->isOpen() || device->isSequential() || !device->seek(0))
+        return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("not a readable file"));
     DecodedPhoto d;
-    d.format = header->format;
-    d.storedSize = header->storedSize;
-    d.uprightSize = header->uprightSize;
-    d.exifRotation = header->exifRotation;
-    d.exifMirrored = header->exifMirrored;
-    d.cmyk = header->cmyk;
+    d.format = header.format;
+    d.storedSize = header.storedSize;
+    d.uprightSize = header.uprightSize;
+    d.exifRotation = header.exifRotation;
+    d.exifMirrored = header.exifMirrored;
+    d.cmyk = header.cmyk;
     const bool turned = d.uprightSize != d.storedSize;
 
     int denominator = 1;
@@ -287,7 +294,7 @@ Result<DecodedPhoto> PhotoReader::read(QIODevice *device, QSize fitInside, const
         }
     }
     QImage image;
-    if (header->plainJpeg && !header->exifMirrored) {
+    if (header.plainJpeg && !header.exifMirrored) {
         // libjpeg directly, turned upright as it decodes.
         Result<QImage> decoded = decodeJpegRegion(device, QRect(QPoint(0, 0), d.storedSize), denominator, d.exifRotation);
         if (!decoded)

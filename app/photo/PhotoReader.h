@@ -80,6 +80,8 @@ public:
     static Result<DecodedPhoto> read(const QByteArray &bytes, QSize fitInside = {}, const Limits &limits = {});
     // The same from an open, seekable device (a file): the photo is streamed to the decoder, never held whole.
     static Result<DecodedPhoto> read(QIODevice *device, QSize fitInside = {}, const Limits &limits = {});
+    // The same with the header already read by readHeader() (the device is read from its start again).
+    static Result<DecodedPhoto> read(QIODevice *device, const PhotoHeader &header, QSize fitInside = {});
 
     // Decodes only `uprightRegion` (full-resolution, upright coordinates) of the photo, scaled by `scale`
     // (0 < scale <= 1), upright. The codec skips what it can: libjpeg decodes at the coarsest DCT scale that still
