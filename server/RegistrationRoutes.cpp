@@ -1,6 +1,7 @@
 #include "DocumentNumber.h"
 #include "ProfileRules.h"
 #include "RegistrationRequests.h"
+#include "PhotoFixer.h"
 #include "PhotoInspector.h"
 #include "ServerContext.h"
 #include "ServerLogging.h"
@@ -61,38 +62,15 @@ QString maskUsername(const QString &username)
     return username.left(2) + QStringLiteral("***") + username.right(2);
 }
 
-// The quick checks, from the header and the bytes: format by content, truncation, bytes, dimensions, aspect,
-// colour. PhotoInspector adds orientation, face and composition.
-std::optional<Error> checkPhoto(const PhotoSpec &spec, const QByteArray &jpeg, QSize &size)
+// The photo as the server keeps it: the validated picture encoded again (PhotoFixer::encode: baseline JPEG, JFIF
+// header only, the best quality within the byte range), so no EXIF, GPS, comment, ICC profile or bytes after the
+// picture (a motion photo's video) are stored, and what staff see is what the candidate's preview showed.
+Result<QByteArray> cleanPhoto(const PhotoSpec &spec, const QByteArray &jpeg)
 {
-    const QString field = QStringLiteral("photo");
-    if (!jpeg.startsWith("\xFF\xD8\xFF"))
-        return Error(ErrorCode::PhotoFormat, field, QStringLiteral("not a JPEG"));
-    // A complete JPEG ends its last scan with EOI; a cut-off upload does not (an EXIF thumbnail's EOI comes before
-    // the main image's SOS, so it does not count).
-    if (jpeg.lastIndexOf("\xFF\xD9") < jpeg.lastIndexOf("\xFF\xDA"))
-        return Error(ErrorCode::PhotoDecode, field, QStringLiteral("truncated"));
-    if (jpeg.size() < spec.minBytes || jpeg.size() > spec.maxBytes)
-        return Error(ErrorCode::PhotoBytes, field, QStringLiteral("%1 bytes").arg(jpeg.size()));
-    QBuffer buffer;
-    buffer.setData(jpeg);
-    buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer, "jpeg");
-    size = reader.size();
-    if (!size.isValid())
-        return Error(ErrorCode::PhotoDecode, field, QStringLiteral("unreadable header"));
-    if (size.width() < spec.minWidth || size.height() < spec.minHeight || size.width() > spec.maxWidth
-        || size.height() > spec.maxHeight)
-        return Error(ErrorCode::PhotoDimensions, field,
-                     QStringLiteral("%1x%2").arg(size.width()).arg(size.height()));
-    if (!spec.aspectAccepted(size.width(), size.height()))
-        return Error(ErrorCode::PhotoAspect, field);
-    const QImage image = reader.read();
-    if (image.isNull())
-        return Error(ErrorCode::PhotoDecode, field, reader.errorString());
-    if (spec.colour && (image.isGrayscale() || image.allGray()))
-        return Error(ErrorCode::PhotoColour, field);
-    return std::nullopt;
+    const Result<DecodedPhoto> decoded = PhotoReader::read(jpeg);
+    if (!decoded)
+        return decoded.error();
+    return PhotoFixer(spec).encode(decoded->image);
 }
 
 } // namespace
@@ -237,23 +215,27 @@ void registerRegistrationRoutes(ServerContext &ctx)
                 return ApiResponse::problem(row.error());
             if (const auto refused = transition(ctx, row.value(), RegistrationAction::UploadPhoto))
                 return ApiResponse::problem(*refused);
-            const QByteArray jpeg = r.http.body();
-            QSize size;
-            if (const auto bad = checkPhoto(ctx.photoSpec, jpeg, size))
-                return validationProblem({*bad});
-            // What only the pixels tell: upright, one face, placed as the rules want (app/photo, as the client).
-            PhotoInspector inspector(ctx.photoSpec);
-            inspector.setCompositionSlack(2.0);
-            const Inspection inspection = inspector.inspect(jpeg);
-            for (const PhotoFinding &f : inspection.findings)
-                if (f.code == ErrorCode::PhotoOrientation || f.code == ErrorCode::PhotoFace
-                    || f.code == ErrorCode::PhotoComposition)
-                    return validationProblem({Error(f.code, QStringLiteral("photo"), f.message)});
+            // The same inspector, with the same published spec, as the desk and ncre-photo: the same verdict.
+            const PhotoInspector inspector(ctx.photoSpec);
+            const Inspection inspection = inspector.inspect(r.http.body());
+            if (!inspection.ok()) {
+                ErrorList errors;
+                for (const PhotoFinding &f : inspection.findings)
+                    errors.append(Error(f.code, QStringLiteral("photo"), f.message));
+                return validationProblem(errors);
+            }
+            const Result<QByteArray> clean = cleanPhoto(ctx.photoSpec, r.http.body());
+            if (!clean)
+                return validationProblem({Error(clean.error().code, QStringLiteral("photo"), clean.error().detail)});
+            const QByteArray &jpeg = clean.value();
+            const Result<QSize> size = PhotoReader::headerSize(jpeg);
+            if (!size)
+                return ApiResponse::problem(Error(ErrorCode::ServerInternal));
             PhotoInfo info;
             info.sha256 = QString::fromLatin1(QCryptographicHash::hash(jpeg, QCryptographicHash::Sha256).toHex());
             info.bytes = jpeg.size();
-            info.width = size.width();
-            info.height = size.height();
+            info.width = size->width();
+            info.height = size->height();
             info.uploadedAt = ctx.clock.now();
             row->photo = info;
             Transaction tx(ctx.db);

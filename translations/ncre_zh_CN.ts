@@ -4,18 +4,6 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>Usage:
-  ncre-photo check [--json] FILE...
-  ncre-photo fix INPUT -o OUTPUT [--json]
-Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not comply (or cannot be fixed), 2 usage or file errors.
-</source>
-        <translation>用法：
-  ncre-photo check [--json] 文件...
-  ncre-photo fix 输入文件 -o 输出文件 [--json]
-退出状态：0 全部符合要求（或已写出修正后的照片），1 有照片不符合要求（或无法修正），2 用法或文件错误。
-</translation>
-    </message>
-    <message>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
@@ -30,6 +18,18 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>wrote %1 (%2 KB, %3×%4)</source>
         <translation>已写出 %1（%2 KB，%3×%4）</translation>
+    </message>
+    <message>
+        <source>Usage:
+  ncre-photo check [--json] [--verbose] FILE...
+  ncre-photo fix INPUT -o OUTPUT [--json] [--verbose]
+Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not comply (or cannot be fixed), 2 usage or file errors.
+</source>
+        <translation>用法：
+  ncre-photo check [--json] [--verbose] 文件...
+  ncre-photo fix 输入 -o 输出 [--json] [--verbose]
+退出状态：0 全部符合（或已写出修正后的照片），1 有照片不符合（或无法修正），2 用法或文件错误。
+</translation>
     </message>
 </context>
 <context>
@@ -314,6 +314,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>The downloaded file was incomplete or damaged. Please download it again.</source>
         <translation>下载的文件不完整或已损坏，请重新下载。</translation>
     </message>
+    <message>
+        <source>The photo&apos;s background is not one of the allowed colours.</source>
+        <translation>照片背景不是允许的颜色。</translation>
+    </message>
 </context>
 <context>
     <name>PhotoFixer</name>
@@ -350,6 +354,26 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>The file cannot be opened: %1</source>
         <translation>无法打开文件：%1</translation>
+    </message>
+    <message>
+        <source>The photo ends too close below the chin: it needs %1% more of its height below, for the neck and shoulders. Take the photo from a little further away.</source>
+        <translation>照片在下巴下方结束得太近：下方还需要增加照片高度的 %1%，用于颈部和肩部。请离远一点重新拍摄。</translation>
+    </message>
+    <message>
+        <source>There is too little space above the head: the photo needs %1% more of its height above the hair. Take the photo with more space above your head.</source>
+        <translation>头顶上方空间太少：头发上方还需要增加照片高度的 %1%。请在头顶上方多留些空间重新拍摄。</translation>
+    </message>
+    <message>
+        <source>There is too little space above the head, and the background is not plain enough to extend. Take the photo in front of a plain wall with more space above your head.</source>
+        <translation>头顶上方空间太少，且背景不够单一，无法延伸。请在纯色墙前、头顶上方多留些空间重新拍摄。</translation>
+    </message>
+    <message>
+        <source>The head is too close to the side of the photo: it needs %1% more of its width there. Take the photo with your head in the middle.</source>
+        <translation>头部离照片侧边太近：该侧还需要增加照片宽度的 %1%。请让头部位于画面正中重新拍摄。</translation>
+    </message>
+    <message>
+        <source>The top of the head is cut off; the photo must show the whole head with space above the hair.</source>
+        <translation>头顶被裁掉了；照片必须显示完整的头部，并在头发上方留有空白。</translation>
     </message>
 </context>
 <context>
@@ -443,6 +467,87 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>The photo is sideways; turn it 90° anticlockwise.</source>
         <translation>照片是横着的，请逆时针旋转 90°。</translation>
+    </message>
+    <message>
+        <source>This JPEG uses hierarchical coding, which browsers and the registration system cannot display. Let NCRE Desk fix it, or save it again as a standard JPEG.</source>
+        <translation>此 JPEG 使用分层编码，浏览器和报名系统无法显示。请让 NCRE Desk 修正，或重新保存为标准 JPEG。</translation>
+    </message>
+    <message>
+        <source>This JPEG uses lossless coding, which browsers and the registration system cannot display. Save it again as a standard JPEG.</source>
+        <translation>此 JPEG 使用无损编码，浏览器和报名系统无法显示。请重新保存为标准 JPEG。</translation>
+    </message>
+    <message>
+        <source>This JPEG uses arithmetic coding, which browsers and the registration system cannot display. Let NCRE Desk fix it, or save it again as a standard JPEG.</source>
+        <translation>此 JPEG 使用算术编码，浏览器和报名系统无法显示。请让 NCRE Desk 修正，或重新保存为标准 JPEG。</translation>
+    </message>
+    <message>
+        <source>This JPEG stores %1-bit samples, which browsers and the registration system cannot display. Save it again as a standard 8-bit JPEG.</source>
+        <translation>此 JPEG 使用 %1 位采样，浏览器和报名系统无法显示。请重新保存为标准 8 位 JPEG。</translation>
+    </message>
+    <message>
+        <source>The file is incomplete: it ends before the picture does. Copy or download the photo again.</source>
+        <translation>文件不完整：图片数据没有结束文件就结束了。请重新复制或下载照片。</translation>
+    </message>
+    <message>
+        <source>Part of the picture is damaged (corrupt JPEG data) and would show grey or garbled. Use the original photo or take it again.</source>
+        <translation>图片部分数据已损坏（JPEG 数据错误），会显示为灰色或乱码。请使用原始照片或重新拍摄。</translation>
+    </message>
+    <message>
+        <source>The top of the head is cut off; the photo must show the whole head with space above the hair.</source>
+        <translation>头顶被裁掉了；照片必须显示完整的头部，并在头发上方留有空白。</translation>
+    </message>
+    <message>
+        <source>white</source>
+        <translation>白色</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>灰色</translation>
+    </message>
+    <message>
+        <source>dark grey</source>
+        <translation>深灰色</translation>
+    </message>
+    <message>
+        <source>light blue</source>
+        <translation>浅蓝色</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <source>dark blue</source>
+        <translation>深蓝色</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <source>yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <comment>a list of colours: white or light blue</comment>
+        <translation>%1或%2</translation>
+    </message>
+    <message>
+        <source>The background should be %1; this one is %2. Take the photo in front of a plain %1 wall.</source>
+        <translation>背景应为%1，这张照片的背景是%2。请在%1的纯色墙前拍摄。</translation>
+    </message>
+    <message>
+        <source>The frame misses the face: move the frame onto your face, with the top of your head on the upper line.</source>
+        <translation>取景框没有框住人脸：请把取景框移到脸上，让头顶对齐上面的线。</translation>
+    </message>
+    <message>
+        <source>%1 KB of it follow the picture (such as the video of a phone&apos;s motion photo); fixing the photo leaves them out.</source>
+        <translation>其中 %1 KB 位于图片数据之后（例如手机动态照片中的视频）；修正照片时会去掉这部分。</translation>
     </message>
 </context>
 <context>

@@ -129,8 +129,13 @@ void PhotoPage::placeFrame()
     const QImage &image = m_cropper->image();
     const QList<QRect> faces = FaceDetector::shared().detect(image);
     if (!faces.isEmpty()) {
-        m_cropper->setCrop(m_fixer.proposeCrop(image.size(), faces.first()));
-        return;
+        BackgroundSample background;
+        const HeadGeometry head = measureHead(image, faces.first(), &background);
+        const QRectF crop = m_fixer.proposeCrop(image.size(), head, background.plain());
+        if (!crop.isEmpty()) {
+            m_cropper->setCrop(crop);
+            return;
+        }
     }
     // No face: the largest frame of the right proportions, centred; the checks will say why it does not do.
     const double aspect = (m_spec.aspectMin + m_spec.aspectMax) / 2;
@@ -155,7 +160,7 @@ void PhotoPage::check()
     m_jpeg.clear();
     m_findingCodes.clear();
     QList<PhotoFinding> findings;
-    const Result<QByteArray> rendered = m_fixer.renderCrop(m_cropper->image(), m_cropper->crop());
+    const Result<QByteArray> rendered = m_fixer.renderCrop(m_cropper->image(), m_cropper->crop(), qRgb(255, 255, 255));
     if (!rendered) {
         const Error &e = rendered.error();
         findings.append({e.code, e.code == ErrorCode::PhotoDimensions

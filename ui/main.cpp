@@ -11,6 +11,7 @@
 #include <QIcon>
 #include <QStandardPaths>
 #include <QCommandLineParser>
+#include <QLoggingCategory>
 #include <QLibraryInfo>
 #include <QMessageBox>
 #include <QSettings>
@@ -112,8 +113,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption kiosk(QStringLiteral("kiosk"), QStringLiteral("Kiosk mode for exam sites."));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Language: zh_CN or en (default: the system's)."),
                                   QStringLiteral("LANG"));
-    parser.addOptions({server, demo, kiosk, lang});
+    const QCommandLineOption verbose(QStringLiteral("verbose"),
+                                     QStringLiteral("Print NCRE Desk's debug messages (personal data is never logged)."));
+    parser.addOptions({server, demo, kiosk, lang, verbose});
     parser.process(app);
+    if (parser.isSet(verbose)) // QT_LOGGING_RULES, when set, still has the last word
+        QLoggingCategory::setFilterRules(QStringLiteral("ncre.*.debug=true"));
 
     QSettings settings;
     const QString language = parser.isSet(lang) ? parser.value(lang)

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QSaveFile>
 #include <QTextStream>
 #include <QTranslator>
@@ -31,8 +32,8 @@ public:
     static QString usage()
     {
         return tr("Usage:\n"
-                  "  ncre-photo check [--json] FILE...\n"
-                  "  ncre-photo fix INPUT -o OUTPUT [--json]\n"
+                  "  ncre-photo check [--json] [--verbose] FILE...\n"
+                  "  ncre-photo fix INPUT -o OUTPUT [--json] [--verbose]\n"
                   "Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not comply (or cannot "
                   "be fixed), 2 usage or file errors.\n");
     }
@@ -164,6 +165,9 @@ int main(int argc, char *argv[])
 
     QStringList args = QCoreApplication::arguments().mid(1);
     const bool json = args.removeAll(QStringLiteral("--json")) > 0;
+    // Quiet by default: debug messages only with --verbose (or QT_LOGGING_RULES, which has the last word).
+    if (args.removeAll(QStringLiteral("--verbose")) > 0)
+        QLoggingCategory::setFilterRules(QStringLiteral("ncre.*.debug=true"));
     if (args.isEmpty() || args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) {
         (args.isEmpty() ? err() : out()) << Cli::usage();
         return args.isEmpty() ? 2 : 0;

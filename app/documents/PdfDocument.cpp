@@ -15,7 +15,7 @@ namespace {
 
 constexpr double kMaxDpi = 1200;
 
-Q_LOGGING_CATEGORY(lcDocuments, "ncre.documents")
+Q_LOGGING_CATEGORY(lcDocuments, "ncre.documents", QtInfoMsg)
 
 // Poppler, from its module (loaded on the first PDF). Without the module no PDF opens, and the log says why.
 std::unique_ptr<PdfPages> load(const QByteArray &bytes)

@@ -91,6 +91,7 @@ constexpr std::array<CodeInfo, static_cast<size_t>(ErrorCode::Count)> kCodes = {
     {ErrorCode::StoreDecrypt, "store.decrypt", 0},
     {ErrorCode::TransferCancelled, "transfer.cancelled", 0},
     {ErrorCode::TransferVerify, "transfer.verify", 0},
+    {ErrorCode::PhotoBackground, "photo.background", 422},
 }};
 
 constexpr bool tableInEnumOrder()

@@ -94,6 +94,8 @@ enum class ErrorCode {
     // Transfers (client only)
     TransferCancelled,
     TransferVerify,
+    // Photo, added later
+    PhotoBackground,
     // Append new codes above this line.
     Count
 };

@@ -88,6 +88,8 @@ QString ErrorText::message(ErrorCode code)
         return tr("The head is not placed as required (space above the head, size of the head).");
     case ErrorCode::PhotoDecode:
         return tr("The photo file is damaged or is not an image.");
+    case ErrorCode::PhotoBackground:
+        return tr("The photo's background is not one of the allowed colours.");
     case ErrorCode::AuthRequired:
     case ErrorCode::AuthTokenExpired:
         return tr("Please log in again.");

@@ -65,6 +65,7 @@ Result<PhotoSpec> PhotoSpec::fromJson(const QJsonObject &o, JsonStrictness s, co
         }
         spec.backgroundColours.append(name.toUpper());
     }
+    spec.backgroundTolerance = r.number("backgroundTolerance", 0.0, 100.0);
     spec.composition = r.nested<PhotoComposition>("composition");
     if (r.ok() && (spec.minWidth > spec.maxWidth || spec.minHeight > spec.maxHeight))
         r.fail(Error(ErrorCode::JsonRange, r.pathOf("minWidth"), QStringLiteral("minimum above maximum")));
@@ -93,6 +94,7 @@ QJsonObject PhotoSpec::toJson() const
         {QStringLiteral("maxBytes"), maxBytes},
         {QStringLiteral("colour"), colour},
         {QStringLiteral("backgroundColours"), QJsonArray::fromStringList(backgroundColours)},
+        {QStringLiteral("backgroundTolerance"), backgroundTolerance},
         {QStringLiteral("composition"), composition.toJson()},
     };
 }

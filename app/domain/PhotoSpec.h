@@ -42,6 +42,9 @@ struct PhotoSpec
     qint64 maxBytes = 0;
     bool colour = true;
     QStringList backgroundColours; // "#RRGGBB", upper case
+    // How far (CIEDE2000 ΔE00) the background may be from the nearest of backgroundColours: a white wall in room
+    // light photographs as light grey (ΔE00 about 10-15 from white); a red or dark blue one is 50 or more away.
+    double backgroundTolerance = 0;
     PhotoComposition composition;
 
     // Whether width/height lies in [aspectMin - tolerance, aspectMax + tolerance].

@@ -11,7 +11,7 @@
 #include <memory>
 #include <mutex>
 
-Q_LOGGING_CATEGORY(lcModules, "ncre.modules")
+Q_LOGGING_CATEGORY(lcModules, "ncre.modules", QtInfoMsg)
 
 namespace ncre {
 

@@ -4,6 +4,8 @@
 #include "ModuleLoader.h"
 #include "PhotoLogging.h"
 
+#include <QTransform>
+
 namespace ncre {
 
 FaceDetector &FaceDetector::shared()
@@ -44,6 +46,31 @@ QList<QRect> FaceDetector::locate(const QImage &image) const
 QRect FaceDetector::refine(const QImage &image, const QRect &approx, int faceSide) const
 {
     return isLoaded() ? m_model->refine(image, approx, faceSide) : QRect();
+}
+
+int FaceDetector::evidence(const QImage &image) const
+{
+    return isLoaded() ? m_model->evidence(image) : 0;
+}
+
+int FaceDetector::uprightTurn(const QImage &image) const
+{
+    // A real face turned upright gathers dozens of overlapping detections; a pattern that only resembles a face
+    // in a wrong turn gathers a few.
+    constexpr int kClear = 6;
+    int best = 0, bestEvidence = 0, runnerUp = 0;
+    for (int degrees : {90, 180, 270}) {
+        const int e = evidence(image.transformed(QTransform().rotate(degrees)));
+        qCDebug(lcPhoto) << "face evidence turned" << degrees << ":" << e;
+        if (e > bestEvidence) {
+            runnerUp = bestEvidence;
+            bestEvidence = e;
+            best = degrees;
+        } else {
+            runnerUp = qMax(runnerUp, e);
+        }
+    }
+    return bestEvidence >= kClear && bestEvidence >= 2 * runnerUp ? best : 0;
 }
 
 } // namespace ncre

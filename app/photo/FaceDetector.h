@@ -36,6 +36,14 @@ public:
     // picture).
     QRect refine(const QImage &image, const QRect &approx, int faceSide = 64) const;
 
+    // How clearly `image` shows an upright frontal face: the number of overlapping detections (OpenCV's
+    // neighbour count) of its strongest face on a copy 320 pixels on its long side; 0 when none.
+    int evidence(const QImage &image) const;
+    // For a picture without an upright face: the turn (degrees clockwise: 90, 180 or 270) after which it shows a
+    // face most clearly, or 0 when no turn shows one clearly. Every turn is tried and compared, so a stray
+    // detection in a wrong turn does not decide.
+    int uprightTurn(const QImage &image) const;
+
     FaceDetector();
     ~FaceDetector();
 

@@ -16,6 +16,7 @@ public:
     virtual QList<QRect> detect(const QImage &image, int workingSide) const = 0;
     virtual QList<QRect> locate(const QImage &image) const = 0;
     virtual QRect refine(const QImage &image, const QRect &approx, int faceSide) const = 0;
+    virtual int evidence(const QImage &image) const = 0;
 };
 
 using FaceModelFactory = FaceModel *(*)();

@@ -16,7 +16,7 @@
 
 namespace ncre {
 
-Q_LOGGING_CATEGORY(lcFaces, "ncre.photo.faces")
+Q_LOGGING_CATEGORY(lcFaces, "ncre.photo.faces", QtInfoMsg)
 
 class OpenCvFaceModel final : public FaceModel
 {
@@ -26,6 +26,7 @@ public:
     QList<QRect> detect(const QImage &image, int workingSide) const override;
     QList<QRect> locate(const QImage &image) const override;
     QRect refine(const QImage &image, const QRect &approx, int faceSide) const override;
+    int evidence(const QImage &image) const override;
 
 private:
     std::unique_ptr<cv::CascadeClassifier> m_cascade = std::make_unique<cv::CascadeClassifier>();
@@ -182,6 +183,30 @@ QRect OpenCvFaceModel::refine(const QImage &image, const QRect &approx, int face
     const auto best = std::max_element(refined.begin(), refined.end(),
                                        [](const cv::Rect &a, const cv::Rect &b) { return a.area() < b.area(); });
     return QRectF(window.x() + best->x * fx, window.y() + best->y * fy, best->width * fx, best->height * fy).toAlignedRect();
+}
+
+int OpenCvFaceModel::evidence(const QImage &image) const
+{
+    if (!m_loaded || image.isNull())
+        return 0;
+    constexpr int kSide = 320;
+    const QImage small = qMax(image.width(), image.height()) > kSide
+        ? image.scaled(kSide, kSide, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+        : image;
+    const QImage grey = small.convertToFormat(QImage::Format_Grayscale8);
+    cv::Mat eq;
+    cv::equalizeHist(greyView(grey), eq);
+    const int minSide = qMax(20, qMin(grey.width(), grey.height()) / 8);
+    std::vector<cv::Rect> found;
+    std::vector<int> neighbours;
+    std::lock_guard<std::mutex> lock(m_mutex);
+    try {
+        m_cascade->detectMultiScale(eq, found, neighbours, 1.05, 1, 0, cv::Size(minSide, minSide));
+    } catch (const cv::Exception &e) {
+        qCWarning(lcFaces) << "face evidence failed:" << e.what();
+        return 0;
+    }
+    return neighbours.empty() ? 0 : *std::max_element(neighbours.begin(), neighbours.end());
 }
 
 } // namespace ncre

@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include <jpeglib.h>
+#include <jerror.h>
 
 namespace ncre {
 
@@ -28,7 +29,9 @@ boolean fillInputBuffer(j_decompress_ptr cinfo)
     auto *src = reinterpret_cast<DeviceSource *>(cinfo->src);
     qint64 n = src->device->read(reinterpret_cast<char *>(src->buffer), sizeof src->buffer);
     if (n <= 0) {
-        // The file ended early: an end marker lets libjpeg finish with a warning instead of reading forever.
+        // The file ended early: an end marker lets libjpeg finish instead of reading forever; the warning (as
+        // libjpeg's own sources give it) marks the picture damaged.
+        WARNMS(cinfo, JWRN_JPEG_EOF);
         src->buffer[0] = JOCTET(0xFF);
         src->buffer[1] = JOCTET(JPEG_EOI);
         n = 2;
@@ -56,6 +59,7 @@ struct ErrorManager
     jpeg_error_mgr pub;
     std::jmp_buf jump;
     char message[JMSG_LENGTH_MAX];
+    char corruption[JMSG_LENGTH_MAX]; // the first warning that says the data is damaged, or empty
 };
 
 void errorExit(j_common_ptr cinfo)
@@ -65,7 +69,26 @@ void errorExit(j_common_ptr cinfo)
     std::longjmp(err->jump, 1);
 }
 
-void quiet(j_common_ptr) {} // warnings (e.g. extraneous bytes some cameras write) are not printed
+void quiet(j_common_ptr) {} // nothing is printed
+
+// libjpeg goes on past damaged entropy-coded data, filling what it cannot decode with grey, and only warns. Those
+// warnings make the picture damaged; the others (a JFIF version it does not know, padding some cameras write between
+// segments) do not.
+void emitMessage(j_common_ptr cinfo, int level)
+{
+    if (level >= 0)
+        return; // trace messages
+    auto *err = reinterpret_cast<ErrorManager *>(cinfo->err);
+    ++err->pub.num_warnings;
+    const int code = err->pub.msg_code;
+    const int marker = err->pub.msg_parm.i[1];
+    const bool damage = code == JWRN_HIT_MARKER || code == JWRN_HUFF_BAD_CODE || code == JWRN_JPEG_EOF
+        || code == JWRN_MUST_RESYNC || code == JWRN_NOT_SEQUENTIAL || code == JWRN_BOGUS_PROGRESSION
+        || code == JWRN_ARITH_BAD_CODE || code == JWRN_TOO_MUCH_DATA
+        || (code == JWRN_EXTRANEOUS_DATA && marker >= 0xD0 && marker <= 0xD9); // inside a scan
+    if (damage && err->corruption[0] == 0)
+        (*cinfo->err->format_message)(cinfo, err->corruption);
+}
 
 struct Decompressor
 {
@@ -86,7 +109,9 @@ void prepareErrors(jpeg_error_mgr *pub, ErrorManager &error)
     jpeg_std_error(pub);
     pub->error_exit = errorExit;
     pub->output_message = quiet;
+    pub->emit_message = emitMessage;
     error.message[0] = 0;
+    error.corruption[0] = 0;
 }
 
 void startReading(Decompressor &d, QIODevice *device)
@@ -184,6 +209,8 @@ Result<QImage> decodeJpegRegion(QIODevice *device, const QRect &storedClip, int 
         }
     }
     jpeg_abort_decompress(&d->info); // the rest of the file is not needed
+    if (d->error.corruption[0])
+        return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("corrupt: ") + QString::fromLatin1(d->error.corruption));
     if (!icc.isEmpty()) {
         const QColorSpace space = QColorSpace::fromIccProfile(icc);
         if (space.isValid() && space != QColorSpace(QColorSpace::SRgb)) {

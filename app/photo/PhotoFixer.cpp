@@ -22,31 +22,12 @@ namespace {
 const QSize kFixBox(1024, 1024);
 // A crop at least this tall in the first decode is used as it is rather than decoded again at a finer scale.
 constexpr int kGoodEnoughHeight = 288;
-// How far a crop may reach outside the photo (filled with the background next to it), as a fraction of its size.
-constexpr double kMaxPadding = 0.08;
-
-QRgb averageRow(const QImage &image, int y, int x0, int x1)
-{
-    y = qBound(0, y, image.height() - 1);
-    x0 = qBound(0, x0, image.width() - 1);
-    x1 = qBound(x0 + 1, x1, image.width());
-    qint64 r = 0, g = 0, b = 0;
-    for (int x = x0; x < x1; ++x) {
-        const QRgb p = image.pixel(x, y);
-        r += qRed(p);
-        g += qGreen(p);
-        b += qBlue(p);
-    }
-    const int n = x1 - x0;
-    return qRgb(int(r / n), int(g / n), int(b / n));
-}
-
 // `crop` of `source` scaled into `size`; `inside` is the part of the crop within the source. Where the crop reaches
-// outside the photo, the background next to it continues.
-QImage cropped(const QImage &source, const QRectF &crop, const QRectF &inside, QSize size)
+// outside the photo, `fill` (the measured plain background) continues it.
+QImage cropped(const QImage &source, const QRectF &crop, const QRectF &inside, QSize size, QRgb fill)
 {
     QImage out(size, QImage::Format_RGB32);
-    out.fill(averageRow(source, int(inside.top()), int(inside.left()), int(inside.right())));
+    out.fill(fill);
     QPainter p(&out);
     p.setRenderHint(QPainter::SmoothPixmapTransform);
     const double k = size.height() / crop.height();
@@ -63,14 +44,63 @@ PhotoFixer::PhotoFixer(PhotoSpec spec)
 {
 }
 
-QRectF PhotoFixer::proposeCrop(QSizeF, const QRectF &face) const
+QRectF PhotoFixer::proposeCrop(QSizeF size, const HeadGeometry &head, bool plainBackground,
+                               QList<PhotoFinding> *missing) const
 {
-    const HeadGeometry head = HeadGeometry::fromFace(face);
     const PhotoComposition &c = m_spec.composition;
-    const double height = head.height() / c.head;
     const double aspect = (m_spec.aspectMin + m_spec.aspectMax) / 2;
-    const double width = height * aspect;
-    return QRectF(head.centreX - width / 2, head.top - c.topMargin * height, width, height);
+    const double pad = plainBackground ? kMaxPadding : 0.0;
+    // Head size and top margin as fractions of the crop: the rule's values first, then others inside the rule's
+    // tolerance (kept to 60 % of it, so the measurement's own error cannot carry the result outside).
+    const double reach = c.tolerance * 0.6;
+    QRectF best;
+    double bestCost = 1e9;
+    for (double dh = -reach; dh <= reach + 1e-9; dh += reach / 6) {
+        for (double dt = -reach; dt <= reach + 1e-9; dt += reach / 6) {
+            const double height = head.height() / (c.head + dh);
+            const double width = height * aspect;
+            const QRectF crop(head.centreX() - width / 2, head.top - (c.topMargin + dt) * height, width, height);
+            const double above = qMax(0.0, -crop.top()), below = qMax(0.0, crop.bottom() - size.height());
+            const double sides = qMax(qMax(0.0, -crop.left()), qMax(0.0, crop.right() - size.width()));
+            if (below > 0.5 || above > pad * height || sides > pad * width)
+                continue;
+            // Prefer no padding, then the rule's own values.
+            const double cost = (above / height + sides / width) * 10 + qAbs(dh) + qAbs(dt);
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = crop;
+            }
+        }
+    }
+    if (!best.isEmpty() || !missing)
+        return best;
+    // Say what the ideal placement lacks, in the photo's own proportions.
+    const double height = head.height() / c.head, width = height * aspect;
+    const QRectF ideal(head.centreX() - width / 2, head.top - c.topMargin * height, width, height);
+    auto share = [](double part, double whole) { return QString::number(qMax(1, qRound(100 * part / whole))); };
+    if (ideal.bottom() - size.height() > 0.5)
+        missing->append({ErrorCode::PhotoComposition,
+                         tr("The photo ends too close below the chin: it needs %1% more of its height below, for the "
+                            "neck and shoulders. Take the photo from a little further away.")
+                             .arg(share(ideal.bottom() - size.height(), size.height()))});
+    if (-ideal.top() > pad * height)
+        missing->append({ErrorCode::PhotoComposition,
+                         plainBackground ? tr("There is too little space above the head: the photo needs %1% more of "
+                                              "its height above the hair. Take the photo with more space above your head.")
+                                               .arg(share(-ideal.top(), size.height()))
+                                         : tr("There is too little space above the head, and the background is not "
+                                              "plain enough to extend. Take the photo in front of a plain wall with "
+                                              "more space above your head.")});
+    if (qMax(-ideal.left(), ideal.right() - size.width()) > pad * width)
+        missing->append({ErrorCode::PhotoComposition,
+                         tr("The head is too close to the side of the photo: it needs %1% more of its width there. "
+                            "Take the photo with your head in the middle.")
+                             .arg(share(qMax(-ideal.left(), ideal.right() - size.width()), size.width()))});
+    if (missing->isEmpty())
+        missing->append({ErrorCode::PhotoComposition,
+                         tr("The head is too close to the edge of the photo to leave the required space around it. "
+                            "Take the photo from a little further away.")});
+    return {};
 }
 
 Result<QByteArray> PhotoFixer::encode(const QImage &source, int *quality) const
@@ -117,7 +147,7 @@ Result<QByteArray> PhotoFixer::encode(const QImage &source, int *quality) const
     return Error(ErrorCode::PhotoBytes, {}, QStringLiteral("below the minimum at the best quality"));
 }
 
-Result<QByteArray> PhotoFixer::renderCrop(const QImage &upright, const QRectF &crop) const
+Result<QByteArray> PhotoFixer::renderCrop(const QImage &upright, const QRectF &crop, QRgb fill) const
 {
     if (upright.isNull() || crop.isEmpty())
         return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("nothing to crop"));
@@ -129,7 +159,7 @@ Result<QByteArray> PhotoFixer::renderCrop(const QImage &upright, const QRectF &c
     const QRectF inside = crop.intersected(QRectF(QPointF(0, 0), QSizeF(upright.size())));
     if (inside.isEmpty())
         return Error(ErrorCode::PhotoComposition, {}, QStringLiteral("crop outside the photo"));
-    return encode(cropped(upright, crop, inside, outSize));
+    return encode(cropped(upright, crop, inside, outSize, fill));
 }
 
 Result<PhotoFixer::Fixed, QList<PhotoFinding>> PhotoFixer::fix(const QByteArray &input) const
@@ -175,8 +205,11 @@ PhotoFixer::Outcome PhotoFixer::fixFrom(QIODevice *file, const std::function<QBy
     fixed.timings.headerNs = headerNs;
     timer.restart();
     Result<DecodedPhoto> decoded = PhotoReader::read(file, header.value(), kFixBox); // header read once
-    if (!decoded)
+    if (!decoded) {
+        if (header->format == ImageFormat::Jpeg && !header->jpeg.widelySupported())
+            return fail(ErrorCode::PhotoFormat, PhotoInspector::codingMessage(header->jpeg)); // 12-bit, lossless
         return fail(decoded.error().code, PhotoInspector::messageFor(decoded.error()));
+    }
     DecodedPhoto photo = std::move(decoded).value();
     fixed.timings.decodeNs = timer.nsecsElapsed();
 
@@ -213,12 +246,18 @@ PhotoFixer::Outcome PhotoFixer::fixFrom(QIODevice *file, const std::function<QBy
     timer.restart();
     const QRectF face = faces.first();
     const QImage &small = photo.image;
-    const QRectF cropSmall = proposeCrop(small.size(), face);
+    BackgroundSample background;
+    const HeadGeometry head = measureHead(small, face, &background);
+    if (head.topCut)
+        return fail(ErrorCode::PhotoComposition, tr("The top of the head is cut off; the photo must show the whole "
+                                                    "head with space above the hair."));
+    QList<PhotoFinding> missing;
+    const QRectF cropSmall = proposeCrop(small.size(), head, background.plain(), &missing);
+    if (cropSmall.isEmpty())
+        return missing;
+    if (const std::optional<PhotoFinding> wrong = m_inspector.background(background))
+        return QList<PhotoFinding>{*wrong};
     const QRectF insideSmall = cropSmall.intersected(QRectF(QPointF(0, 0), QSizeF(small.size())));
-    if (insideSmall.width() < cropSmall.width() * (1 - kMaxPadding) || insideSmall.height() < cropSmall.height() * (1 - kMaxPadding))
-        return fail(ErrorCode::PhotoComposition,
-                    tr("The head is too close to the edge of the photo to leave the required space around it. "
-                       "Take the photo from a little further away."));
     // In the upright, full-resolution photo.
     const QRectF crop(cropSmall.topLeft() / photo.scale, cropSmall.size() / photo.scale);
     const QRectF inside(insideSmall.topLeft() / photo.scale, insideSmall.size() / photo.scale);
@@ -264,7 +303,7 @@ PhotoFixer::Outcome PhotoFixer::fixFrom(QIODevice *file, const std::function<QBy
         }
     }
 
-    const QImage out = cropped(source, sourceCrop, sourceInside, outSize);
+    const QImage out = cropped(source, sourceCrop, sourceInside, outSize, background.rgb);
     fixed.timings.cropNs = timer.nsecsElapsed();
     const double ko = double(outSize.height()) / cropSmall.height();
     return finish(std::move(fixed), out, QRectF((face.topLeft() - cropSmall.topLeft()) * ko, face.size() * ko));
@@ -298,7 +337,11 @@ std::optional<PhotoFixer::Outcome> PhotoFixer::fixFromThumbnail(QIODevice *file,
     }
     const double t = photo.width() / thumbnail.width();
     const QRectF guess(QPointF(rough.first().topLeft()) * t, QSizeF(rough.first().size()) * t);
-    const QRectF guessCrop = proposeCrop(photo, guess);
+    const HeadGeometry guessHead = HeadGeometry::fromFace(guess);
+    const double guessHeight = guessHead.height() / m_spec.composition.head;
+    const double guessWidth = guessHeight * (m_spec.aspectMin + m_spec.aspectMax) / 2;
+    const QRectF guessCrop(guessHead.centreX() - guessWidth / 2, guessHead.top - m_spec.composition.topMargin * guessHeight,
+                           guessWidth, guessHeight);
     // Room for the thumbnail's imprecision (a pixel of it is dozens of the photo's).
     // Across (a phone's stored rows, each read from the file) as little as that needs; up and down (columns, which
     // cost nothing to leave out) more.
@@ -331,10 +374,12 @@ std::optional<PhotoFixer::Outcome> PhotoFixer::fixFromThumbnail(QIODevice *file,
 
     timer.restart();
     const QRectF face(QPointF(placed.topLeft()) / ks + origin, QSizeF(placed.size()) / ks);
-    const QRectF crop = proposeCrop(photo, face);
-    const QRectF inside = crop.intersected(QRectF(QPointF(0, 0), photo));
-    if (inside.width() < crop.width() * (1 - kMaxPadding) || inside.height() < crop.height() * (1 - kMaxPadding))
+    BackgroundSample background;
+    const HeadGeometry head = measureHead(source, placed, &background).mapped(1.0 / ks, origin * ks);
+    const QRectF crop = head.topCut ? QRectF() : proposeCrop(photo, head, background.plain());
+    if (crop.isEmpty() || m_inspector.background(background))
         return std::nullopt; // the whole photo's path says why, in its words
+    const QRectF inside = crop.intersected(QRectF(QPointF(0, 0), photo));
     const int outHeight = std::min({m_maxOutputHeight, int(crop.height()), int(crop.height() * ks)});
     if (outHeight < m_spec.minHeight || !QRectF(part->uprightRegion).contains(inside))
         return std::nullopt;
@@ -342,7 +387,7 @@ std::optional<PhotoFixer::Outcome> PhotoFixer::fixFromThumbnail(QIODevice *file,
     const double aspect = (m_spec.aspectMin + m_spec.aspectMax) / 2;
     const QSize outSize(qRound(outHeight * aspect), outHeight);
     const QImage out = cropped(source, QRectF((crop.topLeft() - origin) * ks, crop.size() * ks),
-                               QRectF((inside.topLeft() - origin) * ks, inside.size() * ks), outSize);
+                               QRectF((inside.topLeft() - origin) * ks, inside.size() * ks), outSize, background.rgb);
     fixed.timings.cropNs = timer.nsecsElapsed();
     const double ko = outSize.height() / crop.height();
     return finish(std::move(fixed), out, QRectF((face.topLeft() - crop.topLeft()) * ko, face.size() * ko));

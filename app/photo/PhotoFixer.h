@@ -45,17 +45,22 @@ public:
     // The same from a file, streamed to the decoder rather than read whole (a 12 MP photo is 4-5 MB).
     Result<Fixed, QList<PhotoFinding>> fixFile(const QString &path) const;
 
-    // The crop (in the coordinates of an upright image of `size`) that puts the head of `face` where the rules
-    // want it, at the spec's middle aspect ratio. It may reach outside the image when the head is close to an edge.
-    QRectF proposeCrop(QSizeF size, const QRectF &face) const;
+    // The crop (in the coordinates of an upright image of `size`) that puts `head` where the rules want it, at the
+    // spec's middle aspect ratio: the ideal placement when the photo has room for it, else the placement nearest to
+    // it within the rules (a compliant photo keeps its framing). Above and beside the head it may reach outside the
+    // image by at most kMaxPadding of its size, and only when `plainBackground` (the background continues there);
+    // never below. Empty when no placement fits; `missing` then says what the photo lacks.
+    QRectF proposeCrop(QSizeF size, const HeadGeometry &head, bool plainBackground,
+                       QList<PhotoFinding> *missing = nullptr) const;
+    static constexpr double kMaxPadding = 0.10;
     // Encodes to the spec's byte range at the best quality that fits (scaling up a little when even the best
     // quality is too small a file); the chosen quality in `quality`.
     Result<QByteArray> encode(const QImage &image, int *quality = nullptr) const;
 
     // The photo inside `crop` of an upright image (the cropper's frame), scaled and encoded like fix() does;
-    // where the crop reaches outside the image, the background next to it continues. Fails with
+    // where the crop reaches outside the image, `fill` (the measured background) continues it. Fails with
     // photo.dimensions when the crop holds fewer pixels than the minimum, photo.bytes when no quality fits.
-    Result<QByteArray> renderCrop(const QImage &upright, const QRectF &crop) const;
+    Result<QByteArray> renderCrop(const QImage &upright, const QRectF &crop, QRgb fill) const;
 
     // The output's target height in pixels (never upscaled beyond what the crop holds, except to reach the
     // minimum file size).

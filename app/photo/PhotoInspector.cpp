@@ -3,6 +3,7 @@
 #include "FaceDetector.h"
 #include "PhotoLogging.h"
 
+#include <QBuffer>
 #include <QTransform>
 
 namespace ncre {
@@ -24,15 +25,6 @@ QString kilobytes(qint64 bytes)
 
 } // namespace
 
-HeadGeometry HeadGeometry::fromFace(const QRectF &face)
-{
-    HeadGeometry h;
-    h.top = face.top() - kHairAbove * face.height();
-    h.chin = face.bottom() + kChinBelow * face.height();
-    h.centreX = face.center().x();
-    return h;
-}
-
 bool Inspection::has(ErrorCode code) const
 {
     return std::any_of(findings.begin(), findings.end(), [code](const PhotoFinding &f) { return f.code == code; });
@@ -43,8 +35,28 @@ PhotoInspector::PhotoInspector(PhotoSpec spec)
 {
 }
 
+QString PhotoInspector::codingMessage(const JpegStructure &jpeg)
+{
+    if (jpeg.hierarchical)
+        return tr("This JPEG uses hierarchical coding, which browsers and the registration system cannot display. "
+                  "Let NCRE Desk fix it, or save it again as a standard JPEG.");
+    if (jpeg.lossless())
+        return tr("This JPEG uses lossless coding, which browsers and the registration system cannot display. Save "
+                  "it again as a standard JPEG.");
+    if (jpeg.arithmetic())
+        return tr("This JPEG uses arithmetic coding, which browsers and the registration system cannot display. "
+                  "Let NCRE Desk fix it, or save it again as a standard JPEG.");
+    return tr("This JPEG stores %1-bit samples, which browsers and the registration system cannot display. Save "
+              "it again as a standard 8-bit JPEG.").arg(jpeg.precision);
+}
+
 QString PhotoInspector::messageFor(const Error &error)
 {
+    if (error.code == ErrorCode::PhotoDecode && error.detail.startsWith(QLatin1String("truncated")))
+        return tr("The file is incomplete: it ends before the picture does. Copy or download the photo again.");
+    if (error.code == ErrorCode::PhotoDecode && error.detail.startsWith(QLatin1String("corrupt")))
+        return tr("Part of the picture is damaged (corrupt JPEG data) and would show grey or garbled. Use the "
+                  "original photo or take it again.");
     switch (error.code) {
     case ErrorCode::PhotoFormat:
         return tr("This file cannot be used; a JPEG photo (*.jpg) is required.");
@@ -80,22 +92,26 @@ bool PhotoInspector::looksGrey(const QImage &image)
 QList<PhotoFinding> PhotoInspector::composition(const HeadGeometry &head, QSizeF frame) const
 {
     QList<PhotoFinding> out;
-    PhotoComposition c = m_spec.composition;
-    c.tolerance *= m_slack;
+    const PhotoComposition &c = m_spec.composition;
     const double top = head.top / frame.height();
     const double size = head.height() / frame.height();
-    const double offCentre = qAbs(head.centreX / frame.width() - 0.5);
-    if (qAbs(size - c.head) > c.tolerance) {
+    const double topError = head.topError / frame.height();
+    const double sizeError = (head.topError + head.chinError) / frame.height();
+    const double offCentre = qAbs(head.centreX() / frame.width() - 0.5);
+    if (head.topCut) {
+        out.append({ErrorCode::PhotoComposition, tr("The top of the head is cut off; the photo must show the whole "
+                                                    "head with space above the hair.")});
+    } else if (qAbs(top - c.topMargin) > c.tolerance + topError) {
+        out.append({ErrorCode::PhotoComposition,
+                    tr("The space above the head is %1% of the photo's height; it should be about %2%.")
+                        .arg(percent(qMax(0.0, top)), percent(c.topMargin))});
+    }
+    if (qAbs(size - c.head) > c.tolerance + sizeError) {
         out.append({ErrorCode::PhotoComposition,
                     size < c.head ? tr("The head fills %1% of the photo's height; it should be about %2%: the photo "
                                        "is taken from too far away.").arg(percent(size), percent(c.head))
                                   : tr("The head fills %1% of the photo's height; it should be about %2%: the photo "
                                        "is taken from too close.").arg(percent(size), percent(c.head))});
-    }
-    if (qAbs(top - c.topMargin) > c.tolerance) {
-        out.append({ErrorCode::PhotoComposition,
-                    tr("The space above the head is %1% of the photo's height; it should be about %2%.")
-                        .arg(percent(qMax(0.0, top)), percent(c.topMargin))});
     }
     if (offCentre > c.tolerance * 2) {
         out.append({ErrorCode::PhotoComposition, tr("The head is not in the middle of the photo.")});
@@ -103,14 +119,93 @@ QList<PhotoFinding> PhotoInspector::composition(const HeadGeometry &head, QSizeF
     return out;
 }
 
-void PhotoInspector::inspectPixels(const DecodedPhoto &photo, Inspection &out, std::optional<QRectF> knownFace) const
+namespace {
+
+// The colours ID-photo backgrounds come in, to name what a photo has and what it needs.
+struct NamedColour
+{
+    const char *hex;
+    const char *name;
+};
+constexpr NamedColour kColourNames[] = {
+    {"#FFFFFF", QT_TRANSLATE_NOOP("PhotoInspector", "white")},
+    {"#BEBEBE", QT_TRANSLATE_NOOP("PhotoInspector", "grey")},
+    {"#505050", QT_TRANSLATE_NOOP("PhotoInspector", "dark grey")},
+    {"#D6EAF8", QT_TRANSLATE_NOOP("PhotoInspector", "light blue")},
+    {"#438EDB", QT_TRANSLATE_NOOP("PhotoInspector", "blue")},
+    {"#1A3A8A", QT_TRANSLATE_NOOP("PhotoInspector", "dark blue")},
+    {"#D9342B", QT_TRANSLATE_NOOP("PhotoInspector", "red")},
+    {"#F2C14E", QT_TRANSLATE_NOOP("PhotoInspector", "yellow")},
+    {"#4CAF50", QT_TRANSLATE_NOOP("PhotoInspector", "green")},
+};
+
+QString colourName(const Lab &colour)
+{
+    const NamedColour *best = &kColourNames[0];
+    double bestDelta = 1e9;
+    for (const NamedColour &c : kColourNames) {
+        const double d = deltaE2000(colour, Lab::fromHex(QLatin1String(c.hex)));
+        if (d < bestDelta) {
+            bestDelta = d;
+            best = &c;
+        }
+    }
+    return QCoreApplication::translate("PhotoInspector", best->name);
+}
+
+} // namespace
+
+std::optional<PhotoFinding> PhotoInspector::background(const BackgroundSample &sample) const
+{
+    if (m_spec.backgroundColours.isEmpty() || !sample.plain())
+        return std::nullopt;
+    double nearest = 1e9;
+    for (const QString &hex : m_spec.backgroundColours)
+        nearest = qMin(nearest, deltaE2000(sample.colour, Lab::fromHex(hex)));
+    if (nearest <= m_spec.backgroundTolerance)
+        return std::nullopt;
+    QStringList allowed;
+    for (const QString &hex : m_spec.backgroundColours) {
+        const QString name = colourName(Lab::fromHex(hex));
+        if (!allowed.contains(name))
+            allowed.append(name);
+    }
+    QString needed = allowed.value(0);
+    for (int i = 1; i < allowed.size(); ++i)
+        needed = tr("%1 or %2", "a list of colours: white or light blue").arg(needed, allowed.at(i));
+    return PhotoFinding{ErrorCode::PhotoBackground,
+                        tr("The background should be %1; this one is %2. Take the photo in front of a plain %1 wall.")
+                            .arg(needed, colourName(sample.colour))};
+}
+
+QString PhotoInspector::turnAdvice(int degrees)
+{
+    switch (degrees) {
+    case 180: return tr("The photo is upside down; turn it 180°.");
+    case 90: return tr("The photo is sideways; turn it 90° clockwise.");
+    case 270: return tr("The photo is sideways; turn it 90° anticlockwise.");
+    default: return {};
+    }
+}
+
+void PhotoInspector::inspectPixels(const DecodedPhoto &photo, Inspection &out, const InspectHints &hints) const
 {
     if (m_spec.colour && looksGrey(photo.image))
         out.findings.append({ErrorCode::PhotoColour, tr("The photo is black and white; a colour photo is required.")});
-    if (knownFace) {
-        out.faces = {*knownFace};
-        out.head = HeadGeometry::fromFace(*knownFace);
+    // The head measured on the decoded pixels, reported in full-resolution pixels.
+    auto judge = [&](const QRectF &faceInImage) {
+        BackgroundSample background;
+        const HeadGeometry measured = measureHead(photo.image, faceInImage, &background);
+        out.head = measured.mapped(1.0 / photo.scale);
+        out.background = background;
         out.findings.append(composition(*out.head, QSizeF(photo.uprightSize)));
+        if (const std::optional<PhotoFinding> f = this->background(background))
+            out.findings.append(*f);
+    };
+    if (hints.knownFace) {
+        const QRectF &f = *hints.knownFace;
+        out.faces = {f};
+        judge(QRectF(f.topLeft() * photo.scale, f.size() * photo.scale));
         return;
     }
 
@@ -121,17 +216,16 @@ void PhotoInspector::inspectPixels(const DecodedPhoto &photo, Inspection &out, s
     }
     QList<QRect> faces = detector.detect(photo.image);
     if (faces.isEmpty()) {
-        // Not upright? Try the photo turned each way; a face found so says by how much to turn it.
-        for (int degrees : {90, 270, 180}) {
-            const QImage turned = photo.image.transformed(QTransform().rotate(degrees));
-            if (!detector.detect(turned).isEmpty()) {
-                out.rotationToUpright = degrees;
-                out.findings.append({ErrorCode::PhotoOrientation,
-                                     degrees == 180 ? tr("The photo is upside down; turn it 180°.")
-                                     : degrees == 90 ? tr("The photo is sideways; turn it 90° clockwise.")
-                                                     : tr("The photo is sideways; turn it 90° anticlockwise.")});
-                return;
-            }
+        if (hints.framed) {
+            out.findings.append({ErrorCode::PhotoFace, tr("The frame misses the face: move the frame onto your face, "
+                                                          "with the top of your head on the upper line.")});
+            return;
+        }
+        // Not upright? The turn whose picture shows a face most clearly says how to turn it.
+        if (const int degrees = detector.uprightTurn(photo.image)) {
+            out.rotationToUpright = degrees;
+            out.findings.append({ErrorCode::PhotoOrientation, turnAdvice(degrees)});
+            return;
         }
         out.findings.append({ErrorCode::PhotoFace, tr("No face was found. Use a recent photo that shows your whole "
                                                       "face from the front.")});
@@ -144,21 +238,17 @@ void PhotoInspector::inspectPixels(const DecodedPhoto &photo, Inspection &out, s
                              tr("%n faces were found; the photo must show only you.", nullptr, int(faces.size()))});
         return;
     }
-    out.head = HeadGeometry::fromFace(out.faces.first());
-    out.findings.append(composition(*out.head, QSizeF(photo.uprightSize)));
-}
-
-Inspection PhotoInspector::inspect(const QByteArray &bytes) const
-{
-    return inspectImpl(bytes, std::nullopt);
+    judge(QRectF(faces.first()));
 }
 
 Inspection PhotoInspector::inspect(const QByteArray &bytes, const QRectF &knownFace) const
 {
-    return inspectImpl(bytes, knownFace);
+    InspectHints hints;
+    hints.knownFace = knownFace;
+    return inspect(bytes, hints);
 }
 
-Inspection PhotoInspector::inspectImpl(const QByteArray &bytes, std::optional<QRectF> knownFace) const
+Inspection PhotoInspector::inspect(const QByteArray &bytes, const InspectHints &hints) const
 {
     Inspection out;
     out.bytes = bytes.size();
@@ -166,24 +256,39 @@ Inspection PhotoInspector::inspectImpl(const QByteArray &bytes, std::optional<QR
     if (out.format != ImageFormat::Jpeg && out.format != ImageFormat::Unknown)
         out.findings.append({ErrorCode::PhotoFormat, tr("This is a %1 file, whatever its name says; a JPEG photo (*.jpg) "
                                                         "is required.").arg(imageFormatName(out.format))});
-    if (out.bytes < m_spec.minBytes || out.bytes > m_spec.maxBytes)
-        out.findings.append({ErrorCode::PhotoBytes, tr("The file is %1 KB; it must be between %2 KB and %3 KB.")
-                                                        .arg(kilobytes(out.bytes), kilobytes(m_spec.minBytes),
-                                                             kilobytes(m_spec.maxBytes))});
+    QByteArray copy = bytes; // QBuffer wants a non-const array; the copy shares the data
+    QBuffer buffer(&copy);
+    buffer.open(QIODevice::ReadOnly);
+    const Result<PhotoHeader> header = PhotoReader::readHeader(&buffer);
+    const qint64 trailing = header ? header->jpeg.trailingBytes() : 0;
+    if (out.bytes < m_spec.minBytes || out.bytes > m_spec.maxBytes) {
+        const QString range = tr("The file is %1 KB; it must be between %2 KB and %3 KB.")
+                                  .arg(kilobytes(out.bytes), kilobytes(m_spec.minBytes), kilobytes(m_spec.maxBytes));
+        out.findings.append({ErrorCode::PhotoBytes,
+                             trailing > 0 && out.bytes - trailing <= m_spec.maxBytes
+                                 ? range + QLatin1Char(' ')
+                                     + tr("%1 KB of it follow the picture (such as the video of a phone's motion "
+                                          "photo); fixing the photo leaves them out.").arg(kilobytes(trailing))
+                                 : range});
+    }
+    if (header && header->format == ImageFormat::Jpeg && !header->jpeg.widelySupported())
+        out.findings.append({ErrorCode::PhotoFormat, codingMessage(header->jpeg)});
+    if (header && header->cmyk)
+        out.findings.append({ErrorCode::PhotoFormat, tr("The JPEG is in CMYK (printing) colours, which many systems show "
+                                                        "wrongly; an RGB JPEG is required.")});
 
-    const Result<DecodedPhoto> decoded = PhotoReader::read(bytes, kInspectBox);
+    const Result<DecodedPhoto> decoded = header ? PhotoReader::read(&buffer, header.value(), kInspectBox)
+                                                : Result<DecodedPhoto>(header.error());
     if (!decoded) {
-        // Nothing else can be checked; say what stopped it (a damaged file trumps the format's own finding).
-        out.findings.removeIf([](const PhotoFinding &f) { return f.code == ErrorCode::PhotoFormat; });
-        out.findings.prepend({decoded.error().code, messageFor(decoded.error())});
+        // Nothing else can be checked. A format already named says why it cannot be read (an AVIF, a 12-bit
+        // JPEG); otherwise, or when something else stopped it (bomb dimensions), say what.
+        if (!out.has(ErrorCode::PhotoFormat) || decoded.error().code != ErrorCode::PhotoDecode)
+            out.findings.append({decoded.error().code, messageFor(decoded.error())});
         return out;
     }
     const DecodedPhoto &photo = decoded.value();
     out.size = photo.uprightSize;
     out.exifRotation = photo.exifRotation;
-    if (photo.cmyk)
-        out.findings.append({ErrorCode::PhotoFormat, tr("The JPEG is in CMYK (printing) colours, which many systems show "
-                                                        "wrongly; an RGB JPEG is required.")});
     if (photo.exifRotation != 0 || photo.exifMirrored)
         out.findings.append({ErrorCode::PhotoOrientation,
                              tr("The photo is stored turned and only shown upright because of a camera tag, which the "
@@ -205,7 +310,7 @@ Inspection PhotoInspector::inspectImpl(const QByteArray &bytes, std::optional<QR
                                 "required.")
                                  .arg(percent(double(s.width()) / s.height()), percent(m_spec.aspectMin),
                                       percent(m_spec.aspectMax))});
-    inspectPixels(photo, out, knownFace);
+    inspectPixels(photo, out, hints);
     return out;
 }
 

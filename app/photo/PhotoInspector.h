@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Error.h"
+#include "HeadMeasure.h"
 #include "PhotoReader.h"
 #include "PhotoSpec.h"
 
@@ -19,20 +20,6 @@ struct PhotoFinding
     QString message;
 };
 
-// Where the head is, estimated from a detected face box (upright, full-resolution pixels). A frontal-face box
-// spans roughly brows to mouth; hair and chin lie outside it by documented proportions (kHairAbove, kChinBelow).
-struct HeadGeometry
-{
-    double top = 0;  // top of the hair
-    double chin = 0;
-    double centreX = 0;
-
-    static constexpr double kHairAbove = 0.55; // of the face box's height, above it
-    static constexpr double kChinBelow = 0.25; // below it
-    static HeadGeometry fromFace(const QRectF &face);
-    double height() const { return chin - top; }
-};
-
 struct Inspection
 {
     qint64 bytes = 0;
@@ -40,7 +27,8 @@ struct Inspection
     QSize size;                // upright, full resolution (empty when it could not be read)
     int exifRotation = 0;
     QList<QRectF> faces;       // upright, full-resolution pixels, largest first
-    std::optional<HeadGeometry> head;
+    std::optional<HeadGeometry> head; // measured (HeadMeasure), upright full-resolution pixels
+    BackgroundSample background;      // sampled around the head
     int rotationToUpright = 0; // with photo.orientation from the pixels: degrees clockwise that make it upright
     QList<PhotoFinding> findings;
 
@@ -50,6 +38,17 @@ struct Inspection
 
 // Every check of PhotoSpec against a file: format, bytes, dimensions, aspect, colour, orientation, face and
 // composition, each failure with its code and a translated message saying what is wrong and by how much.
+// What the inspector knows about the bytes beyond the bytes themselves.
+struct InspectHints
+{
+    // The face, already known (upright, full-resolution pixels of this file): PhotoFixer's own re-check of what
+    // it wrote, which need not search for the face it just placed.
+    std::optional<QRectF> knownFace;
+    // The bytes are a candidate's frame drawn over an upright photo (the desk's cropper): a frame without a face
+    // misses the face; the photo is not turned.
+    bool framed = false;
+};
+
 class PhotoInspector
 {
     Q_DECLARE_TR_FUNCTIONS(PhotoInspector)
@@ -57,29 +56,29 @@ class PhotoInspector
 public:
     explicit PhotoInspector(PhotoSpec spec = PhotoSpec::ncreDefault());
 
-    Inspection inspect(const QByteArray &bytes) const;
-    // The same, with the face already known (upright, full-resolution pixels of this file): PhotoFixer's own
-    // re-check of what it wrote, which need not search for the face it just placed.
+    Inspection inspect(const QByteArray &bytes, const InspectHints &hints = {}) const;
     Inspection inspect(const QByteArray &bytes, const QRectF &knownFace) const;
 
     // The checks on pixels already decoded (upright; `photo.scale` relates them to full resolution).
-    void inspectPixels(const DecodedPhoto &photo, Inspection &out, std::optional<QRectF> knownFace = std::nullopt) const;
-    // Composition findings for a head in a frame of `frame` pixels.
+    void inspectPixels(const DecodedPhoto &photo, Inspection &out, const InspectHints &hints = {}) const;
+    // Composition findings for a head in a frame of `frame` pixels, each line judged with its uncertainty: a
+    // finding only when the rule is missed by more than the tolerance and the measurement's error together.
     QList<PhotoFinding> composition(const HeadGeometry &head, QSizeF frame) const;
+    // The background finding (photo.background) for a sample, if its colour is not allowed.
+    std::optional<PhotoFinding> background(const BackgroundSample &sample) const;
+    // The advice for a photo that must be turned `degrees` clockwise to be upright (90, 180, 270).
+    static QString turnAdvice(int degrees);
     // Whether a three-channel image is grey in fact (every pixel's channels nearly equal).
     static bool looksGrey(const QImage &image);
+    // The message for a reading error (photo.decode: truncated, corrupt, not an image; photo.format; ...).
     static QString messageFor(const Error &error);
+    // Why a JPEG of this coding cannot be used (JpegStructure::widelySupported() is false).
+    static QString codingMessage(const JpegStructure &jpeg);
 
     const PhotoSpec &spec() const { return m_spec; }
-    // Widens the composition tolerances by `factor` (the server's re-check uses 2: the head's position is an
-    // estimate from a face box, so only a clear violation may refuse an upload).
-    void setCompositionSlack(double factor) { m_slack = factor; }
 
 private:
-    Inspection inspectImpl(const QByteArray &bytes, std::optional<QRectF> knownFace) const;
-
     PhotoSpec m_spec;
-    double m_slack = 1.0;
 };
 
 } // namespace ncre

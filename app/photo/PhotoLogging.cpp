@@ -1,3 +1,3 @@
 #include "PhotoLogging.h"
 
-Q_LOGGING_CATEGORY(lcPhoto, "ncre.photo", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcPhoto, "ncre.photo", QtInfoMsg)

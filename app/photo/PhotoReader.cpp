@@ -8,8 +8,10 @@
 #include <QTransform>
 
 #include <libexif/exif-data.h>
+#include <magic.h>
 
 #include <cmath>
+#include <mutex>
 
 namespace ncre {
 
@@ -25,34 +27,11 @@ const char *qtFormat(ImageFormat f)
     case ImageFormat::Webp: return "webp";
     case ImageFormat::Tiff: return "tiff";
     case ImageFormat::Heif:
+    case ImageFormat::Avif:
+    case ImageFormat::Pdf:
     case ImageFormat::Unknown: break;
     }
     return nullptr;
-}
-
-// Number of colour components in the JPEG's frame header (SOFn), or 0 if none was found.
-int jpegComponents(const QByteArray &b)
-{
-    qsizetype i = 2;
-    while (i + 9 < b.size()) {
-        if (uchar(b[i]) != 0xFF) {
-            ++i;
-            continue;
-        }
-        const uchar marker = uchar(b[i + 1]);
-        if (marker == 0xFF || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
-            ++i;
-            continue;
-        }
-        const int length = (uchar(b[i + 2]) << 8) | uchar(b[i + 3]);
-        const bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-        if (sof)
-            return uchar(b[i + 9]);
-        if (marker == 0xDA || length < 2)
-            return 0;
-        i += 2 + length;
-    }
-    return 0;
 }
 
 // Absurd dimensions (decompression bombs) are refused from the header, before anything is allocated.
@@ -86,35 +65,64 @@ QString imageFormatName(ImageFormat format)
     case ImageFormat::Bmp: return QStringLiteral("BMP");
     case ImageFormat::Webp: return QStringLiteral("WebP");
     case ImageFormat::Tiff: return QStringLiteral("TIFF");
-    case ImageFormat::Heif: return QStringLiteral("HEIF");
+    case ImageFormat::Heif: return QStringLiteral("HEIC/HEIF");
+    case ImageFormat::Avif: return QStringLiteral("AVIF");
+    case ImageFormat::Pdf: return QStringLiteral("PDF");
     case ImageFormat::Unknown: break;
     }
     return QStringLiteral("unknown");
 }
 
+namespace {
+
+// The MIME type libmagic (file(1)'s database) gives the data, e.g. "image/avif". One handle for the process, loaded
+// on the first file that is not a JPEG (a JPEG is recognised by its SOI and checked by its own structure), so the
+// common path never loads the database.
+QByteArray magicMimeType(const QByteArray &bytes)
+{
+    static std::mutex mutex;
+    static magic_t cookie = nullptr;
+    static bool tried = false;
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!tried) {
+        tried = true;
+        cookie = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR | MAGIC_NO_CHECK_COMPRESS | MAGIC_NO_CHECK_ELF
+                            | MAGIC_NO_CHECK_TAR | MAGIC_NO_CHECK_ENCODING);
+        if (cookie && magic_load(cookie, nullptr) != 0) {
+            qCWarning(lcPhoto) << "libmagic database unavailable:" << magic_error(cookie);
+            magic_close(cookie);
+            cookie = nullptr;
+        }
+    }
+    if (!cookie)
+        return {};
+    const char *mime = magic_buffer(cookie, bytes.constData(), size_t(bytes.size()));
+    return mime ? QByteArray(mime) : QByteArray();
+}
+
+} // namespace
+
 ImageFormat PhotoReader::sniff(const QByteArray &b)
 {
     if (b.startsWith("\xFF\xD8\xFF"))
         return ImageFormat::Jpeg;
-    if (b.startsWith("\x89PNG\r\n\x1A\n"))
-        return ImageFormat::Png;
-    if (b.startsWith("GIF87a") || b.startsWith("GIF89a"))
-        return ImageFormat::Gif;
-    if (b.startsWith("BM") && b.size() > 26)
-        return ImageFormat::Bmp;
-    if (b.startsWith("RIFF") && b.mid(8, 4) == "WEBP")
-        return ImageFormat::Webp;
-    if (b.startsWith("II*\0") || b.startsWith(QByteArray("MM\0*", 4)))
-        return ImageFormat::Tiff;
-    if (b.mid(4, 4) == "ftyp" && (b.mid(8, 4) == "heic" || b.mid(8, 4) == "heix" || b.mid(8, 4) == "mif1"))
-        return ImageFormat::Heif;
+    if (b.isEmpty())
+        return ImageFormat::Unknown;
+    const QByteArray mime = magicMimeType(b.left(64 * 1024));
+    static const struct { const char *mime; ImageFormat format; } kKnown[] = {
+        {"image/png", ImageFormat::Png},       {"image/gif", ImageFormat::Gif},
+        {"image/bmp", ImageFormat::Bmp},       {"image/x-ms-bmp", ImageFormat::Bmp},
+        {"image/webp", ImageFormat::Webp},     {"image/tiff", ImageFormat::Tiff},
+        {"image/heic", ImageFormat::Heif},     {"image/heif", ImageFormat::Heif},
+        {"image/heic-sequence", ImageFormat::Heif}, {"image/heif-sequence", ImageFormat::Heif},
+        {"image/avif", ImageFormat::Avif},     {"application/pdf", ImageFormat::Pdf},
+        {"image/jpeg", ImageFormat::Jpeg},
+    };
+    for (const auto &k : kKnown)
+        if (mime == k.mime)
+            return k.format;
+    qCDebug(lcPhoto) << "not an image format we name:" << mime;
     return ImageFormat::Unknown;
-}
-
-bool PhotoReader::jpegLooksTruncated(const QByteArray &bytes)
-{
-    const qsizetype eoi = bytes.lastIndexOf("\xFF\xD9");
-    return eoi < 0 || eoi < bytes.lastIndexOf("\xFF\xDA");
 }
 
 Result<QSize> PhotoReader::headerSize(const QByteArray &bytes, const Limits &limits)
@@ -122,8 +130,8 @@ Result<QSize> PhotoReader::headerSize(const QByteArray &bytes, const Limits &lim
     const ImageFormat format = sniff(bytes);
     const char *name = qtFormat(format);
     if (!name)
-        return format == ImageFormat::Heif
-            ? Error(ErrorCode::PhotoFormat, {}, QStringLiteral("HEIF cannot be read; a JPEG is required"))
+        return format != ImageFormat::Unknown
+            ? Error(ErrorCode::PhotoFormat, {}, imageFormatName(format) + QStringLiteral(" cannot be read here"))
             : Error(ErrorCode::PhotoDecode, {}, QStringLiteral("not an image"));
     QByteArray copy = bytes; // QBuffer wants a non-const array; the copy shares the data
     QBuffer buffer(&copy);
@@ -201,19 +209,19 @@ Result<PhotoHeader> PhotoReader::readHeader(QIODevice *device, const Limits &lim
     h.format = sniff(head);
     const char *name = qtFormat(h.format);
     if (!name)
-        return h.format == ImageFormat::Heif
-            ? Error(ErrorCode::PhotoFormat, {}, QStringLiteral("HEIF cannot be read; a JPEG is required"))
+        return h.format != ImageFormat::Unknown
+            ? Error(ErrorCode::PhotoFormat, {}, imageFormatName(h.format) + QStringLiteral(" cannot be read here"))
             : Error(ErrorCode::PhotoDecode, {}, QStringLiteral("not an image"));
     if (h.format == ImageFormat::Jpeg) {
-        // A complete JPEG ends its last scan with EOI. The tail is enough: entropy-coded data cannot contain a
-        // marker, so a cut-off file has no EOI after its last SOS there.
-        const qint64 tailFrom = qMax<qint64>(0, device->size() - 64 * 1024);
-        device->seek(tailFrom);
-        const QByteArray tail = device->read(64 * 1024);
-        device->seek(0);
-        if (jpegLooksTruncated(tail))
-            return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("truncated"));
-        h.cmyk = jpegComponents(head) == 4;
+        // Complete when an EOI closes the last scan, found by walking the markers; what follows the EOI (a motion
+        // photo's video) is not part of the picture and not damage.
+        Result<JpegStructure> structure = readJpegStructure(device);
+        if (!structure)
+            return structure.error();
+        if (structure->truncated())
+            return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("truncated: no EOI after the last scan"));
+        h.jpeg = structure.value();
+        h.cmyk = h.jpeg.components == 4;
         // libjpeg and libexif read the header: no Qt image plugin is loaded for a JPEG.
         const ExifFacts exif = readExif(head);
         h.exifThumbnail = exif.thumbnail;

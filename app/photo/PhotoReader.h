@@ -1,5 +1,6 @@
 #pragma once
 
+#include "JpegStructure.h"
 #include "Result.h"
 
 #include <QByteArray>
@@ -10,8 +11,10 @@
 
 namespace ncre {
 
-// What a file is, from its first bytes (never from its name).
-enum class ImageFormat { Unknown, Jpeg, Png, Gif, Bmp, Webp, Tiff, Heif };
+// What a file is, from its content (never from its name): JPEG by its SOI and frame header (the JPEG's own
+// structure, JpegStructure), everything else by libmagic, the sniffer file(1) uses.
+enum class ImageFormat { Unknown, Jpeg, Png, Gif, Bmp, Webp, Tiff, Heif, Avif, Pdf };
+// "JPEG", "PNG", "HEIC", "AVIF", "PDF", ...: the name people know the format by.
 QString imageFormatName(ImageFormat format);
 
 // A photo decoded for inspection or fixing: upright (EXIF orientation applied) and, when asked, decoded at a
@@ -38,6 +41,7 @@ struct PhotoHeader
     bool exifMirrored = false;
     bool cmyk = false;
     bool plainJpeg = false;    // a JPEG in YCbCr, RGB or grey (not CMYK/YCCK): libjpeg decodes it directly
+    JpegStructure jpeg;        // a JPEG's markers: its coding process, precision and what follows its EOI
     // The camera's preview from the EXIF block (IFD1), stored in the same orientation as the photo: a JPEG of a
     // few kilobytes that phones write into every photo. Empty when there is none.
     QByteArray exifThumbnail;
@@ -64,13 +68,16 @@ class PhotoReader
 public:
     using Limits = PhotoReadLimits;
 
+    // The format of a file whose first bytes (up to 64 KB are looked at) are `bytes`.
     static ImageFormat sniff(const QByteArray &bytes);
 
     // The stored size from the header alone.
     static Result<QSize> headerSize(const QByteArray &bytes, const Limits &limits = {});
 
     // The header of the photo in `device` (seekable, open): format, size, orientation, CMYK, EXIF thumbnail.
-    // Refuses what cannot or must not be decoded (unknown format, HEIF, truncated JPEG, bomb dimensions).
+    // Refuses what cannot or must not be decoded: photo.format for a format named but not read here (HEIC, AVIF,
+    // PDF), photo.decode for an unknown format or a JPEG cut off before its EOI (from its marker structure: data
+    // after the EOI, such as a motion photo's video, is not damage), photo.dimensions for bomb dimensions.
     static Result<PhotoHeader> readHeader(QIODevice *device, const Limits &limits = {});
     // The EXIF thumbnail in the first bytes of a JPEG (libexif), or empty.
     static QByteArray exifThumbnail(const QByteArray &head);
@@ -94,9 +101,6 @@ public:
     static Result<RegionImage> readRegion(QIODevice *device, const PhotoHeader &header, const QRect &uprightRegion,
                                      double scale);
 
-    // A JPEG whose last scan is not closed by EOI was cut off (an EXIF thumbnail's EOI comes before the main
-    // image's SOS, so it does not count).
-    static bool jpegLooksTruncated(const QByteArray &bytes);
 };
 
 } // namespace ncre

@@ -243,7 +243,7 @@ inline QList<Fixture> all()
         {"cmyk", cmykJpeg(compliant), {"photo.format"}, true},
         {"exif-rotated", withExifOrientation(jpeg(c.transformed(QTransform().rotate(-90)), 90), 6), {"photo.orientation"}, true},
         {"header-bomb-jpeg", withJpegDimensions(compliant, 60000, 60000), {"photo.dimensions"}, false},
-        {"header-bomb-png", pngBomb(100000, 100000), {"photo.bytes", "photo.dimensions"}, false},
+        {"header-bomb-png", pngBomb(100000, 100000), {"photo.bytes", "photo.dimensions", "photo.format"}, false},
         {"not-an-image", notAnImage, {"photo.decode"}, false},
     };
 }

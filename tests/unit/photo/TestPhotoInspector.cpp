@@ -220,7 +220,7 @@ private slots:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<int>("format");
         QTest::newRow("jpeg") << QByteArray("\xFF\xD8\xFF\xE0", 4) << int(ImageFormat::Jpeg);
-        QTest::newRow("png") << QByteArray("\x89PNG\r\n\x1A\n....", 12) << int(ImageFormat::Png);
+        QTest::newRow("png") << PhotoFixtureSet::png(QImage(8, 8, QImage::Format_RGB32)) << int(ImageFormat::Png);
         QTest::newRow("gif") << QByteArray("GIF89a......") << int(ImageFormat::Gif);
         QTest::newRow("webp") << QByteArray("RIFF\x10\0\0\0WEBPVP8 ", 16) << int(ImageFormat::Webp);
         QTest::newRow("heic") << QByteArray("\0\0\0\x18" "ftypheic\0\0\0\0", 16) << int(ImageFormat::Heif);
@@ -234,13 +234,13 @@ private slots:
         QCOMPARE(int(PhotoReader::sniff(bytes)), format);
     }
 
-    // The crop proposed for a face puts the estimated head where the rules want it.
+    // The crop proposed for a head with room around it puts the head exactly where the rules want it.
     void testProposedCropMeetsTheComposition()
     {
         const PhotoSpec spec = PhotoSpec::ncreDefault();
         const QRectF face(400, 300, 200, 200);
-        const QRectF crop = PhotoFixer(spec).proposeCrop(QSizeF(1000, 1400), face);
         const HeadGeometry head = HeadGeometry::fromFace(face);
+        const QRectF crop = PhotoFixer(spec).proposeCrop(QSizeF(1000, 1400), head, false);
         QVERIFY(qAbs((head.top - crop.top()) / crop.height() - spec.composition.topMargin) < 1e-9);
         QVERIFY(qAbs(head.height() / crop.height() - spec.composition.head) < 1e-9);
         QVERIFY(qAbs(crop.center().x() - face.center().x()) < 1e-9);
