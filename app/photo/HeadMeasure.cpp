@@ -175,9 +175,9 @@ HeadGeometry measureHead(const QImage &source, const QRectF &face, BackgroundSam
         }
     }
 
-    // The chin: under the face box, the strongest fall from light to dark going down a narrow band in the middle
-    // (the chin's lit underside meeting its shadow, or the collar), weighed by how far it is from where a face box
-    // puts the chin.
+    // The chin: going down a narrow band in the middle from just under the face box (below the mouth), the first
+    // strong fall from light to dark: the chin's lit underside meeting the shadow under the jaw (the collar below
+    // it falls further, but comes later). Strong: at least half the band's largest fall.
     {
         const int x0 = qMax(0, int(cx - 0.15 * fw)), x1 = qMin(image.width(), int(cx + 0.15 * fw) + 1);
         const int y0 = qMax(0, int(face.bottom() - 0.05 * fh)), y1 = qMin(image.height(), int(face.bottom() + 0.6 * fh));
@@ -189,25 +189,34 @@ HeadGeometry measureHead(const QImage &source, const QRectF &face, BackgroundSam
                     sum += luma(pixelAt(image, x, y));
                 row[size_t(y - y0)] = sum / (x1 - x0);
             }
-            const int reach = qMax(1, int(fh * 0.03)); // the gradient's reach: a few pixels at any scale
-            const double prior = face.bottom() + HeadGeometry::kChinBelow * fh;
-            const double spread = 0.15 * fh;
-            double best = 0, bestDrop = 0;
-            int bestY = -1;
+            const int reach = qMax(1, int(fh * 0.02)); // the gradient's reach: a few pixels at any scale
+            std::vector<double> drop(row.size(), 0.0);
+            double largest = 0;
             for (int i = reach; i + reach < int(row.size()); ++i) {
-                const double drop = row[size_t(i - reach)] - row[size_t(i + reach)];
-                const double y = y0 + i;
-                const double score = drop * std::exp(-0.5 * std::pow((y - prior) / spread, 2));
-                if (score > best) {
-                    best = score;
-                    bestDrop = drop;
-                    bestY = int(y);
-                }
+                drop[size_t(i)] = row[size_t(i - reach)] - row[size_t(i + reach)];
+                largest = qMax(largest, drop[size_t(i)]);
             }
-            if (bestY >= 0 && bestDrop >= 25) { // a clear edge (in 0-255 luma)
-                head.chin = bestY + 0.5;
+            const double strong = qMax(20.0, 0.5 * largest); // in 0-255 luma
+            for (int i = reach; i + reach < int(row.size()); ++i) {
+                if (drop[size_t(i)] < strong)
+                    continue;
+                // The steepest point of this fall.
+                int peak = i;
+                while (peak + 1 + reach < int(row.size()) && drop[size_t(peak + 1)] >= drop[size_t(peak)])
+                    ++peak;
+                head.chin = y0 + peak + 0.5;
                 head.chinMeasured = true;
-                head.chinError = reach + 1.0;
+                // The shadow under the chin: where the outline ends within it cannot be told from the front, so
+                // its width (to where the light returns halfway) widens the uncertainty, by up to a tenth of the
+                // face.
+                const int limit = qMin(int(row.size()), peak + int(0.15 * fh) + 1);
+                const auto darkest = std::min_element(row.begin() + peak, row.begin() + qMin(limit, peak + 3 * reach + 1));
+                const double halfway = (row[size_t(qMax(0, peak - reach))] + *darkest) / 2;
+                int end = int(darkest - row.begin());
+                while (end + 1 < limit && row[size_t(end)] < halfway)
+                    ++end;
+                head.chinError = reach + 1.0 + qMin(0.1 * fh, double(end - peak));
+                break;
             }
         }
     }
@@ -241,7 +250,7 @@ HeadGeometry measureHead(const QImage &source, const QRectF &face, BackgroundSam
         }
     }
     qCDebug(lcPhoto) << "head in" << image.size() << "face" << face << "top" << head.top << (head.topMeasured ? "measured" : "estimated")
-                     << "chin" << head.chin << (head.chinMeasured ? "measured" : "estimated") << "sides" << head.left
+                     << "chin" << head.chin << "±" << head.chinError << (head.chinMeasured ? "measured" : "estimated") << "sides" << head.left
                      << head.right << "background L a b" << background.colour.L << background.colour.a
                      << background.colour.b << "plain" << background.plainFraction << "of" << background.samples;
     return head;

@@ -208,7 +208,10 @@ Result<QImage> decodeJpegRegion(QIODevice *device, const QRect &storedClip, int 
             break;
         }
     }
-    jpeg_abort_decompress(&d->info); // the rest of the file is not needed
+    if (d->info.output_scanline == d->info.output_height)
+        jpeg_finish_decompress(&d->info); // to the EOI: damage at the end of the data warns only here
+    else
+        jpeg_abort_decompress(&d->info); // the rest of the file is not needed
     if (d->error.corruption[0])
         return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("corrupt: ") + QString::fromLatin1(d->error.corruption));
     if (!icc.isEmpty()) {

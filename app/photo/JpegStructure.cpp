@@ -151,7 +151,8 @@ Result<JpegStructure> readJpegStructure(QIODevice *device)
             if (s.sofMarker == 0) {
                 s.sofMarker = m;
                 s.precision = in.next();
-                in.skip(4); // lines, samples per line
+                const int h1 = in.next(), h0 = in.next(), w1 = in.next(), w0 = in.next();
+                s.size = QSize((w1 << 8) | w0, (h1 << 8) | h0);
                 s.components = in.next();
                 if (s.components < 0)
                     break;

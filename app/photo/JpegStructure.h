@@ -3,6 +3,7 @@
 #include "Result.h"
 
 #include <QIODevice>
+#include <QSize>
 #include <QString>
 
 namespace ncre {
@@ -16,6 +17,7 @@ struct JpegStructure
     int sofMarker = 0;      // 0xC0-0xCF (not C4/C8/CC); 0 when the file has no frame header
     int precision = 0;      // sample precision in bits (8 or 12; 2-16 for lossless)
     int components = 0;
+    QSize size;             // from the frame header
     bool hierarchical = false; // a DHP marker or a differential SOF (C5-C7, CD-CF)
     qint64 fileBytes = 0;
     qint64 imageEnd = -1;   // offset just past the EOI that closes the last scan; -1 when the scans are not closed

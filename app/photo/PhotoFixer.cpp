@@ -20,6 +20,8 @@ namespace {
 // The decode box: a 12 MP photo decodes once, at 1/4 (1000 pixels on the long side), which leaves a head crop
 // taken at arm's length about 300 pixels high: more than the spec's minimum, without a second decode.
 const QSize kFixBox(1024, 1024);
+// A crop this close to the minimum height is enlarged to it (a few percent: no visible loss); a smaller one is not.
+constexpr double kMaxUpscale = 0.9;
 // A crop at least this tall in the first decode is used as it is rather than decoded again at a finer scale.
 constexpr int kGoodEnoughHeight = 288;
 // `crop` of `source` scaled into `size`; `inside` is the part of the crop within the source. Where the crop reaches
@@ -151,7 +153,9 @@ Result<QByteArray> PhotoFixer::renderCrop(const QImage &upright, const QRectF &c
 {
     if (upright.isNull() || crop.isEmpty())
         return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("nothing to crop"));
-    const int outHeight = qMin(m_maxOutputHeight, int(crop.height()));
+    int outHeight = qMin(m_maxOutputHeight, int(crop.height()));
+    if (outHeight >= m_spec.minHeight * kMaxUpscale)
+        outHeight = qMax(outHeight, m_spec.minHeight);
     if (outHeight < m_spec.minHeight)
         return Error(ErrorCode::PhotoDimensions, {}, QStringLiteral("%1 pixels high").arg(int(crop.height())));
     const double aspect = crop.width() / crop.height();
@@ -265,6 +269,8 @@ PhotoFixer::Outcome PhotoFixer::fixFrom(QIODevice *file, const std::function<QBy
     int outHeight = qMin(m_maxOutputHeight, int(crop.height()));
     if (photo.scale * crop.height() < outHeight && cropSmall.height() >= kGoodEnoughHeight)
         outHeight = int(cropSmall.height()); // sharp enough as decoded: no second pass over the file
+    if (outHeight >= m_spec.minHeight * kMaxUpscale)
+        outHeight = qMax(outHeight, m_spec.minHeight);
     if (outHeight < m_spec.minHeight)
         return fail(ErrorCode::PhotoDimensions,
                     tr("There are too few pixels around the face (%1 pixels high; at least %2 are needed). Use a "

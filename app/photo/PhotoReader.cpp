@@ -226,12 +226,16 @@ Result<PhotoHeader> PhotoReader::readHeader(QIODevice *device, const Limits &lim
         const ExifFacts exif = readExif(head);
         h.exifThumbnail = exif.thumbnail;
         const Result<JpegInfo> info = readJpegInfo(device);
-        if (!info || info->size.isEmpty())
+        if (info && !info->size.isEmpty()) {
+            h.storedSize = info->size;
+            h.plainJpeg = info->plainColour;
+        } else if (!h.jpeg.widelySupported() && h.jpeg.size.isValid() && !h.jpeg.size.isEmpty()) {
+            h.storedSize = h.jpeg.size; // legal JPEG that libjpeg does not read (12-bit, lossless): decoding says so
+        } else {
             return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("unreadable header"));
-        if (const Result<QSize> checked = checkDimensions(info->size, limits); !checked)
+        }
+        if (const Result<QSize> checked = checkDimensions(h.storedSize, limits); !checked)
             return checked.error();
-        h.storedSize = info->size;
-        h.plainJpeg = info->plainColour;
         // EXIF orientation 1-8: degrees clockwise, mirrored, sides swapped (as QImageIOHandler reads them).
         static constexpr struct { int rotation; bool mirrored; bool turned; } kOrientations[] = {
             {0, false, false}, {0, false, false}, {0, true, false}, {180, false, false}, {0, true, false},

@@ -11,6 +11,7 @@
 #include <QImage>
 #include <QImageWriter>
 #include <QPainter>
+#include <QPainterPath>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -45,9 +46,10 @@ inline QByteArray png(const QImage &image)
     return out;
 }
 
-// The astronaut's head, measured by hand on astronaut.png (512×512): top of the hair at y 14, chin at y 185,
-// centred at x 224.
-constexpr double kHairTop = 14, kChin = 185, kCentreX = 224;
+// The astronaut's head, measured by hand on astronaut.png (512×512) at 6-8× zoom: the crown's hair begins at
+// y 15.5 (x 229); the chin's lowest point, where the lit chin meets the shadow on the neck, is at y 177.5 (the
+// neck then shows again until the black collar at y 188); the face is centred at x 224.
+constexpr double kHairTop = 15.5, kChin = 177.5, kCentreX = 224;
 
 inline QImage astronaut()
 {
@@ -56,24 +58,180 @@ inline QImage astronaut()
     return i.convertToFormat(QImage::Format_RGB32);
 }
 
-// A compliant portrait: the astronaut cropped by hand to the NCRE composition (top margin 1/10, head 7/10,
-// centred), 300×417 (width/height 0.72). The crop reaches 11 pixels above the photo: that strip continues the wall.
-inline QImage compliantImage()
+// The astronaut framed so that her head (hair to chin) fills `head` of the height, the hair begins at `top` of the
+// height and the face's centre at `centre` of the width, in a picture of `size`. Where the frame reaches outside the
+// photograph, the wall continues (its colour above the head).
+inline QImage framedImage(double head, double top, double centre, QSize size)
 {
     const QImage src = astronaut();
     if (src.isNull())
         return {};
-    const double head = kChin - kHairTop;
-    const double h = head / 0.7, w = h * 0.72;
-    const QRectF crop(kCentreX - w / 2, kHairTop - 0.1 * h, w, h);
-    QImage out(300, 417, QImage::Format_RGB32);
+    const double k = size.height() * head / (kChin - kHairTop); // output pixels per astronaut pixel
+    QImage out(size, QImage::Format_RGB32);
     out.fill(src.pixel(int(kCentreX), 2));
     QPainter p(&out);
     p.setRenderHint(QPainter::SmoothPixmapTransform);
-    p.scale(out.height() / h, out.height() / h);
-    p.translate(-crop.left(), -crop.top());
+    p.translate(centre * size.width() - kCentreX * k, top * size.height() - kHairTop * k);
+    p.scale(k, k);
     p.drawImage(QPointF(0, 0), src);
     return out;
+}
+
+// A compliant portrait: the astronaut framed to the NCRE composition (top margin 1/10, head 7/10, centred),
+// 300×417 (width/height 0.72).
+inline QImage compliantImage()
+{
+    return framedImage(0.7, 0.1, 0.5, QSize(300, 417));
+}
+
+// The wall behind the head repainted `colour` (pixels near the wall's colour, their shading kept): a photo taken
+// in front of a red, blue or any other wall.
+inline QImage withBackground(const QImage &image, QColor colour)
+{
+    const QRgb wall = image.pixel(image.width() / 2, 2);
+    const double wallLuma = 0.299 * qRed(wall) + 0.587 * qGreen(wall) + 0.114 * qBlue(wall);
+    QImage out = image.convertToFormat(QImage::Format_RGB32);
+    const int w = out.width(), h = out.height();
+    // The wall: pixels near its colour reached from the top edge (a flood fill), so that skin of a similar tone
+    // inside the head keeps its colour.
+    auto near = [&](QRgb c) {
+        return qAbs(qRed(c) - qRed(wall)) + qAbs(qGreen(c) - qGreen(wall)) + qAbs(qBlue(c) - qBlue(wall)) <= 60;
+    };
+    QList<bool> seen(qsizetype(w) * h, false);
+    QList<QPoint> todo;
+    for (int x = 0; x < w; ++x)
+        todo.append(QPoint(x, 0));
+    while (!todo.isEmpty()) {
+        const QPoint pt = todo.takeLast();
+        if (pt.x() < 0 || pt.y() < 0 || pt.x() >= w || pt.y() >= h || seen[qsizetype(pt.y()) * w + pt.x()])
+            continue;
+        seen[qsizetype(pt.y()) * w + pt.x()] = true;
+        QRgb &c = reinterpret_cast<QRgb *>(out.scanLine(pt.y()))[pt.x()];
+        if (!near(c))
+            continue;
+        const double shade = (0.299 * qRed(c) + 0.587 * qGreen(c) + 0.114 * qBlue(c)) / wallLuma;
+        c = qRgb(qBound(0, int(colour.red() * shade), 255), qBound(0, int(colour.green() * shade), 255),
+                 qBound(0, int(colour.blue() * shade), 255));
+        todo.append({QPoint(pt.x() + 1, pt.y()), QPoint(pt.x() - 1, pt.y()), QPoint(pt.x(), pt.y() + 1),
+                     QPoint(pt.x(), pt.y() - 1)});
+    }
+    return out;
+}
+
+// Where the astronaut's eyes are (astronaut.png pixels), for drawing glasses on her.
+constexpr double kLeftEyeX = 201.5, kRightEyeX = 247.5, kEyesY = 101;
+
+// One of the hand-measured set: a framing of the astronaut with the true hair-top and chin lines (from kHairTop
+// and kChin, measured by hand) in its own pixels.
+struct Framing
+{
+    const char *name;
+    QImage image;
+    double hairTop;
+    double chin;
+};
+
+inline Framing framing(const char *name, double head, double top, double centre, QSize size)
+{
+    return {name, framedImage(head, top, centre, size), top * size.height(), (top + head) * size.height()};
+}
+
+// The hand-measured set: tight, loose, off-centre, high and low, small and large, with long hair and with glasses.
+inline QList<Framing> headSet()
+{
+    if (astronaut().isNull())
+        return {};
+    QList<Framing> set = {
+        framing("ideal", 0.70, 0.10, 0.50, QSize(300, 417)),
+        framing("tight", 0.78, 0.05, 0.50, QSize(300, 417)),
+        framing("loose", 0.55, 0.15, 0.50, QSize(330, 458)),
+        framing("off-centre-left", 0.68, 0.10, 0.37, QSize(300, 417)),
+        framing("off-centre-right", 0.68, 0.10, 0.63, QSize(300, 417)),
+        framing("high", 0.72, 0.03, 0.50, QSize(300, 417)),
+        framing("low", 0.60, 0.25, 0.50, QSize(300, 417)),
+        framing("small", 0.70, 0.10, 0.50, QSize(150, 208)),
+        framing("large", 0.70, 0.10, 0.50, QSize(900, 1250)),
+    };
+    // Long hair: hair-coloured locks from the temples down past the chin on both sides.
+    Framing longHair = framing("long-hair", 0.66, 0.12, 0.50, QSize(330, 458));
+    {
+        QPainter p(&longHair.image);
+        p.setRenderHint(QPainter::Antialiasing);
+        const double k = 458 * 0.66 / (kChin - kHairTop);
+        auto at = [&](double x, double y) { return QPointF(165 + (x - kCentreX) * k, 0.12 * 458 + (y - kHairTop) * k); };
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(112, 86, 52));
+        for (double side : {-1.0, 1.0}) {
+            QPainterPath lock;
+            lock.moveTo(at(kCentreX + side * 48, 60));
+            lock.cubicTo(at(kCentreX + side * 75, 90), at(kCentreX + side * 80, 190), at(kCentreX + side * 70, 230));
+            lock.lineTo(at(kCentreX + side * 52, 230));
+            lock.cubicTo(at(kCentreX + side * 55, 180), at(kCentreX + side * 52, 110), at(kCentreX + side * 45, 75));
+            lock.closeSubpath();
+            p.drawPath(lock);
+        }
+    }
+    set.append(longHair);
+    // Glasses: dark frames round both eyes and a bridge.
+    Framing glasses = framing("glasses", 0.70, 0.10, 0.50, QSize(300, 417));
+    {
+        QPainter p(&glasses.image);
+        p.setRenderHint(QPainter::Antialiasing);
+        const double k = 417 * 0.70 / (kChin - kHairTop);
+        auto at = [&](double x, double y) { return QPointF(150 + (x - kCentreX) * k, 0.10 * 417 + (y - kHairTop) * k); };
+        p.setPen(QPen(QColor(30, 30, 35), 2.5 * k / 2));
+        p.setBrush(Qt::NoBrush);
+        for (double eye : {kLeftEyeX, kRightEyeX})
+            p.drawRoundedRect(QRectF(at(eye - 15, kEyesY - 9), at(eye + 15, kEyesY + 9)), 4 * k, 4 * k);
+        p.drawLine(at(kLeftEyeX + 15, kEyesY - 2), at(kRightEyeX - 15, kEyesY - 2));
+    }
+    set.append(glasses);
+    return set;
+}
+
+// `jpegBytes` with its frame header's marker (SOFn) and sample precision replaced: a file that claims lossless,
+// hierarchical or 12-bit coding (legal JPEG that browsers and libjpeg's 8-bit decoder cannot show).
+inline QByteArray withFrameHeader(QByteArray bytes, uchar sof, uchar precision)
+{
+    for (qsizetype i = 2; i + 4 < bytes.size(); ++i) {
+        if (uchar(bytes[i]) == 0xFF && uchar(bytes[i + 1]) >= 0xC0 && uchar(bytes[i + 1]) <= 0xC2) {
+            bytes[i + 1] = char(sof);
+            bytes[i + 4] = char(precision);
+            break;
+        }
+    }
+    return bytes;
+}
+
+// The JPEG with arithmetic entropy coding (SOF9), losslessly transcoded by libjpeg-turbo's jpegtran.
+inline QByteArray arithmeticJpeg(const QByteArray &jpegBytes)
+{
+    QProcess p;
+    p.start(QStringLiteral("/usr/bin/jpegtran"), {QStringLiteral("-arithmetic")});
+    if (!p.waitForStarted())
+        return {};
+    p.write(jpegBytes);
+    p.closeWriteChannel();
+    p.waitForFinished();
+    return p.readAllStandardOutput();
+}
+
+// The JPEG with its entropy-coded data damaged in the middle (as a bad copy or a broken upload leaves it): still a
+// complete file, which libjpeg decodes with warnings, part of the picture grey.
+inline QByteArray corruptScanData(QByteArray bytes)
+{
+    const qsizetype sos = bytes.indexOf("\xFF\xDA");
+    const qsizetype from = sos + (bytes.size() - sos) / 2;
+    for (qsizetype i = from; i < from + 64 && i + 2 < bytes.size(); i += 3)
+        if (uchar(bytes[i]) != 0xFF && uchar(bytes[i - 1]) != 0xFF)
+            bytes[i] = char(uchar(bytes[i]) ^ 0x5A);
+    return bytes;
+}
+
+// An AVIF's first bytes (the ISO BMFF 'ftyp' box with the avif brand), as a camera app writes them, under any name.
+inline QByteArray avifHeader()
+{
+    return QByteArray("\0\0\0\x1C" "ftypavif\0\0\0\0" "avifmif1miaf", 28) + QByteArray(4000, '\0');
 }
 
 // An APP1 Exif segment holding only Orientation (1-8), inserted after SOI.
@@ -245,6 +403,18 @@ inline QList<Fixture> all()
         {"header-bomb-jpeg", withJpegDimensions(compliant, 60000, 60000), {"photo.dimensions"}, false},
         {"header-bomb-png", pngBomb(100000, 100000), {"photo.bytes", "photo.dimensions", "photo.format"}, false},
         {"not-an-image", notAnImage, {"photo.decode"}, false},
+        {"turned-left", jpeg(c.transformed(QTransform().rotate(-90)), 90), {"photo.aspect", "photo.orientation"}, true, 90},
+        {"red-background", jpeg(withBackground(c, QColor(217, 52, 43)), 90), {"photo.background"}, false},
+        {"dark-blue-background", jpeg(withBackground(c, QColor(26, 58, 138)), 90), {"photo.background"}, false},
+        {"light-blue-background", jpeg(withBackground(c, QColor(214, 234, 248)), 90), {}, true},
+        {"arithmetic", arithmeticJpeg(compliant), {"photo.format"}, true},
+        {"lossless", withFrameHeader(compliant, 0xC3, 8), {"photo.format"}, false},
+        {"hierarchical", withFrameHeader(compliant, 0xC5, 8), {"photo.format"}, false},
+        {"12-bit", withFrameHeader(compliant, 0xC1, 12), {"photo.format"}, false},
+        {"corrupt-scan", corruptScanData(compliant), {"photo.decode"}, false},
+        {"motion-photo", compliant + QByteArray("\x00\x00\x00\x18" "ftypmp42", 12) + QByteArray(240 * 1024, '\x11'),
+         {"photo.bytes"}, true},
+        {"avif-named-jpg", avifHeader(), {"photo.bytes", "photo.format"}, false},
     };
 }
 
