@@ -51,13 +51,19 @@ ApiResponse bulletins(ServerContext &ctx, const ApiRequest &request, BulletinKin
 
 void registerExamRoutes(ServerContext &ctx)
 {
-    ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/meta"), {}, [&ctx](ApiRequest &) {
+    ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/meta"), {}, [&ctx](ApiRequest &r) {
         Meta meta;
         meta.serverTime = ctx.clock.now();
         meta.apiVersion = QStringLiteral("1.0");
         meta.photoSpec = ctx.photoSpec;
         meta.loginProviders = {QStringLiteral("password"), QStringLiteral("qq")};
-        return ApiResponse::json(meta.toJson());
+        // The ETag covers what a client caches (the photo spec, the version, the providers), not the time: the
+        // client takes the server's clock from every response's Date anyway.
+        QJsonObject cached = meta.toJson();
+        cached.remove(QStringLiteral("serverTime"));
+        const QByteArray etag = '"' + QCryptographicHash::hash(QJsonDocument(cached).toJson(QJsonDocument::Compact),
+                                                               QCryptographicHash::Sha256).toHex().left(20) + '"';
+        return conditional(r, ApiResponse::json(meta.toJson()), etag);
     });
 
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/announcements"), {},

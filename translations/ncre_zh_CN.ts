@@ -549,6 +549,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>%1 KB of it follow the picture (such as the video of a phone&apos;s motion photo); fixing the photo leaves them out.</source>
         <translation>其中 %1 KB 位于图片数据之后（例如手机动态照片中的视频）；修正照片时会去掉这部分。</translation>
     </message>
+    <message>
+        <source>The frame holds too few pixels: make it larger or use a larger photo.</source>
+        <translation>取景框内的像素太少：请把取景框放大，或使用更大的照片。</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1175,14 +1179,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>照片 (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>The file cannot be opened: %1</source>
-        <translation>无法打开文件：%1</translation>
-    </message>
-    <message>
-        <source>The frame holds too few pixels: make it larger or use a larger photo.</source>
-        <translation>裁剪框内像素太少：请放大裁剪框，或使用更大的照片。</translation>
-    </message>
-    <message>
         <source>The photo meets the requirements (%1 KB).</source>
         <translation>照片符合要求（%1 KB）。</translation>
     </message>
@@ -1205,6 +1201,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Your photo is locked and can no longer be replaced.</source>
         <translation>您的照片已锁定，不能再更换。</translation>
+    </message>
+    <message>
+        <source>Checking the photo…</source>
+        <translation>正在检查照片…</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,6 @@
 
 #include "Alive.h"
 #include "ErrorText.h"
-#include "FaceDetector.h"
 #include "PhotoCropper.h"
 
 #include <QDragEnterEvent>
@@ -19,23 +18,15 @@
 
 namespace ncre {
 
-namespace {
-
-const QSize kWorkingBox(1600, 1600); // enough pixels for any crop the cropper offers
-
-} // namespace
-
 PhotoPage::PhotoPage(RegistrationFlow &flow, QWidget *parent)
     : QWidget(parent)
     , m_flow(flow)
-    , m_spec(PhotoSpec::ncreDefault())
-    , m_fixer(m_spec)
-    , m_inspector(m_spec)
+    , m_session(new PhotoSession(flow.photoSpec(), this))
 {
     setObjectName(QStringLiteral("photoPage"));
     setAcceptDrops(true);
     m_cropper = new PhotoCropper(this);
-    m_cropper->setSpec(m_spec);
+    m_cropper->setSpec(m_session->spec());
     m_choose = new QPushButton(tr("&Choose a photo…"), this);
     m_choose->setObjectName(QStringLiteral("choosePhoto"));
     m_left = new QPushButton(tr("Turn &left"), this);
@@ -81,8 +72,29 @@ PhotoPage::PhotoPage(RegistrationFlow &flow, QWidget *parent)
 
     m_checkTimer.setSingleShot(true);
     m_checkTimer.setInterval(200);
-    connect(&m_checkTimer, &QTimer::timeout, this, &PhotoPage::check);
-    connect(m_cropper, &PhotoCropper::cropChanged, this, [this]() { m_checkTimer.start(); });
+    connect(&m_checkTimer, &QTimer::timeout, this, [this]() { m_session->setCrop(m_cropper->crop()); });
+    connect(m_cropper, &PhotoCropper::cropChanged, this, [this]() {
+        m_upload->setEnabled(false); // what the frame shows now is not checked yet
+        m_checkTimer.start();
+    });
+    connect(&m_flow, &RegistrationFlow::photoSpecChanged, this, [this](const PhotoSpec &spec) {
+        m_cropper->setSpec(spec);
+        m_session->setSpec(spec);
+    });
+    connect(m_session, &PhotoSession::opened, this, [this]() {
+        m_status->clear();
+        m_cropper->setImage(m_session->image(), m_session->crop());
+    });
+    connect(m_session, &PhotoSession::openFailed, this, [this](const QList<PhotoFinding> &findings) {
+        m_cropper->setImage(QImage(), QRectF());
+        showFindings(findings);
+    });
+    connect(m_session, &PhotoSession::checked, this, [this]() { showFindings(m_session->findings()); });
+    connect(m_session, &PhotoSession::busyChanged, this, [this](bool busy) {
+        if (busy)
+            m_findings->setText(QStringLiteral("<p>%1</p>").arg(tr("Checking the photo…").toHtmlEscaped()));
+        m_choose->setEnabled(!busy && m_flow.can(RegistrationAction::UploadPhoto));
+    });
     connect(m_choose, &QPushButton::clicked, this, [this]() {
         const QString path = QFileDialog::getOpenFileName(this, tr("Choose a photo"), QString(),
                                                           tr("Photos (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;All files (*)"));
@@ -101,85 +113,37 @@ PhotoPage::PhotoPage(RegistrationFlow &flow, QWidget *parent)
     showServerPhoto();
 }
 
-bool PhotoPage::openFile(const QString &path)
+void PhotoPage::openFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_status->setText(tr("The file cannot be opened: %1").arg(file.errorString()));
-        return false;
-    }
-    return openBytes(file.read(64 * 1024 * 1024));
+    m_session->openFile(path);
 }
 
-bool PhotoPage::openBytes(const QByteArray &bytes)
+void PhotoPage::openBytes(const QByteArray &bytes)
 {
-    const Result<DecodedPhoto> decoded = PhotoReader::read(bytes, kWorkingBox);
-    if (!decoded) {
-        m_status->setText(PhotoInspector::messageFor(decoded.error()));
-        return false;
-    }
-    m_status->clear();
-    m_cropper->setImage(decoded->image, QRectF());
-    placeFrame();
-    return true;
-}
-
-void PhotoPage::placeFrame()
-{
-    const QImage &image = m_cropper->image();
-    const QList<QRect> faces = FaceDetector::shared().detect(image);
-    if (!faces.isEmpty()) {
-        BackgroundSample background;
-        const HeadGeometry head = measureHead(image, faces.first(), &background);
-        const QRectF crop = m_fixer.proposeCrop(image.size(), head, background.plain());
-        if (!crop.isEmpty()) {
-            m_cropper->setCrop(crop);
-            return;
-        }
-    }
-    // No face: the largest frame of the right proportions, centred; the checks will say why it does not do.
-    const double aspect = (m_spec.aspectMin + m_spec.aspectMax) / 2;
-    QSizeF size(image.height() * aspect, image.height());
-    if (size.width() > image.width())
-        size.scale(image.width(), image.width() / aspect, Qt::KeepAspectRatio);
-    QRectF r(QPointF(), size);
-    r.moveCenter(QRectF(image.rect()).center());
-    m_cropper->setCrop(r);
+    m_session->openBytes(bytes);
 }
 
 void PhotoPage::rotate(int degrees)
 {
-    if (m_cropper->image().isNull())
-        return;
-    m_cropper->setImage(m_cropper->image().transformed(QTransform().rotate(degrees)), QRectF());
-    placeFrame();
+    m_session->rotate(degrees);
 }
 
-void PhotoPage::check()
+QStringList PhotoPage::findings() const
 {
-    m_jpeg.clear();
-    m_findingCodes.clear();
-    QList<PhotoFinding> findings;
-    const Result<QByteArray> rendered = m_fixer.renderCrop(m_cropper->image(), m_cropper->crop(), qRgb(255, 255, 255));
-    if (!rendered) {
-        const Error &e = rendered.error();
-        findings.append({e.code, e.code == ErrorCode::PhotoDimensions
-                                     ? tr("The frame holds too few pixels: make it larger or use a larger photo.")
-                                     : PhotoInspector::messageFor(e)});
-    } else {
-        const Inspection inspection = m_inspector.inspect(rendered.value());
-        findings = inspection.findings;
-        if (inspection.ok())
-            m_jpeg = rendered.value();
-    }
+    QStringList codes;
+    for (const PhotoFinding &f : m_session->findings())
+        codes << errorCodeName(f.code);
+    return codes;
+}
+
+void PhotoPage::showFindings(const QList<PhotoFinding> &findings)
+{
     QString html;
-    for (const PhotoFinding &f : findings) {
-        m_findingCodes << errorCodeName(f.code);
+    for (const PhotoFinding &f : findings)
         html += QStringLiteral("<p style=\"color:#B00020\">✗ %1</p>").arg(f.message.toHtmlEscaped());
-    }
     if (findings.isEmpty())
         html = QStringLiteral("<p style=\"color:#2E7D32\">✓ %1</p>")
-                   .arg(tr("The photo meets the requirements (%1 KB).").arg(m_jpeg.size() / 1024));
+                   .arg(tr("The photo meets the requirements (%1 KB).").arg(m_session->preparedJpeg().size() / 1024));
     m_findings->setText(html);
     updateLock();
     emit checked();
@@ -187,12 +151,13 @@ void PhotoPage::check()
 
 void PhotoPage::upload()
 {
-    if (m_jpeg.isEmpty())
+    const QByteArray jpeg = m_session->preparedJpeg();
+    if (jpeg.isEmpty() || m_session->isBusy())
         return;
     m_upload->setEnabled(false);
     m_progress->setValue(0);
     m_progress->show();
-    m_flow.uploadPhoto(m_jpeg, alive(this, [this](const Result<void, Problem> &r) {
+    m_flow.uploadPhoto(jpeg, alive(this, [this](const Result<void, Problem> &r) {
         m_progress->hide();
         updateLock();
         if (!r) {
@@ -224,8 +189,8 @@ void PhotoPage::showServerPhoto()
 void PhotoPage::updateLock()
 {
     const bool allowed = m_flow.can(RegistrationAction::UploadPhoto);
-    m_upload->setEnabled(allowed && !m_jpeg.isEmpty());
-    m_choose->setEnabled(allowed);
+    m_upload->setEnabled(allowed && !m_session->preparedJpeg().isEmpty() && !m_session->isBusy());
+    m_choose->setEnabled(allowed && !m_session->isBusy());
     if (!allowed && m_flow.registration()) {
         m_status->setText(m_flow.state() == RegistrationState::Draft
                               ? tr("Submit your registration first; then upload the photo.")

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "PhotoFixer.h"
+#include "PhotoSession.h"
 #include "RegistrationFlow.h"
 
 #include <QTimer>
@@ -14,9 +14,11 @@ namespace ncre {
 
 class PhotoCropper;
 
-// 照片: choose a file (or drop one), see it in the cropper with the frame already placed around the face, adjust,
+// 照片: choose a file (or drop one), see it in the cropper with the frame already placed around the head, adjust,
 // turn it; the checks run as the frame moves and say in plain words what is wrong; upload with a progress bar;
-// the photo the server holds is shown, and can be replaced until the information is locked.
+// the photo the server holds is shown, and can be replaced until the information is locked. A view of a
+// PhotoSession: every decode, detection, crop, encode and check runs on its worker thread, with the spec the
+// server publishes.
 class PhotoPage : public QWidget
 {
     Q_OBJECT
@@ -24,14 +26,16 @@ class PhotoPage : public QWidget
 public:
     explicit PhotoPage(RegistrationFlow &flow, QWidget *parent = nullptr);
 
-    // Opens a photo file; false (with the reason shown) if it cannot be read.
-    bool openFile(const QString &path);
-    bool openBytes(const QByteArray &bytes);
+    // Opens a photo (in the background): checked() follows, or the reason it cannot be used is shown.
+    void openFile(const QString &path);
+    void openBytes(const QByteArray &bytes);
     void rotate(int degrees);
     void upload();
     PhotoCropper *cropper() const { return m_cropper; }
-    QByteArray preparedJpeg() const { return m_jpeg; }
-    QStringList findings() const { return m_findingCodes; }
+    PhotoSession *session() const { return m_session; }
+    QByteArray preparedJpeg() const { return m_session->preparedJpeg(); }
+    // The codes of the current frame's findings (or of the file's, when it could not be opened).
+    QStringList findings() const;
 
 signals:
     void uploaded();
@@ -43,15 +47,12 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void placeFrame();
-    void check();
+    void showFindings(const QList<PhotoFinding> &findings);
     void showServerPhoto();
     void updateLock();
 
     RegistrationFlow &m_flow;
-    PhotoSpec m_spec;
-    PhotoFixer m_fixer;
-    PhotoInspector m_inspector;
+    PhotoSession *m_session;
     PhotoCropper *m_cropper;
     QLabel *m_findings;
     QLabel *m_serverPhoto;
@@ -62,8 +63,6 @@ private:
     QPushButton *m_upload;
     QProgressBar *m_progress;
     QTimer m_checkTimer;
-    QByteArray m_jpeg;
-    QStringList m_findingCodes;
 };
 
 } // namespace ncre

@@ -4,9 +4,17 @@
 #include "ModuleLoader.h"
 #include "PhotoLogging.h"
 
+#include <QCoreApplication>
+#include <QThread>
 #include <QTransform>
 
 namespace ncre {
+
+const char *onWhichThread()
+{
+    const QCoreApplication *app = QCoreApplication::instance();
+    return app && QThread::currentThread() == app->thread() ? "on the main thread" : "on a worker thread";
+}
 
 FaceDetector &FaceDetector::shared()
 {
@@ -35,6 +43,7 @@ bool FaceDetector::isLoaded() const
 
 QList<QRect> FaceDetector::detect(const QImage &image, int workingSide) const
 {
+    qCDebug(lcPhoto) << "face detection in" << image.size() << onWhichThread();
     return isLoaded() ? m_model->detect(image, workingSide) : QList<QRect>();
 }
 

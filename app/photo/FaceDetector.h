@@ -10,6 +10,10 @@ namespace ncre {
 
 class FaceModel;
 
+// "on the main thread" or "on a worker thread": debug messages of image work say where it ran (the desk's
+// photo page must never decode or detect on the GUI thread; TestPhotoSession checks these messages).
+const char *onWhichThread();
+
 // Frontal faces, with OpenCV's objdetect and the Haar cascade Debian ships in opencv-data
 // (haarcascade_frontalface_alt2), compiled in as a resource: never downloaded, nothing to install. OpenCV and the
 // cascade live in a module (ncre-face-opencv) loaded when the detector is first used, not at start-up.

@@ -1,5 +1,6 @@
 #include "PhotoReader.h"
 
+#include "FaceDetector.h"
 #include "JpegCodec.h"
 #include "PhotoLogging.h"
 
@@ -331,7 +332,7 @@ Result<DecodedPhoto> PhotoReader::read(QIODevice *device, const PhotoHeader &hea
     d.scale = double(image.width()) / d.uprightSize.width();
     d.image = std::move(image);
     qCDebug(lcPhoto) << "decoded" << imageFormatName(d.format) << d.storedSize << "at" << d.image.size()
-                     << "exif rotation" << d.exifRotation;
+                     << "exif rotation" << d.exifRotation << onWhichThread();
     return d;
 }
 

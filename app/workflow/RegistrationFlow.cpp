@@ -162,6 +162,19 @@ void RegistrationFlow::subjects(const QString &siteId, std::function<void(Result
 void RegistrationFlow::start(Done done)
 {
     m_offline = false;
+    // The photo rules first (the photo page checks against them); without them the built-in spec stays.
+    fetchReference(QStringLiteral("/meta"), [this](Result<QByteArray, Problem> body) {
+        const auto json = body ? JsonReader::parseObject(body.value()) : Result<QJsonObject>(Error(ErrorCode::NetworkUnreachable));
+        const auto meta = json ? Meta::fromJson(*json, JsonStrictness::Lenient) : Result<Meta>(json.error());
+        if (!meta) {
+            qCInfo(lcWorkflow) << "photo rules not received; keeping the ones in use";
+            return;
+        }
+        if (meta->photoSpec.toJson() != m_photoSpec.toJson()) {
+            m_photoSpec = meta->photoSpec;
+            emit photoSpecChanged(m_photoSpec);
+        }
+    });
     fetchReference(QStringLiteral("/exams/current"), [this, done](Result<QByteArray, Problem> body) {
         if (!body) {
             done(body.error());

@@ -56,6 +56,9 @@ public:
 
     // --- What the UI shows --------------------------------------------------------------------------------------
     const std::optional<Exam> &exam() const { return m_exam; }
+    // The photo rules the server publishes (GET /meta, kept with its ETag for the next start and offline): the
+    // built-in NCRE spec (PhotoSpec::ncreDefault) only before the first contact.
+    const PhotoSpec &photoSpec() const { return m_photoSpec; }
     const QList<Site> &sites() const { return m_sites; }
     std::optional<Site> site(const QString &id) const;
     const std::optional<Registration> &registration() const { return m_registration; }
@@ -132,6 +135,7 @@ public:
 
 signals:
     void registrationChanged(const ncre::Registration &registration);
+    void photoSpecChanged(const ncre::PhotoSpec &spec);
     void stepChanged(ncre::FlowStep step);
     void profileDraftSaved();
     void profileDraftRestored();
@@ -168,6 +172,7 @@ private:
     QString m_downloadDir;
 
     std::optional<Exam> m_exam;
+    PhotoSpec m_photoSpec = PhotoSpec::ncreDefault();
     QList<Site> m_sites;
     std::optional<Registration> m_registration;
     FlowStep m_step = FlowStep::Agreement;
