@@ -39,6 +39,7 @@ PhotoSession::PhotoSession(PhotoSpec spec, QObject *parent)
             return;
         }
         m_image = placed.image;
+        m_turned = placed.turned;
         m_crop = placed.crop;
         m_fill = placed.fill;
         emit opened();
@@ -182,9 +183,11 @@ void PhotoSession::rotate(int degrees)
     const QImage image = m_image;
     const Inspection file = m_fileInspection;
     const PhotoSpec spec = m_spec;
-    startOpen([image, degrees, file, spec](const Cancelled &cancelled) {
+    const int turned = ((m_turned + degrees) % 360 + 360) % 360;
+    startOpen([image, degrees, file, spec, turned](const Cancelled &cancelled) {
         Placed placed;
         placed.file = file;
+        placed.turned = turned;
         placed.image = image.transformed(QTransform().rotate(degrees));
         placed.ok = true;
         placeFrame(placed, spec, cancelled);
@@ -209,7 +212,11 @@ void PhotoSession::startCheck()
     const QRectF crop = m_crop;
     const QRgb fill = m_fill;
     const PhotoSpec spec = m_spec;
-    m_checkWatcher.setFuture(QtConcurrent::run([image, crop, fill, spec, cancelled]() {
+    // The turn the photo still needs (found on the file as opened, less what the candidate turned since).
+    const int stillToTurn = m_fileInspection.rotationToUpright
+        ? ((m_fileInspection.rotationToUpright - m_turned) % 360 + 360) % 360
+        : 0;
+    m_checkWatcher.setFuture(QtConcurrent::run([image, crop, fill, spec, cancelled, stillToTurn]() {
         Checked out;
         const Result<QByteArray> rendered = PhotoFixer(spec).renderCrop(image, crop, fill);
         if (*cancelled)
@@ -226,6 +233,11 @@ void PhotoSession::startCheck()
         hints.framed = true;
         const Inspection inspection = PhotoInspector(spec).inspect(rendered.value(), hints);
         out.findings = inspection.findings;
+        if (stillToTurn && inspection.faces.isEmpty()) {
+            // No face in the frame because the photo lies turned: say how to turn it, not that the frame missed.
+            out.findings.removeIf([](const PhotoFinding &f) { return f.code == ErrorCode::PhotoFace; });
+            out.findings.prepend({ErrorCode::PhotoOrientation, PhotoInspector::turnAdvice(stillToTurn)});
+        }
         if (inspection.ok())
             out.jpeg = rendered.value();
         return out;

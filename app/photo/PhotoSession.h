@@ -61,6 +61,7 @@ private:
         QRectF crop;
         QRgb fill = qRgb(255, 255, 255);
         Inspection file;
+        int turned = 0; // degrees clockwise the candidate turned the picture since it was opened
         bool ok = false;
     };
     struct Checked
@@ -83,6 +84,7 @@ private:
     QRectF m_crop;
     QRgb m_fill = qRgb(255, 255, 255);
     Inspection m_fileInspection;
+    int m_turned = 0;
     QList<PhotoFinding> m_findings;
     QByteArray m_jpeg;
     bool m_busy = false;

@@ -57,6 +57,23 @@ private slots:
         write("phone.jpg", PhotoFixtureSet::phonePortrait12MP());
     }
 
+    // Quiet by default: nothing but the answer, unless asked with --verbose (or QT_LOGGING_RULES).
+    void testQuietUnlessVerbose()
+    {
+        const QString compliant = m_dir.filePath(QStringLiteral("compliant.jpg"));
+        const QString out = m_dir.filePath(QStringLiteral("quiet-fixed.jpg"));
+        for (const QStringList &args : {QStringList{"check", compliant}, QStringList{"fix", compliant, "-o", out},
+                                        QStringList{"check", m_dir.filePath(QStringLiteral("phone.jpg"))}}) {
+            const Run quiet = run(args);
+            QVERIFY(quiet.exitCode == 0 || quiet.exitCode == 1);
+            QVERIFY2(quiet.err.isEmpty(), quiet.err.constData());
+            QVERIFY(!quiet.out.contains("ncre."));
+        }
+        const Run verbose = run({"check", "--verbose", compliant});
+        QCOMPARE(verbose.exitCode, 0);
+        QVERIFY2(verbose.err.contains("ncre.photo"), verbose.err.constData());
+    }
+
     void testCheckCompliesExitsZero()
     {
         const Run r = run({"check", m_dir.filePath("compliant.jpg")});

@@ -5,6 +5,7 @@
 #include <QMutex>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTransform>
 
 using namespace ncre;
 
@@ -89,6 +90,38 @@ private slots:
         QCOMPARE(failed.size(), 0);
         QCOMPARE(session.image().size(), QSize(300, 417)); // the second photo, not the 12 MP one
         QCOMPARE(checked.size(), 1);
+    }
+
+    // A photo lying on its side: the desk says which way to turn it (the same advice as ncre-photo), and once the
+    // candidate turns it that way the frame lands on the face and complies. Turned the wrong way, the advice follows.
+    void testTurnAdviceInTheDesk_data()
+    {
+        QTest::addColumn<int>("lying");
+        QTest::newRow("head on the right") << 90;
+        QTest::newRow("upside down") << 180;
+        QTest::newRow("head on the left") << 270;
+    }
+    void testTurnAdviceInTheDesk()
+    {
+        QFETCH(int, lying);
+        PhotoSession session;
+        QSignalSpy checked(&session, &PhotoSession::checked);
+        session.openBytes(PhotoFixtureSet::jpeg(PhotoFixtureSet::compliantImage().transformed(QTransform().rotate(lying)), 92));
+        QVERIFY(checked.wait(30000));
+        const int advice = (360 - lying) % 360;
+        QCOMPARE(session.fileInspection().rotationToUpright, advice);
+        QCOMPARE(session.findings().first().code, ErrorCode::PhotoOrientation);
+        QCOMPARE(session.findings().first().message, PhotoInspector::turnAdvice(advice));
+        if (advice != 180) {
+            session.rotate(advice + 180); // the wrong way: now upside down
+            QVERIFY(checked.wait(30000));
+            QCOMPARE(session.findings().first().message, PhotoInspector::turnAdvice(180));
+            session.rotate(180);
+        } else {
+            session.rotate(advice);
+        }
+        QVERIFY(checked.wait(30000));
+        QVERIFY2(session.findings().isEmpty(), qPrintable(session.findings().value(0).message));
     }
 
     // A file that cannot be opened says why, with the same findings `ncre-photo check` gives.
