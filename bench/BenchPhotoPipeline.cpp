@@ -1,4 +1,5 @@
 #include "FaceDetector.h"
+#include "JpegStructure.h"
 #include "PhotoFixer.h"
 #include "photo/PhotoFixtureSet.h"
 
@@ -74,6 +75,37 @@ private slots:
     }
 
     void stageVerify() { QBENCHMARK_ONCE {} QTest::setBenchmarkResult(qreal(m_sum.verifyNs) / qMax(1, m_runs), QTest::WalltimeNanoseconds); }
+
+    // What the measurements added for issue 12 cost, on their own.
+    // The marker walk over the whole 4.5 MB file (truncation, coding, data after EOI).
+    void costJpegStructure()
+    {
+        QBENCHMARK {
+            const auto s = readJpegStructure(m_phone);
+            QVERIFY(s.ok() && !s->truncated());
+        }
+    }
+    // The head measured (hair top, chin, sides) and the background sampled, on an ID photo decoded for checking,
+    // with the face already found.
+    void costMeasureHead()
+    {
+        const QImage photo = PhotoFixtureSet::compliantImage();
+        const QList<QRect> faces = FaceDetector::shared().detect(photo);
+        QVERIFY(!faces.isEmpty());
+        QBENCHMARK {
+            BackgroundSample background;
+            const HeadGeometry head = measureHead(photo, faces.first(), &background);
+            QVERIFY(head.topMeasured && background.plain());
+        }
+    }
+    // For scale: finding the face on the same picture, which every check did before.
+    void costDetectFace()
+    {
+        const QImage photo = PhotoFixtureSet::compliantImage();
+        QBENCHMARK {
+            QVERIFY(!FaceDetector::shared().detect(photo).isEmpty());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(BenchPhotoPipeline)

@@ -58,6 +58,9 @@ COMPARISONS = {
             ("stageVerify", "— re-check of the written JPEG"),
             ("fixWithoutThumbnail", "PhotoFixer::fix of the same photo without an EXIF thumbnail (whole photo "
                                     "decoded at 1/4, face found on it)"),
+            ("costJpegStructure", "JPEG marker walk over the whole file (truncation, coding, data after EOI)"),
+            ("costMeasureHead", "Head measured and background sampled on a 300×417 ID photo (face known)"),
+            ("costDetectFace", "— for scale: finding the face on the same 300×417 photo"),
         ],
     },
     "BenchDeskDocuments": {
@@ -198,6 +201,29 @@ def main():
                 f"inside the process ({pipeline['floorDecodeEighth']:.1f} ms, the stricter floor).",
                 "",
             ]
+    head = os.path.join(results_dir, "head.json")
+    if os.path.exists(head):
+        with open(head) as f:
+            d = json.load(f)
+        lines += [
+            "## Head geometry on the hand-measured set",
+            "",
+            "The astronaut portrait Debian ships (python3-skimage), framed in the ways candidates frame themselves; the "
+            "true hair-top and chin lines come from the hand measurement on the original (hair from y 15.5, chin at "
+            "y 177.5 of 512, `tests/photo/PhotoFixtureSet.h`). Errors are measured − true, in % of the photo's height "
+            "(goal: within ±3 %), from `PhotoInspector::inspect` on the JPEG (`ncre-bench-head-geometry`); the old "
+            "estimate from the face box's proportions alone is shown for comparison.",
+            "",
+            "| framing | size | hair top | chin | head (% of height) true / measured | face-box estimate: hair top, chin |",
+            "|---|---|---:|---:|---|---:|",
+        ]
+        for r in d["framings"]:
+            lines.append(f"| {r['name']} | {r['width']}×{r['height']} | {r['topError'] * 100:+.1f} % | "
+                         f"{r['chinError'] * 100:+.1f} % | {r['trueHead'] * 100:.0f} / {r['measuredHead'] * 100:.0f} | "
+                         f"{r['priorTopError'] * 100:+.1f} %, {r['priorChinError'] * 100:+.1f} % |")
+        worst = max(max(abs(r['topError']), abs(r['chinError'])) for r in d["framings"])
+        worst_prior = max(max(abs(r['priorTopError']), abs(r['priorChinError'])) for r in d["framings"])
+        lines += ["", f"Largest error: {worst * 100:.1f} % measured, {worst_prior * 100:.1f} % estimated from the face box.", ""]
     desk = os.path.join(results_dir, "desk.json")
     if os.path.exists(desk):
         with open(desk) as f:
