@@ -20,10 +20,12 @@ namespace {
 // The decode box: a 12 MP photo decodes once, at 1/4 (1000 pixels on the long side), which leaves a head crop
 // taken at arm's length about 300 pixels high: more than the spec's minimum, without a second decode.
 const QSize kFixBox(1024, 1024);
+// The head is measured on a picture of at most this many pixels on its long side.
+constexpr int kMeasureSide = 512;
 // A crop this close to the minimum height is enlarged to it (a few percent: no visible loss); a smaller one is not.
 constexpr double kMaxUpscale = 0.9;
 // A crop at least this tall in the first decode is used as it is rather than decoded again at a finer scale.
-constexpr int kGoodEnoughHeight = 288;
+constexpr int kGoodEnoughHeight = 256;
 // `crop` of `source` scaled into `size`; `inside` is the part of the crop within the source. Where the crop reaches
 // outside the photo, `fill` (the measured plain background) continues it.
 QImage cropped(const QImage &source, const QRectF &crop, const QRectF &inside, QSize size, QRgb fill)
@@ -360,13 +362,14 @@ std::optional<PhotoFixer::Outcome> PhotoFixer::fixFromThumbnail(QIODevice *file,
     fixed.timings.detectNs = timer.nsecsElapsed();
 
     timer.restart();
-    Result<RegionImage> part = PhotoReader::readRegion(file, header, region, needed);
-    if (!part)
+    Result<RegionImage> decodedPart = PhotoReader::readRegion(file, header, region, needed);
+    if (!decodedPart)
         return std::nullopt; // the whole photo's decode reports it
+    RegionImage part = std::move(decodedPart).value();
     fixed.timings.decodeNs = timer.nsecsElapsed();
-    const QImage &source = part->image;
-    const QPointF origin = part->uprightRegion.topLeft();
-    const double ks = double(source.width()) / part->uprightRegion.width(); // source pixels per photo pixel
+    const QImage &source = part.image;
+    const QPointF origin = part.uprightRegion.topLeft();
+    const double ks = double(source.width()) / part.uprightRegion.width(); // source pixels per photo pixel
     if (m_spec.colour && PhotoInspector::looksGrey(source))
         return std::nullopt;
 
@@ -380,20 +383,28 @@ std::optional<PhotoFixer::Outcome> PhotoFixer::fixFromThumbnail(QIODevice *file,
 
     timer.restart();
     const QRectF face(QPointF(placed.topLeft()) / ks + origin, QSizeF(placed.size()) / ks);
+    // Measured on a copy of at most kMeasureSide pixels: a pixel there is a third of a percent of the photo, ample
+    // for the lines, and the region may be a thousand pixels high.
+    const double km = qMin(1.0, double(kMeasureSide) / qMax(source.width(), source.height()));
     BackgroundSample background;
-    const HeadGeometry head = measureHead(source, placed, &background).mapped(1.0 / ks, origin * ks);
+    const HeadGeometry head = measureHead(km < 1 ? source.scaled((QSizeF(source.size()) * km).toSize(),
+                                                                 Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+                                                 : source,
+                                          QRectF(QPointF(placed.topLeft()) * km, QSizeF(placed.size()) * km), &background)
+                                  .mapped(1.0 / (ks * km), origin * ks * km);
     const QRectF crop = head.topCut ? QRectF() : proposeCrop(photo, head, background.plain());
     if (crop.isEmpty() || m_inspector.background(background))
         return std::nullopt; // the whole photo's path says why, in its words
     const QRectF inside = crop.intersected(QRectF(QPointF(0, 0), photo));
     const int outHeight = std::min({m_maxOutputHeight, int(crop.height()), int(crop.height() * ks)});
-    if (outHeight < m_spec.minHeight || !QRectF(part->uprightRegion).contains(inside))
+    if (outHeight < m_spec.minHeight || !QRectF(part.uprightRegion).contains(inside))
         return std::nullopt;
     fixed.crop = crop;
     const double aspect = (m_spec.aspectMin + m_spec.aspectMax) / 2;
     const QSize outSize(qRound(outHeight * aspect), outHeight);
     const QImage out = cropped(source, QRectF((crop.topLeft() - origin) * ks, crop.size() * ks),
                                QRectF((inside.topLeft() - origin) * ks, inside.size() * ks), outSize, background.rgb);
+    part.image = QImage(); // the region is done with: it need not outlive the encode and the re-check
     fixed.timings.cropNs = timer.nsecsElapsed();
     const double ko = outSize.height() / crop.height();
     return finish(std::move(fixed), out, QRectF((face.topLeft() - crop.topLeft()) * ko, face.size() * ko));

@@ -2,6 +2,7 @@
 
 #include "FaceDetector.h"
 #include "JpegCodec.h"
+#include "ModuleLoader.h"
 #include "PhotoLogging.h"
 
 #include <QBuffer>
@@ -9,10 +10,8 @@
 #include <QTransform>
 
 #include <libexif/exif-data.h>
-#include <magic.h>
 
 #include <cmath>
-#include <mutex>
 
 namespace ncre {
 
@@ -76,29 +75,25 @@ QString imageFormatName(ImageFormat format)
 
 namespace {
 
-// The MIME type libmagic (file(1)'s database) gives the data, e.g. "image/avif". One handle for the process, loaded
-// on the first file that is not a JPEG (a JPEG is recognised by its SOI and checked by its own structure), so the
-// common path never loads the database.
+// The MIME type libmagic (file(1)'s database) gives the data, e.g. "image/avif", through the ncre-sniff-magic
+// module (loaded on the first file that is not a JPEG: a JPEG is recognised by its SOI and checked by its own
+// structure, so the common path never loads libmagic or its database).
 QByteArray magicMimeType(const QByteArray &bytes)
 {
-    static std::mutex mutex;
-    static magic_t cookie = nullptr;
-    static bool tried = false;
-    std::lock_guard<std::mutex> lock(mutex);
-    if (!tried) {
-        tried = true;
-        cookie = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR | MAGIC_NO_CHECK_COMPRESS | MAGIC_NO_CHECK_ELF
-                            | MAGIC_NO_CHECK_TAR | MAGIC_NO_CHECK_ENCODING);
-        if (cookie && magic_load(cookie, nullptr) != 0) {
-            qCWarning(lcPhoto) << "libmagic database unavailable:" << magic_error(cookie);
-            magic_close(cookie);
-            cookie = nullptr;
-        }
-    }
-    if (!cookie)
+    using Sniff = bool (*)(const char *, size_t, char *, size_t);
+    static const Sniff sniff = [] {
+        QString why;
+        const auto f = reinterpret_cast<Sniff>(ModuleLoader::resolve(QStringLiteral("ncre-sniff-magic"), "ncre_sniff_mime", &why));
+        if (!f)
+            qCWarning(lcPhoto) << "file formats other than JPEG cannot be named:" << why;
+        return f;
+    }();
+    char mime[128];
+    if (!sniff || !sniff(bytes.constData(), size_t(bytes.size()), mime, sizeof mime)) {
+        qCWarning(lcPhoto) << "libmagic could not name the file's format";
         return {};
-    const char *mime = magic_buffer(cookie, bytes.constData(), size_t(bytes.size()));
-    return mime ? QByteArray(mime) : QByteArray();
+    }
+    return QByteArray(mime);
 }
 
 } // namespace

@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTest>
+#include <QTransform>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
 #include <QTranslator>
@@ -284,6 +285,11 @@ private slots:
         main.openStep(FlowStep::Photo);
         auto *photo = main.findChild<PhotoPage *>();
         QSignalSpy checked(photo, &PhotoPage::checked);
+        // A photo lying on its side first: the page says which way to turn it.
+        photo->openBytes(PhotoFixtureSet::jpeg(PhotoFixtureSet::compliantImage().transformed(QTransform().rotate(90)), 92));
+        QVERIFY(checked.wait());
+        QVERIFY(photo->findings().contains(QStringLiteral("photo.orientation")));
+        QVERIFY(colours(shoot(main, QStringLiteral("photo-turned-") + language)) > 20);
         photo->openBytes(PhotoFixtureSet::phonePortrait12MP());
         QVERIFY(checked.wait());
         QVERIFY(colours(shoot(main, QStringLiteral("photo-") + language)) > 20);

@@ -18,6 +18,7 @@ private slots:
         QTest::newRow("libcurl") << QStringLiteral("ncre-transfer-curl") << QByteArray("ncre_create_transfer_backend");
         QTest::newRow("Poppler") << QStringLiteral("ncre-pdf-poppler") << QByteArray("ncre_pdf_load");
         QTest::newRow("OpenCV") << QStringLiteral("ncre-face-opencv") << QByteArray("ncre_create_face_model");
+        QTest::newRow("libmagic") << QStringLiteral("ncre-sniff-magic") << QByteArray("ncre_sniff_mime");
     }
     void testEveryModuleOfTheBuildLoads()
     {
