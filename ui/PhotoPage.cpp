@@ -73,7 +73,9 @@ PhotoPage::PhotoPage(RegistrationFlow &flow, QWidget *parent)
     m_checkTimer.setSingleShot(true);
     m_checkTimer.setInterval(200);
     connect(&m_checkTimer, &QTimer::timeout, this, [this]() { m_session->setCrop(m_cropper->crop()); });
-    connect(m_cropper, &PhotoCropper::cropChanged, this, [this]() {
+    connect(m_cropper, &PhotoCropper::cropChanged, this, [this](const QRectF &crop) {
+        if (crop == m_session->crop())
+            return; // the frame the session placed (and is checking) itself
         m_upload->setEnabled(false); // what the frame shows now is not checked yet
         m_checkTimer.start();
     });

@@ -197,7 +197,9 @@ void PhotoSession::rotate(int degrees)
 
 void PhotoSession::setCrop(const QRectF &crop)
 {
-    if (m_image.isNull())
+    // While a photo is being opened or turned, the frame it will get is placed by that work: a frame moved over
+    // the old picture meanwhile is stale.
+    if (m_image.isNull() || m_openWatcher.isRunning() || crop == m_crop)
         return;
     m_crop = crop;
     startCheck();

@@ -292,6 +292,7 @@ private slots:
         QVERIFY(colours(shoot(main, QStringLiteral("photo-turned-") + language)) > 20);
         photo->openBytes(PhotoFixtureSet::phonePortrait12MP());
         QVERIFY(checked.wait());
+        QVERIFY2(photo->findings().isEmpty(), qPrintable(photo->findings().join(',')));
         QVERIFY(colours(shoot(main, QStringLiteral("photo-") + language)) > 20);
         QVERIFY(waitFor<bool>([&](auto done) { flow.uploadPhoto(photo->preparedJpeg(), [done](auto r) { done(r.ok()); }); }));
         main.openStep(FlowStep::Review);
