@@ -2,6 +2,7 @@
 // Invariants beyond "no crash, no leak, no undefined behaviour": a decode that succeeds gives a non-empty upright
 // image no larger than asked (within libjpeg's scale steps) and within the limits; every finding has a message;
 // a file the reader refuses is never declared compliant.
+#include "JpegStructure.h"
 #include "PhotoInspector.h"
 
 #include <QCoreApplication>
@@ -22,6 +23,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     PhotoReadLimits limits;
     limits.maxPixels = 16'000'000; // keep the fuzzer's memory bounded; the logic is the same
     (void)PhotoReader::sniff(bytes);
+    // The marker walk: a structure it accepts has its EOI inside the file and counts the rest as trailing.
+    if (const Result<JpegStructure> s = readJpegStructure(bytes); s && !s->truncated()
+        && (s->imageEnd < 4 || s->imageEnd > qint64(size) || s->trailingBytes() != qint64(size) - s->imageEnd))
+        abort();
     (void)PhotoReader::headerSize(bytes, limits);
     const Result<DecodedPhoto> decoded = PhotoReader::read(bytes, QSize(256, 256), limits);
     if (decoded) {
@@ -40,6 +45,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (const PhotoFinding &f : inspection.findings)
         if (f.message.isEmpty())
             abort();
+    // A measured head lies within the photo's height, give or take its padding, and has a positive size.
+    if (inspection.head && inspection.head->topMeasured && inspection.head->chinMeasured
+        && (inspection.head->height() <= 0 || inspection.head->top < 0 || inspection.head->chin > inspection.size.height() + 1))
+        abort();
     if (!decoded && decoded.error().code != ErrorCode::PhotoDimensions && inspection.ok())
         abort();
     return 0;
