@@ -1,4 +1,5 @@
 #include "Account.h"
+#include "InputText.h"
 #include "CaptchaImage.h"
 #include "Meta.h"
 #include "ServerContext.h"
@@ -34,7 +35,9 @@ bool consumeCaptcha(ServerContext &ctx, const QString &id, const QString &answer
     const QString expected = q.value(0).toString();
     const qint64 expires = q.value(1).toLongLong();
     ctx.db.run(QStringLiteral("DELETE FROM captchas WHERE id = ? OR expires < ?"), {id, ctx.clock.nowSecs()});
-    return expires > ctx.clock.nowSecs() && answer.trimmed().compare(expected, Qt::CaseInsensitive) == 0;
+    // As typed: full-width letters and digits folded, invisible marks and spaces dropped (InputText).
+    return expires > ctx.clock.nowSecs()
+        && InputText::numberLike(answer).remove(QLatin1Char(' ')).compare(expected, Qt::CaseInsensitive) == 0;
 }
 
 ApiResponse newSession(ServerContext &ctx, qint64 accountId)

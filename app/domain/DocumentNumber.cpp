@@ -1,5 +1,7 @@
 #include "DocumentNumber.h"
 
+#include "InputText.h"
+
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -76,8 +78,8 @@ Result<DocumentInfo> matchPattern(DocumentType type, const QString &number, cons
 
 QString normalize(const QString &input)
 {
-    // NFKC folds full-width digits and letters (０-９, Ｘ) to ASCII.
-    return input.normalized(QString::NormalizationForm_KC).trimmed().toUpper();
+    // NFKC folds full-width digits and letters (０-９, Ｘ) to ASCII; invisible marks pasted along are dropped.
+    return InputText::numberLike(input).toUpper();
 }
 
 QChar checkCharacter(QStringView first17)

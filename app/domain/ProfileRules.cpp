@@ -2,6 +2,7 @@
 
 #include "ChoiceList.h"
 #include "DocumentNumber.h"
+#include "InputText.h"
 
 #include <QRegularExpression>
 
@@ -79,19 +80,9 @@ const QRegularExpression &pattern(FieldFormat format)
     }
 }
 
-bool hasControlCharacters(const QString &s)
-{
-    for (const QChar c : s) {
-        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format
-            || c.category() == QChar::Other_Surrogate || c.category() == QChar::Other_NotAssigned)
-            return true;
-    }
-    return false;
-}
-
 std::optional<DocumentType> documentTypeOf(const Profile &profile)
 {
-    return documentTypeFromName(profile.value(F::DocumentType).trimmed());
+    return documentTypeFromName(canonical(F::DocumentType, profile.value(F::DocumentType)));
 }
 
 // The document number parsed under the profile's document type, if both are valid.
@@ -100,17 +91,10 @@ std::optional<DocumentInfo> documentOf(const Profile &profile, const QDate &toda
     const auto type = documentTypeOf(profile);
     if (!type)
         return std::nullopt;
-    Result<DocumentInfo> info = DocumentNumber::parse(*type, profile.value(F::DocumentNumber), today);
+    Result<DocumentInfo> info = DocumentNumber::parse(*type, canonical(F::DocumentNumber, profile.value(F::DocumentNumber)), today);
     if (!info)
         return std::nullopt;
     return std::move(info).value();
-}
-
-QString mobileDigits(const QString &value)
-{
-    QString s = value;
-    s.remove(QLatin1Char(' ')).remove(QLatin1Char('-'));
-    return s;
 }
 
 Error fieldError(ProfileField field, ErrorCode code, const QString &detail = {})
@@ -162,11 +146,11 @@ std::optional<Error> checkFormat(const FieldRule &rule, const QString &value, co
             return fieldError(rule.field, ErrorCode::FieldNotInList);
         return std::nullopt;
     case Fmt::Mobile:
-        if (!pattern(rule.format).match(mobileDigits(value)).hasMatch())
+        if (!pattern(rule.format).match(value).hasMatch())
             return fieldError(rule.field, ErrorCode::FieldFormat);
         return std::nullopt;
     case Fmt::Text:
-        if (hasControlCharacters(value))
+        if (!InputText::isPrintable(value))
             return fieldError(rule.field, ErrorCode::FieldCharacters);
         return std::nullopt;
     case Fmt::PersonName:
@@ -227,16 +211,17 @@ bool isRequired(ProfileField field, const Profile &profile)
 ErrorList validateField(ProfileField field, const Profile &profile, const QDate &today)
 {
     const FieldRule &r = rule(field);
-    const QString value = profile.value(field).trimmed();
+    const QString value = canonical(field, profile.value(field));
+    const int length = InputText::length(value);
     if (value.isEmpty()) {
         if (isRequired(field, profile))
             return {fieldError(field, ErrorCode::FieldRequired)};
         return {};
     }
     // Document numbers have their own length rules (id.length); the table's bound only stops absurd input.
-    if (value.size() > r.maxLength)
+    if (length > r.maxLength)
         return {fieldError(field, ErrorCode::FieldTooLong, QStringLiteral("at most %1 characters").arg(r.maxLength))};
-    if (r.format != Fmt::DocumentNumber && value.size() < r.minLength)
+    if (r.format != Fmt::DocumentNumber && length < r.minLength)
         return {fieldError(field, ErrorCode::FieldTooShort, QStringLiteral("at least %1 characters").arg(r.minLength))};
     if (auto e = checkFormat(r, value, profile, today))
         return {*e};
@@ -253,13 +238,41 @@ ErrorList validate(const Profile &profile, const QDate &today)
     return errors;
 }
 
+QString canonical(ProfileField field, const QString &value)
+{
+    auto withoutSpaces = [](QString s) {
+        s.remove(QLatin1Char(' '));
+        return s;
+    };
+    switch (rule(field).format) {
+    case Fmt::PersonName:
+    case Fmt::Text:
+        return InputText::freeText(value);
+    case Fmt::DocumentNumber:
+        return withoutSpaces(DocumentNumber::normalize(value));
+    case Fmt::Mobile:
+        return withoutSpaces(InputText::numberLike(value)).remove(QLatin1Char('-'));
+    case Fmt::Landline:
+    case Fmt::Email:
+    case Fmt::PostalCode:
+    case Fmt::Code:
+    case Fmt::Date:
+        return withoutSpaces(InputText::numberLike(value));
+    case Fmt::Gender:
+    case Fmt::DocumentType:
+    case Fmt::Ethnicity:
+    case Fmt::Education:
+    case Fmt::Occupation:
+        return InputText::clean(value);
+    }
+    return InputText::clean(value);
+}
+
 Profile normalized(const Profile &profile, const QDate &today)
 {
     Profile out;
     for (const FieldRule &r : kRules)
-        out.setValue(r.field, profile.value(r.field).trimmed());
-    out.setValue(F::DocumentNumber, DocumentNumber::normalize(profile.value(F::DocumentNumber)));
-    out.setValue(F::Mobile, mobileDigits(out.value(F::Mobile)));
+        out.setValue(r.field, canonical(r.field, profile.value(r.field)));
     if (const auto doc = documentOf(out, today); doc && doc->birthDate) {
         out.setValue(F::BirthDate, JsonFormat::date(*doc->birthDate));
         out.setValue(F::Gender, genderName(*doc->gender));

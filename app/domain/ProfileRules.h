@@ -62,9 +62,15 @@ ErrorList validateField(ProfileField field, const Profile &profile, const QDate 
 // Errors of every field, in form order; empty when the profile can be submitted.
 ErrorList validate(const Profile &profile, const QDate &today);
 
-// The canonical profile to store: values trimmed, the document number normalised (full-width folded, upper case),
-// the mobile number without spaces or dashes, and birth date and gender filled in from a number that encodes them.
-// Call on a profile that validate() accepts.
+// The canonical form of one field's value, the one place text is made canonical (InputText): invisible format
+// characters removed and spaces trimmed everywhere; number-like fields (document number, mobile, landline, postal
+// code, e-mail, student number, dates) NFKC-folded (full-width digits and letters to ASCII) with inner spaces
+// dropped (and the mobile's dashes; the document number upper case); free text (name, address, training unit) NFC
+// with the minority-name middle dot folded to U+00B7. Validation checks this form and the server stores it.
+QString canonical(ProfileField field, const QString &value);
+
+// The canonical profile to store: every value canonical(), and birth date and gender filled in from a number that
+// encodes them. Call on a profile that validate() accepts.
 Profile normalized(const Profile &profile, const QDate &today);
 
 } // namespace ProfileRules

@@ -57,6 +57,19 @@ private slots:
         QCOMPARE(http.post("/api/v1/accounts", again).code(), QStringLiteral("auth.captcha"));
     }
 
+    // A captcha answer typed in an input method's full-width mode, with spaces, is the same answer (issue 13).
+    void testCaptchaAnswerAsTyped()
+    {
+        TestHttp http(*m_server);
+        const QString id = http.newCaptcha();
+        QString typed;
+        for (const QChar c : http.captchaAnswer(id))
+            typed += QChar(c.unicode() + 0xFEE0) + QStringLiteral(" "); // ASCII → full-width, spaced
+        const QJsonObject body{{"username", "captcha03"}, {"password", "Secret-pass-1"}, {"captchaId", id},
+                               {"captchaAnswer", QStringLiteral("\u200E") + typed}};
+        QCOMPARE(http.post("/api/v1/accounts", body).status, 201);
+    }
+
     void testRegistrationRules()
     {
         TestHttp http(*m_server);

@@ -72,6 +72,36 @@ private slots:
         m_server = std::make_unique<ServerProcess>();
         QVERIFY2(m_server->waitReady(), m_server->stderrText().constData());
     }
+    // Text as candidates type and paste it reaches the server in any form and is stored canonical (issue 13): a
+    // mobile number with the bidi marks a phone's contacts paste, or typed full-width; an address with a CJK
+    // Extension B character; a minority name with a look-alike middle dot.
+    void testRealInputIsStoredCanonical_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("stored");
+        QTest::newRow("mobile bidi marks") << "mobile" << QString::fromUtf8("\u202D138 0013 8000\u202C") << "13800138000";
+        QTest::newRow("mobile full-width") << "mobile" << QString::fromUtf8("１３８００１３８０００") << "13800138000";
+        QTest::newRow("postal code zero-width") << "postalCode" << QString::fromUtf8("100\u200B081") << "100081";
+        QTest::newRow("address extension B") << "address" << QString::fromUtf8("北京市东城区\U000201D4家胡同3号")
+                                             << QString::fromUtf8("北京市东城区\U000201D4家胡同3号");
+        QTest::newRow("name middle dot") << "name" << QString::fromUtf8("阿依古丽・买买提") << QString::fromUtf8("阿依古丽·买买提");
+    }
+    void testRealInputIsStoredCanonical()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, typed);
+        QFETCH(QString, stored);
+        TestHttp http(*m_server);
+        http.setToken(http.registerAndLogIn("typed." + QString::number(qHash(typed), 16)));
+        QCOMPARE(http.put("/api/v1/registrations/current/agreement", {{"agreementVersion", agreementVersion(http)}}).status, 200);
+        QJsonObject body = profile();
+        body.insert(key, typed);
+        const HttpResult r = http.put("/api/v1/registrations/current/profile", body);
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE(r.json().value("profile").toObject().value(key).toString(), stored);
+    }
+
     void cleanup()
     {
         QCOMPARE(m_server->contractViolations(), QStringList());

@@ -127,10 +127,63 @@ private slots:
 
         QTest::addRow("student number optional") << F::StudentNumber << "" << none;
         QTest::addRow("student number ok") << F::StudentNumber << "2024-CS-001" << none;
-        QTest::addRow("student number spaces") << F::StudentNumber << "2024 001" << "field.format";
+        QTest::addRow("student number spaces") << F::StudentNumber << "2024 001" << none; // stored as 2024001
+        QTest::addRow("student number symbols") << F::StudentNumber << "2024/001" << "field.format";
+        // Text as candidates type and paste it (issue 13): invisible marks, full-width digits, rare characters.
+        QTest::addRow("mobile bidi marks") << F::Mobile << QString::fromUtf8("\u202D138 0013 8000\u202C") << none;
+        QTest::addRow("mobile zero-width and BOM") << F::Mobile << QString::fromUtf8("\uFEFF1380013\u200B8000") << none;
+        QTest::addRow("mobile full-width") << F::Mobile << QString::fromUtf8("１３８００１３８０００") << none;
+        QTest::addRow("mobile ideographic spaces") << F::Mobile << QString::fromUtf8("\u3000138\u30000013\u30008000\u3000") << none;
+        QTest::addRow("postal code full-width") << F::PostalCode << QString::fromUtf8("１０００８１") << none;
+        QTest::addRow("postal code bidi") << F::PostalCode << QString::fromUtf8("\u200E100081\u200F") << none;
+        QTest::addRow("email full-width at") << F::Email << QString::fromUtf8("zhang＠example.cn") << none;
+        QTest::addRow("landline full-width") << F::Phone << QString::fromUtf8("０１０－１２３４５６７８") << none;
+        QTest::addRow("address extension B") << F::Address << QString::fromUtf8("北京市东城区\U000201D4家胡同3号") << none;
+        QTest::addRow("address extension B counted once") << F::Address << QString::fromUtf8("\U000201D4\U000201D4\U000201D4\U000201D4") << "field.tooShort";
+        QTest::addRow("address 100 supplementary") << F::Address << QString::fromUcs4(QList<char32_t>(100, 0x201D4).constData(), 100) << none;
+        QTest::addRow("address 101 supplementary") << F::Address << QString::fromUcs4(QList<char32_t>(101, 0x201D4).constData(), 101) << "field.tooLong";
+        QTest::addRow("address lone surrogate") << F::Address << QString::fromUtf8("北京市朝阳区") + QChar(0xD840) << "field.characters";
+        QTest::addRow("address private use") << F::Address << QString::fromUtf8("北京市朝阳区") + QChar(0xE000) + QString::fromUtf8("路") << none;
+        QTest::addRow("name extension B") << F::Name << QString::fromUtf8("张\U000201D4") << none;
+        QTest::addRow("name middle dot katakana") << F::Name << QString::fromUtf8("阿依古丽・买买提") << none;
+        QTest::addRow("name middle dot bullet") << F::Name << QString::fromUtf8("阿依古丽•买买提") << none;
+        QTest::addRow("name middle dot hyphenation point") << F::Name << QString::fromUtf8("阿依古丽‧买买提") << none;
+        QTest::addRow("name zero-width joiner") << F::Name << QString::fromUtf8("张\u200D三") << none;
+        QTest::addRow("document number full-width") << F::DocumentNumber << QString::fromUtf8("１１０１０５１９４９１２３１００２Ｘ") << none;
+        QTest::addRow("document number spaced") << F::DocumentNumber << QString::fromUtf8("110105 19491231 002x") << none;
         QTest::addRow("training unit optional") << F::TrainingUnit << "" << none;
         QTest::addRow("training unit too long") << F::TrainingUnit << QString(51, QChar(0x4E00)) << "field.tooLong";
     }
+    // One canonical form, stored by the server and checked by the client: what each kind of input becomes.
+    void testCanonicalForms_data()
+    {
+        using F = ProfileField;
+        QTest::addColumn<ProfileField>("field");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("stored");
+        QTest::addRow("mobile bidi") << F::Mobile << QString::fromUtf8("\u202D138 0013 8000\u202C") << "13800138000";
+        QTest::addRow("mobile full-width") << F::Mobile << QString::fromUtf8("１３８００１３８０００") << "13800138000";
+        QTest::addRow("mobile dashes") << F::Mobile << "138-0013-8000" << "13800138000";
+        QTest::addRow("postal full-width") << F::PostalCode << QString::fromUtf8("１０００８１") << "100081";
+        QTest::addRow("document lower x") << F::DocumentNumber << QString::fromUtf8("１１０１０５ １９４９１２３１ ００２ｘ") << "11010519491231002X";
+        QTest::addRow("name dots folded") << F::Name << QString::fromUtf8("阿依古丽・买买提") << QString::fromUtf8("阿依古丽·买买提");
+        QTest::addRow("name trimmed") << F::Name << QString::fromUtf8("\u3000张三\u00A0") << QString::fromUtf8("张三");
+        QTest::addRow("address rare kept") << F::Address << QString::fromUtf8("\uFEFF北京市\U000201D4家胡同") << QString::fromUtf8("北京市\U000201D4家胡同");
+        QTest::addRow("address NFC") << F::Address << QString::fromUtf8("Cafe\u0301 路1号") << QString::fromUtf8("Caf\u00E9 路1号");
+        QTest::addRow("choice trimmed") << F::Education << " bachelor\u200B" << "bachelor";
+    }
+    void testCanonicalForms()
+    {
+        QFETCH(ProfileField, field);
+        QFETCH(QString, typed);
+        QFETCH(QString, stored);
+        QCOMPARE(ProfileRules::canonical(field, typed), stored);
+        Profile p = validProfile();
+        p.setValue(field, typed);
+        if (field != ProfileField::DocumentNumber) // the valid profile's number is another person's
+            QCOMPARE(ProfileRules::normalized(p, m_today).value(field), stored);
+    }
+
     void testFieldRule()
     {
         QFETCH(ProfileField, field);
