@@ -39,7 +39,9 @@ ApiResponse settleOrder(ServerContext &ctx, const QString &orderId)
     const auto order = ctx.registrations.order(orderId);
     if (!order)
         return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
-    if (!paid.next() || order->status != PaymentStatus::Open)
+    // Settled once; a cancelled order was never charged. An order that lapsed still counts when the platform took
+    // the money before it lapsed and its notify arrives late.
+    if (!paid.next() || (order->status != PaymentStatus::Open && order->status != PaymentStatus::Expired))
         return ApiResponse::empty(204);
     const QString registrationId
         = ctx.db.scalar(QStringLiteral("SELECT registration_id FROM orders WHERE id = ?"), {orderId}).toString();
@@ -53,6 +55,10 @@ ApiResponse settleOrder(ServerContext &ctx, const QString &orderId)
                {paid.value(0).toLongLong(), orderId});
     if (next) {
         row->state = next.value();
+        // A newer order made after this one lapsed can no longer be charged: one payment per registration.
+        ctx.db.run(QStringLiteral("UPDATE orders SET status = 'cancelled' WHERE registration_id = ? AND id <> ? AND "
+                                  "status = 'open'"),
+                   {registrationId, orderId});
         ctx.registrations.save(*row);
     } else {
         // Paid after the registration expired or was cancelled: money taken for nothing. Logged for refunds.

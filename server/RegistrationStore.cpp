@@ -129,12 +129,12 @@ bool RegistrationStore::save(RegistrationRow &row, bool insert)
     return q.lastError().type() == QSqlError::NoError;
 }
 
-std::optional<PaymentOrder> RegistrationStore::loadOrder(const QString &where, const QVariant &value)
+std::optional<PaymentOrder> RegistrationStore::loadOrder(const QString &where, const QVariantList &values)
 {
     QSqlQuery q = m_db.run(QStringLiteral("SELECT id, status, amount_fen, created_at, expires_at, paid_at FROM orders "
                                           "WHERE %1 ORDER BY created_at DESC, rowid DESC LIMIT 1")
                                .arg(where),
-                           {value});
+                           values);
     if (!q.next())
         return std::nullopt;
     PaymentOrder o;
@@ -145,23 +145,25 @@ std::optional<PaymentOrder> RegistrationStore::loadOrder(const QString &where, c
     o.expiresAt = fromSecs(q.value(4));
     if (!q.value(5).isNull())
         o.paidAt = fromSecs(q.value(5));
+    o.status = o.statusAt(m_clock.now()); // lapsed is expired, whether or not the sweep has marked it yet
     o.payUrl = m_publicBaseUrl + QStringLiteral("/api/v1/pay/") + o.id;
     return o;
 }
 
 std::optional<PaymentOrder> RegistrationStore::openOrder(const QString &registrationId)
 {
-    return loadOrder(QStringLiteral("registration_id = ? AND status = 'open'"), registrationId);
+    return loadOrder(QStringLiteral("registration_id = ? AND status = 'open' AND expires_at > ?"),
+                     {registrationId, m_clock.nowSecs()});
 }
 
 std::optional<PaymentOrder> RegistrationStore::latestOrder(const QString &registrationId)
 {
-    return loadOrder(QStringLiteral("registration_id = ?"), registrationId);
+    return loadOrder(QStringLiteral("registration_id = ?"), {registrationId});
 }
 
 std::optional<PaymentOrder> RegistrationStore::order(const QString &orderId)
 {
-    return loadOrder(QStringLiteral("id = ?"), orderId);
+    return loadOrder(QStringLiteral("id = ?"), {orderId});
 }
 
 TransitionContext RegistrationStore::context(const RegistrationRow &row)
@@ -238,6 +240,24 @@ bool RegistrationStore::releaseSeats(const RegistrationRow &row)
 
 void RegistrationStore::sweepExpired()
 {
+    // Orders past their expiry: marked expired, and their registrations' versions moved on (the lock an open order
+    // held has ended, which pollers must see through the ETag).
+    {
+        QSqlQuery lapsed = m_db.run(QStringLiteral("SELECT id, registration_id FROM orders WHERE status = 'open' AND "
+                                                   "expires_at <= ?"),
+                                    {m_clock.nowSecs()});
+        QList<std::pair<QString, QString>> orders;
+        while (lapsed.next())
+            orders.append({lapsed.value(0).toString(), lapsed.value(1).toString()});
+        for (const auto &[orderId, registrationId] : orders) {
+            Transaction tx(m_db);
+            m_db.run(QStringLiteral("UPDATE orders SET status = 'expired' WHERE id = ? AND status = 'open'"), {orderId});
+            if (auto row = byId(registrationId))
+                save(*row);
+            tx.commit();
+            qCInfo(lcServer) << "order" << orderId << "lapsed unpaid";
+        }
+    }
     QSqlQuery q = m_db.run(QStringLiteral("SELECT id FROM registrations WHERE state = 'review_approved' "
                                           "AND payment_due IS NOT NULL AND payment_due <= ?"),
                            {m_clock.nowSecs()});

@@ -65,7 +65,7 @@ public:
 
 private:
     std::optional<RegistrationRow> load(const QString &where, const QVariant &value);
-    std::optional<PaymentOrder> loadOrder(const QString &where, const QVariant &value);
+    std::optional<PaymentOrder> loadOrder(const QString &where, const QVariantList &values);
 
     Database &m_db;
     ServerClock &m_clock;

@@ -27,6 +27,13 @@ struct PaymentOrder
     std::optional<QDateTime> paidAt;
     QString payUrl; // the payment platform's page for this order
 
+    // The status at `now` (server time): an open order past its expiry is expired wherever it is read, and can
+    // never be charged; paying again makes a new one.
+    PaymentStatus statusAt(const QDateTime &now) const
+    {
+        return status == PaymentStatus::Open && expiresAt.isValid() && expiresAt <= now ? PaymentStatus::Expired : status;
+    }
+
     static Result<PaymentOrder> fromJson(const QJsonObject &o, JsonStrictness s, const QString &path = {});
     QJsonObject toJson() const;
 };

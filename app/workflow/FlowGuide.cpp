@@ -40,6 +40,8 @@ QString blockerKindName(BlockerKind kind)
     case BlockerKind::RegistrationClosed: return QStringLiteral("registrationClosed");
     case BlockerKind::PaymentDeadlinePassed: return QStringLiteral("paymentDeadlinePassed");
     case BlockerKind::TicketNotYetOpen: return QStringLiteral("ticketNotYetOpen");
+    case BlockerKind::TicketWindowClosed: return QStringLiteral("ticketWindowClosed");
+    case BlockerKind::Cancelled: return QStringLiteral("cancelled");
     }
     return {};
 }
@@ -52,7 +54,7 @@ TransitionContext FlowGuide::context(const FlowFacts &f)
     const auto site = std::find_if(f.sites.begin(), f.sites.end(), [&](const Site &s) { return s.id == f.registration->siteId; });
     if (site != f.sites.end())
         c.reviewRequired = site->reviewRequired;
-    c.orderOpen = f.registration->payment && f.registration->payment->status == PaymentStatus::Open;
+    c.orderOpen = f.registration->payment && f.registration->payment->statusAt(f.now) == PaymentStatus::Open;
     return c;
 }
 
@@ -92,9 +94,19 @@ QList<Blocker> FlowGuide::blockers(const FlowFacts &f)
     QList<Blocker> out;
     const QDateTime now = f.now;
     const FlowStep step = currentStep(f);
-    if (step == FlowStep::Closed || step == FlowStep::Agreement)
+    if (step == FlowStep::Agreement)
         return out;
     const Registration &r = *f.registration;
+    if (step == FlowStep::Closed) {
+        // A final state, with its reason.
+        if (r.state == RegistrationState::Cancelled)
+            out.append({BlockerKind::Cancelled, ErrorCode::StateActionNotAllowed, std::nullopt, {}, {}});
+        else if (r.deadlines.paymentDue && now >= *r.deadlines.paymentDue)
+            out.append({BlockerKind::PaymentDeadlinePassed, ErrorCode::StateDeadlinePassed, std::nullopt, *r.deadlines.paymentDue, {}});
+        else
+            out.append({BlockerKind::RegistrationClosed, ErrorCode::StateWindowClosed, std::nullopt, {}, {}});
+        return out;
+    }
 
     const auto closes = r.deadlines.registrationCloses ? r.deadlines.registrationCloses
                                                        : (f.exam ? std::optional<QDateTime>(f.exam->registration.closes) : std::nullopt);
@@ -132,8 +144,12 @@ QList<Blocker> FlowGuide::blockers(const FlowFacts &f)
     case FlowStep::Documents: {
         const auto opens = r.deadlines.ticketOpens ? r.deadlines.ticketOpens
                                                    : (f.exam ? std::optional<QDateTime>(f.exam->ticketPrint.opens) : std::nullopt);
+        const auto ticketCloses = r.deadlines.ticketCloses ? r.deadlines.ticketCloses
+                                                           : (f.exam ? std::optional<QDateTime>(f.exam->ticketPrint.closes) : std::nullopt);
         if (opens && now < *opens)
             out.append({BlockerKind::TicketNotYetOpen, ErrorCode::StateWindowClosed, std::nullopt, *opens, {}});
+        else if (ticketCloses && now >= *ticketCloses)
+            out.append({BlockerKind::TicketWindowClosed, ErrorCode::StateWindowClosed, std::nullopt, {}, {}});
         break;
     }
     case FlowStep::Agreement:

@@ -36,6 +36,8 @@ enum class BlockerKind {
     RegistrationClosed,   // the registration window has closed
     PaymentDeadlinePassed,
     TicketNotYetOpen,     // the admission ticket can be printed from `until`
+    TicketWindowClosed,   // the ticket window is over: the documents kept on this computer remain
+    Cancelled,            // the registration was cancelled
 };
 
 struct Blocker

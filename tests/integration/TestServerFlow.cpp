@@ -176,6 +176,44 @@ private slots:
         QVERIFY(ticket.body.startsWith("%PDF-"));
     }
 
+    // A payment order left unpaid past its expiry (issue 13): it is expired wherever it is read, its lock ends,
+    // «pay» makes a new order that the platform can charge, and the lapsed order's late notify (the platform took the
+    // money just before it lapsed) still counts, once.
+    void testLapsedOrderIsReplaced()
+    {
+        TestHttp http(*m_server);
+        http.setToken(http.registerAndLogIn("lapsed01"));
+        fillIn(http, "bj-buu", {"15"}, "11010519491231002X");
+        const QJsonObject first = http.post("/api/v1/registrations/current/payments").json();
+        const QString firstId = first.value("id").toString();
+        QCOMPARE(http.put("/api/v1/registrations/current/profile", profile()).code(), QStringLiteral("state.locked"));
+        const QDateTime expires = QDateTime::fromString(first.value("expiresAt").toString(), Qt::ISODate);
+        QCOMPARE(http.post("/api/v1/test-hooks/clock", {{"now", expires.addSecs(60).toString(Qt::ISODate)}}).status, 200);
+        http.setToken(http.logIn("lapsed01", "Secret-pass-1"));
+
+        const QJsonObject reg = http.get("/api/v1/registrations/current").json();
+        QCOMPARE(reg.value("payment").toObject().value("status").toString(), QStringLiteral("expired"));
+        QVERIFY(reg.value("allowedActions").toArray().contains("create_payment"));
+        QVERIFY(reg.value("allowedActions").toArray().contains("edit_profile")); // the lock ended with the order
+        QCOMPARE(http.put("/api/v1/registrations/current/profile", profile()).status, 200);
+        // The lapsed order cannot be charged on the platform.
+        QCOMPARE(http.send("POST", "/api/v1/pay/" + firstId.toUtf8(), "bank=icbc", "application/x-www-form-urlencoded").status, 409);
+
+        const HttpResult second = http.post("/api/v1/registrations/current/payments");
+        QCOMPARE(second.status, 201);
+        const QString secondId = second.json().value("id").toString();
+        QVERIFY(secondId != firstId);
+        QCOMPARE(second.json().value("status").toString(), QStringLiteral("open"));
+
+        // The first order's money arrives late: it counts, the registration is paid, the new order can no longer
+        // be charged, and the payment is recorded once.
+        QCOMPARE(http.post("/api/v1/test-hooks/payments/" + firstId + "/complete", {{"notify", "twice"}}).status, 200);
+        const QJsonObject paid = http.get("/api/v1/registrations/current").json();
+        QCOMPARE(paid.value("state").toString(), QStringLiteral("paid"));
+        QCOMPARE(http.send("POST", "/api/v1/pay/" + secondId.toUtf8(), "bank=icbc", "application/x-www-form-urlencoded").status, 409);
+        QCOMPARE(http.get("/api/v1/test-hooks/stats").json().value("payments").toInt(), 1);
+    }
+
     void testReviewSiteWithRejectionApprovalAndExpiry()
     {
         TestHttp http(*m_server);
