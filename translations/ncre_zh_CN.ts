@@ -21,15 +21,78 @@
     </message>
     <message>
         <source>Usage:
-  ncre-photo check [--json] [--verbose] FILE...
-  ncre-photo fix INPUT -o OUTPUT [--json] [--verbose]
+  ncre-photo check [--json] [--verbose] [--] FILE...
+  ncre-photo fix [--json] [--verbose] INPUT -o OUTPUT
+  ncre-photo --version
 Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not comply (or cannot be fixed), 2 usage or file errors.
 </source>
         <translation>用法：
-  ncre-photo check [--json] [--verbose] 文件...
-  ncre-photo fix 输入 -o 输出 [--json] [--verbose]
+  ncre-photo check [--json] [--verbose] [--] 文件...
+  ncre-photo fix [--json] [--verbose] 输入 -o 输出
+  ncre-photo --version
 退出状态：0 全部符合（或已写出修正后的照片），1 有照片不符合（或无法修正），2 用法或文件错误。
 </translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>no such folder</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>没有访问权限</translation>
+    </message>
+    <message>
+        <source>%1: the fixed photo must go to another file; the original is kept as it is</source>
+        <translation>%1：修正后的照片必须写到另一个文件，原照片保持不变</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <comment>file: code: message</comment>
+        <translation>%1：%2：%3</translation>
+    </message>
+    <message>
+        <source>-o is given twice</source>
+        <translation>-o 给出了两次</translation>
+    </message>
+    <message>
+        <source>-o needs the name of the file to write</source>
+        <translation>-o 后面需要给出要写入的文件名</translation>
+    </message>
+    <message>
+        <source>unknown option %1 (a file whose name starts with - goes after --)</source>
+        <translation>未知选项 %1（以 - 开头的文件名请放在 -- 之后）</translation>
+    </message>
+    <message>
+        <source>no command: use check or fix</source>
+        <translation>缺少命令：请使用 check 或 fix</translation>
+    </message>
+    <message>
+        <source>unknown command %1: use check or fix</source>
+        <translation>未知命令 %1：请使用 check 或 fix</translation>
+    </message>
+    <message>
+        <source>check needs at least one file</source>
+        <translation>check 需要至少一个文件</translation>
+    </message>
+    <message>
+        <source>-o belongs to fix; check writes nothing</source>
+        <translation>-o 只用于 fix；check 不写文件</translation>
+    </message>
+    <message>
+        <source>fix takes exactly one photo</source>
+        <translation>fix 只处理一张照片</translation>
+    </message>
+    <message>
+        <source>fix needs -o OUTPUT, the file to write</source>
+        <translation>fix 需要 -o 输出，即要写入的文件</translation>
     </message>
 </context>
 <context>
@@ -375,6 +438,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>The top of the head is cut off; the photo must show the whole head with space above the hair.</source>
         <translation>头顶被裁掉了；照片必须显示完整的头部，并在头发上方留有空白。</translation>
     </message>
+    <message>
+        <source>The photo is %1×%2 pixels; at least %3×%4 (width×height) are needed. Use a larger photo.</source>
+        <translation>照片为 %1×%2 像素，至少需要 %3×%4（宽×高）。请使用更大的照片。</translation>
+    </message>
 </context>
 <context>
     <name>PhotoInspector</name>
@@ -433,20 +500,12 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         </translation>
     </message>
     <message>
-        <source>This is a %1 file, whatever its name says; a JPEG photo (*.jpg) is required.</source>
-        <translation>无论文件名如何，这是 %1 文件；需要 JPEG 格式照片（*.jpg）。</translation>
-    </message>
-    <message>
         <source>The file is %1 KB; it must be between %2 KB and %3 KB.</source>
         <translation>文件大小为 %1 KB，应在 %2 KB 到 %3 KB 之间。</translation>
     </message>
     <message>
         <source>The JPEG is in CMYK (printing) colours, which many systems show wrongly; an RGB JPEG is required.</source>
         <translation>此 JPEG 使用 CMYK（印刷）色彩，许多系统会显示错误；需要 RGB 色彩的 JPEG。</translation>
-    </message>
-    <message>
-        <source>The photo is stored turned and only shown upright because of a camera tag, which the registration system ignores: it would appear turned. Let NCRE Desk fix it.</source>
-        <translation>照片实际是旋转存储的，只是靠相机标记才显示为正向，报名系统会忽略该标记，照片将显示为旋转的。请让 NCRE Desk 修正。</translation>
     </message>
     <message>
         <source>The photo is %1×%2 pixels; it must be at least %3×%4 (width×height).</source>
@@ -469,10 +528,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>照片是横着的，请逆时针旋转 90°。</translation>
     </message>
     <message>
-        <source>This JPEG uses hierarchical coding, which browsers and the registration system cannot display. Let NCRE Desk fix it, or save it again as a standard JPEG.</source>
-        <translation>此 JPEG 使用分层编码，浏览器和报名系统无法显示。请让 NCRE Desk 修正，或重新保存为标准 JPEG。</translation>
-    </message>
-    <message>
         <source>This JPEG uses lossless coding, which browsers and the registration system cannot display. Save it again as a standard JPEG.</source>
         <translation>此 JPEG 使用无损编码，浏览器和报名系统无法显示。请重新保存为标准 JPEG。</translation>
     </message>
@@ -486,7 +541,7 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
     <message>
         <source>The file is incomplete: it ends before the picture does. Copy or download the photo again.</source>
-        <translation>文件不完整：图片数据没有结束文件就结束了。请重新复制或下载照片。</translation>
+        <translation>文件不完整：文件在图片数据结束之前就断了。请重新复制或下载照片。</translation>
     </message>
     <message>
         <source>Part of the picture is damaged (corrupt JPEG data) and would show grey or garbled. Use the original photo or take it again.</source>
@@ -546,12 +601,36 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>取景框没有框住人脸：请把取景框移到脸上，让头顶对齐上面的线。</translation>
     </message>
     <message>
-        <source>%1 KB of it follow the picture (such as the video of a phone&apos;s motion photo); fixing the photo leaves them out.</source>
-        <translation>其中 %1 KB 位于图片数据之后（例如手机动态照片中的视频）；修正照片时会去掉这部分。</translation>
-    </message>
-    <message>
         <source>The frame holds too few pixels: make it larger or use a larger photo.</source>
         <translation>取景框内的像素太少：请把取景框放大，或使用更大的照片。</translation>
+    </message>
+    <message>
+        <source>This JPEG uses hierarchical coding, which browsers and the registration system cannot display. Save it again as a standard JPEG.</source>
+        <translation>此 JPEG 使用分层编码，浏览器和报名系统无法显示。请重新保存为标准 JPEG。</translation>
+    </message>
+    <message>
+        <source>This file is in %1 format, not JPEG; a JPEG photo (*.jpg) is required.</source>
+        <translation>此文件是 %1 格式，不是 JPEG；需要 JPEG 格式照片（*.jpg）。</translation>
+    </message>
+    <message>
+        <source>The photo ends too close below the chin (%1% of its height); about %2% should show the neck and shoulders.</source>
+        <translation>下巴以下的部分太少（占照片高度的 %1%）；应约有 %2% 显示颈部和肩部。</translation>
+    </message>
+    <message>
+        <source>black</source>
+        <translation>黑色</translation>
+    </message>
+    <message>
+        <source>pink</source>
+        <translation>粉色</translation>
+    </message>
+    <message>
+        <source>The file is %1 KB; it must be between %2 KB and %3 KB. %4 KB of it follow the picture (such as the video of a phone&apos;s motion photo); fixing the photo leaves them out.</source>
+        <translation>文件大小为 %1 KB，应在 %2 KB 到 %3 KB 之间。其中 %4 KB 位于图片数据之后（例如手机动态照片中的视频）；修正照片时会去掉这部分。</translation>
+    </message>
+    <message>
+        <source>The photo carries a camera tag (EXIF orientation) that turns it when it is shown, and the registration system ignores such tags: staff would see it turned differently. Let NCRE Desk fix it.</source>
+        <translation>照片带有相机方向标记（EXIF 方向），显示时会被旋转；报名系统会忽略此标记，工作人员看到的方向会不同。请让 NCRE Desk 修正。</translation>
     </message>
 </context>
 <context>

@@ -42,8 +42,9 @@ struct PhotoSpec
     qint64 maxBytes = 0;
     bool colour = true;
     QStringList backgroundColours; // "#RRGGBB", upper case
-    // How far (CIEDE2000 ΔE00) the background may be from the nearest of backgroundColours: a white wall in room
-    // light photographs as light grey (ΔE00 about 10-15 from white); a red or dark blue one is 50 or more away.
+    // How far (CIEDE2000 ΔE00, lightness counted half: kL = 2) the background may be from the nearest of
+    // backgroundColours: a white wall in room light photographs as light grey (about 6-9 from white); a pink wall
+    // is about 17 away, a red or dark blue one 18-35.
     double backgroundTolerance = 0;
     PhotoComposition composition;
 

@@ -63,7 +63,7 @@ double deltaE76(const Lab &x, const Lab &y)
     return std::hypot(x.L - y.L, x.a - y.a, x.b - y.b);
 }
 
-double deltaE2000(const Lab &x, const Lab &y)
+double deltaE2000(const Lab &x, const Lab &y, double kL)
 {
     const double c1 = std::hypot(x.a, x.b), c2 = std::hypot(y.a, y.b);
     const double cBar = (c1 + c2) / 2;
@@ -110,7 +110,7 @@ double deltaE2000(const Lab &x, const Lab &y)
     const double sc = 1 + 0.045 * cpBar;
     const double sh = 1 + 0.015 * cpBar * t;
     const double rt = -std::sin(radians(2 * dTheta)) * rc;
-    const double l = dL / sl, c = dC / sc, h = dH / sh;
+    const double l = dL / (kL * sl), c = dC / sc, h = dH / sh;
     return std::sqrt(l * l + c * c + h * h + rt * c * h);
 }
 

@@ -20,6 +20,8 @@ struct Lab
 };
 
 double deltaE76(const Lab &x, const Lab &y);
-double deltaE2000(const Lab &x, const Lab &y);
+// `kL` is CIEDE2000's parametric lightness factor (1 for the reference conditions; 2 counts lightness half, as
+// textile practice does, for a wall whose lightness depends on the lighting while its hue does not).
+double deltaE2000(const Lab &x, const Lab &y, double kL = 1.0);
 
 } // namespace ncre

@@ -43,8 +43,17 @@ bool FaceDetector::isLoaded() const
 
 QList<QRect> FaceDetector::detect(const QImage &image, int workingSide) const
 {
-    qCDebug(lcPhoto) << "face detection in" << image.size() << onWhichThread();
-    return isLoaded() ? m_model->detect(image, workingSide) : QList<QRect>();
+    return detect(image, nullptr, workingSide);
+}
+
+QList<QRect> FaceDetector::detect(const QImage &image, int *evidence, int workingSide) const
+{
+    int found = 0;
+    const QList<QRect> faces = isLoaded() ? m_model->detect(image, workingSide, &found) : QList<QRect>();
+    qCDebug(lcPhoto) << "face detection in" << image.size() << onWhichThread() << "- evidence" << found;
+    if (evidence)
+        *evidence = found;
+    return faces;
 }
 
 QList<QRect> FaceDetector::locate(const QImage &image) const
@@ -52,9 +61,14 @@ QList<QRect> FaceDetector::locate(const QImage &image) const
     return isLoaded() ? m_model->locate(image) : QList<QRect>();
 }
 
-QRect FaceDetector::refine(const QImage &image, const QRect &approx, int faceSide) const
+QRect FaceDetector::refine(const QImage &image, const QRect &approx, int faceSide, int *evidence) const
 {
-    return isLoaded() ? m_model->refine(image, approx, faceSide) : QRect();
+    int found = 0;
+    const QRect face = isLoaded() ? m_model->refine(image, approx, faceSide, &found) : QRect();
+    qCDebug(lcPhoto) << "face refined in" << image.size() << "- evidence" << found;
+    if (evidence)
+        *evidence = found;
+    return face;
 }
 
 int FaceDetector::evidence(const QImage &image) const
@@ -62,24 +76,35 @@ int FaceDetector::evidence(const QImage &image) const
     return isLoaded() ? m_model->evidence(image) : 0;
 }
 
-int FaceDetector::uprightTurn(const QImage &image) const
+int FaceDetector::uprightTurn(const QImage &image, int uprightEvidence) const
 {
-    // A real face turned upright gathers dozens of overlapping detections; a pattern that only resembles a face
-    // in a wrong turn gathers a few.
     constexpr int kClear = 6;
-    int best = 0, bestEvidence = 0, runnerUp = 0;
+    const int asIs = uprightEvidence >= 0 ? uprightEvidence : evidence(image);
+    int best = 0, bestEvidence = 0, runnerUp = asIs;
     for (int degrees : {90, 180, 270}) {
         const int e = evidence(image.transformed(QTransform().rotate(degrees)));
-        qCDebug(lcPhoto) << "face evidence turned" << degrees << ":" << e;
         if (e > bestEvidence) {
-            runnerUp = bestEvidence;
+            runnerUp = qMax(runnerUp, bestEvidence);
             bestEvidence = e;
             best = degrees;
         } else {
             runnerUp = qMax(runnerUp, e);
         }
     }
-    return bestEvidence >= kClear && bestEvidence >= 2 * runnerUp ? best : 0;
+    const int turn = bestEvidence >= kClear && bestEvidence >= 2 * runnerUp ? best : 0;
+    qCDebug(lcPhoto) << "face evidence as it is" << asIs << "- best turn" << best << "with" << bestEvidence
+                     << "- next best" << runnerUp << "- turn" << turn;
+    return turn;
+}
+
+int FaceDetector::turnNeeded(const QImage &image, bool faceFound, int detectEvidence) const
+{
+    if (faceFound && detectionIsClear(detectEvidence))
+        return 0;
+    const int asIs = faceFound ? evidence(image) : 0;
+    if (faceFound && !evidenceIsWeak(asIs))
+        return 0;
+    return uprightTurn(image, asIs);
 }
 
 } // namespace ncre

@@ -13,9 +13,9 @@ class FaceModel
 public:
     virtual ~FaceModel() = default;
     virtual bool isLoaded() const = 0;
-    virtual QList<QRect> detect(const QImage &image, int workingSide) const = 0;
+    virtual QList<QRect> detect(const QImage &image, int workingSide, int *evidence) const = 0;
     virtual QList<QRect> locate(const QImage &image) const = 0;
-    virtual QRect refine(const QImage &image, const QRect &approx, int faceSide) const = 0;
+    virtual QRect refine(const QImage &image, const QRect &approx, int faceSide, int *evidence) const = 0;
     virtual int evidence(const QImage &image) const = 0;
 };
 

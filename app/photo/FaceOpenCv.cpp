@@ -23,9 +23,9 @@ class OpenCvFaceModel final : public FaceModel
 public:
     OpenCvFaceModel();
     bool isLoaded() const override { return m_loaded; }
-    QList<QRect> detect(const QImage &image, int workingSide) const override;
+    QList<QRect> detect(const QImage &image, int workingSide, int *evidence) const override;
     QList<QRect> locate(const QImage &image) const override;
-    QRect refine(const QImage &image, const QRect &approx, int faceSide) const override;
+    QRect refine(const QImage &image, const QRect &approx, int faceSide, int *evidence) const override;
     int evidence(const QImage &image) const override;
 
 private:
@@ -63,8 +63,10 @@ cv::Mat greyView(const QImage &grey)
 
 } // namespace
 
-QList<QRect> OpenCvFaceModel::detect(const QImage &image, int workingSide) const
+QList<QRect> OpenCvFaceModel::detect(const QImage &image, int workingSide, int *evidence) const
 {
+    if (evidence)
+        *evidence = 0;
     if (!m_loaded || image.isNull())
         return {};
     // Two passes: find faces coarsely on a small copy (few scales, cheap), then place each precisely in a window
@@ -90,7 +92,10 @@ QList<QRect> OpenCvFaceModel::detect(const QImage &image, int workingSide) const
     QList<QRect> faces;
     std::lock_guard<std::mutex> lock(m_mutex);
     try {
-        m_cascade->detectMultiScale(coarseEq, found, 1.1, 3, 0, cv::Size(minSide, minSide));
+        std::vector<int> neighbours;
+        m_cascade->detectMultiScale(coarseEq, found, neighbours, 1.1, 3, 0, cv::Size(minSide, minSide));
+        if (evidence && !neighbours.empty())
+            *evidence = *std::max_element(neighbours.begin(), neighbours.end());
         std::sort(found.begin(), found.end(), [](const cv::Rect &a, const cv::Rect &b) { return a.area() > b.area(); });
         for (const cv::Rect &c : found) {
             QRectF box(c.x * coarseFactor, c.y * coarseFactor, c.width * coarseFactor, c.height * coarseFactor);
@@ -150,8 +155,10 @@ QList<QRect> OpenCvFaceModel::locate(const QImage &image) const
     return faces;
 }
 
-QRect OpenCvFaceModel::refine(const QImage &image, const QRect &approx, int faceSide) const
+QRect OpenCvFaceModel::refine(const QImage &image, const QRect &approx, int faceSide, int *evidence) const
 {
+    if (evidence)
+        *evidence = 0;
     if (!m_loaded || image.isNull() || approx.isEmpty())
         return {};
     const QRect window = approx.adjusted(-approx.width() * 2 / 5, -approx.height() * 2 / 5, approx.width() * 2 / 5,
@@ -171,9 +178,12 @@ QRect OpenCvFaceModel::refine(const QImage &image, const QRect &approx, int face
     const double side = approx.width() / fx;
     const int lo = qMax(20, int(side * 0.75)), hi = int(side * 1.35) + 1;
     std::vector<cv::Rect> refined;
+    std::vector<int> neighbours;
     std::lock_guard<std::mutex> lock(m_mutex);
     try {
-        m_cascade->detectMultiScale(eq, refined, 1.05, 3, 0, cv::Size(lo, lo), cv::Size(hi, hi));
+        m_cascade->detectMultiScale(eq, refined, neighbours, 1.05, 3, 0, cv::Size(lo, lo), cv::Size(hi, hi));
+        if (evidence && !neighbours.empty())
+            *evidence = *std::max_element(neighbours.begin(), neighbours.end());
     } catch (const cv::Exception &e) {
         qCWarning(lcFaces) << "face refinement failed:" << e.what();
         return {};

@@ -64,23 +64,26 @@ HeadGeometry HeadGeometry::mapped(double k, QPointF offset) const
 
 BackgroundSample sampleBackground(const QImage &source, const QRectF &face)
 {
+    if (source.isNull() || face.isEmpty())
+        return {};
+    const double fh = face.height();
+    // The photo's border above the shoulders: a strip along the top edge and one down each side to just below the
+    // eyes. In an ID photo that is wall, even in a tight frame; hair touching the border is outvoted by the median.
+    const int W = source.width(), H = source.height();
+    const int strip = qMax(2, qMin(W, H) / 25);
+    const int down = qBound(strip, int(face.top() + 0.3 * fh), H);
+    return sampleBackgroundIn(source, {QRect(0, 0, W, strip), QRect(0, strip, strip, down - strip),
+                                       QRect(W - strip, strip, strip, down - strip)});
+}
+
+BackgroundSample sampleBackgroundIn(const QImage &source, const QList<QRect> &regions)
+{
     const QImage image = source.format() == QImage::Format_RGB32 || source.format() == QImage::Format_ARGB32
         ? source
         : source.convertToFormat(QImage::Format_RGB32);
     BackgroundSample out;
-    if (image.isNull() || face.isEmpty())
+    if (image.isNull())
         return out;
-    const double fh = face.height();
-    // The photo's border above the shoulders: a strip along the top edge and one down each side to just below the
-    // eyes. In an ID photo that is wall, even in a tight frame; hair touching the border is outvoted by the median.
-    const int W = image.width(), H = image.height();
-    const int strip = qMax(2, qMin(W, H) / 25);
-    const int down = qBound(strip, int(face.top() + 0.3 * fh), H);
-    const QList<QRect> regions = {
-        QRect(0, 0, W, strip),
-        QRect(0, strip, strip, down - strip),
-        QRect(W - strip, strip, strip, down - strip),
-    };
     qint64 area = 0;
     for (const QRect &r : regions)
         area += qint64(r.intersected(image.rect()).width()) * r.intersected(image.rect()).height();

@@ -3,6 +3,7 @@
 #include "ColourDifference.h"
 
 #include <QImage>
+#include <QList>
 #include <QRectF>
 
 namespace ncre {
@@ -58,5 +59,7 @@ HeadGeometry measureHead(const QImage &image, const QRectF &face, BackgroundSamp
 
 // The background of `image` around a head whose face box is `face` (both in `image`'s pixels).
 BackgroundSample sampleBackground(const QImage &image, const QRectF &face);
+// The same over the given regions of `image` (e.g. the band above the hair that a fix would extend).
+BackgroundSample sampleBackgroundIn(const QImage &image, const QList<QRect> &regions);
 
 } // namespace ncre

@@ -48,6 +48,15 @@ PhotoFixer::PhotoFixer(PhotoSpec spec)
 {
 }
 
+BackgroundSample PhotoFixer::backgroundAbove(const QImage &image, const HeadGeometry &head)
+{
+    const double width = head.right - head.left;
+    const QRect band = QRectF(head.left - width, 0, 3 * width, head.top - 2).toAlignedRect().intersected(image.rect());
+    if (band.height() < 2)
+        return {};
+    return sampleBackgroundIn(image, {band});
+}
+
 QRectF PhotoFixer::proposeCrop(QSizeF size, const HeadGeometry &head, bool plainBackground,
                                QList<PhotoFinding> *missing) const
 {
@@ -197,8 +206,21 @@ PhotoFixer::Outcome PhotoFixer::fixFrom(QIODevice *file, const std::function<QBy
     };
 
     const Result<PhotoHeader> header = PhotoReader::readHeader(file);
-    if (!header)
+    if (!header) {
+        if (header.error().code == ErrorCode::PhotoFormat && file->seek(0)) {
+            const ImageFormat format = PhotoReader::sniff(file->peek(64 * 1024));
+            if (format != ImageFormat::Unknown && format != ImageFormat::Jpeg)
+                return fail(ErrorCode::PhotoFormat, PhotoInspector::formatMessage(format)); // named, as check names it
+        }
         return fail(header.error().code, PhotoInspector::messageFor(header.error()));
+    }
+    // Too few pixels for any crop: said before any face is looked for (a face-like speck in a tiny picture would
+    // only give a misleading reason).
+    if (header->uprightSize.width() < m_spec.minWidth * kMaxUpscale || header->uprightSize.height() < m_spec.minHeight * kMaxUpscale)
+        return fail(ErrorCode::PhotoDimensions,
+                    tr("The photo is %1×%2 pixels; at least %3×%4 (width×height) are needed. Use a larger photo.")
+                        .arg(header->uprightSize.width()).arg(header->uprightSize.height())
+                        .arg(m_spec.minWidth).arg(m_spec.minHeight));
     const qint64 headerNs = timer.nsecsElapsed();
     // The quick path decodes regions with libjpeg directly: plain colour JPEGs turned without a mirror.
     if (!header->exifThumbnail.isEmpty() && header->plainJpeg && !header->exifMirrored) {
@@ -226,19 +248,17 @@ PhotoFixer::Outcome PhotoFixer::fixFrom(QIODevice *file, const std::function<QBy
     const FaceDetector &detector = FaceDetector::shared();
     if (!detector.isLoaded())
         return fail(ErrorCode::PhotoFace, tr("Faces cannot be checked: the face detector is missing."));
-    QList<QRect> faces = detector.detect(photo.image);
-    if (faces.isEmpty()) {
-        for (int degrees : {90, 270, 180}) {
-            const QImage turned = photo.image.transformed(QTransform().rotate(degrees));
-            faces = detector.detect(turned);
-            if (!faces.isEmpty()) {
-                photo.image = turned;
-                if (degrees != 180)
-                    photo.uprightSize.transpose();
-                fixed.rotationApplied = degrees;
-                break;
-            }
-        }
+    int evidence = 0;
+    QList<QRect> faces = detector.detect(photo.image, &evidence);
+    // Turned? The same decision as the check's (FaceDetector::turnNeeded): the turn that shows a face far more
+    // clearly than the picture as it is, never the first turn in which something face-like appears.
+    if (const int turn = detector.turnNeeded(photo.image, !faces.isEmpty(), evidence)) {
+        photo.image = photo.image.transformed(QTransform().rotate(turn));
+        if (turn != 180)
+            photo.uprightSize.transpose();
+        photo.scale = double(photo.image.width()) / photo.uprightSize.width();
+        fixed.rotationApplied = turn;
+        faces = detector.detect(photo.image);
     }
     fixed.timings.detectNs = timer.nsecsElapsed();
     if (faces.isEmpty())
@@ -257,12 +277,19 @@ PhotoFixer::Outcome PhotoFixer::fixFrom(QIODevice *file, const std::function<QBy
     if (head.topCut)
         return fail(ErrorCode::PhotoComposition, tr("The top of the head is cut off; the photo must show the whole "
                                                     "head with space above the hair."));
-    QList<PhotoFinding> missing;
-    const QRectF cropSmall = proposeCrop(small.size(), head, background.plain(), &missing);
-    if (cropSmall.isEmpty())
-        return missing;
     if (const std::optional<PhotoFinding> wrong = m_inspector.background(background))
         return QList<PhotoFinding>{*wrong};
+    const BackgroundSample above = backgroundAbove(small, head);
+    if (above.plain())
+        background.rgb = above.rgb; // what continues the wall above the hair
+    QList<PhotoFinding> missing;
+    // A photo already framed within the rules keeps its framing: what the check accepts, the fix accepts.
+    const bool framedWell = m_spec.aspectAccepted(small.width(), small.height())
+        && m_inspector.composition(head, QSizeF(small.size())).isEmpty();
+    const QRectF cropSmall = framedWell ? QRectF(QPointF(0, 0), QSizeF(small.size()))
+                                        : proposeCrop(small.size(), head, background.plain() || above.plain(), &missing);
+    if (cropSmall.isEmpty())
+        return missing;
     const QRectF insideSmall = cropSmall.intersected(QRectF(QPointF(0, 0), QSizeF(small.size())));
     // In the upright, full-resolution photo.
     const QRectF crop(cropSmall.topLeft() / photo.scale, cropSmall.size() / photo.scale);
@@ -277,7 +304,7 @@ PhotoFixer::Outcome PhotoFixer::fixFrom(QIODevice *file, const std::function<QBy
         return fail(ErrorCode::PhotoDimensions,
                     tr("There are too few pixels around the face (%1 pixels high; at least %2 are needed). Use a "
                        "sharper or larger photo.").arg(int(crop.height())).arg(m_spec.minHeight));
-    const double aspect = (m_spec.aspectMin + m_spec.aspectMax) / 2;
+    const double aspect = crop.width() / crop.height(); // the spec's middle ratio, or the photo's own when kept
     const QSize outSize(qRound(outHeight * aspect), outHeight);
     const double k = outSize.height() / crop.height(); // full resolution → output
 
@@ -343,6 +370,7 @@ std::optional<PhotoFixer::Outcome> PhotoFixer::fixFromThumbnail(QIODevice *file,
         qCDebug(lcPhoto) << "thumbnail faces:" << rough.size() << "- decoding the whole photo";
         return std::nullopt; // no face, or several: the whole photo decides (and turns a sideways one)
     }
+
     const double t = photo.width() / thumbnail.width();
     const QRectF guess(QPointF(rough.first().topLeft()) * t, QSizeF(rough.first().size()) * t);
     const HeadGeometry guessHead = HeadGeometry::fromFace(guess);
@@ -374,10 +402,18 @@ std::optional<PhotoFixer::Outcome> PhotoFixer::fixFromThumbnail(QIODevice *file,
         return std::nullopt;
 
     timer.restart();
-    const QRect placed = detector.refine(source, QRectF((guess.topLeft() - origin) * ks, guess.size() * ks).toAlignedRect());
+    int evidence = 0;
+    const QRect placed = detector.refine(source, QRectF((guess.topLeft() - origin) * ks, guess.size() * ks).toAlignedRect(),
+                                         64, &evidence);
     fixed.timings.detectNs += timer.nsecsElapsed();
     if (placed.isEmpty()) {
         qCDebug(lcPhoto) << "no face where the thumbnail shows one - decoding the whole photo";
+        return std::nullopt;
+    }
+    // Only a clear upright face is taken here; a weak one may be a face-like pattern in a turned photo, which the
+    // whole photo's path (comparing every turn) decides.
+    if (!FaceDetector::detectionIsClear(evidence)) {
+        qCDebug(lcPhoto) << "face evidence" << evidence << "in the region - decoding the whole photo";
         return std::nullopt;
     }
 
@@ -423,7 +459,10 @@ PhotoFixer::Outcome PhotoFixer::finish(Fixed fixed, const QImage &out, const QRe
     fixed.size = written ? written.value() : out.size();
 
     timer.restart();
-    // The face where it was placed, in the written file's pixels (encode may have enlarged the picture).
+    // The written file checked again from its bytes: format, bytes, dimensions, colour, and the head measured again
+    // around the face where it was placed (in the written file's pixels: encode may have enlarged the picture). The
+    // face is not searched for again (the turn and the face were decided on the whole photo, with every turn
+    // compared); the tests put every fix's output through the full check as well.
     const double k = double(fixed.size.height()) / out.height();
     const Inspection check = m_inspector.inspect(fixed.jpeg, QRectF(face.topLeft() * k, face.size() * k));
     fixed.timings.verifyNs = timer.nsecsElapsed();

@@ -53,6 +53,9 @@ public:
     QRectF proposeCrop(QSizeF size, const HeadGeometry &head, bool plainBackground,
                        QList<PhotoFinding> *missing = nullptr) const;
     static constexpr double kMaxPadding = 0.10;
+    // The background a fix would extend above `head` (the band between the photo's top and the hair, across the
+    // head and a head's width either side): plain there is what allows extending it, whatever the rest shows.
+    static BackgroundSample backgroundAbove(const QImage &image, const HeadGeometry &head);
     // Encodes to the spec's byte range at the best quality that fits (scaling up a little when even the best
     // quality is too small a file); the chosen quality in `quality`.
     Result<QByteArray> encode(const QImage &image, int *quality = nullptr) const;

@@ -39,7 +39,7 @@ QString PhotoInspector::codingMessage(const JpegStructure &jpeg)
 {
     if (jpeg.hierarchical)
         return tr("This JPEG uses hierarchical coding, which browsers and the registration system cannot display. "
-                  "Let NCRE Desk fix it, or save it again as a standard JPEG.");
+                  "Save it again as a standard JPEG.");
     if (jpeg.lossless())
         return tr("This JPEG uses lossless coding, which browsers and the registration system cannot display. Save "
                   "it again as a standard JPEG.");
@@ -48,6 +48,11 @@ QString PhotoInspector::codingMessage(const JpegStructure &jpeg)
                   "Let NCRE Desk fix it, or save it again as a standard JPEG.");
     return tr("This JPEG stores %1-bit samples, which browsers and the registration system cannot display. Save "
               "it again as a standard 8-bit JPEG.").arg(jpeg.precision);
+}
+
+QString PhotoInspector::formatMessage(ImageFormat format)
+{
+    return tr("This file is in %1 format, not JPEG; a JPEG photo (*.jpg) is required.").arg(imageFormatName(format));
 }
 
 QString PhotoInspector::messageFor(const Error &error)
@@ -113,6 +118,13 @@ QList<PhotoFinding> PhotoInspector::composition(const HeadGeometry &head, QSizeF
                                   : tr("The head fills %1% of the photo's height; it should be about %2%: the photo "
                                        "is taken from too close.").arg(percent(size), percent(c.head))});
     }
+    const double below = (frame.height() - head.chin) / frame.height();
+    const double chinError = head.chinError / frame.height();
+    if (!head.topCut && below < c.shoulders - c.tolerance - chinError) {
+        out.append({ErrorCode::PhotoComposition,
+                    tr("The photo ends too close below the chin (%1% of its height); about %2% should show the neck "
+                       "and shoulders.").arg(percent(qMax(0.0, below)), percent(c.shoulders))});
+    }
     if (offCentre > c.tolerance * 2) {
         out.append({ErrorCode::PhotoComposition, tr("The head is not in the middle of the photo.")});
     }
@@ -129,6 +141,8 @@ struct NamedColour
 };
 constexpr NamedColour kColourNames[] = {
     {"#FFFFFF", QT_TRANSLATE_NOOP("PhotoInspector", "white")},
+    {"#000000", QT_TRANSLATE_NOOP("PhotoInspector", "black")},
+    {"#F4C8D0", QT_TRANSLATE_NOOP("PhotoInspector", "pink")},
     {"#BEBEBE", QT_TRANSLATE_NOOP("PhotoInspector", "grey")},
     {"#505050", QT_TRANSLATE_NOOP("PhotoInspector", "dark grey")},
     {"#D6EAF8", QT_TRANSLATE_NOOP("PhotoInspector", "light blue")},
@@ -159,9 +173,11 @@ std::optional<PhotoFinding> PhotoInspector::background(const BackgroundSample &s
 {
     if (m_spec.backgroundColours.isEmpty() || !sample.plain())
         return std::nullopt;
+    // Lightness counts half (kL = 2): the same wall is lighter or darker with the lighting; its hue is what the
+    // rule is about (a pink or a grey-blue wall is not white).
     double nearest = 1e9;
     for (const QString &hex : m_spec.backgroundColours)
-        nearest = qMin(nearest, deltaE2000(sample.colour, Lab::fromHex(hex)));
+        nearest = qMin(nearest, deltaE2000(sample.colour, Lab::fromHex(hex), 2.0));
     if (nearest <= m_spec.backgroundTolerance)
         return std::nullopt;
     QStringList allowed;
@@ -190,14 +206,18 @@ QString PhotoInspector::turnAdvice(int degrees)
 
 void PhotoInspector::inspectPixels(const DecodedPhoto &photo, Inspection &out, const InspectHints &hints) const
 {
-    if (m_spec.colour && looksGrey(photo.image))
+    const bool grey = m_spec.colour && looksGrey(photo.image);
+    if (grey)
         out.findings.append({ErrorCode::PhotoColour, tr("The photo is black and white; a colour photo is required.")});
-    // The head measured on the decoded pixels, reported in full-resolution pixels.
+    // The head measured on the decoded pixels, reported in full-resolution pixels. A black-and-white photo is
+    // refused already, and its head and background (told apart by colour) are not judged.
     auto judge = [&](const QRectF &faceInImage) {
         BackgroundSample background;
         const HeadGeometry measured = measureHead(photo.image, faceInImage, &background);
         out.head = measured.mapped(1.0 / photo.scale);
         out.background = background;
+        if (grey)
+            return;
         out.findings.append(composition(*out.head, QSizeF(photo.uprightSize)));
         if (const std::optional<PhotoFinding> f = this->background(background))
             out.findings.append(*f);
@@ -214,17 +234,21 @@ void PhotoInspector::inspectPixels(const DecodedPhoto &photo, Inspection &out, c
         out.findings.append({ErrorCode::PhotoFace, tr("Faces cannot be checked: the face detector is missing.")});
         return;
     }
-    QList<QRect> faces = detector.detect(photo.image);
+    int evidence = 0;
+    QList<QRect> faces = detector.detect(photo.image, &evidence);
+    if (!hints.framed) {
+        // Not upright? A turn that shows a face far more clearly than the picture as it is says how to turn it; a
+        // face found as it is is trusted without comparing only when its evidence is strong.
+        if (const int turn = detector.turnNeeded(photo.image, !faces.isEmpty(), evidence)) {
+            out.rotationToUpright = turn;
+            out.findings.append({ErrorCode::PhotoOrientation, turnAdvice(turn)});
+            return;
+        }
+    }
     if (faces.isEmpty()) {
         if (hints.framed) {
             out.findings.append({ErrorCode::PhotoFace, tr("The frame misses the face: move the frame onto your face, "
                                                           "with the top of your head on the upper line.")});
-            return;
-        }
-        // Not upright? The turn whose picture shows a face most clearly says how to turn it.
-        if (const int degrees = detector.uprightTurn(photo.image)) {
-            out.rotationToUpright = degrees;
-            out.findings.append({ErrorCode::PhotoOrientation, turnAdvice(degrees)});
             return;
         }
         out.findings.append({ErrorCode::PhotoFace, tr("No face was found. Use a recent photo that shows your whole "
@@ -254,22 +278,22 @@ Inspection PhotoInspector::inspect(const QByteArray &bytes, const InspectHints &
     out.bytes = bytes.size();
     out.format = PhotoReader::sniff(bytes);
     if (out.format != ImageFormat::Jpeg && out.format != ImageFormat::Unknown)
-        out.findings.append({ErrorCode::PhotoFormat, tr("This is a %1 file, whatever its name says; a JPEG photo (*.jpg) "
-                                                        "is required.").arg(imageFormatName(out.format))});
+        out.findings.append({ErrorCode::PhotoFormat, formatMessage(out.format)});
     QByteArray copy = bytes; // QBuffer wants a non-const array; the copy shares the data
     QBuffer buffer(&copy);
     buffer.open(QIODevice::ReadOnly);
     const Result<PhotoHeader> header = PhotoReader::readHeader(&buffer);
     const qint64 trailing = header ? header->jpeg.trailingBytes() : 0;
     if (out.bytes < m_spec.minBytes || out.bytes > m_spec.maxBytes) {
-        const QString range = tr("The file is %1 KB; it must be between %2 KB and %3 KB.")
-                                  .arg(kilobytes(out.bytes), kilobytes(m_spec.minBytes), kilobytes(m_spec.maxBytes));
         out.findings.append({ErrorCode::PhotoBytes,
                              trailing > 0 && out.bytes - trailing <= m_spec.maxBytes
-                                 ? range + QLatin1Char(' ')
-                                     + tr("%1 KB of it follow the picture (such as the video of a phone's motion "
-                                          "photo); fixing the photo leaves them out.").arg(kilobytes(trailing))
-                                 : range});
+                                 ? tr("The file is %1 KB; it must be between %2 KB and %3 KB. %4 KB of it follow the "
+                                      "picture (such as the video of a phone's motion photo); fixing the photo leaves "
+                                      "them out.")
+                                       .arg(kilobytes(out.bytes), kilobytes(m_spec.minBytes), kilobytes(m_spec.maxBytes),
+                                            kilobytes(trailing))
+                                 : tr("The file is %1 KB; it must be between %2 KB and %3 KB.")
+                                       .arg(kilobytes(out.bytes), kilobytes(m_spec.minBytes), kilobytes(m_spec.maxBytes))});
     }
     if (header && header->format == ImageFormat::Jpeg && !header->jpeg.widelySupported())
         out.findings.append({ErrorCode::PhotoFormat, codingMessage(header->jpeg)});
@@ -282,7 +306,7 @@ Inspection PhotoInspector::inspect(const QByteArray &bytes, const InspectHints &
     if (!decoded) {
         // Nothing else can be checked. A format already named says why it cannot be read (an AVIF, a 12-bit
         // JPEG); otherwise, or when something else stopped it (bomb dimensions), say what.
-        if (!out.has(ErrorCode::PhotoFormat) || decoded.error().code != ErrorCode::PhotoDecode)
+        if (!out.has(decoded.error().code) && (!out.has(ErrorCode::PhotoFormat) || decoded.error().code != ErrorCode::PhotoDecode))
             out.findings.append({decoded.error().code, messageFor(decoded.error())});
         return out;
     }
@@ -291,8 +315,9 @@ Inspection PhotoInspector::inspect(const QByteArray &bytes, const InspectHints &
     out.exifRotation = photo.exifRotation;
     if (photo.exifRotation != 0 || photo.exifMirrored)
         out.findings.append({ErrorCode::PhotoOrientation,
-                             tr("The photo is stored turned and only shown upright because of a camera tag, which the "
-                                "registration system ignores: it would appear turned. Let NCRE Desk fix it.")});
+                             tr("The photo carries a camera tag (EXIF orientation) that turns it when it is shown, and "
+                                "the registration system ignores such tags: staff would see it turned differently. Let "
+                                "NCRE Desk fix it.")});
     const QSize s = photo.uprightSize;
     if (s.width() < m_spec.minWidth || s.height() < m_spec.minHeight)
         out.findings.append({ErrorCode::PhotoDimensions, tr("The photo is %1×%2 pixels; it must be at least %3×%4 "

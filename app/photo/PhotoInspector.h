@@ -72,6 +72,8 @@ public:
     static bool looksGrey(const QImage &image);
     // The message for a reading error (photo.decode: truncated, corrupt, not an image; photo.format; ...).
     static QString messageFor(const Error &error);
+    // The finding's message for a file of another format (PNG, HEIC, AVIF, PDF, ...).
+    static QString formatMessage(ImageFormat format);
     // Why a JPEG of this coding cannot be used (JpegStructure::widelySupported() is false).
     static QString codingMessage(const JpegStructure &jpeg);
 

@@ -302,6 +302,8 @@ Result<DecodedPhoto> PhotoReader::read(QIODevice *device, const PhotoHeader &hea
         }
     }
     QImage image;
+    if (d.format == ImageFormat::Jpeg && !header.plainJpeg && !header.jpeg.widelySupported())
+        return Error(ErrorCode::PhotoFormat, {}, header.jpeg.unsupportedFeature()); // 12-bit, lossless: not libjpeg's
     if (header.plainJpeg && !header.exifMirrored) {
         // libjpeg directly, turned upright as it decodes.
         Result<QImage> decoded = decodeJpegRegion(device, QRect(QPoint(0, 0), d.storedSize), denominator, d.exifRotation);

@@ -102,9 +102,10 @@ void PhotoSession::placeFrame(Placed &placed, const PhotoSpec &spec, const Cance
     if (!faces.isEmpty()) {
         BackgroundSample background;
         const HeadGeometry head = measureHead(image, faces.first(), &background);
-        if (background.plain())
-            placed.fill = background.rgb;
-        placed.crop = PhotoFixer(spec).proposeCrop(image.size(), head, background.plain());
+        const BackgroundSample above = PhotoFixer::backgroundAbove(image, head);
+        if (above.plain() || background.plain())
+            placed.fill = above.plain() ? above.rgb : background.rgb;
+        placed.crop = PhotoFixer(spec).proposeCrop(image.size(), head, background.plain() || above.plain());
         if (!placed.crop.isEmpty())
             return;
     }

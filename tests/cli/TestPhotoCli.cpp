@@ -109,6 +109,17 @@ private slots:
         const Run r = run({"check", m_dir.filePath("compliant.jpg"), m_dir.filePath("missing.jpg")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("missing.jpg"));
+        // In a JSON report the unreadable file is not lost: it is there, not ok, with the reason.
+        const Run j = run({"check", "--json", m_dir.filePath("compliant.jpg"), m_dir.filePath("missing.jpg"), m_dir.path()});
+        QCOMPARE(j.exitCode, 2);
+        const QJsonArray report = json(j);
+        QCOMPARE(report.size(), 3);
+        QCOMPARE(report.at(1).toObject().value("ok").toBool(true), false);
+        QVERIFY(report.at(1).toObject().value("findings").toArray().at(0).toObject().value("message").toString().contains("no such file"));
+        QVERIFY(report.at(2).toObject().value("findings").toArray().at(0).toObject().value("message").toString().contains("folder"));
+        const Run fixJson = run({"fix", "--json", m_dir.filePath("missing.jpg"), "-o", m_dir.filePath("x.jpg")});
+        QCOMPARE(fixJson.exitCode, 2);
+        QCOMPARE(json(fixJson).at(0).toObject().value("ok").toBool(true), false);
         // A damaged image is a finding (1), not an I/O error (2).
         QCOMPARE(run({"check", m_dir.filePath("truncated.jpg")}).exitCode, 1);
     }
@@ -137,6 +148,31 @@ private slots:
         QVERIFY(!QFile::exists(out));
     }
 
+    // The original is never overwritten by its own fix.
+    void testFixRefusesToOverwriteItsInput()
+    {
+        const QString input = write("own.jpg", PhotoFixtureSet::phonePortrait12MP());
+        const QByteArray before = [&] { QFile f(input); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+        const Run r = run({"fix", input, "-o", input});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("another file"));
+        QFile after(input);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), before);
+    }
+
+    // --version, and a file whose name starts with a dash after --.
+    void testVersionAndDoubleDash()
+    {
+        const Run v = run({"--version"});
+        QCOMPARE(v.exitCode, 0);
+        QVERIFY(v.out.startsWith("ncre-photo "));
+        write("-dash.jpg", PhotoFixtureSet::jpeg(PhotoFixtureSet::compliantImage(), 90));
+        QDir::setCurrent(m_dir.path());
+        QCOMPARE(run({"check", "--", "-dash.jpg"}).exitCode, 0);
+        QCOMPARE(run({"check", "-dash.jpg"}).exitCode, 2);
+    }
+
     void testFixIoErrorsExitTwo()
     {
         QCOMPARE(run({"fix", m_dir.filePath("missing.jpg"), "-o", m_dir.filePath("x.jpg")}).exitCode, 2);
@@ -146,20 +182,24 @@ private slots:
     void testUsageErrorsExitTwo_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("nothing") << QStringList{};
-        QTest::newRow("unknown command") << QStringList{"resize", "a.jpg"};
-        QTest::newRow("check without files") << QStringList{"check"};
-        QTest::newRow("check unknown option") << QStringList{"check", "--fast", "a.jpg"};
-        QTest::newRow("fix without -o") << QStringList{"fix", "a.jpg"};
-        QTest::newRow("fix -o without file") << QStringList{"fix", "a.jpg", "-o"};
-        QTest::newRow("fix two inputs") << QStringList{"fix", "a.jpg", "b.jpg", "-o", "c.jpg"};
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("nothing") << QStringList{} << "no command";
+        QTest::newRow("unknown command") << QStringList{"resize", "a.jpg"} << "unknown command resize";
+        QTest::newRow("check without files") << QStringList{"check"} << "at least one file";
+        QTest::newRow("check unknown option") << QStringList{"check", "--fast", "a.jpg"} << "unknown option --fast";
+        QTest::newRow("fix without -o") << QStringList{"fix", "a.jpg"} << "needs -o";
+        QTest::newRow("fix -o without file") << QStringList{"fix", "a.jpg", "-o"} << "-o needs";
+        QTest::newRow("fix -o twice") << QStringList{"fix", "a.jpg", "-o", "b.jpg", "-o", "c.jpg"} << "twice";
+        QTest::newRow("fix two inputs") << QStringList{"fix", "a.jpg", "b.jpg", "-o", "c.jpg"} << "exactly one";
     }
     void testUsageErrorsExitTwo()
     {
         QFETCH(QStringList, args);
+        QFETCH(QString, reason);
         const Run r = run(args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("ncre-photo check"));
+        QVERIFY2(r.err.contains(reason.toUtf8()), r.err.constData()); // says what was wrong
     }
 
     void testMessagesFollowTheLanguageCodesDoNot()

@@ -137,6 +137,64 @@ private slots:
         QCOMPARE(after.faces.size(), 1);
     }
 
+    // A face-like pattern in the background (the model space shuttle behind the astronaut) does not decide the
+    // orientation: the whole picture turned any way is advised the turn that makes the person upright, and fix
+    // turns it so and crops her head, which an independent check accepts.
+    void testBackgroundFaceDoesNotDecideOrientation_data()
+    {
+        QTest::addColumn<int>("turned");
+        QTest::newRow("90") << 90;
+        QTest::newRow("180") << 180;
+        QTest::newRow("270") << 270;
+    }
+    void testBackgroundFaceDoesNotDecideOrientation()
+    {
+        QFETCH(int, turned);
+        const QImage scene = PhotoFixtureSet::astronaut().transformed(QTransform().rotate(turned));
+        const QByteArray jpeg = PhotoFixtureSet::jpeg(scene, 92);
+        const Inspection inspection = PhotoInspector().inspect(jpeg);
+        QCOMPARE(inspection.rotationToUpright, (360 - turned) % 360);
+        QVERIFY(inspection.has(ErrorCode::PhotoOrientation));
+        const auto fixed = PhotoFixer().fix(jpeg);
+        QVERIFY2(fixed.ok(), qPrintable(fixed ? QString() : fixed.error().first().message));
+        QCOMPARE(fixed->rotationApplied, (360 - turned) % 360);
+        const Inspection again = PhotoInspector().inspect(fixed->jpeg);
+        QVERIFY2(again.ok(), qPrintable(again.findings.value(0).message));
+        // Her head, not the shuttle: the face in the output is where the crop put the head (upper middle).
+        QCOMPARE(again.faces.size(), 1);
+        QVERIFY(qAbs(again.faces.first().center().x() / fixed->size.width() - 0.5) < 0.1);
+    }
+
+    // What check accepts, fix accepts (keeping the framing), and what fix refuses, check refuses: over the
+    // hand-measured set and photos cut short below the chin.
+    void testCheckAndFixAgree()
+    {
+        QList<PhotoFixtureSet::Framing> set = PhotoFixtureSet::headSet();
+        set.append(PhotoFixtureSet::framing("chin near the bottom", 0.70, 0.20, 0.5, QSize(300, 417)));
+        set.append(PhotoFixtureSet::framing("chin at 85%", 0.72, 0.13, 0.5, QSize(300, 417)));
+        for (const PhotoFixtureSet::Framing &f : set) {
+            const QByteArray jpeg = PhotoFixtureSet::jpeg(f.image, 92);
+            const bool checked = PhotoInspector().inspect(jpeg).ok();
+            const bool fixedOk = PhotoFixer().fix(jpeg).ok();
+            if (checked)
+                QVERIFY2(fixedOk, f.name);
+            if (!fixedOk)
+                QVERIFY2(!checked, f.name);
+        }
+        const QByteArray shortBelow = PhotoFixtureSet::jpeg(set.at(set.size() - 2).image, 92);
+        QVERIFY(PhotoInspector().inspect(shortBelow).has(ErrorCode::PhotoComposition));
+        QVERIFY(!PhotoFixer().fix(shortBelow).ok());
+    }
+
+    // Too small for any crop: fix says so, not something about the composition.
+    void testTinyPhotoIsTooSmall()
+    {
+        const QByteArray tiny = PhotoFixtureSet::jpeg(PhotoFixtureSet::compliantImage().scaled(30, 42), 92);
+        const auto fixed = PhotoFixer().fix(tiny);
+        QVERIFY(!fixed.ok());
+        QCOMPARE(fixed.error().first().code, ErrorCode::PhotoDimensions);
+    }
+
     // An upright photo is never told to turn.
     void testUprightPhotoHasNoOrientationFinding()
     {
@@ -198,7 +256,7 @@ private slots:
         QVERIFY(!background(QColor(250, 250, 250)).has(ErrorCode::PhotoBackground));
         QVERIFY(!background(QColor(214, 234, 248)).has(ErrorCode::PhotoBackground));
         QVERIFY(!background(QColor(200, 200, 200)).has(ErrorCode::PhotoBackground));
-        for (const QColor &wrong : {QColor(217, 52, 43), QColor(26, 58, 138), QColor(76, 175, 80)}) {
+        for (const QColor &wrong : {QColor(217, 52, 43), QColor(26, 58, 138), QColor(76, 175, 80), QColor(244, 200, 208)}) {
             const Inspection i = background(wrong);
             QVERIFY2(i.has(ErrorCode::PhotoBackground), qPrintable(wrong.name()));
             QVERIFY(i.findings.last().message.contains(QLatin1String("white or light blue")));

@@ -148,6 +148,13 @@ private slots:
         const Inspection i = PhotoInspector().inspect(bytes);
         QVERIFY(i.has(ErrorCode::PhotoFormat));
         QVERIFY(!i.has(ErrorCode::PhotoDecode)); // named, not "damaged"
+        QCOMPARE(std::count_if(i.findings.begin(), i.findings.end(),
+                               [](const PhotoFinding &f) { return f.code == ErrorCode::PhotoFormat; }),
+                 1); // once, not again in vaguer words
+        // fix names it too.
+        const auto fixed = PhotoFixer().fix(bytes);
+        if (!fixed.ok() && fixed.error().first().code == ErrorCode::PhotoFormat)
+            QVERIFY2(fixed.error().first().message.contains(name), qPrintable(fixed.error().first().message));
         bool named = false;
         for (const PhotoFinding &f : i.findings)
             named = named || f.message.contains(name);
