@@ -35,7 +35,7 @@ private slots:
         auto ok = [](auto call) { return waitFor<Result<void, Problem>>(call).ok(); };
         QVERIFY(ok([&](auto done) { flow.start(done); }));
         m_main = std::make_unique<MainWindow>(flow, QStringLiteral("bench.desk"));
-        m_main->setUrlOpener([](const QUrl &) {});
+        m_main->setUrlOpener([](const QUrl &) { return true; });
         m_main->show();
         for (FlowStep step : {FlowStep::Agreement, FlowStep::Profile, FlowStep::Subjects, FlowStep::Photo, FlowStep::Payment})
             m_main->openStep(step);

@@ -52,6 +52,16 @@
     </message>
 </context>
 <context>
+    <name>ncre::PaymentPage</name>
+    <message numerus="yes">
+        <source>Amount to pay: %1 (%n subject(s))</source>
+        <translation>
+            <numerusform>Amount to pay: %1 (%n subject)</numerusform>
+            <numerusform>Amount to pay: %1 (%n subjects)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ncre::SubjectsPage</name>
     <message numerus="yes">
         <source>You may choose up to %n subject(s).</source>

@@ -936,6 +936,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>To change your password, first enter your account, your current password and the captcha: you are then logged in and choose the new password.</source>
         <translation>修改密码前，请先输入账号、当前密码和验证码：登录后即可设置新密码。</translation>
     </message>
+    <message>
+        <source>No browser could be opened for the QQ login. Open this address in a browser on this computer to go on: %1</source>
+        <translation>无法打开浏览器进行 QQ 登录。请在本机的浏览器中打开以下地址继续：%1</translation>
+    </message>
 </context>
 <context>
     <name>ncre::MainWindow</name>
@@ -1184,10 +1188,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>您的订单已存在：已为您重新打开，没有重复生成。如果您已经支付，请勿重复付款——请点击«我已支付，更新支付信息»。</translation>
     </message>
     <message>
-        <source>The payment platform opens in your browser. Come back here when you have paid.</source>
-        <translation>支付平台将在浏览器中打开。支付完成后请回到这里。</translation>
-    </message>
-    <message>
         <source>Amount: %1</source>
         <translation>金额：%1</translation>
     </message>
@@ -1202,6 +1202,44 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Paid. You can print your registration form now.</source>
         <translation>已支付。现在可以打印报名登记表。</translation>
+    </message>
+    <message>
+        <source>QR code of the payment page</source>
+        <translation>支付页面的二维码</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>复制链接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Pay from your phone: scan the code, or open this address in any browser:</source>
+        <translation>用手机支付：扫描二维码，或在任意浏览器中打开以下地址：</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>The payment platform opened in your browser; you can also pay from your phone with the code below. Come back here when you have paid.</source>
+        <translation>支付平台已在浏览器中打开；也可以用手机扫描下方二维码支付。支付完成后请回到这里。</translation>
+    </message>
+    <message>
+        <source>No browser could be opened on this computer. Scan the code below with your phone, or copy the address into a browser, and pay there. Come back here when you have paid.</source>
+        <translation>本机无法打开浏览器。请用手机扫描下方二维码，或把地址复制到浏览器中完成支付。支付完成后请回到这里。</translation>
+    </message>
+    <message>
+        <source>Order %1, paid</source>
+        <translation>订单 %1，已支付</translation>
+    </message>
+    <message>
+        <source>Order %1 lapsed unpaid at %2; nothing was charged. «Pay» makes a new order.</source>
+        <translation>订单 %1 已于 %2 过期未支付，未扣款。点击«去支付»将生成新订单。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Amount to pay: %1 (%n subject(s))</source>
+        <translation>
+            <numerusform>应付金额：%1（%n 个科目）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1717,6 +1755,13 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Submitted. Now upload your photo: without it the registration is not valid.</source>
         <translation>已提交。请上传照片：未上传照片的报名无效。</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::theme</name>
+    <message>
+        <source>The exam authority publishes this text in Chinese only.</source>
+        <translation>考试主管部门仅以中文发布此文本。</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,7 @@
 #include "AgreementPage.h"
 
+#include "Theme.h"
+
 #include "Alive.h"
 #include "ErrorText.h"
 
@@ -65,8 +67,10 @@ AgreementPage::AgreementPage(RegistrationFlow &flow, QWidget *parent)
 
 void AgreementPage::refresh()
 {
-    if (const auto &exam = m_flow.exam())
-        m_text->setPlainText(exam->agreementText);
+    if (const auto &exam = m_flow.exam()) {
+        const QString note = theme::chineseOnlyNote(exam->agreementText);
+        m_text->setPlainText(note.isEmpty() ? exam->agreementText : note + QStringLiteral("\n\n") + exam->agreementText);
+    }
     const auto &r = m_flow.registration();
     const bool done = r && !r->agreementVersion.isEmpty();
     if (done) {

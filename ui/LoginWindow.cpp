@@ -1,5 +1,7 @@
 #include "LoginWindow.h"
 
+#include "Theme.h"
+
 #include "Alive.h"
 #include "CaptchaField.h"
 #include "ErrorText.h"
@@ -23,7 +25,7 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     , m_api(api)
     , m_auth(auth)
     , m_qq(api, auth)
-    , m_urlOpener([](const QUrl &url) { QDesktopServices::openUrl(url); })
+    , m_urlOpener([](const QUrl &url) { return QDesktopServices::openUrl(url); })
 {
     setWindowTitle(tr("NCRE Desk — log in"));
     setObjectName(QStringLiteral("loginWindow"));
@@ -134,7 +136,15 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
             emit loggedIn();
         }));
     });
-    connect(&m_qq, &QqLogin::openBrowser, this, [this](const QUrl &url) { m_urlOpener(url); });
+    connect(&m_qq, &QqLogin::openBrowser, this, [this](const QUrl &url) {
+        if (m_urlOpener(url))
+            return;
+        // No browser: say so, with the address to open elsewhere on this computer (the answer comes back here).
+        m_error->setText(tr("No browser could be opened for the QQ login. Open this address in a browser on this "
+                            "computer to go on: %1").arg(url.toString().toHtmlEscaped()));
+        m_error->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        m_error->show();
+    });
     connect(m_logIn, &QPushButton::clicked, this, &LoginWindow::logIn);
     connect(passwordButton, &QPushButton::clicked, this, &LoginWindow::logInToChangePassword);
     for (QLineEdit *e : {m_account, m_password, m_captcha->answerField()})
@@ -242,6 +252,8 @@ void LoginWindow::showBulletins(BulletinKind kind)
                 // QTextBrowser renders a subset of HTML and runs no script; links do not open from here.
                 html += QStringLiteral("<h3>%1</h3>").arg(b.title.toHtmlEscaped()) + b.bodyHtml;
             }
+            if (const QString note = theme::chineseOnlyNote(html); !note.isEmpty())
+                html.prepend(QStringLiteral("<p><i>%1</i></p>").arg(note.toHtmlEscaped()));
         }
         text->setHtml(html);
         auto *close = new QDialogButtonBox(QDialogButtonBox::Close, dialog);

@@ -33,8 +33,9 @@ public:
     bool passwordChangeRequested() const { return m_changePassword; }
 
     QString captchaId() const;
-    // How the QQ login opens the browser (QDesktopServices::openUrl unless set; tests follow the URL themselves).
-    void setUrlOpener(std::function<void(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
+    // How the QQ login opens the browser (QDesktopServices::openUrl unless set; tests follow the URL themselves):
+    // true when a browser took it.
+    void setUrlOpener(std::function<bool(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
 
 signals:
     void loggedIn();
@@ -50,7 +51,7 @@ private:
     AuthSession &m_auth;
     QqLogin m_qq;
     bool m_changePassword = false;
-    std::function<void(const QUrl &)> m_urlOpener;
+    std::function<bool(const QUrl &)> m_urlOpener;
     QLabel *m_serverStatus;
     QLineEdit *m_account;
     QLineEdit *m_password;

@@ -34,7 +34,7 @@ public:
     void changePassword();
     QTabWidget *tabs() const { return m_tabs; }
     // How pages open external pages (the payment platform); the system browser unless set (tests record instead).
-    void setUrlOpener(std::function<void(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
+    void setUrlOpener(std::function<bool(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
     HomePage *home() const { return m_home; }
     Notifier *notifier() const { return m_notifier; }
 
@@ -52,7 +52,7 @@ private:
     HomePage *m_home;
     QLabel *m_offline;
     Notifier *m_notifier;
-    std::function<void(const QUrl &)> m_urlOpener;
+    std::function<bool(const QUrl &)> m_urlOpener;
 };
 
 } // namespace ncre

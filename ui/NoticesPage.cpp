@@ -1,5 +1,7 @@
 #include "NoticesPage.h"
 
+#include "Theme.h"
+
 #include <QLabel>
 #include <QLocale>
 #include <QTextBrowser>
@@ -41,7 +43,9 @@ void NoticesPage::refresh()
         return;
     }
     m_notice->show();
-    m_notice->setPlainText(site->onSiteConfirmation->notice);
+    const QString note = theme::chineseOnlyNote(site->onSiteConfirmation->notice);
+    m_notice->setPlainText(note.isEmpty() ? site->onSiteConfirmation->notice
+                                          : note + QStringLiteral("\n\n") + site->onSiteConfirmation->notice);
     const QString by = QLocale().toString(site->onSiteConfirmation->deadline.toLocalTime(), QLocale::ShortFormat);
     m_summary->setText(m_flow.state() == RegistrationState::Confirmed
                            ? tr("Confirmed on site. Nothing more to do here.")

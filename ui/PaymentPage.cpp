@@ -6,7 +6,11 @@
 #include "ReviewPage.h"
 #include "SubjectListModel.h"
 
+#include "QrCode.h"
+
+#include <QClipboard>
 #include <QDesktopServices>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -18,7 +22,7 @@ namespace ncre {
 PaymentPage::PaymentPage(RegistrationFlow &flow, QWidget *parent)
     : QWidget(parent)
     , m_flow(flow)
-    , m_open([](const QUrl &url) { QDesktopServices::openUrl(url); })
+    , m_open([](const QUrl &url) { return QDesktopServices::openUrl(url); })
 {
     setObjectName(QStringLiteral("paymentPage"));
     m_amount = new QLabel(this);
@@ -34,6 +38,32 @@ PaymentPage::PaymentPage(RegistrationFlow &flow, QWidget *parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("paymentStatus"));
     m_status->setWordWrap(true);
+    // The open order's address, for a phone or another browser.
+    m_link = new QWidget(this);
+    m_link->setObjectName(QStringLiteral("payLink"));
+    m_qr = new QLabel(m_link);
+    m_qr->setObjectName(QStringLiteral("payQrCode"));
+    m_qr->setAccessibleName(tr("QR code of the payment page"));
+    m_url = new QLabel(m_link);
+    m_url->setObjectName(QStringLiteral("payUrl"));
+    m_url->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_url->setWordWrap(true);
+    m_copy = new QPushButton(tr("&Copy link"), m_link);
+    m_copy->setObjectName(QStringLiteral("copyPayUrl"));
+    auto *linkText = new QVBoxLayout;
+    linkText->addWidget(new QLabel(tr("Pay from your phone: scan the code, or open this address in any browser:"), m_link));
+    linkText->addWidget(m_url);
+    linkText->addWidget(m_copy, 0, Qt::AlignLeft);
+    linkText->addStretch(1);
+    auto *linkLayout = new QHBoxLayout(m_link);
+    linkLayout->setContentsMargins(0, 0, 0, 0);
+    linkLayout->addWidget(m_qr);
+    linkLayout->addLayout(linkText, 1);
+    m_link->hide();
+    connect(m_copy, &QPushButton::clicked, this, [this]() {
+        QGuiApplication::clipboard()->setText(m_url->text());
+        m_copy->setText(tr("Copied"));
+    });
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_pay);
@@ -45,6 +75,7 @@ PaymentPage::PaymentPage(RegistrationFlow &flow, QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(m_confirm);
     layout->addWidget(m_status);
+    layout->addWidget(m_link);
     layout->addStretch(1);
 
     connect(m_pay, &QPushButton::clicked, this, [this]() {
@@ -86,11 +117,20 @@ void PaymentPage::pay()
             m_status->setText(tr("This order is already paid. Nothing more to pay."));
             return;
         }
-        m_status->setText(attempt->reopened
-                              ? tr("Your order was already open: it has been reopened, not created again. If you have "
-                                   "already paid it, do not pay again — press «I have paid, update payment status».")
-                              : tr("The payment platform opens in your browser. Come back here when you have paid."));
-        m_open(QUrl(attempt->order.payUrl));
+        const QUrl url(attempt->order.payUrl);
+        showPayLink(url);
+        const bool opened = m_open(url);
+        QString text = attempt->reopened
+            ? tr("Your order was already open: it has been reopened, not created again. If you have already paid it, "
+                 "do not pay again — press «I have paid, update payment status».")
+            : QString();
+        if (!text.isEmpty())
+            text += QLatin1Char(' ');
+        text += opened ? tr("The payment platform opened in your browser; you can also pay from your phone with the "
+                            "code below. Come back here when you have paid.")
+                       : tr("No browser could be opened on this computer. Scan the code below with your phone, or copy "
+                            "the address into a browser, and pay there. Come back here when you have paid.");
+        m_status->setText(text);
     }));
 }
 
@@ -98,20 +138,65 @@ void PaymentPage::refresh()
 {
     const auto &r = m_flow.registration();
     const bool paid = m_flow.state() == RegistrationState::Paid || m_flow.state() == RegistrationState::Confirmed;
-    if (r && r->payment) {
+    const QDateTime now = m_flow.serverNow();
+    const bool orderOpen = r && r->payment && r->payment->statusAt(now) == PaymentStatus::Open;
+    if (r && r->payment && (orderOpen || r->payment->statusAt(now) == PaymentStatus::Paid)) {
         m_amount->setText(tr("Amount: %1").arg(SubjectListModel::yuan(r->payment->amountFen)));
-        m_order->setText(tr("Order %1, open until %2")
-                             .arg(r->payment->id, QLocale().toString(r->payment->expiresAt.toLocalTime(), QLocale::ShortFormat)));
+        m_order->setText(orderOpen ? tr("Order %1, open until %2")
+                                         .arg(r->payment->id,
+                                              QLocale().toString(r->payment->expiresAt.toLocalTime(), QLocale::ShortFormat))
+                                   : tr("Order %1, paid").arg(r->payment->id));
     } else {
-        m_amount->setText(tr("The amount is computed from your subjects when you pay."));
-        m_order->clear();
+        showAmountBeforeOrder();
+        m_order->setText(r && r->payment && r->payment->statusAt(now) == PaymentStatus::Expired
+                             ? tr("Order %1 lapsed unpaid at %2; nothing was charged. «Pay» makes a new order.")
+                                   .arg(r->payment->id,
+                                        QLocale().toString(r->payment->expiresAt.toLocalTime(), QLocale::ShortFormat))
+                             : QString());
     }
+    if (orderOpen && !paid)
+        showPayLink(QUrl(r->payment->payUrl));
+    else
+        m_link->hide();
     m_pay->setVisible(!paid);
     m_pay->setEnabled(m_flow.can(RegistrationAction::CreatePayment) && !m_confirm->isVisible());
     m_paid->setVisible(!paid && r && r->payment);
     m_paid->setEnabled(true);
     if (paid)
         m_status->setText(tr("Paid. You can print your registration form now."));
+}
+
+void PaymentPage::showPayLink(const QUrl &url)
+{
+    if (m_url->text() != url.toString()) {
+        m_url->setText(url.toString());
+        m_qr->setPixmap(QPixmap::fromImage(qrCodeImage(url.toString(), 4)));
+        m_copy->setText(tr("&Copy link"));
+    }
+    m_link->show();
+}
+
+void PaymentPage::showAmountBeforeOrder()
+{
+    const auto &r = m_flow.registration();
+    if (!r || r->siteId.isEmpty() || r->subjectIds.isEmpty()) {
+        m_amount->setText(tr("The amount is computed from your subjects when you pay."));
+        return;
+    }
+    // The fees of the chosen subjects, as the site lists them: what the order will ask.
+    const QString site = r->siteId;
+    const QStringList chosen = r->subjectIds;
+    m_flow.subjects(site, alive(this, [this, chosen](Result<QList<Subject>, Problem> subjects) {
+        if (!subjects) {
+            m_amount->setText(tr("The amount is computed from your subjects when you pay."));
+            return;
+        }
+        qint64 fen = 0;
+        for (const Subject &s : subjects.value())
+            if (chosen.contains(s.id))
+                fen += s.feeFen;
+        m_amount->setText(tr("Amount to pay: %1 (%n subject(s))", nullptr, int(chosen.size())).arg(SubjectListModel::yuan(fen)));
+    }));
 }
 
 } // namespace ncre

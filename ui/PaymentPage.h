@@ -14,9 +14,11 @@ namespace ncre {
 
 class ConfirmPanel;
 
-// 网上支付: the amount and the order; «Pay» opens the payment platform in the system browser — after a confirmation
-// of what an open order locks —, reopening the open order, never a second one, and warning when it may already be
-// paid; «我已支付，更新支付信息» asks the platform again. The status follows the polling by itself.
+// 网上支付: the amount (from the chosen subjects' fees before an order exists) and the order; «Pay» opens the payment
+// platform in the system browser — after a confirmation of what an open order locks —, reopening the open order,
+// never a second one, and warning when it may already be paid; the open order's address is always shown with a QR
+// code and «复制链接», so a candidate without a browser (or whose browser did not open) pays from a phone;
+// «我已支付，更新支付信息» asks the platform again. The status follows the polling by itself.
 class PaymentPage : public QWidget
 {
     Q_OBJECT
@@ -24,16 +26,22 @@ class PaymentPage : public QWidget
 public:
     explicit PaymentPage(RegistrationFlow &flow, QWidget *parent = nullptr);
 
-    // How the payment platform's page is opened (QDesktopServices::openUrl in the app).
-    void setUrlOpener(std::function<void(const QUrl &)> opener) { m_open = std::move(opener); }
+    // How the payment platform's page is opened (QDesktopServices::openUrl in the app): true when a browser took it.
+    void setUrlOpener(std::function<bool(const QUrl &)> opener) { m_open = std::move(opener); }
     void refresh();
 
 private:
     void pay();
+    void showPayLink(const QUrl &url);
+    void showAmountBeforeOrder();
 
     RegistrationFlow &m_flow;
-    std::function<void(const QUrl &)> m_open;
+    std::function<bool(const QUrl &)> m_open;
     QLabel *m_amount;
+    QWidget *m_link;
+    QLabel *m_qr;
+    QLabel *m_url;
+    QPushButton *m_copy;
     QLabel *m_order;
     QPushButton *m_pay;
     ConfirmPanel *m_confirm;

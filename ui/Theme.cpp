@@ -1,6 +1,9 @@
 #include "Theme.h"
 
 #include <QApplication>
+#include <QCoreApplication>
+#include <QLocale>
+#include <QRegularExpression>
 #include <QFont>
 #include <QStringList>
 
@@ -29,6 +32,15 @@ QStringList iconNames()
     return {QStringLiteral("home"),    QStringLiteral("agreement"), QStringLiteral("profile"),
             QStringLiteral("subjects"), QStringLiteral("photo"),    QStringLiteral("review"),
             QStringLiteral("payment"), QStringLiteral("documents"), QStringLiteral("notices")};
+}
+
+QString chineseOnlyNote(const QString &servedText)
+{
+    static const QRegularExpression han(QStringLiteral("\\p{Han}"));
+    static const QRegularExpression latinWords(QStringLiteral("[A-Za-z]{3,}\\s+[A-Za-z]{3,}"));
+    if (QLocale().language() == QLocale::Chinese || !servedText.contains(han) || servedText.contains(latinWords))
+        return {};
+    return QCoreApplication::translate("ncre::theme", "The exam authority publishes this text in Chinese only.");
 }
 
 } // namespace ncre::theme

@@ -17,4 +17,8 @@ void applyFont(const QString &language);
 QIcon icon(const QString &name);
 QStringList iconNames();
 
+// For texts the exam authority publishes (the agreement, announcements, a site's notice): in an interface that is
+// not Chinese, a note saying the text is published in Chinese only when it is; empty otherwise.
+QString chineseOnlyNote(const QString &servedText);
+
 } // namespace ncre::theme

@@ -4,6 +4,7 @@
 #include "Keychain.h"
 #include "LoginWindow.h"
 #include "Theme.h"
+#include "Translations.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -138,14 +139,8 @@ int main(int argc, char *argv[])
         fprintf(stderr, "ncre-desk: kiosk mode is not available in this version\n");
         return 2;
     }
-    QTranslator ours, qt;
-    if (language == QLatin1String("zh_CN")) {
-        if (ours.load(QStringLiteral(":/i18n/ncre_zh_CN.qm")))
-            QCoreApplication::installTranslator(&ours);
-        if (qt.load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QCoreApplication::installTranslator(&qt);
-        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
-    }
+    Translations translations;
+    translations.install(language);
     theme::applyFont(language);
     if (parser.isSet(lang))
         settings.setValue(QStringLiteral("language"), language);

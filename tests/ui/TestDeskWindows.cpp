@@ -28,6 +28,9 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QUrlQuery>
+#include <QClipboard>
+#include <QProcess>
+#include <QGuiApplication>
 #include <QTest>
 #include <QFile>
 #include <QDropEvent>
@@ -148,6 +151,8 @@ private slots:
         auto *page = qobject_cast<AgreementPage *>(tabs->currentWidget());
         QVERIFY(page);
         QVERIFY(find<QTextBrowser>(page, "agreementText")->toPlainText().contains(QString::fromUtf8("报名协议")));
+        // The English interface says the agreement is published in Chinese only (issue 13).
+        QVERIFY(find<QTextBrowser>(page, "agreementText")->toPlainText().startsWith(QStringLiteral("The exam authority publishes")));
         QPushButton *agree = find<QPushButton>(page, "agreementAccept");
         QVERIFY(!agree->isEnabled());
         QTest::mouseClick(find<QPushButton>(page, "agreementDecline"), Qt::LeftButton);
@@ -275,9 +280,10 @@ private slots:
         QCOMPARE(*flow.state(), RegistrationState::PhotoUploaded);
         QVERIFY(flow.registration()->photo.has_value());
 
-        // Payment: the confirmation lists what an open order locks; the platform opens (recorded here).
+        // Payment: the confirmation lists what an open order locks. This machine has no browser (the opener fails):
+        // the page says so and shows the order's address with «copy» and a QR code a phone can scan.
         QList<QUrl> opened;
-        main.setUrlOpener([&](const QUrl &url) { opened << url; });
+        main.setUrlOpener([&](const QUrl &url) { opened << url; return false; });
         QTest::mouseClick(find<QPushButton>(&main, "homeContinue"), Qt::LeftButton);
         auto *payment = qobject_cast<PaymentPage *>(tabs->currentWidget());
         QVERIFY(payment);
@@ -291,6 +297,20 @@ private slots:
         QVERIFY(opened.first().path().startsWith(QStringLiteral("/api/v1/pay/")));
         QVERIFY(find<QLabel>(payment, "paymentAmount")->text().contains(QStringLiteral("¥")));
         const QString orderId = flow.registration()->payment->id;
+        QVERIFY(find<QLabel>(payment, "paymentStatus")->text().contains(QStringLiteral("No browser")));
+        QVERIFY(find<QWidget>(payment, "payLink")->isVisible());
+        const QString payUrl = flow.registration()->payment->payUrl;
+        QCOMPARE(find<QLabel>(payment, "payUrl")->text(), payUrl);
+        QTest::mouseClick(find<QPushButton>(payment, "copyPayUrl"), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), payUrl);
+        // The QR code a phone scans is the order's address (decoded by zbarimg, an independent reader).
+        QTemporaryDir qrDir;
+        const QString qrFile = qrDir.filePath(QStringLiteral("qr.png"));
+        QVERIFY(find<QLabel>(payment, "payQrCode")->pixmap().save(qrFile));
+        QProcess zbar;
+        zbar.start(QStringLiteral("zbarimg"), {QStringLiteral("--raw"), QStringLiteral("-q"), qrFile});
+        QVERIFY2(zbar.waitForFinished(30000), "zbarimg missing (zbar-tools)");
+        QCOMPARE(QString::fromUtf8(zbar.readAllStandardOutput()).trimmed(), payUrl);
         QCOMPARE(hooks.post("/api/v1/test-hooks/payments/" + orderId + "/complete", {{"notify", "none"}}).status, 200);
         QTest::mouseClick(find<QPushButton>(payment, "paymentRefresh"), Qt::LeftButton); // «我已支付，更新支付信息»
         while (flow.currentStep() != FlowStep::Documents)
@@ -321,7 +341,7 @@ private slots:
         AuthSession auth(api);
         LoginWindow login(api, auth);
         QList<QUrl> browser;
-        login.setUrlOpener([&](const QUrl &url) { browser << url; });
+        login.setUrlOpener([&](const QUrl &url) { browser << url; return true; });
         login.show();
         QTest::mouseClick(find<QPushButton>(&login, "register"), Qt::LeftButton);
         auto *dialog = login.findChild<RegisterDialog *>();
@@ -351,8 +371,13 @@ private slots:
         QCOMPARE(find<QLineEdit>(&login, "account")->text(), QStringLiteral("ui.newbie"));
 
         QSignalSpy loggedIn(&login, &LoginWindow::loggedIn);
+        // No browser opens: the window says so and gives the address to open by hand.
+        login.setUrlOpener([&](const QUrl &url) { browser << url; return false; });
         QTest::mouseClick(find<QPushButton>(&login, "qqLogIn"), Qt::LeftButton);
         QCOMPARE(browser.size(), 1);
+        QVERIFY(find<QLabel>(&login, "error")->isVisible());
+        QVERIFY(find<QLabel>(&login, "error")->text().contains(QStringLiteral("No browser")));
+        QVERIFY(find<QLabel>(&login, "error")->text().contains(browser.first().host()));
         QNetworkAccessManager nam;
         auto go = [&](const QByteArray &verb, const QUrl &url, const QByteArray &body = {}) {
             QNetworkRequest request(url);
@@ -551,7 +576,7 @@ private slots:
 
         // Pay within the 24 hours: the payment confirmed by the platform's notification, found by polling.
         QList<QUrl> opened;
-        main.setUrlOpener([&](const QUrl &url) { opened << url; });
+        main.setUrlOpener([&](const QUrl &url) { opened << url; return true; });
         main.openStep(FlowStep::Payment);
         auto *payment = qobject_cast<PaymentPage *>(main.tabs()->currentWidget());
         QVERIFY(payment);

@@ -302,7 +302,7 @@ private slots:
         staff.setToken(staff.logIn(QStringLiteral("staff.bit"), QStringLiteral("Staff-demo-1")));
         staff.post("/api/v1/staff/registrations/" + flow.registration()->id + "/decision", {{"decision", "approve"}});
         QVERIFY(waitFor<bool>([&](auto done) { flow.refresh([done](auto r) { done(r.ok()); }); }));
-        main.setUrlOpener([](const QUrl &) {});
+        main.setUrlOpener([](const QUrl &) { return true; });
         main.openStep(FlowStep::Payment);
         QVERIFY(waitFor<bool>([&](auto done) { flow.pay([done](auto r) { done(r.ok()); }); }));
         QVERIFY(colours(shoot(main, QStringLiteral("payment-") + language)) > 20);
