@@ -381,6 +381,66 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>The photo&apos;s background is not one of the allowed colours.</source>
         <translation>照片背景不是允许的颜色。</translation>
     </message>
+    <message>
+        <source>This date does not exist: check the day and the month.</source>
+        <translation>该日期不存在：请核对日和月。</translation>
+    </message>
+    <message>
+        <source>The password must not contain the account name.</source>
+        <translation>密码中不能包含账号名。</translation>
+    </message>
+    <message>
+        <source>An account name starts with a letter (A-Z).</source>
+        <translation>账号名须以字母（A-Z）开头。</translation>
+    </message>
+    <message>
+        <source>An account name uses only letters, digits, «.» and «_».</source>
+        <translation>账号名只能使用字母、数字、«.» 和 «_»。</translation>
+    </message>
+    <message>
+        <source>An account name has at least 4 characters.</source>
+        <translation>账号名至少 4 个字符。</translation>
+    </message>
+    <message>
+        <source>An account name has at most 32 characters.</source>
+        <translation>账号名最多 32 个字符。</translation>
+    </message>
+    <message>
+        <source>A password has at least 8 characters.</source>
+        <translation>密码至少 8 个字符。</translation>
+    </message>
+    <message>
+        <source>An e-mail address looks like name@example.com.</source>
+        <translation>电子邮箱的格式如 name@example.com。</translation>
+    </message>
+    <message>
+        <source>A mobile number has 11 digits starting with 1 (or + and the country code).</source>
+        <translation>手机号码为以 1 开头的 11 位数字（或以 + 加国家代码开头）。</translation>
+    </message>
+    <message>
+        <source>A postal code has 6 digits.</source>
+        <translation>邮政编码为 6 位数字。</translation>
+    </message>
+    <message>
+        <source>A landline number starts with its area code, e.g. 010-12345678.</source>
+        <translation>固定电话须以区号开头，例如 010-12345678。</translation>
+    </message>
+    <message>
+        <source>Write the date as year-month-day, e.g. 2001-09-30.</source>
+        <translation>请按“年-月-日”填写日期，例如 2001-09-30。</translation>
+    </message>
+    <message>
+        <source>The registration server is busy; NCRE Desk tries again at %1.</source>
+        <translation>报名服务器繁忙；NCRE Desk 将于 %1 重试。</translation>
+    </message>
+    <message>
+        <source>The registration server&apos;s identity could not be verified; NCRE Desk tries again at %1.</source>
+        <translation>无法验证报名服务器的身份；NCRE Desk 将于 %1 重试。</translation>
+    </message>
+    <message>
+        <source>The registration server cannot be reached: check your network connection. NCRE Desk tries again at %1.</source>
+        <translation>无法连接报名服务器：请检查网络连接。NCRE Desk 将于 %1 重试。</translation>
+    </message>
 </context>
 <context>
     <name>PhotoFixer</name>
@@ -752,10 +812,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>正在下载…</translation>
     </message>
     <message>
-        <source>No network: the document could not be downloaded. Try again when the network returns.</source>
-        <translation>没有网络：文档无法下载。请在网络恢复后重试。</translation>
-    </message>
-    <message>
         <source>Downloaded, and kept on this computer for exam day.</source>
         <translation>已下载，并保存在本机，考试当天也能打开。</translation>
     </message>
@@ -763,6 +819,14 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source> </source>
         <comment>after the page number (Chinese: 页)</comment>
         <translation> 页</translation>
+    </message>
+    <message>
+        <source>No network: showing the copy kept on this computer. It is complete and can be printed; NCRE Desk downloads it again when the network returns.</source>
+        <translation>没有网络：正在显示保存在本机的副本。副本完整，可以打印；网络恢复后 NCRE Desk 会重新下载。</translation>
+    </message>
+    <message>
+        <source>No network: the document could not be downloaded, and no copy is kept on this computer yet. Try again when the network returns.</source>
+        <translation>没有网络：文件无法下载，本机也尚未保存副本。请在网络恢复后重试。</translation>
     </message>
 </context>
 <context>
@@ -879,10 +943,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
-    </message>
-    <message>
-        <source>The server is busy; retrying at %1.</source>
-        <translation>服务器繁忙，将于 %1 重试。</translation>
     </message>
     <message>
         <source>The registration server cannot be reached. Check your network; NCRE Desk keeps trying.</source>
@@ -1006,8 +1066,8 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <source>The server is busy; retrying at %1.</source>
-        <translation>服务器繁忙，将于 %1 重试。</translation>
+        <source>Connected to the registration server again.</source>
+        <translation>已重新连接到报名服务器。</translation>
     </message>
 </context>
 <context>
@@ -1241,6 +1301,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
             <numerusform>应付金额：%1（%n 个科目）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Payment opens once the test site has approved your registration.</source>
+        <translation>考点审核通过后才能支付。</translation>
+    </message>
 </context>
 <context>
     <name>ncre::PhotoCropper</name>
@@ -1322,6 +1386,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Checking the photo…</source>
         <translation>正在检查照片…</translation>
+    </message>
+    <message>
+        <source>The test site is reviewing your registration: the photo cannot be replaced now. If the site asks for corrections, you can replace it then.</source>
+        <translation>考点正在审核您的报名信息，现在不能更换照片。如果考点要求修改，届时可以更换。</translation>
     </message>
 </context>
 <context>
@@ -1457,10 +1525,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Please correct the marked fields.</source>
         <translation>请修改标出的项目。</translation>
-    </message>
-    <message>
-        <source>Your information is locked and can no longer be changed.</source>
-        <translation>您的信息已锁定，不能再修改。</translation>
     </message>
     <message>
         <source>&amp;Discard them</source>
@@ -1735,10 +1799,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>&amp;Save subjects</source>
         <translation>保存报考科目(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Your site and subjects are locked and can no longer be changed.</source>
-        <translation>您的考点和科目已锁定，不能再修改。</translation>
     </message>
     <message>
         <source>No network: your choice is kept on this computer and will be sent when the network returns.</source>

@@ -134,12 +134,23 @@ void DocumentsPage::fetch(DocumentKind kind)
     m_status->setText(tr("Downloading…"));
     m_progress->setValue(0);
     m_progress->show();
-    m_flow.download(kind, alive(this, [this](Result<QByteArray, Problem> pdf) {
+    m_flow.download(kind, alive(this, [this, kind](Result<QByteArray, Problem> pdf) {
         m_progress->hide();
         if (!pdf) {
-            m_status->setText(pdf.error().status == 0 ? tr("No network: the document could not be downloaded. Try again "
-                                                           "when the network returns.")
-                                                      : ErrorText::message(pdf.error().code));
+            if (pdf.error().status != 0) {
+                m_status->setText(ErrorText::message(pdf.error().code));
+                return;
+            }
+            // Offline: the copy kept on this computer is what is shown, and the message says so.
+            const auto kept = m_flow.keptDocument(kind);
+            if (kept && kept->has_value()) {
+                showDocument(kept->value());
+                m_status->setText(tr("No network: showing the copy kept on this computer. It is complete and can be "
+                                     "printed; NCRE Desk downloads it again when the network returns."));
+            } else {
+                m_status->setText(tr("No network: the document could not be downloaded, and no copy is kept on this "
+                                     "computer yet. Try again when the network returns."));
+            }
             return;
         }
         m_status->setText(tr("Downloaded, and kept on this computer for exam day."));

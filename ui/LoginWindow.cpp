@@ -151,9 +151,8 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
         connect(e, &QLineEdit::returnPressed, this, &LoginWindow::logIn);
     connect(announcement, &QPushButton::clicked, this, [this]() { showBulletins(BulletinKind::Announcement); });
     connect(notices, &QPushButton::clicked, this, [this]() { showBulletins(BulletinKind::Notice); });
-    connect(&m_api, &ApiClient::retryScheduled, this, [this](int, qint64 delayMs, ErrorCode) {
-        m_serverStatus->setText(tr("The server is busy; retrying at %1.")
-                                    .arg(QLocale().toString(m_api.serverNow().addMSecs(delayMs).toLocalTime().time(), QLocale::ShortFormat)));
+    connect(&m_api, &ApiClient::retryScheduled, this, [this](int, qint64 delayMs, ErrorCode reason) {
+        m_serverStatus->setText(ErrorText::retryMessage(reason, m_api.serverNow().addMSecs(delayMs)));
     });
     refreshCaptcha();
 }

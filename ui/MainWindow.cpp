@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "ErrorText.h"
+
 #include "AgreementPage.h"
 #include "HomePage.h"
 #include "NoticesPage.h"
@@ -126,10 +128,11 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
     connect(logOut, &QPushButton::clicked, this, &MainWindow::logOutRequested);
     m_user = user;
     connect(password, &QPushButton::clicked, this, &MainWindow::changePassword);
-    connect(&m_flow, &RegistrationFlow::serverBusy, this, [this](const QDateTime &retryAt) {
-        statusBar()->showMessage(tr("The server is busy; retrying at %1.")
-                                     .arg(QLocale().toString(retryAt.toLocalTime().time(), QLocale::ShortFormat)),
-                                 30000);
+    connect(&m_flow, &RegistrationFlow::serverBusy, this, [this](const QDateTime &retryAt, ErrorCode reason) {
+        statusBar()->showMessage(ErrorText::retryMessage(reason, retryAt));
+    });
+    connect(&m_flow, &RegistrationFlow::serverReachable, this, [this]() {
+        statusBar()->showMessage(tr("Connected to the registration server again."), 5000);
     });
     connect(m_toggleNav, &QToolButton::clicked, this, [this]() {
         m_nav->setVisible(!m_nav->isVisible());

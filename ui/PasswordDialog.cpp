@@ -60,7 +60,7 @@ void PasswordDialog::validate()
     const ErrorList errors = AccountRules::validatePassword(m_new->text(), m_username);
     const bool mismatch = !m_repeat->text().isEmpty() && m_repeat->text() != m_new->text();
     if (!m_new->text().isEmpty() && !errors.isEmpty()) {
-        m_hint->setText(ErrorText::message(errors.first().code));
+        m_hint->setText(ErrorText::message(errors.first()));
         m_hint->setStyleSheet(QStringLiteral("color: #B00020;"));
     } else if (mismatch) {
         m_hint->setText(tr("The two passwords differ."));

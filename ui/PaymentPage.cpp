@@ -164,6 +164,10 @@ void PaymentPage::refresh()
     m_paid->setEnabled(true);
     if (paid)
         m_status->setText(tr("Paid. You can print your registration form now."));
+    else if (!m_flow.can(RegistrationAction::CreatePayment) && !orderOpen)
+        m_status->setText(m_flow.state() == RegistrationState::ReviewPending || m_flow.state() == RegistrationState::PhotoUploaded
+                              ? tr("Payment opens once the test site has approved your registration.")
+                              : ErrorText::message(m_flow.refusal(RegistrationAction::CreatePayment)));
 }
 
 void PaymentPage::showPayLink(const QUrl &url)

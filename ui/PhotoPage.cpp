@@ -193,10 +193,16 @@ void PhotoPage::updateLock()
     const bool allowed = m_flow.can(RegistrationAction::UploadPhoto);
     m_upload->setEnabled(allowed && !m_session->preparedJpeg().isEmpty() && !m_session->isBusy());
     m_choose->setEnabled(allowed && !m_session->isBusy());
+    const QString submitFirst = tr("Submit your registration first; then upload the photo.");
+    const QString locked = tr("Your photo is locked and can no longer be replaced.");
+    const QString underReview = tr("The test site is reviewing your registration: the photo cannot be replaced now. "
+                                   "If the site asks for corrections, you can replace it then.");
     if (!allowed && m_flow.registration()) {
-        m_status->setText(m_flow.state() == RegistrationState::Draft
-                              ? tr("Submit your registration first; then upload the photo.")
-                              : tr("Your photo is locked and can no longer be replaced."));
+        m_status->setText(m_flow.state() == RegistrationState::Draft           ? submitFirst
+                          : m_flow.state() == RegistrationState::ReviewPending ? underReview
+                                                                               : locked);
+    } else if (allowed && (m_status->text() == submitFirst || m_status->text() == locked || m_status->text() == underReview)) {
+        m_status->clear(); // unlocked again (a rejected review): the old words no longer hold
     }
 }
 

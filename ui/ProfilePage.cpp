@@ -296,7 +296,7 @@ void ProfilePage::validate()
         const bool show = !errors.isEmpty() && (m_touched.contains(field)
                                                 || ((field == ProfileField::BirthDate || field == ProfileField::Gender)
                                                     && m_touched.contains(ProfileField::DocumentNumber)));
-        error->setText(show ? ErrorText::message(errors.first().code) : QString());
+        error->setText(show ? ErrorText::message(errors.first()) : QString());
         error->setVisible(show);
     }
 }
@@ -309,8 +309,12 @@ QString ProfilePage::errorText(ProfileField field) const
 
 void ProfilePage::save()
 {
-    if (!m_flow.can(RegistrationAction::EditProfile))
+    if (!m_flow.can(RegistrationAction::EditProfile)) {
+        // Say why, and what to do first (the typed information stays in the draft).
+        m_flow.editProfile(collect());
+        m_status->setText(ErrorText::message(m_flow.refusal(RegistrationAction::EditProfile)));
         return;
+    }
     for (ProfileField field : kFields)
         m_touched.insert(field);
     validate();
@@ -339,7 +343,7 @@ void ProfilePage::save()
         for (const Error &e : p.errors) {
             if (const auto field = Profile::fieldFromKey(e.field); field && m_rows.contains(*field)) {
                 QLabel *label = m_rows.value(*field).error;
-                label->setText(ErrorText::message(e.code));
+                label->setText(ErrorText::message(e));
                 label->show();
                 atField = true;
             }
@@ -369,7 +373,7 @@ void ProfilePage::updateLock()
         applyDerived();
     m_save->setEnabled(editable);
     if (!editable)
-        m_status->setText(tr("Your information is locked and can no longer be changed."));
+        m_status->setText(ErrorText::message(m_flow.refusal(RegistrationAction::EditProfile)));
 }
 
 } // namespace ncre

@@ -19,7 +19,7 @@ namespace {
 void setHint(QLabel *label, const ErrorList &errors, const QString &rule, bool touched)
 {
     const bool bad = touched && !errors.isEmpty();
-    label->setText(bad ? ErrorText::message(errors.first().code) : rule);
+    label->setText(bad ? ErrorText::message(errors.first()) : rule);
     label->setStyleSheet(bad ? QStringLiteral("color: #B00020;") : QStringLiteral("color: palette(mid);"));
 }
 

@@ -171,8 +171,8 @@ void SubjectsPage::updateLock()
     m_siteList->setEnabled(editable);
     m_search->setEnabled(editable);
     m_subjectTable->setEnabled(editable);
-    if (!editable && m_flow.registration() && m_flow.state() != RegistrationState::Draft)
-        m_status->setText(tr("Your site and subjects are locked and can no longer be changed."));
+    if (!editable)
+        m_status->setText(ErrorText::message(m_flow.refusal(RegistrationAction::EditSubjects)));
     updateSummary();
 }
 

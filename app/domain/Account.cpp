@@ -30,6 +30,9 @@ ErrorList validateUsername(const QString &username)
         return {Error(ErrorCode::FieldTooShort, field, QStringLiteral("at least 4 characters"))};
     if (username.size() > 32)
         return {Error(ErrorCode::FieldTooLong, field, QStringLiteral("at most 32 characters"))};
+    // A digit, '.' or '_' first: allowed characters in the wrong place, which is its own message.
+    if (username.at(0).isDigit() || username.at(0) == QLatin1Char('.') || username.at(0) == QLatin1Char('_'))
+        return {Error(ErrorCode::FieldFormat, field, QStringLiteral("must start with a letter"))};
     if (!pattern.match(username).hasMatch())
         return {Error(ErrorCode::FieldCharacters, field)};
     return {};
@@ -60,7 +63,7 @@ ErrorList validatePassword(const QString &password, const QString &username, con
     if (classes < 3)
         return {Error(ErrorCode::AccountWeakPassword, field, QStringLiteral("needs three kinds of character"))};
     if (!username.isEmpty() && password.contains(username, Qt::CaseInsensitive))
-        return {Error(ErrorCode::AccountWeakPassword, field, QStringLiteral("contains the username"))};
+        return {Error(ErrorCode::AccountPasswordHasName, field, QStringLiteral("contains the username"))};
     return {};
 }
 

@@ -92,6 +92,8 @@ constexpr std::array<CodeInfo, static_cast<size_t>(ErrorCode::Count)> kCodes = {
     {ErrorCode::TransferCancelled, "transfer.cancelled", 0},
     {ErrorCode::TransferVerify, "transfer.verify", 0},
     {ErrorCode::PhotoBackground, "photo.background", 422},
+    {ErrorCode::FieldDateInvalid, "field.dateInvalid", 422},
+    {ErrorCode::AccountPasswordHasName, "account.passwordHasName", 422},
 }};
 
 constexpr bool tableInEnumOrder()

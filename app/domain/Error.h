@@ -96,6 +96,9 @@ enum class ErrorCode {
     TransferVerify,
     // Photo, added later
     PhotoBackground,
+    // Fields and accounts, added later
+    FieldDateInvalid,        // a date of the right shape that does not exist (2023-02-30)
+    AccountPasswordHasName,  // the password contains the account name
     // Append new codes above this line.
     Count
 };

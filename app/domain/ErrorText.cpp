@@ -1,5 +1,7 @@
 #include "ErrorText.h"
 
+#include <QLocale>
+
 namespace ncre {
 
 QString ErrorText::message(ErrorCode code)
@@ -90,6 +92,10 @@ QString ErrorText::message(ErrorCode code)
         return tr("The photo file is damaged or is not an image.");
     case ErrorCode::PhotoBackground:
         return tr("The photo's background is not one of the allowed colours.");
+    case ErrorCode::FieldDateInvalid:
+        return tr("This date does not exist: check the day and the month.");
+    case ErrorCode::AccountPasswordHasName:
+        return tr("The password must not contain the account name.");
     case ErrorCode::AuthRequired:
     case ErrorCode::AuthTokenExpired:
         return tr("Please log in again.");
@@ -151,12 +157,57 @@ QString ErrorText::message(ErrorCode code)
     return tr("Something went wrong. Please try again later.");
 }
 
+QString ErrorText::message(const Error &error)
+{
+    // What a field's rule asks, where the code alone would be vague (the rule tables: AccountRules, ProfileRules).
+    const QString &f = error.field;
+    const ErrorCode c = error.code;
+    if (f == QLatin1String("username")) {
+        if (c == ErrorCode::FieldFormat)
+            return tr("An account name starts with a letter (A-Z).");
+        if (c == ErrorCode::FieldCharacters)
+            return tr("An account name uses only letters, digits, «.» and «_».");
+        if (c == ErrorCode::FieldTooShort)
+            return tr("An account name has at least 4 characters.");
+        if (c == ErrorCode::FieldTooLong)
+            return tr("An account name has at most 32 characters.");
+    }
+    if ((f == QLatin1String("password") || f == QLatin1String("newPassword")) && c == ErrorCode::FieldTooShort)
+        return tr("A password has at least 8 characters.");
+    if (f == QLatin1String("email") && (c == ErrorCode::FieldFormat || c == ErrorCode::FieldTooShort))
+        return tr("An e-mail address looks like name@example.com.");
+    if (f == QLatin1String("mobile") && c == ErrorCode::FieldFormat)
+        return tr("A mobile number has 11 digits starting with 1 (or + and the country code).");
+    if (f == QLatin1String("postalCode") && (c == ErrorCode::FieldFormat || c == ErrorCode::FieldTooShort))
+        return tr("A postal code has 6 digits.");
+    if (f == QLatin1String("phone") && c == ErrorCode::FieldFormat)
+        return tr("A landline number starts with its area code, e.g. 010-12345678.");
+    if (f == QLatin1String("birthDate") && c == ErrorCode::FieldFormat)
+        return tr("Write the date as year-month-day, e.g. 2001-09-30.");
+    return message(c);
+}
+
+QString ErrorText::retryMessage(ErrorCode reason, const QDateTime &retryAt)
+{
+    const QString at = QLocale().toString(retryAt.toLocalTime().time(), QLocale::ShortFormat);
+    switch (reason) {
+    case ErrorCode::ServerBusy:
+    case ErrorCode::ServerUnavailable:
+        return tr("The registration server is busy; NCRE Desk tries again at %1.").arg(at);
+    case ErrorCode::NetworkTls:
+        return tr("The registration server's identity could not be verified; NCRE Desk tries again at %1.").arg(at);
+    default:
+        return tr("The registration server cannot be reached: check your network connection. NCRE Desk tries again "
+                  "at %1.").arg(at);
+    }
+}
+
 QString ErrorText::fieldMessage(const Error &error, const QString &fieldLabel)
 {
     if (fieldLabel.isEmpty())
-        return message(error.code);
+        return message(error);
     //: %1 is a form field's label, %2 what is wrong with it.
-    return tr("%1: %2").arg(fieldLabel, message(error.code));
+    return tr("%1: %2").arg(fieldLabel, message(error));
 }
 
 } // namespace ncre

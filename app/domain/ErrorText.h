@@ -3,6 +3,7 @@
 #include "Error.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QString>
 
 namespace ncre {
@@ -15,6 +16,12 @@ class ErrorText
 public:
     // A sentence the user understands, in the application's language.
     static QString message(ErrorCode code);
+    // The message for an error as precise as its field allows: what the field's rule asks («An account name starts
+    // with a letter») where the field is known, message(code) otherwise.
+    static QString message(const Error &error);
+    // A request will be tried again at `retryAt` (server time) because of `reason`: busy (server.busy,
+    // server.unavailable) and unreachable (network.*) are told apart, with the time.
+    static QString retryMessage(ErrorCode reason, const QDateTime &retryAt);
     // The message for an error about a form field, naming the field's label when one is given.
     static QString fieldMessage(const Error &error, const QString &fieldLabel = {});
 };

@@ -127,8 +127,10 @@ std::optional<Error> checkFormat(const FieldRule &rule, const QString &value, co
     case Fmt::Date: {
         static const QRegularExpression shape(QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"));
         const QDate date = QDate::fromString(value, Qt::ISODate);
-        if (!shape.match(value).hasMatch() || !date.isValid() || date.year() < 1800)
+        if (!shape.match(value).hasMatch())
             return fieldError(rule.field, ErrorCode::FieldFormat, QStringLiteral("expected YYYY-MM-DD"));
+        if (!date.isValid() || date.year() < 1800)
+            return fieldError(rule.field, ErrorCode::FieldDateInvalid, QStringLiteral("no such date"));
         if (date > today)
             return fieldError(rule.field, ErrorCode::ProfileBirthDateFuture);
         return std::nullopt;
@@ -221,6 +223,10 @@ ErrorList validateField(ProfileField field, const Profile &profile, const QDate 
     // Document numbers have their own length rules (id.length); the table's bound only stops absurd input.
     if (length > r.maxLength)
         return {fieldError(field, ErrorCode::FieldTooLong, QStringLiteral("at most %1 characters").arg(r.maxLength))};
+    // An e-mail address too short to be one is told what an address looks like, not only that it is short.
+    if (r.format == Fmt::Email && length < r.minLength)
+        if (auto e = checkFormat(r, value, profile, today))
+            return {*e};
     if (r.format != Fmt::DocumentNumber && length < r.minLength)
         return {fieldError(field, ErrorCode::FieldTooShort, QStringLiteral("at least %1 characters").arg(r.minLength))};
     if (auto e = checkFormat(r, value, profile, today))

@@ -167,9 +167,17 @@ QList<Deadline> FlowGuide::deadlines(const FlowFacts &f)
             out.append({kind, at->toUTC()});
     };
     const Deadlines d = f.registration ? f.registration->deadlines : Deadlines();
-    add(DeadlineKind::RegistrationCloses,
-        d.registrationCloses ? d.registrationCloses : (f.exam ? std::optional<QDateTime>(f.exam->registration.closes) : std::nullopt));
-    add(DeadlineKind::PaymentDue, d.paymentDue);
+    // Only the deadlines still ahead of this candidate: once paid, neither the registration's close nor the payment
+    // deadline concerns them; a closed registration has none.
+    const std::optional<RegistrationState> state = f.registration ? std::optional(f.registration->state) : std::nullopt;
+    const bool paid = state == RegistrationState::Paid || state == RegistrationState::Confirmed;
+    if (state == RegistrationState::Expired || state == RegistrationState::Cancelled)
+        return out;
+    if (!paid)
+        add(DeadlineKind::RegistrationCloses,
+            d.registrationCloses ? d.registrationCloses : (f.exam ? std::optional<QDateTime>(f.exam->registration.closes) : std::nullopt));
+    if (!paid)
+        add(DeadlineKind::PaymentDue, d.paymentDue);
     add(DeadlineKind::TicketOpens,
         d.ticketOpens ? d.ticketOpens : (f.exam ? std::optional<QDateTime>(f.exam->ticketPrint.opens) : std::nullopt));
     add(DeadlineKind::TicketCloses,
@@ -177,6 +185,30 @@ QList<Deadline> FlowGuide::deadlines(const FlowFacts &f)
     add(DeadlineKind::OnSiteConfirmation, d.onSiteConfirmationBy);
     std::stable_sort(out.begin(), out.end(), [](const Deadline &a, const Deadline &b) { return a.at < b.at; });
     return out;
+}
+
+Error FlowGuide::refusal(const FlowFacts &f, RegistrationAction action)
+{
+    if (!f.registration)
+        return Error(ErrorCode::StateAgreementRequired);
+    const Registration &r = *f.registration;
+    if (r.state == RegistrationState::Expired)
+        return Error(r.deadlines.paymentDue && f.now >= *r.deadlines.paymentDue ? ErrorCode::StateDeadlinePassed
+                                                                                 : ErrorCode::StateWindowClosed);
+    if (r.state == RegistrationState::Cancelled)
+        return Error(ErrorCode::StateActionNotAllowed);
+    const bool edit = action == RegistrationAction::EditProfile || action == RegistrationAction::EditSubjects
+        || action == RegistrationAction::UploadPhoto || action == RegistrationAction::Submit;
+    const auto closes = r.deadlines.registrationCloses ? r.deadlines.registrationCloses
+                                                       : (f.exam ? std::optional<QDateTime>(f.exam->registration.closes) : std::nullopt);
+    if (edit && closes && f.now >= *closes)
+        return Error(ErrorCode::StateWindowClosed);
+    if (action == RegistrationAction::CreatePayment && r.deadlines.paymentDue && f.now >= *r.deadlines.paymentDue)
+        return Error(ErrorCode::StateDeadlinePassed);
+    // Allowed in an earlier state (or without an open order), not in this one: locked.
+    if (edit && r.state != RegistrationState::Draft && r.state != RegistrationState::Submitted)
+        return Error(ErrorCode::StateLocked);
+    return Error(ErrorCode::StateActionNotAllowed);
 }
 
 bool FlowGuide::can(const FlowFacts &f, RegistrationAction action)

@@ -81,6 +81,11 @@ FlowStep currentStep(const FlowFacts &f);
 QList<Blocker> blockers(const FlowFacts &f);
 QList<Deadline> deadlines(const FlowFacts &f); // soonest first
 bool can(const FlowFacts &f, RegistrationAction action);
+// Why `action` cannot be taken now, as an error whose message says what to do first (ErrorText::message):
+// state.agreementRequired before the agreement, state.deadlinePassed / state.windowClosed once a deadline has
+// passed, state.locked when review or payment locked the information, state.actionNotAllowed otherwise.
+// Meaningful only when can() is false.
+Error refusal(const FlowFacts &f, RegistrationAction action);
 LockPreview lockPreview(const FlowFacts &f, RegistrationAction action);
 TransitionContext context(const FlowFacts &f);
 

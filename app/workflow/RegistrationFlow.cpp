@@ -65,6 +65,13 @@ RegistrationFlow::RegistrationFlow(ApiClient &api, AuthSession &auth, TransferEn
     connect(&m_transfers, &AuthorizedTransfers::progress, this, &RegistrationFlow::transferProgress);
     connect(&m_seats, &SeatWatcher::seatsFreed, this, &RegistrationFlow::seatsFreed);
 
+    // Whatever gets an answer from the server ends the trouble the desk reported.
+    auto reached = [this]() {
+        if (std::exchange(m_serverTrouble, false))
+            emit serverReachable();
+    };
+    connect(&m_poller, &RegistrationPoller::changed, this, reached);
+    connect(&m_poller, &RegistrationPoller::unchanged, this, reached);
     connect(&m_poller, &RegistrationPoller::changed, this, [this](const Registration &r) {
         adopt(r);
         if (std::exchange(m_pollFailing, false))
@@ -81,7 +88,10 @@ RegistrationFlow::RegistrationFlow(ApiClient &api, AuthSession &auth, TransferEn
     });
     connect(&m_auth, &AuthSession::sessionEnded, this, &RegistrationFlow::sessionEnded);
     connect(&m_api, &ApiClient::retryScheduled, this,
-            [this](int, qint64 delayMs, ErrorCode) { emit serverBusy(m_api.serverNow().addMSecs(delayMs)); });
+            [this](int, qint64 delayMs, ErrorCode reason) {
+                m_serverTrouble = true;
+                emit serverBusy(m_api.serverNow().addMSecs(delayMs), reason);
+            });
 }
 
 RegistrationFlow::~RegistrationFlow()
@@ -279,6 +289,8 @@ void RegistrationFlow::refresh(Done done)
             done(r.error());
             return;
         }
+        if (std::exchange(m_serverTrouble, false))
+            emit serverReachable();
         if (r.value())
             adopt(*r.value());
         done({});
@@ -349,6 +361,11 @@ QList<Deadline> RegistrationFlow::deadlines() const
 bool RegistrationFlow::can(RegistrationAction action) const
 {
     return FlowGuide::can(facts(), action);
+}
+
+Error RegistrationFlow::refusal(RegistrationAction action) const
+{
+    return FlowGuide::refusal(facts(), action);
 }
 
 LockPreview RegistrationFlow::lockPreview(RegistrationAction action) const

@@ -67,6 +67,8 @@ public:
     QList<Blocker> blockers() const;
     QList<Deadline> deadlines() const; // upcoming and past, soonest first
     bool can(RegistrationAction action) const;
+    // Why `action` cannot be taken now (FlowGuide::refusal): for the words that say what to do first.
+    Error refusal(RegistrationAction action) const;
     LockPreview lockPreview(RegistrationAction action) const;
     QDateTime serverNow() const { return m_api.serverNow(); }
     // The basic information as the candidate last typed it (the draft), else as the server holds it.
@@ -145,8 +147,11 @@ signals:
     void reminderDue(const ncre::Reminder &reminder);
     void seatsFreed(const QString &siteId, const QString &subjectId, int seatsLeft);
     void transferProgress(qint64 done, qint64 total);
-    // The server is busy (or unreachable) and the client tries again at `retryAt` (server time): say when, calmly.
-    void serverBusy(const QDateTime &retryAt);
+    // A request failed for want of the server and the client tries again at `retryAt` (server time): say why
+    // (`reason`: server.busy / server.unavailable when it is overloaded, network.* when it cannot be reached) and
+    // when, calmly. serverReachable() follows once a request gets through again.
+    void serverBusy(const QDateTime &retryAt, ncre::ErrorCode reason);
+    void serverReachable();
     // The session is over (the refresh token was refused): log in again.
     void sessionEnded();
 
@@ -178,6 +183,7 @@ private:
     FlowStep m_step = FlowStep::Agreement;
     bool m_offline = false;
     bool m_pollFailing = false;
+    bool m_serverTrouble = false;
 
     Profile m_profile;
     bool m_profileDirty = false;

@@ -153,6 +153,14 @@ private slots:
         QVERIFY(find<QTextBrowser>(page, "agreementText")->toPlainText().contains(QString::fromUtf8("报名协议")));
         // The English interface says the agreement is published in Chinese only (issue 13).
         QVERIFY(find<QTextBrowser>(page, "agreementText")->toPlainText().startsWith(QStringLiteral("The exam authority publishes")));
+        // Saving the basic information before the agreement says why it cannot, and what to do first.
+        main.openStep(FlowStep::Profile);
+        auto *early = qobject_cast<ProfilePage *>(tabs->currentWidget());
+        QVERIFY(early);
+        QTest::mouseClick(find<QPushButton>(early, "profileSave"), Qt::LeftButton);
+        QCOMPARE(find<QLabel>(early, "profileStatus")->text(), ErrorText::message(ErrorCode::StateAgreementRequired));
+        emit tabs->tabCloseRequested(tabs->indexOf(early));
+        tabs->setCurrentWidget(page);
         QPushButton *agree = find<QPushButton>(page, "agreementAccept");
         QVERIFY(!agree->isEnabled());
         QTest::mouseClick(find<QPushButton>(page, "agreementDecline"), Qt::LeftButton);
@@ -553,9 +561,15 @@ private slots:
         QVERIFY(!find<QLabel>(notices, "noticeSummary")->text().isEmpty());
 
         // A busy server is said calmly, with the time of the next try.
+        QSignalSpy statusMessages(main.statusBar(), &QStatusBar::messageChanged);
         hooks.post("/api/v1/test-hooks/faults", {{"pathPrefix", "/api/v1/registrations"}, {"kind", "unavailable"}, {"count", 1}, {"retryAfter", 1}});
+        QSignalSpy reachable(&flow, &RegistrationFlow::serverReachable);
         QVERIFY((waitFor<Result<void, Problem>>([&](auto done) { flow.refresh(done); }).ok()));
-        QVERIFY(main.statusBar()->currentMessage().contains(QStringLiteral("busy")));
+        QVERIFY(!statusMessages.isEmpty());
+        QVERIFY(statusMessages.first().first().toString().contains(QStringLiteral("busy")));
+        // ... and once the request got through, the message says so instead of lingering.
+        QCOMPARE(reachable.size(), 1);
+        QVERIFY(main.statusBar()->currentMessage().contains(QStringLiteral("again")));
 
         // Change password: the rules as typed; the session stays.
         QTest::mouseClick(find<QPushButton>(&main, "changePassword"), Qt::LeftButton);

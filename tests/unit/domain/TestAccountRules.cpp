@@ -28,7 +28,8 @@ private slots:
         QTest::addRow("empty") << "" << QStringList{"username:field.required"};
         QTest::addRow("3 chars") << "abc" << QStringList{"username:field.tooShort"};
         QTest::addRow("33 chars") << QString(33, 'a') << QStringList{"username:field.tooLong"};
-        QTest::addRow("digit first") << "9zhang" << QStringList{"username:field.characters"};
+        QTest::addRow("digit first") << "9zhang" << QStringList{"username:field.format"};
+        QTest::addRow("bad character") << "zhang#san" << QStringList{"username:field.characters"};
         QTest::addRow("chinese") << QString::fromUtf8("张三丰丰") << QStringList{"username:field.characters"};
         QTest::addRow("space") << "zhang san" << QStringList{"username:field.characters"};
     }
@@ -50,7 +51,7 @@ private slots:
         QTest::addRow("65 chars") << QString(65, 'a') << QStringList{"password:field.tooLong"};
         QTest::addRow("letters only") << "secretpassword" << QStringList{"password:account.weakPassword"};
         QTest::addRow("two classes") << "secret123" << QStringList{"password:account.weakPassword"};
-        QTest::addRow("contains username") << "Zhangsan-1" << QStringList{"password:account.weakPassword"};
+        QTest::addRow("contains username") << "Zhangsan-1" << QStringList{"password:account.passwordHasName"};
         QTest::addRow("control char") << QString("Secret\x01" "123") << QStringList{"password:field.characters"};
     }
     void testPassword()

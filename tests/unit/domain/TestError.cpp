@@ -82,6 +82,46 @@ private slots:
         }
     }
 
+    // Each field rule has its own words (issue 13): the table from (field, code) to the message says what the rule
+    // asks, never a vaguer neighbour's words («contains characters that are not allowed» for a digit first).
+    void testFieldRulesHaveTheirOwnMessages_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("username digit first") << "username" << int(ErrorCode::FieldFormat) << "starts with a letter";
+        QTest::newRow("username characters") << "username" << int(ErrorCode::FieldCharacters) << "only letters, digits";
+        QTest::newRow("username short") << "username" << int(ErrorCode::FieldTooShort) << "at least 4";
+        QTest::newRow("password has name") << "password" << int(ErrorCode::AccountPasswordHasName) << "account name";
+        QTest::newRow("password weak") << "password" << int(ErrorCode::AccountWeakPassword) << "too weak";
+        QTest::newRow("email shape") << "email" << int(ErrorCode::FieldFormat) << "name@example.com";
+        QTest::newRow("email short") << "email" << int(ErrorCode::FieldTooShort) << "name@example.com";
+        QTest::newRow("mobile") << "mobile" << int(ErrorCode::FieldFormat) << "11 digits";
+        QTest::newRow("postal code") << "postalCode" << int(ErrorCode::FieldFormat) << "6 digits";
+        QTest::newRow("date shape") << "birthDate" << int(ErrorCode::FieldFormat) << "year-month-day";
+        QTest::newRow("date impossible") << "birthDate" << int(ErrorCode::FieldDateInvalid) << "does not exist";
+        QTest::newRow("server busy") << "" << int(ErrorCode::ServerBusy) << "busy";
+        QTest::newRow("server unreachable") << "" << int(ErrorCode::NetworkUnreachable) << "cannot be reached";
+    }
+    void testFieldRulesHaveTheirOwnMessages()
+    {
+        QFETCH(QString, field);
+        QFETCH(int, code);
+        QFETCH(QString, says);
+        const QString text = ErrorText::message(Error(ErrorCode(code), field));
+        QVERIFY2(text.contains(says), qPrintable(text));
+    }
+
+    // A retry says busy or unreachable as it is, with the time of the next try.
+    void testRetryMessages()
+    {
+        const QDateTime at = QDateTime::currentDateTimeUtc();
+        QVERIFY(ErrorText::retryMessage(ErrorCode::ServerBusy, at).contains(QStringLiteral("busy")));
+        QVERIFY(ErrorText::retryMessage(ErrorCode::ServerUnavailable, at).contains(QStringLiteral("busy")));
+        QVERIFY(ErrorText::retryMessage(ErrorCode::NetworkUnreachable, at).contains(QStringLiteral("cannot be reached")));
+        QVERIFY(!ErrorText::retryMessage(ErrorCode::NetworkUnreachable, at).contains(QStringLiteral("busy")));
+    }
+
     void testFieldMessageNamesTheField()
     {
         const Error e(ErrorCode::FieldRequired, "name");

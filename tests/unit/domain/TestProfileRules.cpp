@@ -86,7 +86,9 @@ private slots:
         QTest::addRow("birth date matches id") << F::BirthDate << "1949-12-31" << none;
         QTest::addRow("birth date mismatch") << F::BirthDate << "1950-01-01" << "profile.birthDateMismatch";
         QTest::addRow("birth date bad format") << F::BirthDate << "1949/12/31" << "field.format";
-        QTest::addRow("birth date impossible") << F::BirthDate << "1949-02-30" << "field.format";
+        QTest::addRow("birth date impossible") << F::BirthDate << "1949-02-30" << "field.dateInvalid";
+        QTest::addRow("birth date shape") << F::BirthDate << "30.02.1949" << "field.format";
+        QTest::addRow("email too short to be one") << F::Email << "abc@" << "field.format";
 
         QTest::addRow("ethnicity required for resident id") << F::Ethnicity << "" << "field.required";
         QTest::addRow("ethnicity 56") << F::Ethnicity << "56" << none;
