@@ -692,6 +692,26 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>The photo carries a camera tag (EXIF orientation) that turns it when it is shown, and the registration system ignores such tags: staff would see it turned differently. Let NCRE Desk fix it.</source>
         <translation>照片带有相机方向标记（EXIF 方向），显示时会被旋转；报名系统会忽略此标记，工作人员看到的方向会不同。请让 NCRE Desk 修正。</translation>
     </message>
+    <message>
+        <source>cream</source>
+        <translation>米黄色</translation>
+    </message>
+    <message>
+        <source>pale green</source>
+        <translation>浅绿色</translation>
+    </message>
+    <message>
+        <source>cyan</source>
+        <translation>青色</translation>
+    </message>
+    <message>
+        <source>The background should be %1; this one has a colour tint. Take the photo in front of a plain %1 wall.</source>
+        <translation>背景应为%1，这张照片的背景偏色。请在%1的纯色墙前拍摄。</translation>
+    </message>
+    <message>
+        <source>The picture itself is %1 KB (the other %2 KB of the file follow it and do not count); it must be at least %3 KB.</source>
+        <translation>图片本身只有 %1 KB（文件中另外 %2 KB 位于图片之后，不计算在内）；至少应为 %3 KB。</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1390,6 +1410,14 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>The test site is reviewing your registration: the photo cannot be replaced now. If the site asks for corrections, you can replace it then.</source>
         <translation>考点正在审核您的报名信息，现在不能更换照片。如果考点要求修改，届时可以更换。</translation>
+    </message>
+    <message>
+        <source>Press «%1».</source>
+        <translation>请点击«%1»。</translation>
+    </message>
+    <message>
+        <source>Press «%1» twice.</source>
+        <translation>请点击两次«%1»。</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTransform>
 #include <QVBoxLayout>
 
@@ -141,8 +142,21 @@ QStringList PhotoPage::findings() const
 void PhotoPage::showFindings(const QList<PhotoFinding> &findings)
 {
     QString html;
-    for (const PhotoFinding &f : findings)
-        html += QStringLiteral("<p style=\"color:#B00020\">✗ %1</p>").arg(f.message.toHtmlEscaped());
+    auto label = [](QPushButton *b) { return b->text().remove(QRegularExpression(QStringLiteral("\\(&.\\)|&"))); };
+    for (const PhotoFinding &f : findings) {
+        QString message = f.message;
+        // The turn advice names the button that does it.
+        if (f.code == ErrorCode::PhotoOrientation) {
+            const int turn = m_session->stillToTurn();
+            if (turn == 90)
+                message += QLatin1Char(' ') + tr("Press «%1».").arg(label(m_right));
+            else if (turn == 270)
+                message += QLatin1Char(' ') + tr("Press «%1».").arg(label(m_left));
+            else if (turn == 180)
+                message += QLatin1Char(' ') + tr("Press «%1» twice.").arg(label(m_right));
+        }
+        html += QStringLiteral("<p style=\"color:#B00020\">✗ %1</p>").arg(message.toHtmlEscaped());
+    }
     if (findings.isEmpty())
         html = QStringLiteral("<p style=\"color:#2E7D32\">✓ %1</p>")
                    .arg(tr("The photo meets the requirements (%1 KB).").arg(m_session->preparedJpeg().size() / 1024));
@@ -201,6 +215,8 @@ void PhotoPage::updateLock()
         m_status->setText(m_flow.state() == RegistrationState::Draft           ? submitFirst
                           : m_flow.state() == RegistrationState::ReviewPending ? underReview
                                                                                : locked);
+    } else if (!allowed) {
+        m_status->setText(ErrorText::message(m_flow.refusal(RegistrationAction::UploadPhoto))); // before the agreement
     } else if (allowed && (m_status->text() == submitFirst || m_status->text() == locked || m_status->text() == underReview)) {
         m_status->clear(); // unlocked again (a rejected review): the old words no longer hold
     }

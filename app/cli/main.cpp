@@ -91,6 +91,8 @@ void printFindings(const QString &file, const QList<PhotoFinding> &findings)
 // The file's bytes, or why it cannot be read.
 Result<QByteArray, QString> readFile(const QString &path)
 {
+    if (path.isEmpty())
+        return Cli::tr("no such file");
     QFile f(path);
     if (QFileInfo(path).isDir() || !f.open(QIODevice::ReadOnly))
         return Cli::why(f, path);
@@ -140,15 +142,17 @@ int check(const QStringList &files, bool json)
 
 int fix(const QString &input, const QString &output, bool json)
 {
-    auto failJson = [&](const QJsonArray &findings) {
-        if (json)
-            out() << QJsonDocument(QJsonArray{QJsonObject{{QStringLiteral("file"), input}, {QStringLiteral("ok"), false},
-                                                          {QStringLiteral("findings"), findings},
-                                                          {QStringLiteral("output"), QJsonValue()}}})
-                         .toJson(QJsonDocument::Indented);
+    auto failJson = [&](const QJsonArray &findings, const QString &error = {}) {
+        if (!json)
+            return;
+        QJsonObject o{{QStringLiteral("file"), input}, {QStringLiteral("ok"), false},
+                      {QStringLiteral("findings"), findings}, {QStringLiteral("output"), QJsonValue()}};
+        if (!error.isEmpty())
+            o.insert(QStringLiteral("error"), error); // a file error, not a finding about the photo
+        out() << QJsonDocument(QJsonArray{o}).toJson(QJsonDocument::Indented);
     };
     QFile in(input);
-    if (QFileInfo(input).isDir() || !in.open(QIODevice::ReadOnly)) {
+    if (input.isEmpty() || QFileInfo(input).isDir() || !in.open(QIODevice::ReadOnly)) {
         const QString why = Cli::why(in, input);
         err() << Cli::unreadable(input, why) << '\n';
         failJson(unreadableJson(input, why).value(QStringLiteral("findings")).toArray());
@@ -158,7 +162,7 @@ int fix(const QString &input, const QString &output, bool json)
     // The original is never overwritten: a fix that went wrong could not be undone.
     if (QFileInfo(output).exists() && QFileInfo(output).canonicalFilePath() == QFileInfo(input).canonicalFilePath()) {
         err() << Cli::sameFile(output) << '\n';
-        failJson({});
+        failJson({}, Cli::sameFile(output));
         return 2;
     }
     const PhotoFixer fixer;
@@ -175,11 +179,12 @@ int fix(const QString &input, const QString &output, bool json)
     if (QFileInfo(output).isDir() || !file.open(QIODevice::WriteOnly) || file.write(fixed->jpeg) != fixed->jpeg.size()
         || !file.commit()) {
         const QFileInfo info(output);
-        const QString why = info.isDir() ? Cli::tr("it is a folder, not a file")
-            : !info.dir().exists()       ? Cli::tr("no such folder")
-                                         : file.errorString();
+        const QString why = info.isDir()                                    ? Cli::tr("it is a folder, not a file")
+            : !info.dir().exists()                                          ? Cli::tr("no such folder")
+            : !QFileInfo(info.absolutePath()).isWritable() || (info.exists() && !info.isWritable()) ? Cli::tr("permission denied")
+                                                                            : file.errorString();
         err() << Cli::unwritable(output, why) << '\n';
-        failJson({});
+        failJson({}, Cli::unwritable(output, why));
         return 2;
     }
     if (json)

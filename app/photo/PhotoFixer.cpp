@@ -65,31 +65,47 @@ QRectF PhotoFixer::proposeCrop(QSizeF size, const HeadGeometry &head, bool plain
     const double pad = plainBackground ? kMaxPadding : 0.0;
     // Head size and top margin as fractions of the crop: the rule's values first, then others inside the rule's
     // tolerance (kept to 60 % of it, so the measurement's own error cannot carry the result outside).
-    const double reach = c.tolerance * 0.6;
+    // Head size and top margin as fractions of the crop: the rule's values first, then others inside the rule's
+    // tolerance — kept to 60 % of it where that is enough, so the measurement's own error cannot carry the result
+    // outside, else up to 90 % of it.
     QRectF best;
     double bestCost = 1e9;
-    for (double dh = -reach; dh <= reach + 1e-9; dh += reach / 6) {
-        for (double dt = -reach; dt <= reach + 1e-9; dt += reach / 6) {
-            const double height = head.height() / (c.head + dh);
-            const double width = height * aspect;
-            const QRectF crop(head.centreX() - width / 2, head.top - (c.topMargin + dt) * height, width, height);
-            const double above = qMax(0.0, -crop.top()), below = qMax(0.0, crop.bottom() - size.height());
-            const double sides = qMax(qMax(0.0, -crop.left()), qMax(0.0, crop.right() - size.width()));
-            if (below > 0.5 || above > pad * height || sides > pad * width)
-                continue;
-            // Prefer no padding, then the rule's own values.
-            const double cost = (above / height + sides / width) * 10 + qAbs(dh) + qAbs(dt);
-            if (cost < bestCost) {
-                bestCost = cost;
-                best = crop;
+    QRectF nearest; // the placement that misses least, to say what is missing
+    double nearestMiss = 1e9;
+    for (const double share : {0.6, 0.9}) {
+        const double reach = c.tolerance * share;
+        for (double dh = -reach; dh <= reach + 1e-9; dh += reach / 6) {
+            for (double dt = -reach; dt <= reach + 1e-9; dt += reach / 6) {
+                const double height = head.height() / (c.head + dh);
+                const double width = height * aspect;
+                const QRectF crop(head.centreX() - width / 2, head.top - (c.topMargin + dt) * height, width, height);
+                const double above = qMax(0.0, -crop.top()), below = qMax(0.0, crop.bottom() - size.height());
+                const double sides = qMax(qMax(0.0, -crop.left()), qMax(0.0, crop.right() - size.width()));
+                const double miss = qMax(0.0, below - 0.5) / height + qMax(0.0, above - pad * height) / height
+                    + qMax(0.0, sides - pad * width) / width;
+                if (miss > 0) {
+                    if (miss < nearestMiss) {
+                        nearestMiss = miss;
+                        nearest = crop;
+                    }
+                    continue;
+                }
+                // Prefer no padding, then the rule's own values.
+                const double cost = (above / height + sides / width) * 10 + qAbs(dh) + qAbs(dt);
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    best = crop;
+                }
             }
         }
+        if (!best.isEmpty())
+            break;
     }
     if (!best.isEmpty() || !missing)
         return best;
-    // Say what the ideal placement lacks, in the photo's own proportions.
-    const double height = head.height() / c.head, width = height * aspect;
-    const QRectF ideal(head.centreX() - width / 2, head.top - c.topMargin * height, width, height);
+    // Say what the nearest placement lacks, in the photo's own proportions.
+    const double height = nearest.height(), width = nearest.width();
+    const QRectF &ideal = nearest;
     auto share = [](double part, double whole) { return QString::number(qMax(1, qRound(100 * part / whole))); };
     if (ideal.bottom() - size.height() > 0.5)
         missing->append({ErrorCode::PhotoComposition,
@@ -284,12 +300,22 @@ PhotoFixer::Outcome PhotoFixer::fixFrom(QIODevice *file, const std::function<QBy
         background.rgb = above.rgb; // what continues the wall above the hair
     QList<PhotoFinding> missing;
     // A photo already framed within the rules keeps its framing: what the check accepts, the fix accepts.
-    const bool framedWell = m_spec.aspectAccepted(small.width(), small.height())
-        && m_inspector.composition(head, QSizeF(small.size())).isEmpty();
-    const QRectF cropSmall = framedWell ? QRectF(QPointF(0, 0), QSizeF(small.size()))
-                                        : proposeCrop(small.size(), head, background.plain() || above.plain(), &missing);
+    // The placement nearest the rule's values; failing that, a photo already framed within the rules keeps its
+    // framing (what the check accepts, the fix accepts).
+    QRectF cropSmall = proposeCrop(small.size(), head, background.plain() || above.plain(), &missing);
+    if (cropSmall.isEmpty() && m_spec.aspectAccepted(small.width(), small.height())
+        && m_inspector.composition(head, QSizeF(small.size())).isEmpty())
+        cropSmall = QRectF(QPointF(0, 0), QSizeF(small.size()));
     if (cropSmall.isEmpty())
         return missing;
+    if (m_spec.colour && PhotoInspector::looksGrey(small.copy(face.toAlignedRect())))
+        return fail(ErrorCode::PhotoColour, tr("The photo is black and white; a colour photo is required."));
+    // Another face inside the crop (a smaller one, which the fix would otherwise keep): the photo must show only
+    // the candidate, as the check says.
+    for (qsizetype i = 1; i < faces.size(); ++i)
+        if (cropSmall.intersects(QRectF(faces.at(i))))
+            return fail(ErrorCode::PhotoFace, tr("%n faces were found; the photo must show only you.", nullptr,
+                                                 int(faces.size())));
     const QRectF insideSmall = cropSmall.intersected(QRectF(QPointF(0, 0), QSizeF(small.size())));
     // In the upright, full-resolution photo.
     const QRectF crop(cropSmall.topLeft() / photo.scale, cropSmall.size() / photo.scale);
@@ -431,6 +457,9 @@ std::optional<PhotoFixer::Outcome> PhotoFixer::fixFromThumbnail(QIODevice *file,
     const QRectF crop = head.topCut ? QRectF() : proposeCrop(photo, head, background.plain());
     if (crop.isEmpty() || m_inspector.background(background))
         return std::nullopt; // the whole photo's path says why, in its words
+    for (qsizetype i = 1; i < rough.size(); ++i)
+        if (crop.intersects(QRectF(QPointF(rough.at(i).topLeft()) * t, QSizeF(rough.at(i).size()) * t)))
+            return std::nullopt; // another face in the crop: the whole photo's path decides
     const QRectF inside = crop.intersected(QRectF(QPointF(0, 0), photo));
     const int outHeight = std::min({m_maxOutputHeight, int(crop.height()), int(crop.height() * ks)});
     if (outHeight < m_spec.minHeight || !QRectF(part.uprightRegion).contains(inside))

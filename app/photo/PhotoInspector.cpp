@@ -150,7 +150,10 @@ constexpr NamedColour kColourNames[] = {
     {"#1A3A8A", QT_TRANSLATE_NOOP("PhotoInspector", "dark blue")},
     {"#D9342B", QT_TRANSLATE_NOOP("PhotoInspector", "red")},
     {"#F2C14E", QT_TRANSLATE_NOOP("PhotoInspector", "yellow")},
+    {"#F5E6C8", QT_TRANSLATE_NOOP("PhotoInspector", "cream")},
     {"#4CAF50", QT_TRANSLATE_NOOP("PhotoInspector", "green")},
+    {"#D8F0D8", QT_TRANSLATE_NOOP("PhotoInspector", "pale green")},
+    {"#B0E8E8", QT_TRANSLATE_NOOP("PhotoInspector", "cyan")},
 };
 
 QString colourName(const Lab &colour)
@@ -158,7 +161,7 @@ QString colourName(const Lab &colour)
     const NamedColour *best = &kColourNames[0];
     double bestDelta = 1e9;
     for (const NamedColour &c : kColourNames) {
-        const double d = deltaE2000(colour, Lab::fromHex(QLatin1String(c.hex)));
+        const double d = deltaE2000(colour, Lab::fromHex(QLatin1String(c.hex)), 2.0); // hue first, as the rule
         if (d < bestDelta) {
             bestDelta = d;
             best = &c;
@@ -189,9 +192,14 @@ std::optional<PhotoFinding> PhotoInspector::background(const BackgroundSample &s
     QString needed = allowed.value(0);
     for (int i = 1; i < allowed.size(); ++i)
         needed = tr("%1 or %2", "a list of colours: white or light blue").arg(needed, allowed.at(i));
+    const QString found = colourName(sample.colour);
+    if (allowed.contains(found)) // near an allowed colour by name, yet too far by the rule: a tint
+        return PhotoFinding{ErrorCode::PhotoBackground,
+                            tr("The background should be %1; this one has a colour tint. Take the photo in front of "
+                               "a plain %1 wall.").arg(needed)};
     return PhotoFinding{ErrorCode::PhotoBackground,
                         tr("The background should be %1; this one is %2. Take the photo in front of a plain %1 wall.")
-                            .arg(needed, colourName(sample.colour))};
+                            .arg(needed, found)};
 }
 
 QString PhotoInspector::turnAdvice(int degrees)
@@ -262,6 +270,15 @@ void PhotoInspector::inspectPixels(const DecodedPhoto &photo, Inspection &out, c
                              tr("%n faces were found; the photo must show only you.", nullptr, int(faces.size()))});
         return;
     }
+    // A black-and-white portrait with a coloured sticker or date stamp: the face itself is what must be in colour.
+    if (m_spec.colour && !out.has(ErrorCode::PhotoColour) && looksGrey(photo.image.copy(faces.first()))) {
+        out.findings.append({ErrorCode::PhotoColour, tr("The photo is black and white; a colour photo is required.")});
+        judge(QRectF(faces.first()));
+        out.findings.removeIf([](const PhotoFinding &f) {
+            return f.code == ErrorCode::PhotoComposition || f.code == ErrorCode::PhotoBackground;
+        });
+        return;
+    }
     judge(QRectF(faces.first()));
 }
 
@@ -295,6 +312,12 @@ Inspection PhotoInspector::inspect(const QByteArray &bytes, const InspectHints &
                                  : tr("The file is %1 KB; it must be between %2 KB and %3 KB.")
                                        .arg(kilobytes(out.bytes), kilobytes(m_spec.minBytes), kilobytes(m_spec.maxBytes))});
     }
+    // The picture itself below the minimum, though bytes after it (a video, padding) bring the file above it.
+    if (trailing > 0 && out.bytes >= m_spec.minBytes && out.bytes - trailing < m_spec.minBytes)
+        out.findings.append({ErrorCode::PhotoBytes,
+                             tr("The picture itself is %1 KB (the other %2 KB of the file follow it and do not count); "
+                                "it must be at least %3 KB.")
+                                 .arg(kilobytes(out.bytes - trailing), kilobytes(trailing), kilobytes(m_spec.minBytes))});
     if (header && header->format == ImageFormat::Jpeg && !header->jpeg.widelySupported())
         out.findings.append({ErrorCode::PhotoFormat, codingMessage(header->jpeg)});
     if (header && header->cmyk)

@@ -196,6 +196,11 @@ void PhotoSession::rotate(int degrees)
     });
 }
 
+int PhotoSession::stillToTurn() const
+{
+    return m_fileInspection.rotationToUpright ? ((m_fileInspection.rotationToUpright - m_turned) % 360 + 360) % 360 : 0;
+}
+
 void PhotoSession::setCrop(const QRectF &crop)
 {
     // While a photo is being opened or turned, the frame it will get is placed by that work: a frame moved over
@@ -215,10 +220,7 @@ void PhotoSession::startCheck()
     const QRectF crop = m_crop;
     const QRgb fill = m_fill;
     const PhotoSpec spec = m_spec;
-    // The turn the photo still needs (found on the file as opened, less what the candidate turned since).
-    const int stillToTurn = m_fileInspection.rotationToUpright
-        ? ((m_fileInspection.rotationToUpright - m_turned) % 360 + 360) % 360
-        : 0;
+    const int stillToTurn = this->stillToTurn();
     m_checkWatcher.setFuture(QtConcurrent::run([image, crop, fill, spec, cancelled, stillToTurn]() {
         Checked out;
         const Result<QByteArray> rendered = PhotoFixer(spec).renderCrop(image, crop, fill);

@@ -47,6 +47,9 @@ public:
     // The findings for the current frame, and the JPEG it makes (empty unless it complies).
     const QList<PhotoFinding> &findings() const { return m_findings; }
     const QByteArray &preparedJpeg() const { return m_jpeg; }
+    // Degrees clockwise the picture still needs turning to be upright (found on the file as opened, less what the
+    // candidate turned since): 0, 90, 180 or 270.
+    int stillToTurn() const;
 
 signals:
     void opened();

@@ -3,6 +3,7 @@
 #include "PhotoFixer.h"
 #include "photo/PhotoFixtureSet.h"
 
+#include <QPainter>
 #include <QTest>
 #include <QTransform>
 
@@ -181,9 +182,45 @@ private slots:
             if (!fixedOk)
                 QVERIFY2(!checked, f.name);
         }
+        // Photos a crop within the tolerance can fix (head 72 %, top 16 %), and small ones framed near the top
+        // that the check passes and the encode must enlarge.
+        for (const PhotoFixtureSet::Framing &f : {PhotoFixtureSet::framing("fixable by a crop", 0.72, 0.16, 0.5, QSize(300, 417)),
+                                                   PhotoFixtureSet::framing("small near the top", 0.68, 0.045, 0.5, QSize(178, 240)),
+                                                   PhotoFixtureSet::framing("smallest near the top", 0.70, 0.045, 0.5, QSize(150, 208))}) {
+            const auto fixed = PhotoFixer().fix(PhotoFixtureSet::jpeg(f.image, 97));
+            QVERIFY2(fixed.ok(), qPrintable(QString::fromLatin1(f.name) + ": " + (fixed ? QString() : fixed.error().first().message)));
+            QVERIFY(PhotoInspector().inspect(fixed->jpeg).ok());
+        }
         const QByteArray shortBelow = PhotoFixtureSet::jpeg(set.at(set.size() - 2).image, 92);
         QVERIFY(PhotoInspector().inspect(shortBelow).has(ErrorCode::PhotoComposition));
         QVERIFY(!PhotoFixer().fix(shortBelow).ok());
+    }
+
+    // A second, smaller face inside the frame: check refuses it and fix does not write it.
+    void testSecondFaceIsNeverKept()
+    {
+        QImage photo = PhotoFixtureSet::compliantImage();
+        {
+            QPainter p(&photo);
+            p.drawImage(QRect(0, 0, 90, 100), PhotoFixtureSet::astronaut().copy(QRect(135, 5, 180, 200)));
+        }
+        const QByteArray jpeg = PhotoFixtureSet::jpeg(photo, 92);
+        QVERIFY(PhotoInspector().inspect(jpeg).has(ErrorCode::PhotoFace));
+        const auto fixed = PhotoFixer().fix(jpeg);
+        if (fixed.ok()) // only if the second face was cropped out
+            QVERIFY(PhotoInspector().inspect(fixed->jpeg).ok());
+        else
+            QCOMPARE(fixed.error().first().code, ErrorCode::PhotoFace);
+    }
+
+    // A black-and-white portrait with a small coloured mark is still black and white.
+    void testGreyPortraitWithAColourMark()
+    {
+        QImage photo = PhotoFixtureSet::compliantImage().convertToFormat(QImage::Format_Grayscale8).convertToFormat(QImage::Format_RGB32);
+        QPainter(&photo).fillRect(QRect(0, 380, 40, 37), QColor(255, 0, 0));
+        const QByteArray jpeg = PhotoFixtureSet::jpeg(photo, 92);
+        QVERIFY(PhotoInspector().inspect(jpeg).has(ErrorCode::PhotoColour));
+        QVERIFY(!PhotoFixer().fix(jpeg).ok());
     }
 
     // Too small for any crop: fix says so, not something about the composition.
@@ -256,10 +293,15 @@ private slots:
         QVERIFY(!background(QColor(250, 250, 250)).has(ErrorCode::PhotoBackground));
         QVERIFY(!background(QColor(214, 234, 248)).has(ErrorCode::PhotoBackground));
         QVERIFY(!background(QColor(200, 200, 200)).has(ErrorCode::PhotoBackground));
-        for (const QColor &wrong : {QColor(217, 52, 43), QColor(26, 58, 138), QColor(76, 175, 80), QColor(244, 200, 208)}) {
+        for (const QColor &wrong : {QColor(217, 52, 43), QColor(26, 58, 138), QColor(76, 175, 80), QColor(244, 200, 208),
+                                    QColor(224, 248, 224), QColor(255, 240, 200), QColor(176, 232, 232)}) {
             const Inspection i = background(wrong);
             QVERIFY2(i.has(ErrorCode::PhotoBackground), qPrintable(wrong.name()));
-            QVERIFY(i.findings.last().message.contains(QLatin1String("white or light blue")));
+            const QString message = i.findings.last().message;
+            QVERIFY(message.contains(QLatin1String("white or light blue")));
+            // Never «should be white; this one is white».
+            QVERIFY2(!message.contains(QLatin1String("this one is white")) && !message.contains(QLatin1String("this one is light blue")),
+                     qPrintable(message));
         }
         // The tolerance is the spec's: with none at all, even the grey wall is refused.
         PhotoSpec strict = PhotoSpec::ncreDefault();

@@ -48,6 +48,11 @@ private slots:
         QCOMPARE(s->trailingBytes(), video.size());
         // ... and the reader takes the picture as complete.
         QVERIFY(PhotoReader::read(m_jpeg + video).ok());
+        // Bytes after the picture do not lift a picture under the minimum over it.
+        const QByteArray small = PhotoFixtureSet::jpeg(PhotoFixtureSet::compliantImage(), 30);
+        QVERIFY(small.size() < PhotoSpec::ncreDefault().minBytes);
+        const Inspection padded = PhotoInspector().inspect(small + QByteArray(30 * 1024, '\x42'));
+        QVERIFY(padded.has(ErrorCode::PhotoBytes));
     }
 
     // A file cut anywhere inside the scan, or between segments, is truncated; a tail-based guess would not know.
