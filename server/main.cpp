@@ -1,19 +1,44 @@
 // ncre-server: the reference NCRE registration API (architecture §3-§4, docs/openapi.yaml).
-//   ncre-server [--listen HOST:PORT] [--db PATH] [--seed demo] [--test-hooks] [--kdf interactive|minimal]
+//   ncre-server [--listen HOST:PORT] [--db PATH] [--seed demo] [--test-hooks] [--kdf interactive|minimal] [--parent-pid PID]
 //               [--max-rps N]
 // Prints "ncre-server listening on <url>" once it accepts connections. Exit codes: 0 stopped, 1 could not start,
 // 2 bad command line.
 #include "ServerApp.h"
+#include "ServerLogging.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QRegularExpression>
+#include <QTimer>
 
 #include <cstdio>
+
+#ifdef Q_OS_WIN
+#include <windows.h>
+#else
+#include <cerrno>
+#include <csignal>
+#endif
 
 using namespace ncre::server;
 
 namespace {
+
+// Whether process `pid` still runs (POSIX: signal 0 probes without sending; Windows: an open, unsignalled handle).
+bool processAlive(qint64 pid)
+{
+#ifdef Q_OS_WIN
+    HANDLE h = OpenProcess(SYNCHRONIZE, FALSE, DWORD(pid));
+    if (!h)
+        return false;
+    const bool alive = WaitForSingleObject(h, 0) == WAIT_TIMEOUT;
+    CloseHandle(h);
+    return alive;
+#else
+    return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
+#endif
+}
+
 
 int usageError(const QCommandLineParser &parser, const QString &message)
 {
@@ -49,7 +74,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption maxRps(QStringLiteral("max-rps"),
                                     QStringLiteral("Overload mode: serve at most N requests per second, answer the rest 503 with Retry-After (default 0: off)."),
                                     QStringLiteral("N"), QStringLiteral("0"));
-    parser.addOptions({listen, db, seed, hooks, kdf, maxRps});
+    const QCommandLineOption parentPid(QStringLiteral("parent-pid"),
+                                       QStringLiteral("Stop when process PID ends (ncre-desk --demo passes its own)."),
+                                       QStringLiteral("PID"));
+    parser.addOptions({listen, db, seed, hooks, kdf, maxRps, parentPid});
     if (!parser.parse(QCoreApplication::arguments()))
         return usageError(parser, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -95,6 +123,14 @@ int main(int argc, char *argv[])
     if (!rpsOk || options.maxRequestsPerSecond < 0 || options.maxRequestsPerSecond > 1000000)
         return usageError(parser, QStringLiteral("--max-rps expects a number from 0 to 1000000"));
 
+    qint64 watched = 0;
+    if (parser.isSet(parentPid)) {
+        bool pidOk = false;
+        watched = parser.value(parentPid).toLongLong(&pidOk);
+        if (!pidOk || watched <= 0)
+            return usageError(parser, QStringLiteral("--parent-pid expects a process id"));
+    }
+
     ServerApp server(options);
     if (const auto started = server.start(); !started) {
         std::fprintf(stderr, "ncre-server: %s\n", qPrintable(started.error().detail));
@@ -102,5 +138,16 @@ int main(int argc, char *argv[])
     }
     std::printf("ncre-server listening on %s\n", qPrintable(server.baseUrl()));
     std::fflush(stdout);
+    // A demo server ends with the app that started it, however the app ended (even killed): checked each second.
+    QTimer parentWatch;
+    if (watched > 0) {
+        QObject::connect(&parentWatch, &QTimer::timeout, &app, [watched]() {
+            if (!processAlive(watched)) {
+                qCInfo(lcServer) << "parent process" << watched << "ended; stopping";
+                QCoreApplication::quit();
+            }
+        });
+        parentWatch.start(1000);
+    }
     return app.exec();
 }

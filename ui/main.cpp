@@ -1,5 +1,5 @@
 // ncre-desk: the NCRE registration client (architecture §7).
-//   ncre-desk [--server URL | --demo] [--kiosk] [--lang zh_CN|en]
+//   ncre-desk [--server URL | --demo [--demo-reset]] [--kiosk] [--lang zh_CN|en] [--verbose]
 #include "DemoServer.h"
 #include "Keychain.h"
 #include "LoginWindow.h"
@@ -116,7 +116,9 @@ int main(int argc, char *argv[])
                                   QStringLiteral("LANG"));
     const QCommandLineOption verbose(QStringLiteral("verbose"),
                                      QStringLiteral("Print NCRE Desk's debug messages (personal data is never logged)."));
-    parser.addOptions({server, demo, kiosk, lang, verbose});
+    const QCommandLineOption demoReset(QStringLiteral("demo-reset"),
+                                       QStringLiteral("With --demo: start the demo over (its data is otherwise kept between runs)."));
+    parser.addOptions({server, demo, demoReset, kiosk, lang, verbose});
     parser.process(app);
     if (parser.isSet(verbose)) // QT_LOGGING_RULES, when set, still has the last word
         QLoggingCategory::setFilterRules(QStringLiteral("ncre.*.debug=true"));
@@ -129,6 +131,10 @@ int main(int argc, char *argv[])
                                                       .toString();
     if (language != QLatin1String("zh_CN") && language != QLatin1String("en")) {
         fprintf(stderr, "ncre-desk: --lang must be zh_CN or en\n");
+        return 2;
+    }
+    if (parser.isSet(demoReset) && !parser.isSet(demo)) {
+        fprintf(stderr, "ncre-desk: --demo-reset goes with --demo\n");
         return 2;
     }
     if (parser.isSet(server) && parser.isSet(demo)) {
@@ -160,6 +166,10 @@ int main(int argc, char *argv[])
                                   QObject::tr("The demo server could not start: %1").arg(why));
             QCoreApplication::exit(1);
         });
+        if (QString why; parser.isSet(demoReset) && !DemoServer::reset(&why)) {
+            fprintf(stderr, "ncre-desk: the demo cannot start over: %s\n", qPrintable(why));
+            return 1;
+        }
         demoServer.start();
     } else {
         const QString url = parser.isSet(server) ? parser.value(server) : settings.value(QStringLiteral("server")).toString();

@@ -3,7 +3,14 @@
 #include "WorkflowLogging.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
+
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
 
 namespace ncre {
 
@@ -63,12 +70,39 @@ QString DemoServer::findBinary()
     return QStringLiteral("ncre-server"); // from PATH
 }
 
+QString DemoServer::dataDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo");
+}
+
+bool DemoServer::reset(QString *why)
+{
+    QDir dir(dataDirectory());
+    if (!dir.exists())
+        return true;
+    for (const QString &name : dir.entryList({QStringLiteral("demo.sqlite*")}, QDir::Files)) {
+        if (!dir.remove(name)) {
+            if (why)
+                *why = QStringLiteral("cannot remove %1").arg(dir.filePath(name));
+            return false;
+        }
+    }
+    return true;
+}
+
 void DemoServer::start(const QStringList &extraArguments)
 {
+    QDir().mkpath(dataDirectory());
     m_process.setProgram(findBinary());
     m_process.setArguments(QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"),
-                                       QStringLiteral("demo"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("demo.sqlite"))}
+                                       QStringLiteral("demo"), QStringLiteral("--db"),
+                                       dataDirectory() + QStringLiteral("/demo.sqlite"), QStringLiteral("--parent-pid"),
+                                       QString::number(QCoreApplication::applicationPid())}
                            + extraArguments);
+#ifdef Q_OS_LINUX
+    // Killed with the app, even by SIGKILL (the server's own watch covers the other systems).
+    m_process.setChildProcessModifier([]() { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#endif
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.start();
 }

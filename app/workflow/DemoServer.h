@@ -2,13 +2,14 @@
 
 #include <QObject>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QUrl>
 
 namespace ncre {
 
 // `ncre-desk --demo`: a local ncre-server with the demo data (accounts demo/Demo-pass-1, staff.bit/Staff-demo-1,
-// four sites) on a free loopback port, with a database in a temporary folder that goes when the app quits.
+// four sites) on a free loopback port. Its database is kept between runs in the app's data folder (demo/), so a
+// demo registration carries on where it was left; reset() starts over. The server ends with the app, however the
+// app ends: it watches the app's process (--parent-pid), and on Linux the kernel also signals it when the app dies.
 class DemoServer : public QObject
 {
     Q_OBJECT
@@ -19,6 +20,10 @@ public:
 
     // The server binary: $NCRE_SERVER_BINARY, else next to this program or in the build tree's server/.
     static QString findBinary();
+    // The folder holding the demo database (the app's data location, demo/).
+    static QString dataDirectory();
+    // Deletes the kept demo database (`ncre-desk --demo-reset`); false with the reason if it cannot.
+    static bool reset(QString *why = nullptr);
     void start(const QStringList &extraArguments = {});
     QUrl url() const { return m_url; }
 
@@ -28,7 +33,6 @@ signals:
 
 private:
     QProcess m_process;
-    QTemporaryDir m_dir;
     QByteArray m_stdout;
     QUrl m_url;
 };

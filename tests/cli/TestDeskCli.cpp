@@ -1,3 +1,4 @@
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -31,6 +32,7 @@ private slots:
         QTest::newRow("plain http elsewhere") << QStringList{"--server", "http://example.com"};
         QTest::newRow("both server and demo") << QStringList{"--server", "https://example.com", "--demo"};
         QTest::newRow("no server at all") << QStringList{};
+        QTest::newRow("demo reset without demo") << QStringList{"--demo-reset", "--server", "https://example.com"};
     }
     void testRefusedArguments()
     {
@@ -61,6 +63,61 @@ private slots:
         }
         p.terminate();
         QVERIFY(p.waitForFinished(10000));
+    }
+
+    // The demo keeps its data between runs (a database under the app's data folder); --demo-reset starts over; and
+    // its server ends with the app even when the app is killed.
+    void testDemoDataIsKeptResetAndItsServerEndsWithTheApp()
+    {
+        const QString db = m_home.filePath("data") + QStringLiteral("/NCRE/NCRE Desk/demo/demo.sqlite");
+        auto startDemo = [&](const QStringList &extra) {
+            auto p = std::make_unique<QProcess>();
+            QProcessEnvironment e = env();
+            e.insert("QT_LOGGING_RULES", "ncre.workflow.info=true");
+            p->setProcessEnvironment(e);
+            p->setProcessChannelMode(QProcess::MergedChannels);
+            p->start(NCRE_DESK_BINARY, QStringList{"--demo", "--lang", "en"} + extra);
+            p->waitForStarted();
+            QByteArray out;
+            while (p->state() == QProcess::Running && !out.contains("demo server ready at")) {
+                if (!p->waitForReadyRead(20000))
+                    break;
+                out += p->readAll();
+            }
+            if (!out.contains("demo server ready at"))
+                qWarning("%s", out.constData());
+            return std::make_pair(std::move(p), out.contains("demo server ready at"));
+        };
+        auto serverRunning = [&]() {
+            QProcess ps;
+            ps.start(QStringLiteral("pgrep"), {QStringLiteral("-f"), QStringLiteral("ncre-server.*") + db});
+            ps.waitForFinished(5000);
+            return ps.exitCode() == 0;
+        };
+        {
+            auto [desk, ready] = startDemo({});
+            QVERIFY(ready);
+            QVERIFY(QFile::exists(db));
+            QVERIFY(serverRunning());
+            desk->kill(); // SIGKILL: the app has no chance to stop its server
+            QVERIFY(desk->waitForFinished(10000));
+            QVERIFY(QTest::qWaitFor([&] { return !serverRunning(); }, 15000));
+        }
+        // Kept: the same file. --demo-reset: a fresh one (a damaged file is replaced, not reused).
+        QFile damaged(db);
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write("not a database");
+        damaged.close();
+        {
+            auto [desk, ready] = startDemo({"--demo-reset"});
+            QVERIFY(ready);
+            QFile fresh(db);
+            QVERIFY(fresh.open(QIODevice::ReadOnly));
+            QVERIFY(fresh.read(16).startsWith("SQLite format 3"));
+            desk->terminate();
+            QVERIFY(desk->waitForFinished(10000));
+            QVERIFY(QTest::qWaitFor([&] { return !serverRunning(); }, 15000));
+        }
     }
 };
 
