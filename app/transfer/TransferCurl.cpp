@@ -98,10 +98,14 @@ size_t onWrite(char *data, size_t size, size_t count, void *userdata)
         t->part.setFileName(partPath(t->request.destination));
         if (!t->part.open(t->resumed ? QIODevice::Append : (QIODevice::WriteOnly | QIODevice::Truncate)))
             return 0;
+        // A registration form or ticket is personal: readable by its owner only, from its first byte.
+        t->part.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         if (!t->etag.isEmpty()) {
             QFile tag(etagPath(t->request.destination));
-            if (tag.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            if (tag.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+                tag.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
                 tag.write(t->etag);
+            }
         }
     }
     return t->part.write(data, n) == n ? size_t(n) : 0;

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QStandardPaths>
 
 namespace ncre {
 
@@ -52,7 +53,7 @@ RegistrationFlow::RegistrationFlow(ApiClient &api, AuthSession &auth, TransferEn
     , m_outbox(api, store, [this]() { return account(); })
     , m_transfers(api, auth, transfers)
     , m_seats(api)
-    , m_downloadDir(QDir::tempPath())
+    , m_downloadDir(privateDownloadDirectory())
 {
     m_draftTimer.setSingleShot(true);
     m_draftTimer.setInterval(300);
@@ -92,6 +93,14 @@ RegistrationFlow::RegistrationFlow(ApiClient &api, AuthSession &auth, TransferEn
                 m_serverTrouble = true;
                 emit serverBusy(m_api.serverNow().addMSecs(delayMs), reason);
             });
+}
+
+QString RegistrationFlow::privateDownloadDirectory()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/downloads");
+    QDir().mkpath(dir);
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    return dir;
 }
 
 RegistrationFlow::~RegistrationFlow()
@@ -583,11 +592,18 @@ void RegistrationFlow::download(DocumentKind kind, std::function<void(Result<QBy
     request.kind = TransferRequest::Kind::Download;
     request.url = m_api.urlFor(documentPath(kind));
     // Named after a hash of the account, so the download folder does not say whose documents it held.
+    // ... and a random part, so no other program can guess it and plant or read the file there.
     const QByteArray who = QCryptographicHash::hash(account().toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
+    QByteArray nonce(8, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(nonce.data()), nonce.size() / 4);
     request.destination = QDir(m_downloadDir).filePath(QString::fromLatin1(who) + QLatin1Char('-') + documentKey(kind)
+                                                       + QLatin1Char('-') + QString::fromLatin1(nonce.toHex())
                                                        + QStringLiteral(".pdf"));
     m_transfers.run(request, [this, kind, done, destination = request.destination](const Result<TransferResult> &r) {
         if (!r) {
+            // Nothing half-downloaded stays behind (the next attempt starts afresh under another name).
+            for (const QString &suffix : {QStringLiteral(".part"), QStringLiteral(".part.etag"), QString()})
+                QFile::remove(destination + suffix);
             done(toProblem(r.error()));
             return;
         }

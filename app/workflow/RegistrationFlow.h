@@ -31,12 +31,15 @@ class RegistrationFlow : public QObject
 public:
     using Done = std::function<void(Result<void, Problem>)>;
 
-    // `store` may be null (nothing kept locally). `documentsDir` holds downloads while they arrive.
+    // `store` may be null (nothing kept locally).
     RegistrationFlow(ApiClient &api, AuthSession &auth, TransferEngine &transfers, LocalStore *store,
                      QObject *parent = nullptr);
     ~RegistrationFlow() override;
 
     void setDownloadDirectory(const QString &dir) { m_downloadDir = dir; }
+    // Where downloads arrive unless set: the app's private data folder (downloads/, owner-only), never the shared
+    // temporary folder. Files there are owner-only (0600), named unpredictably, and gone once kept sealed.
+    static QString privateDownloadDirectory();
     void setPollIntervals(RegistrationPoller::Intervals intervals) { m_poller.setIntervals(intervals); }
     // Lead times of the reminders, in seconds before each deadline (default: one day and one hour).
     void setReminderLeads(QList<qint64> leadSeconds) { m_reminders.setLeads(std::move(leadSeconds)); }

@@ -234,6 +234,11 @@ private slots:
         QCOMPARE(form.value(), hooks.get("/api/v1/registrations/current/form.pdf").body);
         const QByteArray log = server.stderrText();
         QVERIFY2(log.contains("path=/api/v1/registrations/current/form.pdf status=206"), log.constData());
+        // Nothing stays in the download folder (the document is kept sealed in the store), and that folder is
+        // private: never the shared temporary folder.
+        const QString downloads = RegistrationFlow::privateDownloadDirectory();
+        QVERIFY(!downloads.startsWith(QDir::tempPath()));
+        QVERIFY((QFile::permissions(downloads) & (QFileDevice::ReadOther | QFileDevice::ReadGroup)) == QFileDevice::Permissions());
     }
 
     // The server did the work but the answer was lost on the way back: the retry carries the same Idempotency-Key,

@@ -88,6 +88,10 @@ private slots:
         QCOMPARE(f.readAll(), m_form);
         QVERIFY(!QFile::exists(dest + ".part"));
         QVERIFY(!progress.isEmpty());
+        // Personal: the owner's only (0600), whatever the umask.
+        const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+            | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        QCOMPARE(f.permissions() & others, QFileDevice::Permissions());
     }
 
     // The proxy setting is honoured: through a relay that counts what passes, the download arrives; through a proxy
