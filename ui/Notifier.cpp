@@ -7,6 +7,12 @@
 #include <QIcon>
 #include <QSystemTrayIcon>
 
+#ifdef NCRE_HAVE_DBUS
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#endif
+
 namespace ncre {
 
 Notifier::Notifier(RegistrationFlow &flow, QObject *parent)
@@ -86,9 +92,29 @@ void Notifier::stateChanged(const Registration &registration)
 void Notifier::notify(const QString &title, const QString &text)
 {
     m_history << text;
+    emit notified(title, text);
+#ifdef NCRE_HAVE_DBUS
+    // The desktop's notification service (org.freedesktop.Notifications, Desktop Notifications Specification 1.2):
+    // GNOME has no tray, KDE and the others have both. The tray shows it when the service answers with an error.
+    const QDBusConnection bus = QDBusConnection::sessionBus();
+    if (bus.isConnected()) {
+        QDBusMessage call = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.Notifications"),
+                                                           QStringLiteral("/org/freedesktop/Notifications"),
+                                                           QStringLiteral("org.freedesktop.Notifications"),
+                                                           QStringLiteral("Notify"));
+        call << QCoreApplication::applicationName() << uint(0) << QStringLiteral("ncre-desk") << title << text
+             << QStringList() << QVariantMap{{QStringLiteral("desktop-entry"), QStringLiteral("ncre-desk")}} << int(-1);
+        auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call), this);
+        connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, title, text]() {
+            watcher->deleteLater();
+            if (watcher->isError() && m_tray)
+                m_tray->showMessage(title, text);
+        });
+        return;
+    }
+#endif
     if (m_tray)
         m_tray->showMessage(title, text);
-    emit notified(title, text);
 }
 
 } // namespace ncre

@@ -9,8 +9,9 @@ class QSystemTrayIcon;
 namespace ncre {
 
 // Turns what the flow finds by itself — the site's decision, the payment confirmed, the ticket window opening, a
-// deadline near, seats back at a watched site, a queued submission refused — into a desktop notification
-// (QSystemTrayIcon where the desktop has one) and a line the main window shows.
+// deadline near, seats back at a watched site, a queued submission refused — into a desktop notification and a line
+// the main window shows. The notification goes to the desktop's notification service over D-Bus where there is a
+// session bus (Linux: GNOME shows no tray icon), else to the tray (QSystemTrayIcon).
 class Notifier : public QObject
 {
     Q_OBJECT

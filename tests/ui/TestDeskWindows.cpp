@@ -37,11 +37,33 @@
 #include <QMimeData>
 #include <QStatusBar>
 #include <QTextBrowser>
+#include <QDBusConnection>
+#include <QScopeGuard>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QListView>
 
 using namespace ncre;
+
+// The desktop's notification service (Desktop Notifications Specification), played by the test on its own
+// connection to the private session bus the test runs in (dbus-run-session): what NCRE Desk sends arrives here
+// through the bus daemon, as it would at a GNOME shell.
+class FakeNotificationService : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
+
+public:
+    QStringList summaries;
+
+public slots:
+    uint Notify(const QString &, uint, const QString &, const QString &summary, const QString &, const QStringList &,
+                const QVariantMap &, int)
+    {
+        summaries << summary;
+        return uint(summaries.size());
+    }
+};
 
 // The windows, offscreen, clicked and typed through against a real ncre-server --test-hooks: log in (a wrong
 // password first), the main window's home tab, the agreement page.
@@ -493,6 +515,18 @@ private slots:
     // window (found by polling) and the registration form shown.
     void testReviewPage()
     {
+        // A private session bus (the test runs under dbus-run-session) with a notification service on it.
+        QDBusConnection service = QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("fake-notifications"));
+        QVERIFY2(service.isConnected(), "no session bus: run under dbus-run-session");
+        FakeNotificationService notifications;
+        QVERIFY(service.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &notifications,
+                                       QDBusConnection::ExportAllSlots));
+        QVERIFY(service.registerService(QStringLiteral("org.freedesktop.Notifications")));
+        auto unregister = qScopeGuard([&] {
+            service.unregisterService(QStringLiteral("org.freedesktop.Notifications"));
+            QDBusConnection::disconnectFromBus(QStringLiteral("fake-notifications"));
+        });
+
         TestHttp hooks(*m_server);
         ApiClient api;
         AuthSession auth(api);
@@ -553,6 +587,8 @@ private slots:
             QVERIFY(changed.wait());
         QVERIFY(find<QLabel>(review, "reviewState")->text().contains(QStringLiteral("Pay before")));
         QVERIFY(main.notifier()->history().join('\n').contains(QStringLiteral("approved")));
+        // ... and the desktop's notification service got it over D-Bus (there is no tray here).
+        QVERIFY(QTest::qWaitFor([&] { return notifications.summaries.contains(QStringLiteral("Review approved")); }, 10000));
 
         // The site's on-site confirmation notice.
         main.openNotices();
