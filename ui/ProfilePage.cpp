@@ -144,6 +144,12 @@ ProfilePage::ProfilePage(RegistrationFlow &flow, QWidget *parent)
         row.error->setObjectName(QStringLiteral("error-") + key);
         row.error->setStyleSheet(QStringLiteral("color: #B00020;"));
         row.error->setWordWrap(true);
+        // The line under a field keeps its place when empty: fields never jump as messages come and go (a click
+        // meant for the next field would land on another).
+        QSizePolicy keep = row.error->sizePolicy();
+        keep.setRetainSizeWhenHidden(true);
+        row.error->setSizePolicy(keep);
+        row.error->setMinimumHeight(row.error->fontMetrics().height());
         row.error->hide();
         auto *cell = new QVBoxLayout;
         cell->setSpacing(2);

@@ -38,6 +38,7 @@
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QDBusConnection>
+#include <QLayout>
 #include <QScopeGuard>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -216,8 +217,13 @@ private slots:
             box->setCurrentIndex(box->findData(code));
             emit box->activated(box->currentIndex());
         };
+        profile->layout()->activate();
+        const int mobileTop = line("mobile")->mapTo(profile, QPoint(0, 0)).y();
         QTest::keyClicks(line("documentNumber"), "110105194912310021"); // wrong check character
         QVERIFY(!profile->errorText(ProfileField::DocumentNumber).isEmpty());
+        // The message appears in the place kept for it: the fields below do not move.
+        profile->layout()->activate();
+        QCOMPARE(line("mobile")->mapTo(profile, QPoint(0, 0)).y(), mobileTop);
         QVERIFY(profile->errorText(ProfileField::Name).isEmpty()); // untouched fields stay quiet
         line("documentNumber")->clear();
         QTest::keyClicks(line("documentNumber"), "11010519491231002x"); // lower-case x is fine
