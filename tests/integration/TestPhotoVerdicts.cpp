@@ -124,6 +124,38 @@ private slots:
         QCOMPARE(fromServer, fromDesk);
     }
 
+    // The handed real-world inputs (../shared/field beside the repository, README there), through all three, with
+    // the answer the README names.
+    void testHandedInputsEverywhere_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("codes");
+        QTest::newRow("tight frame") << "photo-tight-frame.jpg" << QStringList{};
+        QTest::newRow("tight frame 2") << "photo-tight-frame-2.jpg" << QStringList{};
+        QTest::newRow("motion photo") << "motion-photo.jpg" << QStringList{"photo.bytes"};
+        QTest::newRow("motion photo without video") << "motion-photo-without-video.jpg" << QStringList{"photo.composition"};
+        QTest::newRow("arithmetic") << "arithmetic-coded.jpg" << QStringList{"photo.format"};
+        QTest::newRow("avif") << "avif-named.jpg" << QStringList{"photo.format"};
+        QTest::newRow("red background") << "red-background.jpg" << QStringList{"photo.background"};
+    }
+    void testHandedInputsEverywhere()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, codes);
+        QFile f(QStringLiteral(NCRE_SOURCE_DIR "/../shared/field/") + file);
+        if (!f.open(QIODevice::ReadOnly))
+            QSKIP("../shared/field is not beside this repository");
+        const QByteArray bytes = f.readAll();
+        QTemporaryDir dir;
+        const QStringList fromDesk = desk(bytes);
+        QVERIFY2(std::all_of(codes.begin(), codes.end(), [&](const QString &c) { return fromDesk.contains(c); }),
+                 qPrintable(fromDesk.join(',')));
+        if (codes.isEmpty())
+            QCOMPARE(fromDesk, QStringList());
+        QCOMPARE(cli(bytes, dir, "handed"), fromDesk);
+        QCOMPARE(server(bytes), fromDesk);
+    }
+
     // What the server keeps is clean: a compliant photo with EXIF (GPS and all) and data after its EOI is stored
     // re-encoded, with neither.
     void testServerKeepsACleanPhoto()
