@@ -128,53 +128,44 @@ void PhotoSession::startOpen(const std::function<Placed(const Cancelled &)> &job
     m_openWatcher.setFuture(QtConcurrent::run([job, cancelled]() { return job(cancelled); }));
 }
 
+PhotoSession::Placed PhotoSession::place(const QByteArray &bytes, const PhotoSpec &spec, const Cancelled &cancelled)
+{
+    Placed placed;
+    placed.file = PhotoInspector(spec).inspect(bytes);
+    if (*cancelled)
+        return placed;
+    const Result<DecodedPhoto> decoded = PhotoReader::read(bytes, kWorkingBox);
+    if (!decoded)
+        return placed;
+    placed.image = decoded->image;
+    placed.ok = true;
+    placeFrame(placed, spec, cancelled);
+    return placed;
+}
+
 void PhotoSession::openFile(const QString &path)
 {
     const PhotoSpec spec = m_spec;
     startOpen([path, spec](const Cancelled &cancelled) {
         QFile file(path);
+        Placed failed;
         if (!file.open(QIODevice::ReadOnly)) {
-            Placed failed;
             failed.file.findings = {{ErrorCode::PhotoDecode, PhotoFixer::tr("The file cannot be opened: %1").arg(file.errorString())}};
             return failed;
         }
         if (file.size() > kMaxFileBytes) {
-            Placed failed;
             failed.file.bytes = file.size();
             failed.file.findings = {{ErrorCode::PhotoBytes, PhotoInspector::messageFor(Error(ErrorCode::PhotoBytes))}};
             return failed;
         }
-        const QByteArray bytes = file.readAll();
-        Placed placed;
-        placed.file = PhotoInspector(spec).inspect(bytes);
-        if (*cancelled)
-            return placed;
-        const Result<DecodedPhoto> decoded = PhotoReader::read(bytes, kWorkingBox);
-        if (!decoded)
-            return placed;
-        placed.image = decoded->image;
-        placed.ok = true;
-        placeFrame(placed, spec, cancelled);
-        return placed;
+        return place(file.readAll(), spec, cancelled);
     });
 }
 
 void PhotoSession::openBytes(const QByteArray &bytes)
 {
     const PhotoSpec spec = m_spec;
-    startOpen([bytes, spec](const Cancelled &cancelled) {
-        Placed placed;
-        placed.file = PhotoInspector(spec).inspect(bytes);
-        if (*cancelled)
-            return placed;
-        const Result<DecodedPhoto> decoded = PhotoReader::read(bytes, kWorkingBox);
-        if (!decoded)
-            return placed;
-        placed.image = decoded->image;
-        placed.ok = true;
-        placeFrame(placed, spec, cancelled);
-        return placed;
-    });
+    startOpen([bytes, spec](const Cancelled &cancelled) { return place(bytes, spec, cancelled); });
 }
 
 void PhotoSession::rotate(int degrees)

@@ -79,6 +79,8 @@ private:
     void startOpen(const std::function<Placed(const Cancelled &)> &job);
     void startCheck();
     void setBusy(bool busy);
+    // Runs on the worker: the file's verdict, the picture decoded at the working size and the frame placed.
+    static Placed place(const QByteArray &bytes, const PhotoSpec &spec, const Cancelled &cancelled);
     // Runs on the worker: detects the face and places the frame on `placed.image`.
     static void placeFrame(Placed &placed, const PhotoSpec &spec, const Cancelled &cancelled);
 
