@@ -709,8 +709,8 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>背景应为%1，这张照片的背景偏色。请在%1的纯色墙前拍摄。</translation>
     </message>
     <message>
-        <source>The picture itself is %1 KB (the other %2 KB of the file follow it and do not count); it must be at least %3 KB.</source>
-        <translation>图片本身只有 %1 KB（文件中另外 %2 KB 位于图片之后，不计算在内）；至少应为 %3 KB。</translation>
+        <source>The picture itself is %1 KB (the other %2 KB of the file are data beside it and do not count); it must be at least %3 KB.</source>
+        <translation>图片本身只有 %1 KB（文件中另外 %2 KB 是图片以外的数据，不计算在内）；至少应为 %3 KB。</translation>
     </message>
 </context>
 <context>

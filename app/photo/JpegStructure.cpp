@@ -165,6 +165,8 @@ Result<JpegStructure> readJpegStructure(QIODevice *device)
                 s.hierarchical = true;
             continue;
         }
+        if ((m >= 0xE0 && m <= 0xEF) || m == 0xFE)
+            s.metadataBytes += 2 + length; // APPn, COM: marker and segment
         if (!in.skip(length - 2))
             break;
         if (m != 0xDA)

@@ -21,9 +21,13 @@ struct JpegStructure
     bool hierarchical = false; // a DHP marker or a differential SOF (C5-C7, CD-CF)
     qint64 fileBytes = 0;
     qint64 imageEnd = -1;   // offset just past the EOI that closes the last scan; -1 when the scans are not closed
+    qint64 metadataBytes = 0; // in APPn and COM segments (EXIF, XMP, ICC profiles, comments, padding)
 
     bool truncated() const { return imageEnd < 0; }
     qint64 trailingBytes() const { return truncated() ? 0 : fileBytes - imageEnd; }
+    // The picture's own bytes: the file without what follows the EOI and without metadata segments (what a server
+    // that keeps only the picture stores).
+    qint64 pictureBytes() const { return (truncated() ? fileBytes : imageEnd) - metadataBytes; }
     bool arithmetic() const { return sofMarker >= 0xC9 && sofMarker <= 0xCF; }
     bool lossless() const { return sofMarker == 0xC3 || sofMarker == 0xC7 || sofMarker == 0xCB || sofMarker == 0xCF; }
     bool progressive() const { return sofMarker == 0xC2 || sofMarker == 0xC6 || sofMarker == 0xCA || sofMarker == 0xCE; }

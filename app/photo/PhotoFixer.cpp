@@ -232,7 +232,10 @@ PhotoFixer::Outcome PhotoFixer::fixFrom(QIODevice *file, const std::function<QBy
     }
     // Too few pixels for any crop: said before any face is looked for (a face-like speck in a tiny picture would
     // only give a misleading reason).
-    if (header->uprightSize.width() < m_spec.minWidth * kMaxUpscale || header->uprightSize.height() < m_spec.minHeight * kMaxUpscale)
+    // Either way up: a sideways photo is turned before it is cropped.
+    const int shortSide = qMin(header->uprightSize.width(), header->uprightSize.height());
+    const int longSide = qMax(header->uprightSize.width(), header->uprightSize.height());
+    if (shortSide < m_spec.minWidth * kMaxUpscale || longSide < m_spec.minHeight * kMaxUpscale)
         return fail(ErrorCode::PhotoDimensions,
                     tr("The photo is %1×%2 pixels; at least %3×%4 (width×height) are needed. Use a larger photo.")
                         .arg(header->uprightSize.width()).arg(header->uprightSize.height())
@@ -299,17 +302,45 @@ PhotoFixer::Outcome PhotoFixer::fixFrom(QIODevice *file, const std::function<QBy
     if (above.plain())
         background.rgb = above.rgb; // what continues the wall above the hair
     QList<PhotoFinding> missing;
-    // A photo already framed within the rules keeps its framing: what the check accepts, the fix accepts.
-    // The placement nearest the rule's values; failing that, a photo already framed within the rules keeps its
-    // framing (what the check accepts, the fix accepts).
-    QRectF cropSmall = proposeCrop(small.size(), head, background.plain() || above.plain(), &missing);
-    if (cropSmall.isEmpty() && m_spec.aspectAccepted(small.width(), small.height())
-        && m_inspector.composition(head, QSizeF(small.size())).isEmpty())
-        cropSmall = QRectF(QPointF(0, 0), QSizeF(small.size()));
-    if (cropSmall.isEmpty())
-        return missing;
     if (m_spec.colour && PhotoInspector::looksGrey(small.copy(face.toAlignedRect())))
         return fail(ErrorCode::PhotoColour, tr("The photo is black and white; a colour photo is required."));
+    // The crops to try, in order: a photo already framed within the rules (with room to spare across, where a
+    // fresh detection may place the face a little differently) keeps its framing — what the check accepts, the
+    // fix keeps —; then the placement nearest the rule's values. The first whose written file passes is kept.
+    QList<QRectF> candidates;
+    if (m_spec.aspectAccepted(small.width(), small.height())
+        && m_inspector.composition(head, QSizeF(small.size()), 0.8).isEmpty())
+        candidates.append(QRectF(QPointF(0, 0), QSizeF(small.size())));
+    if (const QRectF placed = proposeCrop(small.size(), head, background.plain() || above.plain(), &missing);
+        !placed.isEmpty())
+        candidates.append(placed);
+    if (candidates.isEmpty() && m_spec.aspectAccepted(small.width(), small.height())
+        && m_inspector.composition(head, QSizeF(small.size())).isEmpty())
+        candidates.append(QRectF(QPointF(0, 0), QSizeF(small.size())));
+    if (candidates.isEmpty())
+        return missing;
+    const qint64 placedNs = timer.nsecsElapsed();
+    Outcome outcome = missing;
+    for (const QRectF &cropSmall : candidates) {
+        timer.restart();
+        outcome = fixCrop(fixed, photo, faces, cropSmall, background.rgb, wholeFile);
+        if (outcome.ok()) {
+            outcome.value().timings.cropNs += placedNs;
+            return outcome;
+        }
+    }
+    return outcome;
+}
+
+PhotoFixer::Outcome PhotoFixer::fixCrop(Fixed fixed, const DecodedPhoto &photo, const QList<QRect> &faces,
+                                        const QRectF &cropSmall, QRgb fill,
+                                        const std::function<QByteArray()> &wholeFile) const
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto fail = [](ErrorCode code, const QString &message) { return Outcome(QList<PhotoFinding>{{code, message}}); };
+    const QImage &small = photo.image;
+    const QRectF face = faces.first();
     // Another face inside the crop (a smaller one, which the fix would otherwise keep): the photo must show only
     // the candidate, as the check says.
     for (qsizetype i = 1; i < faces.size(); ++i)
@@ -364,7 +395,7 @@ PhotoFixer::Outcome PhotoFixer::fixFrom(QIODevice *file, const std::function<QBy
         }
     }
 
-    const QImage out = cropped(source, sourceCrop, sourceInside, outSize, background.rgb);
+    const QImage out = cropped(source, sourceCrop, sourceInside, outSize, fill);
     fixed.timings.cropNs = timer.nsecsElapsed();
     const double ko = double(outSize.height()) / cropSmall.height();
     return finish(std::move(fixed), out, QRectF((face.topLeft() - cropSmall.topLeft()) * ko, face.size() * ko));

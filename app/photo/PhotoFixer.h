@@ -76,6 +76,10 @@ private:
     // around it is decoded, where the face is placed precisely. Nothing when that cannot decide (no thumbnail, a
     // stale one, no single face on it): the whole photo is then decoded.
     std::optional<Outcome> fixFromThumbnail(QIODevice *source, const PhotoHeader &header) const;
+    // The whole-photo path's last steps for one crop of the decoded `photo` (its pixels): crop, scale (decoding
+    // the region again when the first decode is too coarse), encode and check.
+    Outcome fixCrop(Fixed fixed, const DecodedPhoto &photo, const QList<QRect> &faces, const QRectF &cropSmall, QRgb fill,
+                    const std::function<QByteArray()> &wholeFile) const;
     // Encodes the cropped `out` and checks what was written; `face` is where the face is in `out`.
     Outcome finish(Fixed fixed, const QImage &out, const QRectF &face) const;
 

@@ -94,10 +94,11 @@ bool PhotoInspector::looksGrey(const QImage &image)
     return total == 0 || coloured * 1000 < total * 5;
 }
 
-QList<PhotoFinding> PhotoInspector::composition(const HeadGeometry &head, QSizeF frame) const
+QList<PhotoFinding> PhotoInspector::composition(const HeadGeometry &head, QSizeF frame, double toleranceScale) const
 {
     QList<PhotoFinding> out;
-    const PhotoComposition &c = m_spec.composition;
+    PhotoComposition c = m_spec.composition;
+    c.tolerance *= toleranceScale;
     const double top = head.top / frame.height();
     const double size = head.height() / frame.height();
     const double topError = head.topError / frame.height();
@@ -312,12 +313,14 @@ Inspection PhotoInspector::inspect(const QByteArray &bytes, const InspectHints &
                                  : tr("The file is %1 KB; it must be between %2 KB and %3 KB.")
                                        .arg(kilobytes(out.bytes), kilobytes(m_spec.minBytes), kilobytes(m_spec.maxBytes))});
     }
-    // The picture itself below the minimum, though bytes after it (a video, padding) bring the file above it.
-    if (trailing > 0 && out.bytes >= m_spec.minBytes && out.bytes - trailing < m_spec.minBytes)
+    // The picture itself below the minimum, though bytes after it (a video) or metadata (EXIF, comments, padding
+    // segments) bring the file above it: what the registration keeps is the picture.
+    const qint64 picture = header && header->format == ImageFormat::Jpeg ? header->jpeg.pictureBytes() : out.bytes;
+    if (out.bytes >= m_spec.minBytes && picture < m_spec.minBytes)
         out.findings.append({ErrorCode::PhotoBytes,
-                             tr("The picture itself is %1 KB (the other %2 KB of the file follow it and do not count); "
-                                "it must be at least %3 KB.")
-                                 .arg(kilobytes(out.bytes - trailing), kilobytes(trailing), kilobytes(m_spec.minBytes))});
+                             tr("The picture itself is %1 KB (the other %2 KB of the file are data beside it and do "
+                                "not count); it must be at least %3 KB.")
+                                 .arg(kilobytes(picture), kilobytes(out.bytes - picture), kilobytes(m_spec.minBytes))});
     if (header && header->format == ImageFormat::Jpeg && !header->jpeg.widelySupported())
         out.findings.append({ErrorCode::PhotoFormat, codingMessage(header->jpeg)});
     if (header && header->cmyk)

@@ -63,7 +63,8 @@ public:
     void inspectPixels(const DecodedPhoto &photo, Inspection &out, const InspectHints &hints = {}) const;
     // Composition findings for a head in a frame of `frame` pixels, each line judged with its uncertainty: a
     // finding only when the rule is missed by more than the tolerance and the measurement's error together.
-    QList<PhotoFinding> composition(const HeadGeometry &head, QSizeF frame) const;
+    // `toleranceScale` below 1 judges more strictly (a fix keeping a framing wants room to spare).
+    QList<PhotoFinding> composition(const HeadGeometry &head, QSizeF frame, double toleranceScale = 1.0) const;
     // The background finding (photo.background) for a sample, if its colour is not allowed.
     std::optional<PhotoFinding> background(const BackgroundSample &sample) const;
     // The advice for a photo that must be turned `degrees` clockwise to be upright (90, 180, 270).

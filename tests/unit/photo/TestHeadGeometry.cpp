@@ -223,6 +223,15 @@ private slots:
         QVERIFY(!PhotoFixer().fix(jpeg).ok());
     }
 
+    // A small photo lying sideways is turned, not called too small: the size is judged either way up.
+    void testSmallSidewaysPhotoIsTurnedNotTooSmall()
+    {
+        const QImage upright = PhotoFixtureSet::framedImage(0.68, 0.08, 0.5, QSize(150, 208));
+        const auto fixed = PhotoFixer().fix(PhotoFixtureSet::jpeg(upright.transformed(QTransform().rotate(90)), 95));
+        QVERIFY2(fixed.ok(), qPrintable(fixed ? QString() : fixed.error().first().message));
+        QCOMPARE(fixed->rotationApplied, 270);
+    }
+
     // Too small for any crop: fix says so, not something about the composition.
     void testTinyPhotoIsTooSmall()
     {

@@ -53,6 +53,13 @@ private slots:
         QVERIFY(small.size() < PhotoSpec::ncreDefault().minBytes);
         const Inspection padded = PhotoInspector().inspect(small + QByteArray(30 * 1024, '\x42'));
         QVERIFY(padded.has(ErrorCode::PhotoBytes));
+        // Nor do metadata segments inside it (a 20 KB comment), which the registration does not keep.
+        QByteArray comment("\xFF\xFE\x4E\x22", 4);
+        comment += QByteArray(20000, 'A');
+        const QByteArray inflated = small.left(2) + comment + small.mid(2);
+        QVERIFY(inflated.size() > PhotoSpec::ncreDefault().minBytes);
+        QCOMPARE(readJpegStructure(inflated)->pictureBytes(), readJpegStructure(small)->pictureBytes());
+        QVERIFY(PhotoInspector().inspect(inflated).has(ErrorCode::PhotoBytes));
     }
 
     // A file cut anywhere inside the scan, or between segments, is truncated; a tail-based guess would not know.
