@@ -398,7 +398,9 @@ PhotoFixer::Outcome PhotoFixer::fixCrop(Fixed fixed, const DecodedPhoto &photo, 
     const QImage out = cropped(source, sourceCrop, sourceInside, outSize, fill);
     fixed.timings.cropNs = timer.nsecsElapsed();
     const double ko = double(outSize.height()) / cropSmall.height();
-    return finish(std::move(fixed), out, QRectF((face.topLeft() - cropSmall.topLeft()) * ko, face.size() * ko));
+    // This path serves photos without a trusted camera preview — often already cropped, where a second face or a
+    // borderline placement matters: what it wrote is checked in full, the face searched for again.
+    return finish(std::move(fixed), out, QRectF((face.topLeft() - cropSmall.topLeft()) * ko, face.size() * ko), true);
 }
 
 std::optional<PhotoFixer::Outcome> PhotoFixer::fixFromThumbnail(QIODevice *file, const PhotoHeader &header) const
@@ -506,7 +508,7 @@ std::optional<PhotoFixer::Outcome> PhotoFixer::fixFromThumbnail(QIODevice *file,
     return finish(std::move(fixed), out, QRectF((face.topLeft() - crop.topLeft()) * ko, face.size() * ko));
 }
 
-PhotoFixer::Outcome PhotoFixer::finish(Fixed fixed, const QImage &out, const QRectF &face) const
+PhotoFixer::Outcome PhotoFixer::finish(Fixed fixed, const QImage &out, const QRectF &face, bool searchFaces) const
 {
     QElapsedTimer timer;
     timer.start();
@@ -520,11 +522,11 @@ PhotoFixer::Outcome PhotoFixer::finish(Fixed fixed, const QImage &out, const QRe
 
     timer.restart();
     // The written file checked again from its bytes: format, bytes, dimensions, colour, and the head measured again
-    // around the face where it was placed (in the written file's pixels: encode may have enlarged the picture). The
-    // face is not searched for again (the turn and the face were decided on the whole photo, with every turn
-    // compared); the tests put every fix's output through the full check as well.
+    // — around the face where it was placed (in the written file's pixels: encode may have enlarged the picture), or,
+    // with `searchFaces`, with the face searched for again as ncre-photo check does.
     const double k = double(fixed.size.height()) / out.height();
-    const Inspection check = m_inspector.inspect(fixed.jpeg, QRectF(face.topLeft() * k, face.size() * k));
+    const Inspection check = searchFaces ? m_inspector.inspect(fixed.jpeg)
+                                         : m_inspector.inspect(fixed.jpeg, QRectF(face.topLeft() * k, face.size() * k));
     fixed.timings.verifyNs = timer.nsecsElapsed();
     if (!check.ok())
         return check.findings;

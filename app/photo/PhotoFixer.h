@@ -80,8 +80,9 @@ private:
     // the region again when the first decode is too coarse), encode and check.
     Outcome fixCrop(Fixed fixed, const DecodedPhoto &photo, const QList<QRect> &faces, const QRectF &cropSmall, QRgb fill,
                     const std::function<QByteArray()> &wholeFile) const;
-    // Encodes the cropped `out` and checks what was written; `face` is where the face is in `out`.
-    Outcome finish(Fixed fixed, const QImage &out, const QRectF &face) const;
+    // Encodes the cropped `out` and checks what was written; `face` is where the face is in `out`, searched for
+    // again with `searchFaces` (the full check).
+    Outcome finish(Fixed fixed, const QImage &out, const QRectF &face, bool searchFaces = false) const;
 
     PhotoSpec m_spec;
     PhotoInspector m_inspector;
