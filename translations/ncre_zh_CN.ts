@@ -96,21 +96,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
 </context>
 <context>
-    <name>Desk</name>
-    <message>
-        <source>NCRE Desk</source>
-        <translation>NCRE Desk</translation>
-    </message>
-    <message>
-        <source>The local data file was damaged and has been set aside; NCRE Desk starts afresh. Your registration on the server is not affected.</source>
-        <translation>本地数据文件已损坏，已另行保存，NCRE Desk 将重新开始。服务器上的报名信息不受影响。</translation>
-    </message>
-    <message>
-        <source>The system keychain is not available, so NCRE Desk cannot keep drafts on this computer. Everything you save still goes to the server.</source>
-        <translation>系统密钥环不可用，NCRE Desk 无法在本机保存草稿。您保存的内容仍会提交到服务器。</translation>
-    </message>
-</context>
-<context>
     <name>ErrorText</name>
     <message>
         <source>The request could not be understood. Please update NCRE Desk or try again.</source>
@@ -778,6 +763,29 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
 </context>
 <context>
+    <name>ncre::Desk</name>
+    <message>
+        <source>The system keychain did not take the session, so you will be asked to log in again next time NCRE Desk starts.</source>
+        <translation>系统密钥环未能保存登录状态，下次启动 NCRE Desk 时需要重新登录。</translation>
+    </message>
+    <message>
+        <source>NCRE Desk</source>
+        <translation>NCRE Desk</translation>
+    </message>
+    <message>
+        <source>The local data file was damaged and has been set aside; NCRE Desk starts afresh. Your registration on the server is not affected.</source>
+        <translation>本地数据文件已损坏，已另行保存，NCRE Desk 将重新开始。服务器上的报名信息不受影响。</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available, so NCRE Desk cannot keep drafts on this computer. Everything you save still goes to the server.</source>
+        <translation>系统密钥环不可用，NCRE Desk 无法在本机保存草稿。您保存的内容仍会提交到服务器。</translation>
+    </message>
+    <message>
+        <source>Nothing can be kept on this computer without the system keychain, so there are no documents to open here. Download them again once logged in.</source>
+        <translation>没有系统密钥环，本机无法保存任何内容，因此这里没有可打开的文档。请登录后重新下载。</translation>
+    </message>
+</context>
+<context>
     <name>ncre::DocumentsPage</name>
     <message>
         <source>Registration &amp;form</source>
@@ -786,42 +794,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Admission &amp;ticket</source>
         <translation>准考证(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Document page</source>
-        <translation>文档页面</translation>
-    </message>
-    <message>
-        <source>Page </source>
-        <translation>第 </translation>
-    </message>
-    <message>
-        <source>Page</source>
-        <translation>页码</translation>
-    </message>
-    <message>
-        <source>Zoom</source>
-        <translation>缩放</translation>
-    </message>
-    <message>
-        <source>Save &amp;as…</source>
-        <translation>另存为(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;Print…</source>
-        <translation>打印(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Save as</source>
-        <translation>另存为</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>The file could not be saved: %1</source>
-        <translation>文件无法保存：%1</translation>
     </message>
     <message>
         <source>The admission ticket can be printed from %1.</source>
@@ -834,11 +806,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Downloaded, and kept on this computer for exam day.</source>
         <translation>已下载，并保存在本机，考试当天也能打开。</translation>
-    </message>
-    <message>
-        <source> </source>
-        <comment>after the page number (Chinese: 页)</comment>
-        <translation> 页</translation>
     </message>
     <message>
         <source>No network: showing the copy kept on this computer. It is complete and can be printed; NCRE Desk downloads it again when the network returns.</source>
@@ -924,6 +891,69 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>%1:%2:%3 left</source>
         <translation>剩余 %1:%2:%3</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::KeptDocumentsWindow</name>
+    <message>
+        <source>Documents kept on this computer</source>
+        <translation>本机保存的报名表和准考证</translation>
+    </message>
+    <message>
+        <source>The registration form and admission ticket you downloaded are kept on this computer, so they open without a network. Enter your account and password to open them.</source>
+        <translation>您下载过的报名登记表和准考证保存在本机，没有网络也能打开。请输入账号和密码打开。</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>账号(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Registration &amp;form</source>
+        <translation>报名登记表(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Admission &amp;ticket</source>
+        <translation>准考证(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Enter your account and your password.</source>
+        <translation>请输入账号和密码。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <source>This account and password do not open anything on this computer. Documents open here only for an account that logged in here with its password and downloaded them; check both and try again.</source>
+        <translation>此账号和密码在本机打不开任何文档。只有在本机用密码登录过并下载过文档的账号才能在这里打开；请检查账号和密码后重试。</translation>
+    </message>
+    <message>
+        <source>Nothing is kept for this account yet: the registration form and admission ticket are kept once you download them (step «Documents»).</source>
+        <translation>本机尚未保存此账号的文档：报名登记表和准考证在您下载后才会保存（«打印»步骤）。</translation>
+    </message>
+    <message>
+        <source>Admission ticket, as downloaded. Print it for exam day.</source>
+        <translation>准考证（下载时的版本）。请打印后考试当天携带。</translation>
+    </message>
+    <message>
+        <source>Registration form, as downloaded.</source>
+        <translation>报名登记表（下载时的版本）。</translation>
     </message>
 </context>
 <context>
@@ -1019,6 +1049,14 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>No browser could be opened for the QQ login. Open this address in a browser on this computer to go on: %1</source>
         <translation>无法打开浏览器进行 QQ 登录。请在本机的浏览器中打开以下地址继续：%1</translation>
+    </message>
+    <message>
+        <source>Documents &amp;kept on this computer…</source>
+        <translation>本机保存的报名表和准考证(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Open the registration form and admission ticket you downloaded, also without a network.</source>
+        <translation>打开您下载过的报名登记表和准考证，没有网络也可以。</translation>
     </message>
 </context>
 <context>
@@ -1324,6 +1362,50 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Payment opens once the test site has approved your registration.</source>
         <translation>考点审核通过后才能支付。</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::PdfViewer</name>
+    <message>
+        <source>Document page</source>
+        <translation>文档页面</translation>
+    </message>
+    <message>
+        <source>Page </source>
+        <translation>第 </translation>
+    </message>
+    <message>
+        <source> </source>
+        <comment>after the page number (Chinese: 页)</comment>
+        <translation> 页</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: %1</source>
+        <translation>文件无法保存：%1</translation>
     </message>
 </context>
 <context>
@@ -1682,6 +1764,49 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Nothing to review at this step.</source>
         <translation>当前步骤无需审核。</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::SessionPrompt</name>
+    <message>
+        <source>Log in again</source>
+        <translation>重新登录</translation>
+    </message>
+    <message>
+        <source>Your session has ended: the password may have been changed, or the account logged out, on another computer. Enter your password to go on. Nothing you entered here is lost.</source>
+        <translation>登录已失效：可能在其他电脑上修改了密码或退出了登录。请输入密码继续，您在这里填写的内容都不会丢失。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>账号：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Captcha:</source>
+        <translation>验证码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Enter the characters in the picture.</source>
+        <translation>请输入图中的字符。</translation>
     </message>
 </context>
 <context>

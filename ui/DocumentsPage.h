@@ -1,15 +1,13 @@
 #pragma once
 
-#include "PdfDocument.h"
+#include "PdfViewer.h"
 #include "RegistrationFlow.h"
 
 #include <QWidget>
 
-class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
-class QSpinBox;
 
 namespace ncre {
 
@@ -25,7 +23,7 @@ public:
 
     void fetch(DocumentKind kind);
     bool showDocument(const QByteArray &pdf);
-    int pageCount() const { return m_pdf.pageCount(); }
+    int pageCount() const { return m_viewer->pageCount(); }
 
 signals:
     // A page was rendered into the viewer (tests and the timing of «open» to first page wait on it).
@@ -33,20 +31,13 @@ signals:
 
 private:
     void refresh();
-    void render();
 
     RegistrationFlow &m_flow;
-    PdfDocument m_pdf;
-    QByteArray m_bytes;
     QPushButton *m_form;
     QPushButton *m_ticket;
     QLabel *m_ticketNote;
     QProgressBar *m_progress;
-    QLabel *m_page;
-    QSpinBox *m_pageNumber;
-    QComboBox *m_zoom;
-    QPushButton *m_saveAs;
-    QPushButton *m_print;
+    PdfViewer *m_viewer;
     QLabel *m_status;
 };
 

@@ -85,6 +85,9 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     m_logIn = new QPushButton(tr("&Log in"), this);
     m_logIn->setObjectName(QStringLiteral("logIn"));
     m_logIn->setDefault(true);
+    auto *keptButton = new QPushButton(tr("Documents &kept on this computer…"), this);
+    keptButton->setObjectName(QStringLiteral("keptDocuments"));
+    keptButton->setToolTip(tr("Open the registration form and admission ticket you downloaded, also without a network."));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(registerButton);
     buttons->addWidget(passwordButton);
@@ -92,6 +95,9 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     buttons->addStretch(1);
     buttons->addWidget(m_logIn);
 
+    auto *offline = new QHBoxLayout;
+    offline->addStretch(1);
+    offline->addWidget(keptButton);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addSpacing(8);
@@ -102,6 +108,7 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     layout->addWidget(m_error);
     layout->addStretch(1);
     layout->addLayout(buttons);
+    layout->addLayout(offline);
     setMinimumWidth(520);
 
     connect(m_captcha, &CaptchaField::shown, this, [this]() {
@@ -151,10 +158,16 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
         connect(e, &QLineEdit::returnPressed, this, &LoginWindow::logIn);
     connect(announcement, &QPushButton::clicked, this, [this]() { showBulletins(BulletinKind::Announcement); });
     connect(notices, &QPushButton::clicked, this, [this]() { showBulletins(BulletinKind::Notice); });
+    connect(keptButton, &QPushButton::clicked, this, &LoginWindow::keptDocumentsRequested);
     connect(&m_api, &ApiClient::retryScheduled, this, [this](int, qint64 delayMs, ErrorCode reason) {
         m_serverStatus->setText(ErrorText::retryMessage(reason, m_api.serverNow().addMSecs(delayMs)));
     });
     refreshCaptcha();
+}
+
+QString LoginWindow::account() const
+{
+    return m_account->text().trimmed();
 }
 
 QString LoginWindow::captchaId() const
@@ -219,7 +232,7 @@ void LoginWindow::submit()
     login.captchaAnswer = m_captcha->answer();
     setBusy(true);
     m_error->hide();
-    m_auth.logIn(login, alive(this, [this](Result<Session, Problem> session) {
+    m_auth.logIn(login, alive(this, [this, account = login.username, password = login.password](Result<Session, Problem> session) {
         setBusy(false);
         if (!session) {
             showError(session.error());
@@ -227,6 +240,7 @@ void LoginWindow::submit()
             return;
         }
         m_password->clear();
+        emit passwordAccepted(account, password);
         emit loggedIn();
     }));
 }

@@ -37,8 +37,14 @@ public:
     // true when a browser took it.
     void setUrlOpener(std::function<bool(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
 
+    QString account() const;
+
 signals:
     void loggedIn();
+    // A password login succeeded (before loggedIn): the desk keeps a verifier of it for the offline documents.
+    void passwordAccepted(const QString &account, const QString &password);
+    // «本机保存的报名表和准考证…»: open the documents kept on this computer, without the server.
+    void keptDocumentsRequested();
     void captchaShown();
 
 private:

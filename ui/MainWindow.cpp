@@ -220,7 +220,10 @@ void MainWindow::changePassword()
 {
     auto *dialog = new PasswordDialog(m_flow, m_user, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &PasswordDialog::changed, this, [this]() { statusBar()->showMessage(tr("Password changed.")); });
+    connect(dialog, &PasswordDialog::changed, this, [this](const QString &newPassword) {
+        statusBar()->showMessage(tr("Password changed."));
+        emit passwordChanged(newPassword);
+    });
     dialog->open();
 }
 

@@ -40,6 +40,7 @@ public:
 
 signals:
     void logOutRequested();
+    void passwordChanged(const QString &newPassword);
 
 private:
     QWidget *pageFor(FlowStep step);

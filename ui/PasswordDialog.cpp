@@ -78,7 +78,7 @@ void PasswordDialog::submit()
     change.currentPassword = m_current->text();
     change.newPassword = m_new->text();
     m_ok->setEnabled(false);
-    m_flow.changePassword(change, alive(this, [this](const Result<void, Problem> &r) {
+    m_flow.changePassword(change, alive(this, [this, newPassword = change.newPassword](const Result<void, Problem> &r) {
         validate();
         if (!r) {
             m_status->setText(ErrorText::message(r.error().code));
@@ -86,7 +86,7 @@ void PasswordDialog::submit()
             m_current->selectAll();
             return;
         }
-        emit changed();
+        emit changed(newPassword);
         accept();
     }));
 }

@@ -22,7 +22,8 @@ public:
     void submit();
 
 signals:
-    void changed();
+    // The server took the new password (the desk keeps a verifier of it for the offline documents).
+    void changed(const QString &newPassword);
 
 private:
     void validate();

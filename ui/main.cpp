@@ -1,11 +1,9 @@
 // ncre-desk: the NCRE registration client (architecture §7).
 //   ncre-desk [--server URL | --demo [--demo-reset]] [--kiosk] [--lang zh_CN|en] [--verbose]
 #include "DemoServer.h"
-#include "Keychain.h"
-#include "LoginWindow.h"
+#include "Desk.h"
 #include "Theme.h"
 #include "Translations.h"
-#include "MainWindow.h"
 
 #include <QApplication>
 #include <QDir>
@@ -20,83 +18,6 @@
 
 using namespace ncre;
 
-namespace {
-
-class Desk
-{
-    Q_DECLARE_TR_FUNCTIONS(Desk)
-
-public:
-    ApiClient api;
-    AuthSession auth{api};
-    TransferEngine transfers;
-    Keychain keychain;
-    std::unique_ptr<LocalStore> store;
-    std::unique_ptr<RegistrationFlow> flow;
-    std::unique_ptr<LoginWindow> login;
-    std::unique_ptr<MainWindow> main;
-
-    void showLogin()
-    {
-        main.reset();
-        flow.reset();
-        login = std::make_unique<LoginWindow>(api, auth);
-        QObject::connect(login.get(), &LoginWindow::loggedIn, login.get(), [this]() { startFlow(); });
-        login->show();
-    }
-
-    // The local store (drafts, outbox, kept documents), sealed with a key from the OS keychain. Without a keychain
-    // the app still works, but nothing personal is kept on disk.
-    void openStore(std::function<void()> then)
-    {
-        if (store) {
-            then();
-            return;
-        }
-        keychain.storeKey([this, then](Result<QByteArray> key) {
-            if (key) {
-                const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-                QDir().mkpath(dir);
-                auto opened = std::make_unique<LocalStore>(key.value());
-                const auto report = opened->open(QDir(dir).filePath(QStringLiteral("ncre-desk.sqlite")));
-                if (report) {
-                    store = std::move(opened);
-                    if (!report->movedAsideTo.isEmpty())
-                        QMessageBox::warning(nullptr, tr("NCRE Desk"),
-                                             tr("The local data file was damaged and has been set aside; NCRE Desk "
-                                                "starts afresh. Your registration on the server is not affected."));
-                }
-            } else {
-                QMessageBox::warning(nullptr, tr("NCRE Desk"),
-                                     tr("The system keychain is not available, so NCRE Desk cannot keep drafts on this "
-                                        "computer. Everything you save still goes to the server."));
-            }
-            then();
-        });
-    }
-
-    void startFlow()
-    {
-        openStore([this]() { startFlowWithStore(); });
-    }
-
-    void startFlowWithStore()
-    {
-        flow = std::make_unique<RegistrationFlow>(api, auth, transfers, store.get());
-        flow->start([this](const Result<void, Problem> &) {
-            main = std::make_unique<MainWindow>(*flow, auth.account().username);
-            QObject::connect(main.get(), &MainWindow::logOutRequested, main.get(), [this]() {
-                auth.logOut([this]() { QMetaObject::invokeMethod(qApp, [this]() { showLogin(); }, Qt::QueuedConnection); });
-            });
-            main->show();
-            login->hide();
-            if (login->passwordChangeRequested())
-                main->changePassword();
-        });
-    }
-};
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -155,11 +76,12 @@ int main(int argc, char *argv[])
     DemoServer demoServer;
     if (parser.isSet(demo)) {
         QObject::connect(&demoServer, &DemoServer::ready, &app, [&](const QUrl &url) {
-            if (!desk.api.setBaseUrl(url).ok()) {
+            // The demo server's port changes from run to run: its kept session is filed under one name.
+            if (!desk.setServer(url, QStringLiteral("demo://ncre-desk")).ok()) {
                 QCoreApplication::exit(1);
                 return;
             }
-            desk.showLogin();
+            desk.start();
         });
         QObject::connect(&demoServer, &DemoServer::failed, &app, [&](const QString &why) {
             QMessageBox::critical(nullptr, QObject::tr("NCRE Desk"),
@@ -177,12 +99,12 @@ int main(int argc, char *argv[])
             fprintf(stderr, "ncre-desk: no server: use --server URL (remembered) or --demo\n");
             return 2;
         }
-        if (const auto set = desk.api.setBaseUrl(QUrl(url)); !set) {
+        if (const auto set = desk.setServer(QUrl(url)); !set) {
             fprintf(stderr, "ncre-desk: the server must be https (or http on this computer): %s\n", qPrintable(url));
             return 2;
         }
         settings.setValue(QStringLiteral("server"), url);
-        desk.showLogin();
+        desk.start();
     }
     return app.exec();
 }

@@ -27,6 +27,8 @@ const char *const kMigrations[] = {
     // 4: downloaded documents (registration form, admission ticket), sealed, so they open offline on exam day.
     "CREATE TABLE documents (account TEXT NOT NULL, kind TEXT NOT NULL, sealed BLOB NOT NULL, etag TEXT, "
     "sha256 TEXT NOT NULL, stored_at INTEGER NOT NULL, PRIMARY KEY (account, kind))",
+    // 5: the password verifier that opens the kept documents offline (Argon2id string, not the password).
+    "CREATE TABLE unlock (account TEXT PRIMARY KEY, verifier TEXT NOT NULL, updated_at INTEGER NOT NULL)",
 };
 
 } // namespace
@@ -58,8 +60,10 @@ int LocalStore::latestSchemaVersion()
 
 QString LocalStore::accountKey(const QString &account)
 {
-    // Drafts are filed under a hash, so the file does not list who used this computer.
-    return QString::fromLatin1(QCryptographicHash::hash(account.toUtf8(), QCryptographicHash::Sha256).toHex());
+    // Drafts are filed under a hash, so the file does not list who used this computer. Account names are
+    // case-insensitive (the server's accounts table: COLLATE NOCASE), so "Li.Lei" typed offline finds li.lei.
+    return QString::fromLatin1(
+        QCryptographicHash::hash(account.trimmed().toCaseFolded().toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
 Result<void> LocalStore::exec(const QString &sql, const QVariantList &binds)
@@ -254,7 +258,7 @@ Result<void> LocalStore::wipeAccount(const QString &account)
         return Error(ErrorCode::StoreWrite, {}, m_db.lastError().text());
     const QString key = accountKey(account);
     for (const char *sql : {"DELETE FROM drafts WHERE account = ?", "DELETE FROM outbox WHERE account = ?",
-                            "DELETE FROM documents WHERE account = ?"}) {
+                            "DELETE FROM documents WHERE account = ?", "DELETE FROM unlock WHERE account = ?"}) {
         if (Result<void> r = exec(QString::fromLatin1(sql), {key}); !r) {
             m_db.rollback();
             return r;
@@ -304,6 +308,41 @@ Result<std::optional<LocalStore::StoredDocument>> LocalStore::document(const QSt
         return Error(ErrorCode::StoreCorrupt, {}, QStringLiteral("document hash mismatch"));
     d.storedAt = q.value(3).toLongLong();
     return std::optional<StoredDocument>(std::move(d));
+}
+
+Result<void> LocalStore::putUnlockVerifier(const QString &account, const QByteArray &verifier)
+{
+    if (verifier.isEmpty())
+        return Error(ErrorCode::StoreWrite, {}, QStringLiteral("empty verifier"));
+    return exec(QStringLiteral("INSERT INTO unlock (account, verifier, updated_at) VALUES (?, ?, ?) "
+                               "ON CONFLICT (account) DO UPDATE SET verifier = excluded.verifier, "
+                               "updated_at = excluded.updated_at"),
+                {accountKey(account), QString::fromLatin1(verifier), QDateTime::currentSecsSinceEpoch()});
+}
+
+Result<std::optional<QByteArray>> LocalStore::unlockVerifier(const QString &account)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT verifier FROM unlock WHERE account = ?"));
+    q.addBindValue(accountKey(account));
+    if (!q.exec())
+        return Error(ErrorCode::StoreOpen, {}, q.lastError().text());
+    if (!q.next())
+        return std::optional<QByteArray>();
+    return std::optional<QByteArray>(q.value(0).toString().toLatin1());
+}
+
+Result<QStringList> LocalStore::documentKinds(const QString &account)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT kind FROM documents WHERE account = ? ORDER BY kind"));
+    q.addBindValue(accountKey(account));
+    if (!q.exec())
+        return Error(ErrorCode::StoreOpen, {}, q.lastError().text());
+    QStringList kinds;
+    while (q.next())
+        kinds << q.value(0).toString();
+    return kinds;
 }
 
 } // namespace ncre

@@ -74,7 +74,14 @@ public:
     Result<void> putDocument(const QString &account, const QString &kind, const QByteArray &bytes, const QByteArray &etag);
     Result<std::optional<StoredDocument>> document(const QString &account, const QString &kind);
 
-    // Removes every trace of the account: drafts, cached documents, queued submissions (logout-with-forget, kiosk).
+    // The verifier of the account's password (SecretBox::passwordVerifier), so the kept documents open offline
+    // after the password is checked here. Replaced at each password login and password change.
+    Result<void> putUnlockVerifier(const QString &account, const QByteArray &verifier);
+    Result<std::optional<QByteArray>> unlockVerifier(const QString &account);
+    // The kinds of documents kept for `account` ("form", "ticket"), without opening them.
+    Result<QStringList> documentKinds(const QString &account);
+
+    // Removes every trace of the account: drafts, cached documents, queued submissions, the unlock verifier (logout-with-forget, kiosk).
     Result<void> wipeAccount(const QString &account);
 
     int schemaVersion();

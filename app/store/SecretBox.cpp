@@ -49,4 +49,24 @@ Result<QByteArray> open(const QByteArray &sealed, const QByteArray &key)
     return plain;
 }
 
+QByteArray passwordVerifier(const QString &password)
+{
+    if (!ready())
+        return {};
+    const QByteArray utf8 = password.toUtf8();
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(out, utf8.constData(), quint64(utf8.size()), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return {};
+    return QByteArray(out);
+}
+
+bool verifyPassword(const QByteArray &verifier, const QString &password)
+{
+    if (!ready() || verifier.isEmpty() || verifier.size() >= crypto_pwhash_STRBYTES)
+        return false;
+    const QByteArray utf8 = password.toUtf8();
+    return crypto_pwhash_str_verify(verifier.constData(), utf8.constData(), quint64(utf8.size())) == 0;
+}
+
 } // namespace ncre::SecretBox

@@ -26,11 +26,6 @@ QString documentPath(DocumentKind kind)
                                                   : QStringLiteral("/registrations/current/ticket.pdf");
 }
 
-QString documentKey(DocumentKind kind)
-{
-    return kind == DocumentKind::RegistrationForm ? QStringLiteral("form") : QStringLiteral("ticket");
-}
-
 Problem toProblem(const Error &e)
 {
     Problem p = Problem::fromError(e);
@@ -57,6 +52,8 @@ RegistrationFlow::RegistrationFlow(ApiClient &api, AuthSession &auth, TransferEn
 {
     m_draftTimer.setSingleShot(true);
     m_draftTimer.setInterval(300);
+    if (m_store)
+        m_kept = std::make_unique<KeptDocuments>(*m_store);
     connect(&m_draftTimer, &QTimer::timeout, this, &RegistrationFlow::flushProfileDraft);
     m_reminderTimer.setInterval(60'000);
     connect(&m_reminderTimer, &QTimer::timeout, this, &RegistrationFlow::checkReminders);
@@ -87,7 +84,6 @@ RegistrationFlow::RegistrationFlow(ApiClient &api, AuthSession &auth, TransferEn
         if (Outbox::retryLater(p))
             m_pollFailing = true;
     });
-    connect(&m_auth, &AuthSession::sessionEnded, this, &RegistrationFlow::sessionEnded);
     connect(&m_api, &ApiClient::retryScheduled, this,
             [this](int, qint64 delayMs, ErrorCode reason) {
                 m_serverTrouble = true;
@@ -596,7 +592,7 @@ void RegistrationFlow::download(DocumentKind kind, std::function<void(Result<QBy
     const QByteArray who = QCryptographicHash::hash(account().toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
     QByteArray nonce(8, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(nonce.data()), nonce.size() / 4);
-    request.destination = QDir(m_downloadDir).filePath(QString::fromLatin1(who) + QLatin1Char('-') + documentKey(kind)
+    request.destination = QDir(m_downloadDir).filePath(QString::fromLatin1(who) + QLatin1Char('-') + KeptDocuments::storeKey(kind)
                                                        + QLatin1Char('-') + QString::fromLatin1(nonce.toHex())
                                                        + QStringLiteral(".pdf"));
     m_transfers.run(request, [this, kind, done, destination = request.destination](const Result<TransferResult> &r) {
@@ -620,8 +616,8 @@ void RegistrationFlow::download(DocumentKind kind, std::function<void(Result<QBy
             done(Problem::fromError(ok.error()));
             return;
         }
-        if (m_store && !account().isEmpty()) {
-            if (const auto kept = m_store->putDocument(account(), documentKey(kind), bytes, {}); !kept) {
+        if (m_kept && !account().isEmpty()) {
+            if (const auto kept = m_kept->keep(account(), kind, bytes); !kept) {
                 done(Problem::fromError(kept.error()));
                 return;
             }
@@ -632,14 +628,9 @@ void RegistrationFlow::download(DocumentKind kind, std::function<void(Result<QBy
 
 Result<std::optional<QByteArray>> RegistrationFlow::keptDocument(DocumentKind kind) const
 {
-    if (!m_store || account().isEmpty())
+    if (!m_kept || account().isEmpty())
         return std::optional<QByteArray>();
-    const auto d = m_store->document(account(), documentKey(kind));
-    if (!d)
-        return d.error();
-    if (!d->has_value())
-        return std::optional<QByteArray>();
-    return std::optional<QByteArray>(d->value().bytes);
+    return m_kept->read(account(), kind);
 }
 
 // --- Seats and reminders --------------------------------------------------------------------------------------

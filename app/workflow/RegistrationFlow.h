@@ -4,6 +4,7 @@
 #include "AuthSession.h"
 #include "AuthorizedTransfers.h"
 #include "FlowGuide.h"
+#include "KeptDocuments.h"
 #include "LocalStore.h"
 #include "Outbox.h"
 #include "RegistrationPoller.h"
@@ -16,9 +17,6 @@
 #include <QTimer>
 
 namespace ncre {
-
-// The documents a candidate downloads and keeps.
-enum class DocumentKind { RegistrationForm, AdmissionTicket };
 
 // The single object the UI binds to (architecture §2): it knows the registration's state, which step is open, what
 // blocks the next one, the deadlines in server time, and offers the actions the state machine allows. The UI never
@@ -115,8 +113,10 @@ public:
 
     // Downloads (resuming a cut-off download), verifies and keeps the document sealed in the local store.
     void download(DocumentKind kind, std::function<void(Result<QByteArray, Problem>)> done);
-    // The kept copy, offline.
+    // The kept copy, offline (KeptDocuments).
     Result<std::optional<QByteArray>> keptDocument(DocumentKind kind) const;
+    // The kept documents and their offline unlock; null without a local store.
+    KeptDocuments *keptDocuments() const { return m_kept.get(); }
 
     // Logs out and removes every trace of the account from this computer: drafts, kept documents, the last
     // registration, queued submissions (they are lost: the UI asks first when queuedSubmissions() > 0), the
@@ -155,8 +155,6 @@ signals:
     // when, calmly. serverReachable() follows once a request gets through again.
     void serverBusy(const QDateTime &retryAt, ncre::ErrorCode reason);
     void serverReachable();
-    // The session is over (the refresh token was refused): log in again.
-    void sessionEnded();
 
 private:
     QString account() const;
@@ -171,6 +169,7 @@ private:
     ApiClient &m_api;
     AuthSession &m_auth;
     LocalStore *m_store;
+    std::unique_ptr<KeptDocuments> m_kept;
     RegistrationPoller m_poller;
     Outbox m_outbox;
     AuthorizedTransfers m_transfers;

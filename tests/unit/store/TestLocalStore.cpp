@@ -89,6 +89,37 @@ private slots:
         QVERIFY(store.saveDraft("a", "profile", "x").ok());
     }
 
+    // The kept documents open offline after the account password is checked here: the store keeps a verifier
+    // (never the password), replaced on each login, and forgotten with the account.
+    void testUnlockVerifier()
+    {
+        LocalStore store(m_key);
+        QVERIFY(store.open(path("unlock.sqlite")).ok());
+        QVERIFY(!store.unlockVerifier("li.lei")->has_value());
+        const QByteArray verifier = SecretBox::passwordVerifier(QStringLiteral("Secret-pass-1"));
+        QVERIFY(verifier.startsWith("$argon2id$"));
+        QVERIFY(store.putUnlockVerifier("li.lei", verifier).ok());
+        QVERIFY(store.putDocument("li.lei", "ticket", "%PDF-1.7 ticket", "e1").ok());
+        store.close();
+
+        QFile file(path("unlock.sqlite"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("Secret-pass-1"));
+
+        LocalStore again(m_key);
+        QVERIFY(again.open(path("unlock.sqlite")).ok());
+        const auto kept = again.unlockVerifier("li.lei");
+        QVERIFY(kept.ok() && kept->has_value());
+        QVERIFY(SecretBox::verifyPassword(kept->value(), QStringLiteral("Secret-pass-1")));
+        QVERIFY(!SecretBox::verifyPassword(kept->value(), QStringLiteral("Secret-pass-2")));
+        QVERIFY(!SecretBox::verifyPassword(QByteArray("garbage"), QStringLiteral("Secret-pass-1")));
+        QVERIFY(!again.unlockVerifier("han.meimei")->has_value()); // per account
+        QCOMPARE(again.documentKinds("li.lei").value(), QStringList{"ticket"});
+        QVERIFY(again.wipeAccount("li.lei").ok());
+        QVERIFY(!again.unlockVerifier("li.lei")->has_value());
+        QVERIFY(again.documentKinds("li.lei")->isEmpty());
+    }
+
     // One test per migration: a file left at version N opens, migrates to the latest, and keeps its data.
     void testMigrations_data()
     {
@@ -112,7 +143,7 @@ private slots:
             db.setDatabaseName(file);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            const QStringList later = {"DROP TABLE IF EXISTS documents", "DROP TABLE IF EXISTS outbox", "DROP TABLE IF EXISTS reference_cache",
+            const QStringList later = {"DROP TABLE IF EXISTS unlock", "DROP TABLE IF EXISTS documents", "DROP TABLE IF EXISTS outbox", "DROP TABLE IF EXISTS reference_cache",
                                        "DROP TABLE IF EXISTS drafts"};
             // Undo the migrations above `from`, newest first.
             for (int v = LocalStore::latestSchemaVersion(); v > from; --v)
