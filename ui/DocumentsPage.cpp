@@ -44,7 +44,7 @@ DocumentsPage::DocumentsPage(RegistrationFlow &flow, QWidget *parent)
     connect(m_ticket, &QPushButton::clicked, this, [this]() { fetch(DocumentKind::AdmissionTicket); });
     connect(m_viewer, &PdfViewer::pageShown, this, &DocumentsPage::pageShown);
     connect(m_viewer, &PdfViewer::message, m_status, &QLabel::setText);
-    connect(&m_flow, &RegistrationFlow::transferProgress, this, [this](qint64 done, qint64 total) {
+    connect(&m_flow, &RegistrationFlow::documentProgress, this, [this](DocumentKind, qint64 done, qint64 total) {
         m_progress->setMaximum(int(qMax<qint64>(1, total)));
         m_progress->setValue(int(done));
     });

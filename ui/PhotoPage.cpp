@@ -107,7 +107,7 @@ PhotoPage::PhotoPage(RegistrationFlow &flow, QWidget *parent)
     connect(m_left, &QPushButton::clicked, this, [this]() { rotate(-90); });
     connect(m_right, &QPushButton::clicked, this, [this]() { rotate(90); });
     connect(m_upload, &QPushButton::clicked, this, &PhotoPage::upload);
-    connect(&m_flow, &RegistrationFlow::transferProgress, this, [this](qint64 done, qint64 total) {
+    connect(&m_flow, &RegistrationFlow::photoUploadProgress, this, [this](qint64 done, qint64 total) {
         m_progress->setMaximum(int(qMax<qint64>(1, total)));
         m_progress->setValue(int(done));
     });

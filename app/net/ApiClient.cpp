@@ -83,6 +83,30 @@ void ApiClient::send(ApiRequest request, ReplyCallback done)
     attempt(std::make_shared<ApiRequest>(std::move(request)), 1, started, std::move(done));
 }
 
+std::optional<qint64> ApiClient::retryDelayMs(int attempt, const Problem &problem, std::optional<qint64> retryAfterMs,
+                                              qint64 elapsedMs)
+{
+    const bool retryable = problem.status == 0
+        ? problem.code == ErrorCode::NetworkUnreachable || problem.code == ErrorCode::NetworkTimeout
+        : Backoff::isRetryable(problem.status);
+    if (!retryable)
+        return std::nullopt;
+    const Backoff backoff(m_policy, m_random);
+    const auto delay = backoff.nextDelayMs(attempt, retryAfterMs, elapsedMs);
+    if (delay)
+        emit retryScheduled(attempt, *delay, problem.code);
+    return delay;
+}
+
+void ApiClient::renewAccessToken(std::function<void(bool)> done)
+{
+    if (!m_refresher) {
+        done(false);
+        return;
+    }
+    refreshThen(std::move(done));
+}
+
 void ApiClient::refreshThen(std::function<void(bool)> then)
 {
     m_waitingForRefresh.append(std::move(then));
@@ -168,16 +192,14 @@ void ApiClient::attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, 
             });
             return;
         }
-        if (Backoff::isRetryable(transportFailed ? 0 : status)) {
-            const auto retryAfter = Backoff::parseRetryAfterMs(reply->rawHeader("Retry-After"), serverNow());
-            const Backoff backoff(m_policy, m_random);
-            if (const auto delay = backoff.nextDelayMs(attemptNumber, retryAfter, started.elapsed())) {
-                qCInfo(lcNet) << "retrying" << request->verb << request->path << "after" << *delay << "ms; attempt"
-                              << attemptNumber << "failed:" << errorCodeName(problem.code) << "status" << status;
-                emit retryScheduled(attemptNumber, *delay, problem.code);
-                QTimer::singleShot(*delay, this, [=]() { attempt(request, attemptNumber + 1, started, done, refreshed); });
-                return;
-            }
+        if (transportFailed)
+            problem.status = 0;
+        const auto retryAfter = Backoff::parseRetryAfterMs(reply->rawHeader("Retry-After"), serverNow());
+        if (const auto delay = retryDelayMs(attemptNumber, problem, retryAfter, started.elapsed())) {
+            qCInfo(lcNet) << "retrying" << request->verb << request->path << "after" << *delay << "ms; attempt"
+                          << attemptNumber << "failed:" << errorCodeName(problem.code) << "status" << status;
+            QTimer::singleShot(*delay, this, [=]() { attempt(request, attemptNumber + 1, started, done, refreshed); });
+            return;
         }
         done(problem);
     });

@@ -74,6 +74,17 @@ public:
     using TokenRefresher = std::function<void(std::function<void(bool refreshed)>)>;
     void setTokenRefresher(TokenRefresher refresher) { m_refresher = std::move(refresher); }
     void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
+
+    // The client's one HTTP policy, also for what does not go through send() (the libcurl transfers):
+    // - retryDelayMs: whether and when to try again after `problem` on attempt number `attempt` (from 1), `elapsedMs`
+    //   after the first: only a failure another attempt may fix (no answer for want of the network: network.timeout,
+    //   network.unreachable; or 408, 429, 502, 503, 504), with full jitter (Backoff), never before Retry-After
+    //   (`retryAfterMs`, RFC 9110 §10.2.3), within RetryPolicy's attempts and deadline. A wait is announced by
+    //   retryScheduled. nullopt: give up.
+    // - renewAccessToken: a 401's one token refresh, shared by every request that meets it at the same time.
+    std::optional<qint64> retryDelayMs(int attempt, const Problem &problem, std::optional<qint64> retryAfterMs,
+                                       qint64 elapsedMs);
+    void renewAccessToken(std::function<void(bool renewed)> done);
     void setRandom(std::function<double()> random) { m_random = std::move(random); }
 
     // Server time: the PC clock corrected by the offset measured from responses' Date headers.

@@ -14,7 +14,7 @@ public:
     struct Callbacks
     {
         std::function<void(quint64 id, qint64 done, qint64 total)> progress;
-        std::function<void(quint64 id, const Result<TransferResult> &result)> finished;
+        std::function<void(quint64 id, const TransferOutcome &result)> finished;
     };
     virtual ~TransferBackend() = default;
     virtual void add(quint64 id, const TransferRequest &request) = 0;

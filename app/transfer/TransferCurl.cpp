@@ -31,6 +31,7 @@ struct Transfer
     int status = 0;
     QByteArray etag;
     QByteArray announcedSha256;
+    std::optional<int> retryAfterSeconds; // Retry-After, delta-seconds form
     qint64 contentRangeTotal = -1;
     // Downloads
     QFile part;
@@ -62,6 +63,7 @@ size_t onHeader(char *data, size_t size, size_t count, void *userdata)
         t->etag.clear();
         t->announcedSha256.clear();
         t->contentRangeTotal = -1;
+        t->retryAfterSeconds.reset();
     } else {
         const qsizetype colon = line.indexOf(':');
         if (colon > 0) {
@@ -71,7 +73,12 @@ size_t onHeader(char *data, size_t size, size_t count, void *userdata)
                 t->etag = value;
             else if (name == "x-content-sha256")
                 t->announcedSha256 = value.toLower();
-            else if (name == "content-range")
+            else if (name == "retry-after") {
+                bool ok = false;
+                const int seconds = value.toInt(&ok);
+                if (ok && seconds >= 0)
+                    t->retryAfterSeconds = seconds;
+            } else if (name == "content-range")
                 t->contentRangeTotal = value.mid(value.lastIndexOf('/') + 1).toLongLong();
         }
     }
@@ -326,18 +333,33 @@ private:
         if (it == m_active.end())
             return;
         Transfer &t = *it->second;
-        Result<TransferResult> result = Error(ErrorCode::ServerInternal);
+        // Failures without an answer from the server carry status 0, like ApiClient's network problems.
+        auto local = [](const Error &e) {
+            Problem p = Problem::fromError(e);
+            p.status = 0;
+            return p;
+        };
+        TransferOutcome result = local(Error(ErrorCode::ServerInternal));
         if (t.cancelled) {
-            result = Error(ErrorCode::TransferCancelled);
+            result = local(Error(ErrorCode::TransferCancelled));
         } else if (code != CURLE_OK) {
-            result = curlError(code); // a partial download stays, with its ETag, for the next attempt to resume
+            result = local(curlError(code)); // a partial download stays, with its ETag, for the next attempt to resume
         } else if (t.status >= 400 || (t.request.kind == TransferRequest::Kind::Download && t.status != 200 && t.status != 206)) {
-            const QJsonObject problem = QJsonDocument::fromJson(t.body).object();
-            const QString code = problem.value(QLatin1String("code")).toString();
-            result = Error(errorCodeFromName(code).value_or(t.status >= 500 ? ErrorCode::ServerUnavailable : ErrorCode::RequestMalformed),
-                           {}, QStringLiteral("HTTP %1").arg(t.status));
+            // The server's problem+json when it sent one (code, field errors), else the status said plainly.
+            const QJsonObject json = QJsonDocument::fromJson(t.body).object();
+            const Result<Problem> decoded = json.contains(QLatin1String("code"))
+                ? Problem::fromJson(json, JsonStrictness::Lenient)
+                : Result<Problem>(Error(ErrorCode::JsonMissing));
+            Problem p = decoded ? decoded.value()
+                                : Problem::fromError(Error(t.status >= 500 ? ErrorCode::ServerUnavailable : ErrorCode::RequestMalformed,
+                                                           {}, QStringLiteral("HTTP %1").arg(t.status)));
+            p.status = t.status;
+            if (t.retryAfterSeconds)
+                p.retryAfterSeconds = t.retryAfterSeconds;
+            result = p;
         } else if (t.request.kind == TransferRequest::Kind::Download) {
-            result = finishDownload(t);
+            const Result<TransferResult> finished = finishDownload(t);
+            result = finished ? TransferOutcome(finished.value()) : TransferOutcome(local(finished.error()));
         } else {
             TransferResult r;
             r.status = t.status;

@@ -13,7 +13,7 @@ namespace ncre {
 TransferEngine::TransferEngine(QObject *parent)
     : QObject(parent)
 {
-    qRegisterMetaType<Result<TransferResult>>();
+    qRegisterMetaType<TransferOutcome>();
 }
 
 TransferEngine::~TransferEngine() = default;
@@ -30,12 +30,16 @@ quint64 TransferEngine::start(const TransferRequest &request)
     else if (request.kind == TransferRequest::Kind::Download && request.destination.isEmpty())
         refused = Error(ErrorCode::StoreWrite, {}, QStringLiteral("no destination"));
     if (refused) {
-        const Result<TransferResult> result = *refused;
+        Problem problem = Problem::fromError(*refused);
+        problem.status = 0; // no answer from a server
+        const TransferOutcome result = problem;
         QMetaObject::invokeMethod(this, [this, id, result]() { emit finished(id, result); }, Qt::QueuedConnection);
         return id;
     }
     if (!backend()) {
-        const Result<TransferResult> result = Error(ErrorCode::NetworkUnreachable, {}, m_backendError);
+        Problem problem = Problem::fromError(Error(ErrorCode::NetworkUnreachable, {}, m_backendError));
+        problem.status = 0;
+        const TransferOutcome result = problem;
         QMetaObject::invokeMethod(this, [this, id, result]() { emit finished(id, result); }, Qt::QueuedConnection);
         return id;
     }
@@ -62,7 +66,7 @@ TransferBackend *TransferEngine::backend()
     callbacks.progress = [this](quint64 id, qint64 done, qint64 total) {
         QMetaObject::invokeMethod(this, [this, id, done, total]() { emit progress(id, done, total); }, Qt::QueuedConnection);
     };
-    callbacks.finished = [this](quint64 id, const Result<TransferResult> &result) {
+    callbacks.finished = [this](quint64 id, const TransferOutcome &result) {
         QMetaObject::invokeMethod(this, [this, id, result]() { emit finished(id, result); }, Qt::QueuedConnection);
     };
     m_backend.reset(create(callbacks));

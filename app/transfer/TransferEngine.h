@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Problem.h"
 #include "Result.h"
 
 #include <QByteArray>
@@ -38,6 +39,10 @@ struct TransferResult
     qint64 wireBytesReceived = 0; // this attempt's response, headers included
 };
 
+// How a transfer ended: its result, or a Problem with the HTTP status (0: it never got an answer: network, TLS,
+// timeout, refused locally), the server's problem+json when it sent one, and its Retry-After (delta-seconds).
+using TransferOutcome = Result<TransferResult, Problem>;
+
 // Photo uploads and PDF downloads on libcurl's multi interface, on a thread of its own (never the GUI thread;
 // libcurl lives in a module loaded on the first transfer, so it costs nothing at start-up):
 // progress, cancel, timeouts, proxy, resume of an interrupted download (Range + If-Range on the ETag), atomic write
@@ -56,7 +61,7 @@ public:
 
 signals:
     void progress(quint64 id, qint64 done, qint64 total);
-    void finished(quint64 id, const ncre::Result<ncre::TransferResult> &result);
+    void finished(quint64 id, const ncre::TransferOutcome &result);
 
 private:
     class TransferBackend *backend(); // the libcurl module, loaded on first use

@@ -3,38 +3,42 @@
 #include "Alive.h"
 #include "WorkflowLogging.h"
 
-#include <QRandomGenerator>
 #include <QTimer>
 
 namespace ncre {
 
-AuthorizedTransfers::AuthorizedTransfers(ApiClient &api, AuthSession &auth, TransferEngine &engine, QObject *parent)
+AuthorizedTransfers::AuthorizedTransfers(ApiClient &api, TransferEngine &engine, QObject *parent)
     : QObject(parent)
     , m_api(api)
-    , m_auth(auth)
     , m_engine(engine)
 {
 }
 
-void AuthorizedTransfers::run(const TransferRequest &request, std::function<void(Result<TransferResult>)> done)
+quint64 AuthorizedTransfers::run(const TransferRequest &request, std::function<void(TransferOutcome)> done)
 {
-    attempt(request, false, 1, std::move(done));
+    Attempt a;
+    a.id = m_nextId++;
+    a.request = request;
+    a.started.start();
+    const quint64 id = a.id;
+    attempt(std::move(a), std::move(done));
+    return id;
 }
 
-void AuthorizedTransfers::attempt(TransferRequest request, bool renewedToken, int attemptNumber,
-                                  std::function<void(Result<TransferResult>)> done)
+void AuthorizedTransfers::attempt(Attempt a, std::function<void(TransferOutcome)> done)
 {
-    request.headers.clear();
-    request.headers.append({"Authorization", "Bearer " + m_api.accessToken().toLatin1()});
-    const quint64 id = m_engine.start(request);
+    a.request.headers.clear();
+    a.request.headers.append({"Authorization", "Bearer " + m_api.accessToken().toLatin1()});
+    const quint64 engineId = m_engine.start(a.request);
     auto progressConnection = std::make_shared<QMetaObject::Connection>();
     auto finishedConnection = std::make_shared<QMetaObject::Connection>();
-    *progressConnection = connect(&m_engine, &TransferEngine::progress, this, [this, id](quint64 which, qint64 d, qint64 t) {
-        if (which == id)
-            emit progress(d, t);
-    });
-    *finishedConnection = connect(&m_engine, &TransferEngine::finished, this, [=](quint64 which, const Result<TransferResult> &result) {
-        if (which != id)
+    *progressConnection = connect(&m_engine, &TransferEngine::progress, this,
+                                  [this, engineId, id = a.id](quint64 which, qint64 d, qint64 t) {
+                                      if (which == engineId)
+                                          emit progress(id, d, t);
+                                  });
+    *finishedConnection = connect(&m_engine, &TransferEngine::finished, this, [=](quint64 which, const TransferOutcome &result) {
+        if (which != engineId)
             return;
         disconnect(*progressConnection);
         disconnect(*finishedConnection);
@@ -45,22 +49,27 @@ void AuthorizedTransfers::attempt(TransferRequest request, bool renewedToken, in
             done(result);
             return;
         }
-        const ErrorCode code = result.error().code;
-        if ((code == ErrorCode::AuthRequired || code == ErrorCode::AuthTokenExpired) && !renewedToken) {
-            m_auth.refreshAccessToken(alive(this, [=](bool ok) {
-                if (ok)
-                    attempt(request, true, attemptNumber, done);
-                else
+        const Problem &problem = result.error();
+        if (problem.status == 401 && !a.renewedToken) {
+            m_api.renewAccessToken(alive(this, [=](bool ok) {
+                if (!ok) {
                     done(result);
+                    return;
+                }
+                Attempt again = a;
+                again.renewedToken = true;
+                attempt(again, done);
             }));
             return;
         }
-        const bool transient = code == ErrorCode::NetworkUnreachable || code == ErrorCode::NetworkTimeout
-            || code == ErrorCode::ServerUnavailable || code == ErrorCode::ServerBusy;
-        if (transient && attemptNumber < kAttempts) {
-            const int delay = int(QRandomGenerator::global()->bounded(200 << attemptNumber));
-            qCInfo(lcWorkflow) << "transfer failed, retrying in" << delay << "ms:" << errorCodeName(code);
-            QTimer::singleShot(delay, this, [=]() { attempt(request, renewedToken, attemptNumber + 1, done); });
+        const std::optional<qint64> retryAfter = problem.retryAfterSeconds
+            ? std::optional<qint64>(qint64(*problem.retryAfterSeconds) * 1000)
+            : std::nullopt;
+        if (const auto delay = m_api.retryDelayMs(a.number, problem, retryAfter, a.started.elapsed())) {
+            qCInfo(lcWorkflow) << "transfer failed, retrying in" << *delay << "ms:" << errorCodeName(problem.code);
+            Attempt next = a;
+            ++next.number;
+            QTimer::singleShot(*delay, this, [=]() { attempt(next, done); });
             return;
         }
         done(result);

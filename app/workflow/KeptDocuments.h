@@ -3,6 +3,7 @@
 #include "LocalStore.h"
 #include "Result.h"
 
+#include <QMetaType>
 #include <QObject>
 #include <QStringList>
 
@@ -58,3 +59,5 @@ private:
 };
 
 } // namespace ncre
+
+Q_DECLARE_METATYPE(ncre::DocumentKind)

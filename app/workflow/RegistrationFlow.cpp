@@ -26,15 +26,6 @@ QString documentPath(DocumentKind kind)
                                                   : QStringLiteral("/registrations/current/ticket.pdf");
 }
 
-Problem toProblem(const Error &e)
-{
-    Problem p = Problem::fromError(e);
-    // Transfer failures that are the network's carry status 0 so callers treat them like ApiClient's.
-    if (e.code == ErrorCode::NetworkUnreachable || e.code == ErrorCode::NetworkTimeout || e.code == ErrorCode::NetworkTls)
-        p.status = 0;
-    return p;
-}
-
 
 } // namespace
 
@@ -46,7 +37,7 @@ RegistrationFlow::RegistrationFlow(ApiClient &api, AuthSession &auth, TransferEn
     , m_store(store)
     , m_poller(api)
     , m_outbox(api, store, [this]() { return account(); })
-    , m_transfers(api, auth, transfers)
+    , m_transfers(api, transfers)
     , m_seats(api)
     , m_downloadDir(privateDownloadDirectory())
 {
@@ -60,7 +51,13 @@ RegistrationFlow::RegistrationFlow(ApiClient &api, AuthSession &auth, TransferEn
     connect(&m_outbox, &Outbox::answered, this, [this](const Registration &r) { adopt(r); });
     connect(&m_outbox, &Outbox::countChanged, this, &RegistrationFlow::queuedChanged);
     connect(&m_outbox, &Outbox::refused, this, &RegistrationFlow::queuedSubmissionRefused);
-    connect(&m_transfers, &AuthorizedTransfers::progress, this, &RegistrationFlow::transferProgress);
+    // Each transfer's progress goes to the signal of what it is, so a download never moves the photo page's bar.
+    connect(&m_transfers, &AuthorizedTransfers::progress, this, [this](quint64 id, qint64 done, qint64 total) {
+        if (id == m_photoTransfer)
+            emit photoUploadProgress(done, total);
+        else if (const auto kind = m_documentTransfers.constFind(id); kind != m_documentTransfers.cend())
+            emit documentProgress(*kind, done, total);
+    });
     connect(&m_seats, &SeatWatcher::seatsFreed, this, &RegistrationFlow::seatsFreed);
 
     // Whatever gets an answer from the server ends the trouble the desk reported.
@@ -565,9 +562,9 @@ void RegistrationFlow::uploadPhoto(const QByteArray &jpeg, Done done)
     request.uploadBody = jpeg;
     request.uploadContentType = "image/jpeg";
     request.uploadMethod = "PUT";
-    m_transfers.run(request, [this, done](const Result<TransferResult> &r) {
+    m_photoTransfer = m_transfers.run(request, [this, done](const TransferOutcome &r) {
         if (!r) {
-            done(toProblem(r.error()));
+            done(r.error());
             return;
         }
         const auto json = JsonReader::parseObject(r->body);
@@ -595,12 +592,14 @@ void RegistrationFlow::download(DocumentKind kind, std::function<void(Result<QBy
     request.destination = QDir(m_downloadDir).filePath(QString::fromLatin1(who) + QLatin1Char('-') + KeptDocuments::storeKey(kind)
                                                        + QLatin1Char('-') + QString::fromLatin1(nonce.toHex())
                                                        + QStringLiteral(".pdf"));
-    m_transfers.run(request, [this, kind, done, destination = request.destination](const Result<TransferResult> &r) {
+    auto transfer = std::make_shared<quint64>(0);
+    *transfer = m_transfers.run(request, [this, kind, done, transfer, destination = request.destination](const TransferOutcome &r) {
+        m_documentTransfers.remove(*transfer);
         if (!r) {
             // Nothing half-downloaded stays behind (the next attempt starts afresh under another name).
             for (const QString &suffix : {QStringLiteral(".part"), QStringLiteral(".part.etag"), QString()})
                 QFile::remove(destination + suffix);
-            done(toProblem(r.error()));
+            done(r.error());
             return;
         }
         QFile file(destination);
@@ -624,6 +623,7 @@ void RegistrationFlow::download(DocumentKind kind, std::function<void(Result<QBy
         }
         done(bytes);
     });
+    m_documentTransfers.insert(*transfer, kind);
 }
 
 Result<std::optional<QByteArray>> RegistrationFlow::keptDocument(DocumentKind kind) const

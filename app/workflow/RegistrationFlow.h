@@ -149,7 +149,9 @@ signals:
     void queuedSubmissionRefused(const QString &path, const ncre::Problem &problem);
     void reminderDue(const ncre::Reminder &reminder);
     void seatsFreed(const QString &siteId, const QString &subjectId, int seatsLeft);
-    void transferProgress(qint64 done, qint64 total);
+    // Bytes of the photo upload, and of a document's download, so far (`total` 0 while unknown).
+    void photoUploadProgress(qint64 done, qint64 total);
+    void documentProgress(ncre::DocumentKind kind, qint64 done, qint64 total);
     // A request failed for want of the server and the client tries again at `retryAt` (server time): say why
     // (`reason`: server.busy / server.unavailable when it is overloaded, network.* when it cannot be reached) and
     // when, calmly. serverReachable() follows once a request gets through again.
@@ -177,6 +179,8 @@ private:
     ReminderSchedule m_reminders;
     QTimer m_reminderTimer;
     QString m_downloadDir;
+    quint64 m_photoTransfer = 0;
+    QHash<quint64, DocumentKind> m_documentTransfers;
 
     std::optional<Exam> m_exam;
     PhotoSpec m_photoSpec = PhotoSpec::ncreDefault();

@@ -73,8 +73,13 @@ private:
         QCOMPARE(flow.currentStep(), FlowStep::Photo);
         QVERIFY(hasBlocker(flow.blockers(), BlockerKind::PhotoMissing));
 
-        QSignalSpy progress(&flow, &RegistrationFlow::transferProgress);
+        QSignalSpy progress(&flow, &RegistrationFlow::photoUploadProgress);
+        QSignalSpy documentProgress(&flow, &RegistrationFlow::documentProgress);
         QVERIFY(rig.run([&](auto done) { flow.uploadPhoto(PhotoFixtures::compliantJpeg(), done); }).ok());
+        // The upload's progress is the photo's: it reached the whole photo, and moved no document's bar.
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(progress.last().at(0).toLongLong(), qint64(PhotoFixtures::compliantJpeg().size()));
+        QVERIFY(documentProgress.isEmpty());
         QCOMPARE(*flow.state(), RegistrationState::PhotoUploaded);
         QVERIFY(flow.registration()->photo.has_value());
         QCOMPARE(flow.queuedSubmissions(), 0);
@@ -89,8 +94,17 @@ private:
         const QList<Blocker> before = flow.blockers();
         QVERIFY(hasBlocker(before, BlockerKind::TicketNotYetOpen));
 
+        QSignalSpy photoProgress(&flow, &RegistrationFlow::photoUploadProgress);
+        QSignalSpy documentProgress(&flow, &RegistrationFlow::documentProgress);
         const auto form = waitFor<Result<QByteArray, Problem>>([&](auto done) { flow.download(DocumentKind::RegistrationForm, done); });
         QVERIFY2(form.ok(), qPrintable(form ? QString() : errorCodeName(form.error().code)));
+        // A download's progress names the document, and never moves the photo page's bar.
+        QVERIFY(!documentProgress.isEmpty());
+        for (const auto &p : documentProgress) {
+            QCOMPARE(p.at(0).value<DocumentKind>(), DocumentKind::RegistrationForm);
+            QVERIFY(p.at(1).toLongLong() <= form->size());
+        }
+        QVERIFY(photoProgress.isEmpty());
         PdfDocument pdf;
         QCOMPARE(pdf.open(form.value()), PdfDocument::OpenResult::Opened);
         // Kept sealed in the store for exam day; nothing left in the download folder.

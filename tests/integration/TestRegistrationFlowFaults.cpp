@@ -207,6 +207,35 @@ private slots:
         QCOMPARE(rig.flow->queuedSubmissions(), 0);
     }
 
+    // The transfers follow the API client's one HTTP policy: a busy server's Retry-After holds back the photo upload
+    // too (it had a short jitter of its own), each wait announced like any request's; a refused upload (not busy:
+    // the server said no) is not tried again.
+    void testTransfersHonourRetryAfter()
+    {
+        ServerProcess server;
+        QVERIFY2(server.waitReady(), server.stderrText().constData());
+        TestHttp hooks(server);
+        FlowRig rig;
+        if (!ready(rig, server, hooks, "transfer.busy"))
+            return;
+        QVERIFY(rig.run([&](auto done) { rig.flow->submit(true, done); }).ok());
+        injectFault(hooks, "/registrations/current/photo", "unavailable", 2, 1);
+        QSignalSpy retries(&rig.api, &ApiClient::retryScheduled);
+        QVERIFY(rig.run([&](auto done) { rig.flow->uploadPhoto(PhotoFixtures::compliantJpeg(), done); }).ok());
+        QCOMPARE(retries.size(), 2);
+        for (const auto &r : retries) {
+            QVERIFY(r.at(1).toLongLong() >= 1000);
+            QCOMPARE(r.at(2).value<ErrorCode>(), ErrorCode::ServerUnavailable);
+        }
+        QCOMPARE(*rig.flow->state(), RegistrationState::PhotoUploaded);
+
+        retries.clear();
+        const auto refused = rig.run([&](auto done) { rig.flow->uploadPhoto("not a jpeg", done); });
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().status, 422);
+        QVERIFY(retries.isEmpty());
+    }
+
     // The form download is cut off half-way: the next attempt resumes it (206), it is not started again.
     void testDownloadCutOffIsResumed()
     {

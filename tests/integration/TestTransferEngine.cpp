@@ -22,13 +22,13 @@ private:
     QByteArray m_form; // the form PDF as a plain GET returns it
 
     // Starts a transfer and waits on its finished signal (cancelling it first when asked).
-    static Result<TransferResult> run(TransferEngine &engine, const TransferRequest &request, bool cancel = false)
+    static TransferOutcome run(TransferEngine &engine, const TransferRequest &request, bool cancel = false)
     {
-        std::optional<Result<TransferResult>> outcome;
+        std::optional<TransferOutcome> outcome;
         QEventLoop loop;
         quint64 id = 0;
         const auto c = QObject::connect(&engine, &TransferEngine::finished, &loop,
-                                        [&](quint64 finishedId, const Result<TransferResult> &r) {
+                                        [&](quint64 finishedId, const TransferOutcome &r) {
                                             if (finishedId != id)
                                                 return;
                                             outcome.emplace(r);
