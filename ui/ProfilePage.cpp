@@ -83,15 +83,13 @@ QString ProfilePage::fieldLabel(ProfileField field)
 ProfilePage::ProfilePage(RegistrationFlow &flow, QWidget *parent)
     : QWidget(parent)
     , m_flow(flow)
+    , m_form(flow.profileForm())
 {
     setObjectName(QStringLiteral("profilePage"));
     // After a crash or a restart, what was typed and not saved comes back by itself; the candidate may keep it
     // (the default: Enter, Esc) or go back to what the server holds.
     m_restorePrompt = new ConfirmPanel(QStringLiteral("restorePrompt"), tr("&Discard them"), this, tr("&Keep them"));
-    connect(m_restorePrompt, &ConfirmPanel::confirmed, this, [this]() {
-        m_flow.discardProfileDraft();
-        load(m_flow.profile());
-    });
+    connect(m_restorePrompt, &ConfirmPanel::confirmed, this, [this]() { m_flow.discardProfileDraft(); });
 
     auto *formHost = new QWidget;
     auto *form = new QFormLayout(formHost);
@@ -158,10 +156,11 @@ ProfilePage::ProfilePage(RegistrationFlow &flow, QWidget *parent)
         form->addRow(row.label, cell);
         m_rows.insert(field, row);
         if (auto *line = qobject_cast<QLineEdit *>(editor)) {
-            connect(line, &QLineEdit::textEdited, this, [this, field]() { edited(field); });
+            connect(line, &QLineEdit::textEdited, this, [this, field](const QString &text) { m_form.edit(field, text); });
             connect(line, &QLineEdit::returnPressed, this, &ProfilePage::save);
         } else if (auto *box = qobject_cast<QComboBox *>(editor)) {
-            connect(box, &QComboBox::activated, this, [this, field]() { edited(field); });
+            connect(box, &QComboBox::activated, this,
+                    [this, field, box]() { m_form.edit(field, box->currentData().toString()); });
         }
     }
     auto *scroll = new QScrollArea(this);
@@ -191,13 +190,21 @@ ProfilePage::ProfilePage(RegistrationFlow &flow, QWidget *parent)
     connect(&m_flow, &RegistrationFlow::profileDraftSaved, this, [this]() {
         m_draftStatus->setText(tr("Draft saved on this computer at %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
     });
-    connect(&m_flow, &RegistrationFlow::profileDraftRestored, this, [this]() {
-        load(m_flow.profile());
-        askAboutRestoredChanges();
-    });
+    connect(&m_flow, &RegistrationFlow::profileDraftRestored, this, &ProfilePage::askAboutRestoredChanges);
     connect(&m_flow, &RegistrationFlow::registrationChanged, this, &ProfilePage::updateLock);
+    // The page is a view of the form: values (typed, derived, loaded) and errors come from it.
+    connect(&m_form, &ProfileForm::valueChanged, this, &ProfilePage::setValue);
+    connect(&m_form, &ProfileForm::errorsChanged, this, &ProfilePage::showErrors);
+    connect(&m_form, &ProfileForm::edited, m_status, &QLabel::clear);
+    connect(&m_form, &ProfileForm::valueChanged, this, [this](ProfileField field) {
+        if (field == ProfileField::DocumentType)
+            updateLabels();
+    });
 
-    load(m_flow.profile());
+    for (ProfileField field : kFields)
+        setValue(field, m_form.value(field));
+    updateLabels();
+    showErrors();
     if (m_flow.hasUnsavedProfile())
         askAboutRestoredChanges();
     updateLock();
@@ -207,16 +214,6 @@ void ProfilePage::askAboutRestoredChanges()
 {
     m_restorePrompt->ask(tr("Changes you had not saved were restored from this computer. Keep them (then check and "
                             "save them), or discard them and go back to the information last saved?"));
-}
-
-QString ProfilePage::value(ProfileField field) const
-{
-    QWidget *e = m_rows.value(field).editor;
-    if (auto *line = qobject_cast<QLineEdit *>(e))
-        return line->text();
-    if (auto *box = qobject_cast<QComboBox *>(e))
-        return box->currentData().toString();
-    return {};
 }
 
 void ProfilePage::setValue(ProfileField field, const QString &v)
@@ -231,79 +228,30 @@ void ProfilePage::setValue(ProfileField field, const QString &v)
     }
 }
 
-Profile ProfilePage::collect() const
-{
-    Profile p;
-    for (ProfileField field : kFields)
-        p.setValue(field, value(field));
-    return p;
-}
-
-void ProfilePage::load(const Profile &profile)
-{
-    m_loading = true;
-    for (ProfileField field : kFields)
-        setValue(field, profile.value(field));
-    if (profile.value(ProfileField::DocumentType).isEmpty())
-        setValue(ProfileField::DocumentType, documentTypeName(DocumentType::ResidentId));
-    m_loading = false;
-    applyDerived();
-    updateLabels();
-    validate();
-}
-
-void ProfilePage::applyDerived()
-{
-    const auto type = documentTypeFromName(value(ProfileField::DocumentType)).value_or(DocumentType::ResidentId);
-    const bool derived = documentEncodesBirthDate(type);
-    for (ProfileField f : {ProfileField::BirthDate, ProfileField::Gender})
-        m_rows.value(f).editor->setEnabled(!derived); // filled in from the number
-    if (!derived)
-        return;
-    const auto info = DocumentNumber::parse(type, value(ProfileField::DocumentNumber), m_flow.serverNow().date());
-    m_loading = true;
-    setValue(ProfileField::BirthDate, info && info->birthDate ? info->birthDate->toString(Qt::ISODate) : QString());
-    setValue(ProfileField::Gender, info && info->gender ? genderName(*info->gender) : QString());
-    m_loading = false;
-}
-
 void ProfilePage::updateLabels()
 {
-    const Profile p = collect();
     for (ProfileField field : kFields) {
-        const bool required = ProfileRules::isRequired(field, p);
+        const bool required = m_form.isRequired(field);
         m_rows.value(field).label->setText(required ? fieldLabel(field) + QStringLiteral(" <span style=\"color:#B00020\">*</span>")
                                                     : fieldLabel(field));
         m_rows.value(field).editor->setAccessibleDescription(required ? tr("Required") : QString());
     }
+    updateEditable();
 }
 
-void ProfilePage::edited(ProfileField field)
+void ProfilePage::showErrors()
 {
-    if (m_loading)
-        return;
-    m_touched.insert(field);
-    if (field == ProfileField::DocumentType || field == ProfileField::DocumentNumber)
-        applyDerived();
-    if (field == ProfileField::DocumentType)
-        updateLabels();
-    m_flow.editProfile(collect());
-    m_status->clear();
-    validate();
-}
-
-void ProfilePage::validate()
-{
-    const Profile p = collect();
-    const QDate today = m_flow.serverNow().date();
     for (ProfileField field : kFields) {
-        QLabel *error = m_rows.value(field).error;
-        const ErrorList errors = ProfileRules::validateField(field, p, today);
-        const bool show = !errors.isEmpty() && (m_touched.contains(field)
-                                                || ((field == ProfileField::BirthDate || field == ProfileField::Gender)
-                                                    && m_touched.contains(ProfileField::DocumentNumber)));
-        error->setText(show ? ErrorText::message(errors.first()) : QString());
-        error->setVisible(show);
+        QLabel *label = m_rows.value(field).error;
+        const std::optional<Error> error = m_form.shownError(field);
+        QString text;
+        if (error && error->code == ErrorCode::AccountDocumentTaken && !error->detail.isEmpty())
+            text = tr("This document number is already used by the account %1. Log in with that account, or ask the "
+                      "exam site for help.").arg(error->detail.toHtmlEscaped());
+        else if (error)
+            text = ErrorText::message(*error);
+        label->setText(text);
+        label->setVisible(error.has_value());
     }
 }
 
@@ -316,16 +264,12 @@ QString ProfilePage::errorText(ProfileField field) const
 void ProfilePage::save()
 {
     if (!m_flow.can(RegistrationAction::EditProfile)) {
-        // Say why, and what to do first (the typed information stays in the draft).
-        m_flow.editProfile(collect());
+        // Say why, and what to do first (what was typed stays in the draft).
         m_status->setText(ErrorText::message(m_flow.refusal(RegistrationAction::EditProfile)));
         return;
     }
-    for (ProfileField field : kFields)
-        m_touched.insert(field);
-    validate();
-    m_flow.editProfile(collect());
-    if (!ProfileRules::validate(collect(), m_flow.serverNow().date()).isEmpty()) {
+    m_form.touchAll();
+    if (!m_form.errors().isEmpty()) {
         m_status->setText(tr("Some information is missing or wrong: see the messages under the fields."));
         return;
     }
@@ -335,7 +279,6 @@ void ProfilePage::save()
         if (r) {
             m_status->setText(tr("Your basic information is saved."));
             m_restorePrompt->hide();
-            load(m_flow.profile());
             emit saved();
             return;
         }
@@ -345,24 +288,19 @@ void ProfilePage::save()
                                  "network returns."));
             return;
         }
-        bool atField = false;
-        for (const Error &e : p.errors) {
-            if (const auto field = Profile::fieldFromKey(e.field); field && m_rows.contains(*field)) {
-                QLabel *label = m_rows.value(*field).error;
-                label->setText(ErrorText::message(e));
-                label->show();
-                atField = true;
-            }
-        }
-        if (p.code == ErrorCode::AccountDocumentTaken && !p.holder.isEmpty()) {
-            QLabel *label = m_rows.value(ProfileField::DocumentNumber).error;
-            label->setText(tr("This document number is already used by the account %1. Log in with that account, or "
-                              "ask the exam site for help.").arg(p.holder.toHtmlEscaped()));
-            label->show();
-            atField = true;
-        }
+        ErrorList errors = p.errors;
+        if (p.code == ErrorCode::AccountDocumentTaken && !p.holder.isEmpty())
+            errors.append(Error(ErrorCode::AccountDocumentTaken, Profile::fieldKey(ProfileField::DocumentNumber), p.holder));
+        const bool atField = m_form.setServerErrors(errors);
         m_status->setText(atField ? tr("Please correct the marked fields.") : ErrorText::message(p.code));
     }));
+}
+
+void ProfilePage::updateEditable()
+{
+    // Birth date and gender are filled in from a number that encodes them: not typed then.
+    for (ProfileField field : {ProfileField::BirthDate, ProfileField::Gender})
+        m_rows.value(field).editor->setEnabled(!m_form.isDerived(field));
 }
 
 void ProfilePage::updateLock()
@@ -375,9 +313,8 @@ void ProfilePage::updateLock()
         else
             e->setEnabled(editable);
     }
-    if (editable)
-        applyDerived();
     m_save->setEnabled(editable);
+    updateEditable();
     if (!editable)
         m_status->setText(ErrorText::message(m_flow.refusal(RegistrationAction::EditProfile)));
 }

@@ -13,7 +13,7 @@ class QPushButton;
 
 namespace ncre {
 
-// 基本信息: the form, required fields marked with a red «*», each checked as it is typed against the shared field
+// 基本信息: a view of the flow's ProfileForm. The form, required fields marked with a red «*», each checked as it is typed against the shared field
 // rules with the message under the field (never a dialog); birth date and gender filled in from an ID number
 // that encodes them; every keystroke kept as a draft (with a «saved» line), restored after a crash; «Save» sends
 // it, and the server's field errors land at their fields. Read-only once the information is locked.
@@ -41,24 +41,19 @@ private:
         QLabel *error = nullptr;
     };
 
-    Profile collect() const;
-    void load(const Profile &profile);
-    void edited(ProfileField field);
-    void validate();
+    void showErrors();
     void updateLabels();
-    void applyDerived();
+    void updateEditable();
     void updateLock();
-    QString value(ProfileField field) const;
     void setValue(ProfileField field, const QString &value);
 
     RegistrationFlow &m_flow;
+    ProfileForm &m_form;
     QHash<ProfileField, Row> m_rows;
-    QSet<ProfileField> m_touched;
     class ConfirmPanel *m_restorePrompt;
     QLabel *m_draftStatus;
     QLabel *m_status;
     QPushButton *m_save;
-    bool m_loading = false;
 };
 
 } // namespace ncre

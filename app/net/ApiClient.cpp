@@ -344,32 +344,6 @@ void ApiClient::sendWrite(const QByteArray &verb, const QString &path, const QBy
     send(request, [done](const Result<ApiReply, Problem> &r) { done(decode<Registration>(r)); });
 }
 
-void ApiClient::acceptAgreement(const AgreementAcceptance &acceptance, RegistrationCallback done)
-{
-    sendWrite("PUT", QStringLiteral("/registrations/current/agreement"), toJson(acceptance.toJson()), {}, std::move(done));
-}
-
-void ApiClient::putProfile(const Profile &profile, RegistrationCallback done)
-{
-    sendWrite("PUT", QStringLiteral("/registrations/current/profile"), toJson(profile.toJson()), {}, std::move(done));
-}
-
-void ApiClient::putSubjects(const SubjectChoice &choice, RegistrationCallback done)
-{
-    sendWrite("PUT", QStringLiteral("/registrations/current/subjects"), toJson(choice.toJson()), {}, std::move(done));
-}
-
-void ApiClient::submit(const SubmitRequest &submit, const QByteArray &idempotencyKey, RegistrationCallback done)
-{
-    sendWrite("POST", QStringLiteral("/registrations/current/submit"), toJson(submit.toJson()), idempotencyKey,
-              std::move(done));
-}
-
-void ApiClient::requestReview(const QByteArray &idempotencyKey, RegistrationCallback done)
-{
-    sendWrite("POST", QStringLiteral("/registrations/current/review-requests"), {}, idempotencyKey, std::move(done));
-}
-
 void ApiClient::createPayment(const QByteArray &idempotencyKey, std::function<void(Result<OpenedOrder, Problem>)> done)
 {
     ApiRequest request = ApiRequest::make("POST", QStringLiteral("/registrations/current/payments"));

@@ -85,7 +85,6 @@ public:
     std::optional<qint64> retryDelayMs(int attempt, const Problem &problem, std::optional<qint64> retryAfterMs,
                                        qint64 elapsedMs);
     void renewAccessToken(std::function<void(bool renewed)> done);
-    void setRandom(std::function<double()> random) { m_random = std::move(random); }
 
     // Server time: the PC clock corrected by the offset measured from responses' Date headers.
     QDateTime serverNow() const;
@@ -122,12 +121,8 @@ public:
 
     // The registration's own resources. Writes answer with the registration as it now is. POSTs take the
     // Idempotency-Key the caller created before the first attempt (and kept in the outbox); empty: a new one.
+    // (The candidate's writes go through sendWrite() from RegistrationFlow's outbox.)
     using RegistrationCallback = std::function<void(Result<Registration, Problem>)>;
-    void acceptAgreement(const AgreementAcceptance &acceptance, RegistrationCallback done);
-    void putProfile(const Profile &profile, RegistrationCallback done);
-    void putSubjects(const SubjectChoice &choice, RegistrationCallback done);
-    void submit(const SubmitRequest &submit, const QByteArray &idempotencyKey, RegistrationCallback done);
-    void requestReview(const QByteArray &idempotencyKey, RegistrationCallback done);
     // The order, and whether it was already open (200) rather than created now (201).
     struct OpenedOrder
     {

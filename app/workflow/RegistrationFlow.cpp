@@ -40,7 +40,15 @@ RegistrationFlow::RegistrationFlow(ApiClient &api, AuthSession &auth, TransferEn
     , m_transfers(api, transfers)
     , m_seats(api)
     , m_downloadDir(privateDownloadDirectory())
+    , m_form([this] { return serverNow().date(); })
+    , m_reference(api, store)
 {
+    connect(&m_reference, &ReferenceCache::servedOffline, this, [this]() { m_offline = true; });
+    // What the candidate types into the form is kept as the draft (debounced), like editProfile().
+    connect(&m_form, &ProfileForm::edited, this, [this]() {
+        m_profileDirty = !m_registration || m_form.values() != m_registration->profile;
+        m_draftTimer.start();
+    });
     m_draftTimer.setSingleShot(true);
     m_draftTimer.setInterval(300);
     if (m_store)
@@ -107,41 +115,9 @@ QString RegistrationFlow::account() const
     return m_auth.account().username;
 }
 
-void RegistrationFlow::fetchReference(const QString &path, std::function<void(Result<QByteArray, Problem>)> done)
-{
-    // Reference data is not personal: kept as served, with its ETag, so the next fetch is conditional and an
-    // offline start still shows the exam, the sites and the announcements.
-    std::optional<LocalStore::CachedResource> kept;
-    if (m_store)
-        if (auto c = m_store->cached(path); c && c->has_value())
-            kept = c->value();
-    ApiRequest request = ApiRequest::make("GET", path);
-    if (kept)
-        request.ifNoneMatch = kept->etag;
-    m_api.send(request, alive(this, [this, path, kept, done](const Result<ApiReply, Problem> &r) {
-        if (r && r->status == 304 && kept) {
-            done(kept->body);
-            return;
-        }
-        if (r) {
-            if (m_store && !r->etag.isEmpty())
-                if (const auto put = m_store->putCached(path, r->etag, r->body); !put)
-                    qCWarning(lcWorkflow) << "reference data not cached:" << errorCodeName(put.error().code);
-            done(r->body);
-            return;
-        }
-        if (kept && Outbox::retryLater(r.error())) {
-            m_offline = true;
-            done(kept->body);
-            return;
-        }
-        done(r.error());
-    }));
-}
-
 void RegistrationFlow::bulletins(BulletinKind kind, std::function<void(Result<QList<Bulletin>, Problem>)> done)
 {
-    fetchReference(kind == BulletinKind::Announcement ? QStringLiteral("/announcements") : QStringLiteral("/notices"),
+    m_reference.fetch(kind == BulletinKind::Announcement ? QStringLiteral("/announcements") : QStringLiteral("/notices"),
                    [done](Result<QByteArray, Problem> body) {
                        if (!body) {
                            done(body.error());
@@ -175,7 +151,7 @@ void RegistrationFlow::start(Done done)
 {
     m_offline = false;
     // The photo rules first (the photo page checks against them); without them the built-in spec stays.
-    fetchReference(QStringLiteral("/meta"), [this](Result<QByteArray, Problem> body) {
+    m_reference.fetch(QStringLiteral("/meta"), [this](Result<QByteArray, Problem> body) {
         const auto json = body ? JsonReader::parseObject(body.value()) : Result<QJsonObject>(Error(ErrorCode::NetworkUnreachable));
         const auto meta = json ? Meta::fromJson(*json, JsonStrictness::Lenient) : Result<Meta>(json.error());
         if (!meta) {
@@ -187,7 +163,7 @@ void RegistrationFlow::start(Done done)
             emit photoSpecChanged(m_photoSpec);
         }
     });
-    fetchReference(QStringLiteral("/exams/current"), [this, done](Result<QByteArray, Problem> body) {
+    m_reference.fetch(QStringLiteral("/exams/current"), [this, done](Result<QByteArray, Problem> body) {
         if (!body) {
             done(body.error());
             return;
@@ -201,7 +177,7 @@ void RegistrationFlow::start(Done done)
         m_exam = exam.value();
         m_seats.setExam(m_exam->id);
         const QString sitesPath = QStringLiteral("/exams/%1/sites").arg(QString::fromLatin1(QUrl::toPercentEncoding(m_exam->id)));
-        fetchReference(sitesPath, [this, done](Result<QByteArray, Problem> sites) {
+        m_reference.fetch(sitesPath, [this, done](Result<QByteArray, Problem> sites) {
             if (sites) {
                 if (const auto json = JsonReader::parseObject(sites.value())) {
                     JsonReader reader(*json, JsonStrictness::Lenient);
@@ -258,7 +234,7 @@ void RegistrationFlow::forgetAccount(Done done)
         for (const QString &f : downloads.entryList({QString::fromLatin1(prefix) + QStringLiteral("-*")}, QDir::Files))
             QFile::remove(downloads.filePath(f));
         m_registration.reset();
-        m_profile = Profile();
+        m_form.load(Profile());
         m_profileDirty = false;
         m_seats.clear();
         m_reminders.clear();
@@ -316,7 +292,7 @@ std::optional<RegistrationState> RegistrationFlow::state() const
 
 FlowFacts RegistrationFlow::facts() const
 {
-    return FlowFacts{m_registration, m_exam, m_sites, m_profile, serverNow()};
+    return FlowFacts{m_registration, m_exam, m_sites, m_form.values(), serverNow()};
 }
 
 void RegistrationFlow::adopt(const Registration &registration, bool fromServer)
@@ -327,8 +303,8 @@ void RegistrationFlow::adopt(const Registration &registration, bool fromServer)
         || m_registration->state != registration.state;
     m_registration = registration;
     if (!m_profileDirty)
-        m_profile = registration.profile;
-    else if (m_profile == registration.profile)
+        m_form.load(registration.profile);
+    else if (m_form.values() == registration.profile)
         m_profileDirty = false;
     if (changed) {
         // The last registration seen, sealed (it holds the ID number), for an offline start.
@@ -394,7 +370,7 @@ int RegistrationFlow::queuedSubmissions() const
 
 void RegistrationFlow::editProfile(const Profile &profile)
 {
-    m_profile = profile;
+    m_form.load(profile);
     m_profileDirty = !m_registration || profile != m_registration->profile;
     m_draftTimer.start();
 }
@@ -410,7 +386,7 @@ void RegistrationFlow::flushProfileDraft()
     m_draftTimer.stop();
     if (!m_store || account().isEmpty())
         return;
-    if (const auto saved = m_store->saveDraft(account(), QStringLiteral("profile"), compact(m_profile.toJson())); !saved) {
+    if (const auto saved = m_store->saveDraft(account(), QStringLiteral("profile"), compact(m_form.values().toJson())); !saved) {
         qCWarning(lcWorkflow) << "draft not saved:" << errorCodeName(saved.error().code);
         return;
     }
@@ -434,7 +410,7 @@ void RegistrationFlow::restoreDrafts()
         && m_registration->state != RegistrationState::Draft;
     if (locked || (m_registration && profile.value() == m_registration->profile))
         return;
-    m_profile = profile.value();
+    m_form.load(profile.value());
     m_profileDirty = true;
     emit profileDraftRestored();
 }
@@ -467,17 +443,19 @@ void RegistrationFlow::acceptAgreement(Done done)
 
 void RegistrationFlow::saveProfile(Done done)
 {
-    flushProfileDraft();
-    const Profile sent = m_profile;
+    // Until the server answers, the outbox keeps what is sent (sealed, with its Idempotency-Key): the draft is
+    // written once, with the outcome.
+    m_draftTimer.stop();
+    const Profile sent = m_form.values();
     write("PUT", QStringLiteral("/registrations/current/profile"), compact(sent.toJson()), true,
           [this, done, sent](const Result<void, Problem> &r) {
-              if (r && m_registration && m_profile == sent) {
+              if (r && m_registration && m_form.values() == sent) {
                   // The server's copy is the canonical form of what was typed (trimmed, birth date and gender
                   // derived): adopt it, and keep it as the draft so a restart does not offer to restore the old one.
-                  m_profile = m_registration->profile;
+                  m_form.load(m_registration->profile);
                   m_profileDirty = false;
-                  flushProfileDraft();
               }
+              flushProfileDraft(); // the saved copy, or what was typed when the server refused or was away
               done(r);
           });
 }

@@ -7,6 +7,8 @@
 #include "KeptDocuments.h"
 #include "LocalStore.h"
 #include "Outbox.h"
+#include "ProfileForm.h"
+#include "ReferenceCache.h"
 #include "RegistrationPoller.h"
 #include "ReminderSchedule.h"
 #include "SeatWatcher.h"
@@ -73,7 +75,10 @@ public:
     LockPreview lockPreview(RegistrationAction action) const;
     QDateTime serverNow() const { return m_api.serverNow(); }
     // The basic information as the candidate last typed it (the draft), else as the server holds it.
-    Profile profile() const { return m_profile; }
+    Profile profile() const { return m_form.values(); }
+    // The same, as the form the profile page is a view of (touched fields, derived fields, errors). Edits made
+    // through it are kept as the draft like editProfile()'s.
+    ProfileForm &profileForm() { return m_form; }
     // Throws away what was restored from the draft (or typed and not saved): back to the basic information as the
     // server holds it, and the draft says so too, so the next start restores nothing.
     void discardProfileDraft();
@@ -163,7 +168,6 @@ private:
     void adopt(const Registration &registration, bool fromServer = true);
     void write(const QByteArray &verb, const QString &path, const QByteArray &body, bool keep, Done done);
     void flushProfileDraft();
-    void fetchReference(const QString &path, std::function<void(Result<QByteArray, Problem>)> done);
     void restoreLastRegistration();
     void restoreDrafts();
     FlowFacts facts() const;
@@ -191,7 +195,8 @@ private:
     bool m_pollFailing = false;
     bool m_serverTrouble = false;
 
-    Profile m_profile;
+    ProfileForm m_form;
+    ReferenceCache m_reference;
     bool m_profileDirty = false;
     QTimer m_draftTimer;
 };

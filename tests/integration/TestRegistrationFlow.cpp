@@ -52,8 +52,10 @@ private:
         QVERIFY(flow.hasUnsavedProfile());
         QVERIFY(saved.wait());
         QVERIFY(rig.store.loadDraft(rig.username, "profile")->has_value());
+        QSignalSpy draftWrites(&flow, &RegistrationFlow::profileDraftSaved);
         QVERIFY(rig.run([&](auto done) { flow.saveProfile(done); }).ok());
         QVERIFY(!flow.hasUnsavedProfile());
+        QCOMPARE(draftWrites.count(), 1); // one save writes the draft once
         // Gender derived from the number's 17th digit (odd: male).
         QCOMPARE(flow.registration()->profile.value(ProfileField::Gender),
                  idNumber.at(16).digitValue() % 2 ? QStringLiteral("male") : QStringLiteral("female"));
