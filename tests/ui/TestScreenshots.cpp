@@ -8,6 +8,9 @@
 #include "SubjectsPage.h"
 #include "PhotoPage.h"
 #include "DocumentsPage.h"
+#include "KeptDocumentsWindow.h"
+#include "SecretBox.h"
+#include "SessionPrompt.h"
 #include "photo/PhotoFixtureSet.h"
 #include "integration/ServerProcess.h"
 
@@ -23,6 +26,7 @@
 #include <QKeySequence>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTransform>
 #include <QTreeWidget>
@@ -316,6 +320,32 @@ private slots:
         QVERIFY(colours(shoot(main, QStringLiteral("documents-") + language)) > 20);
         main.openNotices();
         QVERIFY(colours(shoot(main, QStringLiteral("notices-") + language)) > 20);
+
+        // The session ended mid-work: the password asked again over the main window.
+        {
+            SessionPrompt prompt(api, auth, auth.account().username, &main);
+            QSignalSpy promptCaptcha(&prompt, &SessionPrompt::captchaShown);
+            QVERIFY(promptCaptcha.wait());
+            QVERIFY(colours(shoot(prompt, QStringLiteral("session-") + language)) > 20);
+        }
+        // The documents kept on this computer, opened from the login window without the server.
+        {
+            QTemporaryDir dir;
+            LocalStore store(SecretBox::newKey());
+            QVERIFY(store.open(dir.filePath("kept.sqlite")).ok());
+            KeptDocuments kept(store);
+            hooks.setToken(api.accessToken());
+            QVERIFY(kept.keep(QStringLiteral("demo"), DocumentKind::RegistrationForm,
+                              hooks.get("/api/v1/registrations/current/form.pdf").body).ok());
+            QVERIFY(waitFor<bool>([&](auto done) { kept.remember(QStringLiteral("demo"), QStringLiteral("Demo-pass-1"), [done](auto r) { done(r.ok()); }); }));
+            KeptDocumentsWindow window(kept, QStringLiteral("demo"), &login);
+            window.findChild<QLineEdit *>(QStringLiteral("keptPassword"))->setText(QStringLiteral("Demo-pass-1"));
+            QVERIFY(colours(shoot(window, QStringLiteral("kept-ask-") + language)) > 20);
+            QSignalSpy page(&window, &KeptDocumentsWindow::pageShown);
+            window.unlock();
+            QVERIFY(page.wait(20000));
+            QVERIFY(colours(shoot(window, QStringLiteral("kept-open-") + language)) > 20);
+        }
         QCoreApplication::removeTranslator(&translator);
     }
 };
