@@ -11,7 +11,7 @@
 
 namespace ncre::server {
 
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 
 namespace {
 
@@ -136,7 +136,7 @@ void registerAccountRoutes(ServerContext &ctx)
     tokenForm.body = BodyKind::Form;
     tokenForm.maxBody = 4096;
     ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/oauth/qq/token"), tokenForm, [&ctx](ApiRequest &r) {
-        const QUrlQuery fields(QString::fromUtf8(r.http.body()));
+        const QUrlQuery fields(QString::fromUtf8(r.http.body));
         if (fields.queryItemValue(QStringLiteral("grant_type")) != QLatin1String("authorization_code"))
             return ApiResponse::problem(Error(ErrorCode::RequestMalformed, QStringLiteral("grant_type"),
                                               QStringLiteral("only authorization_code")));

@@ -6,7 +6,7 @@
 
 namespace ncre::server {
 
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 
 namespace {
 

@@ -7,7 +7,7 @@
 
 namespace ncre::server {
 
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 
 ApiResponse conditional(const ApiRequest &request, ApiResponse response, const QByteArray &etag)
 {

@@ -5,11 +5,9 @@
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
-#include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QPointer>
-#include <QTcpSocket>
 #include <QTimer>
 
 #include <cmath>
@@ -42,28 +40,6 @@ QByteArray mediaType(const QByteArray &contentType)
 }
 
 } // namespace
-
-QByteArray methodName(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return "GET";
-    case QHttpServerRequest::Method::Put:
-        return "PUT";
-    case QHttpServerRequest::Method::Delete:
-        return "DELETE";
-    case QHttpServerRequest::Method::Post:
-        return "POST";
-    case QHttpServerRequest::Method::Head:
-        return "HEAD";
-    case QHttpServerRequest::Method::Options:
-        return "OPTIONS";
-    case QHttpServerRequest::Method::Patch:
-        return "PATCH";
-    default:
-        return "OTHER";
-    }
-}
 
 ApiResponse ApiResponse::json(const QJsonObject &object, int status)
 {
@@ -116,15 +92,33 @@ ApiResponse ApiResponse::redirect(const QByteArray &location)
 }
 
 HttpServer::HttpServer(Database &db, ServerClock &clock, bool testHooks, QObject *parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
     , m_db(db)
     , m_clock(clock)
     , m_testHooks(testHooks)
 {
 }
 
-void HttpServer::addRoute(QHttpServerRequest::Method method, const QString &pattern, RouteOptions options,
-                          Handler handler)
+quint16 HttpServer::listen(const QHostAddress &address, quint16 port)
+{
+    delete m_listener;
+    m_listener = new HttpListener(
+        m_limits, [this](HttpMethod method, const QString &path) { return bodyLimit(method, path); }, this);
+    connect(m_listener, &HttpListener::connectionOpened, this, [this](HttpConnection *connection) {
+        connect(connection, &HttpConnection::requestReady, this, &HttpServer::handle);
+    });
+    if (!m_listener->listen(address, port))
+        return 0;
+    return m_listener->serverPort();
+}
+
+void HttpServer::addRoute(HttpMethod method, const QString &pattern, RouteOptions options, Handler handler)
+{
+    addAsyncRoute(method, pattern, options,
+                  [handler = std::move(handler)](ApiRequest &request, Reply reply) { reply(handler(request)); });
+}
+
+void HttpServer::addAsyncRoute(HttpMethod method, const QString &pattern, RouteOptions options, AsyncHandler handler)
 {
     m_routes.append({method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), options, std::move(handler)});
 }
@@ -139,11 +133,13 @@ void HttpServer::clearFaults()
     m_faults.clear();
 }
 
-bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+void HttpServer::handle(HttpConnection *connection, const HttpRequest &request)
 {
     QElapsedTimer timer;
     timer.start();
-    const QString path = request.url().path();
+    const QString path = request.url.path();
+    const bool head = request.method == HttpMethod::Head;
+    QPointer<HttpConnection> guard(connection);
 
     // Injected faults apply before anything else, as a real proxy or an overloaded server would.
     std::optional<int> delayMs;
@@ -153,30 +149,23 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         --f.remaining;
         if (f.kind == FaultKind::Drop) {
             logAccess(request, 0, timer.nsecsElapsed() / 1000);
-            socket->abort();
-            return true;
+            connection->abort();
+            return;
         }
         if (f.kind == FaultKind::Unavailable) {
             Problem p = Problem::fromError(Error(ErrorCode::ServerUnavailable, {}, QStringLiteral("injected fault")));
             p.retryAfterSeconds = f.retryAfterSeconds;
-            QHttpServerResponder responder = makeResponder(request, socket);
-            send(responder, request, ApiResponse::problem(p));
+            write(connection, ApiResponse::problem(p), head);
             logAccess(request, 503, timer.nsecsElapsed() / 1000);
-            return true;
+            return;
         }
         if (f.kind == FaultKind::Truncate) {
-            const ApiResponse response = route(request);
-            QHttpServerResponder responder = makeResponder(request, socket);
-            responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-            responder.writeHeader("Content-Type", response.contentType);
-            responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-            for (const auto &[name, value] : response.headers)
-                responder.writeHeader(name, value);
-            responder.writeBody(response.body.left(response.body.size() / 2));
-            socket->flush();
-            logAccess(request, response.status, timer.nsecsElapsed() / 1000);
-            socket->disconnectFromHost();
-            return true;
+            route(request, [this, guard, request, timer, head](const ApiResponse &response) {
+                logAccess(request, response.status, timer.nsecsElapsed() / 1000);
+                if (guard)
+                    write(guard, response, head, response.body.size() / 2);
+            });
+            return;
         }
         delayMs = f.delayMs;
         break;
@@ -186,29 +175,26 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         if (const auto retryAfter = shed()) {
             Problem p = Problem::fromError(Error(ErrorCode::ServerUnavailable, {}, QStringLiteral("overloaded")));
             p.retryAfterSeconds = *retryAfter;
-            QHttpServerResponder responder = makeResponder(request, socket);
-            send(responder, request, ApiResponse::problem(p));
+            write(connection, ApiResponse::problem(p), head);
             logAccess(request, 503, timer.nsecsElapsed() / 1000);
-            return true;
+            return;
         }
     }
     if (m_beforeRequest)
         m_beforeRequest();
-    const ApiResponse response = route(request);
-    logAccess(request, response.status, timer.nsecsElapsed() / 1000);
-    if (!delayMs) {
-        QHttpServerResponder responder = makeResponder(request, socket);
-        send(responder, request, response);
-        return true;
-    }
-    // A slow server: the work is done now, the answer leaves later (or never, if the client gave up).
-    auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
-    const bool head = request.method() == QHttpServerRequest::Method::Head;
-    QTimer::singleShot(*delayMs, this, [this, responder, response, head, guard = QPointer<QTcpSocket>(socket)]() {
-        if (guard)
-            write(*responder, response, head);
+    route(request, [this, guard, request, timer, head, delayMs](const ApiResponse &response) {
+        logAccess(request, response.status, timer.nsecsElapsed() / 1000);
+        if (!delayMs) {
+            if (guard)
+                write(guard, response, head);
+            return;
+        }
+        // A slow server: the work is done now, the answer leaves later (or never, if the client gave up).
+        QTimer::singleShot(*delayMs, this, [this, guard, response, head]() {
+            if (guard)
+                write(guard, response, head);
+        });
     });
-    return true;
 }
 
 std::optional<int> HttpServer::shed()
@@ -234,12 +220,11 @@ std::optional<int> HttpServer::shed()
     return 1 + m_shedInWindow / m_ratePerSecond;
 }
 
-ApiResponse HttpServer::route(const QHttpServerRequest &request)
+const HttpServer::Route *HttpServer::match(const HttpRequest &request, QStringList &bestParams, bool &pathMatched) const
 {
-    const QStringList segments = request.url().path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    bool pathMatched = false;
+    const QStringList segments = request.url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    pathMatched = false;
     const Route *best = nullptr;
-    QStringList bestParams;
     for (const Route &route : m_routes) {
         if (route.segments.size() != segments.size())
             continue;
@@ -255,75 +240,103 @@ ApiResponse HttpServer::route(const QHttpServerRequest &request)
             continue;
         pathMatched = true;
         // The most literal route wins: /pay/notify before /pay/{}. HEAD is GET without the body (RFC 9110 §9.3.2).
-        const bool methodMatches = route.method == request.method()
-            || (request.method() == QHttpServerRequest::Method::Head && route.method == QHttpServerRequest::Method::Get);
+        const bool methodMatches = route.method == request.method
+            || (request.method == HttpMethod::Head && route.method == HttpMethod::Get);
         if (methodMatches && (!best || params.size() < bestParams.size())) {
             best = &route;
             bestParams = params;
         }
     }
-    if (best)
-        return dispatch(request, *best, bestParams);
-    return ApiResponse::problem(Error(pathMatched ? ErrorCode::MethodNotAllowed : ErrorCode::ResourceNotFound));
+    return best;
 }
 
-void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+qint64 HttpServer::bodyLimit(HttpMethod method, const QString &path) const
 {
-    QHttpServerResponder responder = makeResponder(request, socket);
-    send(responder, request, ApiResponse::problem(Error(ErrorCode::ResourceNotFound)));
+    HttpRequest probe;
+    probe.method = method;
+    probe.url = QUrl(path);
+    QStringList params;
+    bool pathMatched = false;
+    const Route *route = match(probe, params, pathMatched);
+    // Unknown routes take no body worth reading: their answer is a 404 or 405 either way.
+    return route ? route->options.maxBody : 1024;
 }
 
-ApiResponse HttpServer::dispatch(const QHttpServerRequest &request, const Route &route, QStringList params)
+void HttpServer::route(const HttpRequest &request, Reply done)
+{
+    QStringList params;
+    bool pathMatched = false;
+    if (const Route *best = match(request, params, pathMatched)) {
+        dispatch(request, *best, params, std::move(done));
+        return;
+    }
+    done(ApiResponse::problem(Error(pathMatched ? ErrorCode::MethodNotAllowed : ErrorCode::ResourceNotFound)));
+}
+
+void HttpServer::dispatch(const HttpRequest &request, const Route &route, QStringList params, Reply done)
 {
     ApiRequest api{request, std::move(params), std::nullopt, {}};
-    if (const auto error = authenticate(request, route.options.access, api.caller))
-        return ApiResponse::problem(*error);
-    if (const auto error = checkBody(request, route.options, api.json))
-        return ApiResponse::problem(*error);
-    if (!route.options.idempotent)
-        return route.handler(api);
+    if (const auto error = authenticate(request, route.options.access, api.caller)) {
+        done(ApiResponse::problem(*error));
+        return;
+    }
+    if (const auto error = checkBody(request, route.options, api.json)) {
+        done(ApiResponse::problem(*error));
+        return;
+    }
+    if (!route.options.idempotent) {
+        route.handler(api, std::move(done));
+        return;
+    }
 
     // Idempotency-Key: the first answer is stored with a hash of the request; a replay gets it back, a different
     // request under the same key is refused. Scoped per account (or per client address before login).
     const QByteArray key = request.value("Idempotency-Key");
-    if (key.isEmpty())
-        return ApiResponse::problem(Error(ErrorCode::IdempotencyKeyMissing, QStringLiteral("Idempotency-Key")));
-    if (key.size() < 16 || key.size() > 128)
-        return ApiResponse::problem(
-            Error(ErrorCode::RequestMalformed, QStringLiteral("Idempotency-Key"), QStringLiteral("16-128 characters")));
+    if (key.isEmpty()) {
+        done(ApiResponse::problem(Error(ErrorCode::IdempotencyKeyMissing, QStringLiteral("Idempotency-Key"))));
+        return;
+    }
+    if (key.size() < 16 || key.size() > 128) {
+        done(ApiResponse::problem(
+            Error(ErrorCode::RequestMalformed, QStringLiteral("Idempotency-Key"), QStringLiteral("16-128 characters"))));
+        return;
+    }
     const QString scope = api.caller ? QStringLiteral("account:%1").arg(api.caller->accountId)
-                                     : QStringLiteral("anon:") + request.remoteAddress().toString();
-    const QByteArray requestHash = sha256(methodName(request.method()) + ' ' + request.url().path().toUtf8() + '\n'
-                                          + request.body());
+                                     : QStringLiteral("anon:") + request.remoteAddress.toString();
+    const QByteArray requestHash = sha256(methodName(request.method) + ' ' + request.url.path().toUtf8() + '\n'
+                                          + request.body);
     QSqlQuery stored = m_db.run(QStringLiteral("SELECT request_hash, status, content_type, body FROM idempotency "
                                                "WHERE scope = ? AND key = ?"),
                                 {scope, QString::fromLatin1(key)});
     if (stored.next()) {
-        if (stored.value(0).toByteArray() != requestHash)
-            return ApiResponse::problem(Error(ErrorCode::IdempotencyKeyReused, QStringLiteral("Idempotency-Key")));
+        if (stored.value(0).toByteArray() != requestHash) {
+            done(ApiResponse::problem(Error(ErrorCode::IdempotencyKeyReused, QStringLiteral("Idempotency-Key"))));
+            return;
+        }
         ApiResponse replay;
         replay.status = stored.value(1).toInt();
         replay.contentType = stored.value(2).toByteArray();
         replay.body = stored.value(3).toByteArray();
         replay.addHeader("Idempotent-Replayed", "true");
-        return replay;
+        done(replay);
+        return;
     }
-    ApiResponse response = route.handler(api);
-    // Only settled answers are kept: a 5xx or 429 may succeed when retried with the same key.
-    if (response.status < 500 && response.status != 429) {
-        m_db.run(QStringLiteral("INSERT OR REPLACE INTO idempotency (scope, key, request_hash, status, content_type, "
-                                "body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                 {scope, QString::fromLatin1(key), requestHash, response.status, QString::fromLatin1(response.contentType),
-                  response.body, m_clock.nowSecs()});
-    }
-    return response;
+    route.handler(api, [this, scope, key, requestHash, done = std::move(done)](ApiResponse response) {
+        // Only settled answers are kept: a 5xx or 429 may succeed when retried with the same key.
+        if (response.status < 500 && response.status != 429) {
+            m_db.run(QStringLiteral("INSERT OR REPLACE INTO idempotency (scope, key, request_hash, status, content_type, "
+                                    "body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                     {scope, QString::fromLatin1(key), requestHash, response.status,
+                      QString::fromLatin1(response.contentType), response.body, m_clock.nowSecs()});
+        }
+        done(std::move(response));
+    });
 }
 
-std::optional<Error> HttpServer::authenticate(const QHttpServerRequest &request, Access access,
-                                              std::optional<Caller> &caller)
+std::optional<Error> HttpServer::authenticate(const HttpRequest &request, Access access, std::optional<Caller> &caller)
 {
     if (access == Access::TestHook) {
-        if (!m_testHooks || !isLoopback(request.remoteAddress()))
+        if (!m_testHooks || !isLoopback(request.remoteAddress))
             return Error(ErrorCode::ResourceNotFound);
         return std::nullopt;
     }
@@ -367,10 +380,9 @@ std::optional<Error> HttpServer::authenticate(const QHttpServerRequest &request,
     return std::nullopt;
 }
 
-std::optional<Error> HttpServer::checkBody(const QHttpServerRequest &request, const RouteOptions &options,
-                                           QJsonObject &json)
+std::optional<Error> HttpServer::checkBody(const HttpRequest &request, const RouteOptions &options, QJsonObject &json)
 {
-    const QByteArray body = request.body();
+    const QByteArray &body = request.body;
     if (body.size() > options.maxBody)
         return Error(ErrorCode::RequestTooLarge, {}, QStringLiteral("at most %1 bytes").arg(options.maxBody));
     if (options.body == BodyKind::None)
@@ -400,31 +412,23 @@ std::optional<Error> HttpServer::checkBody(const QHttpServerRequest &request, co
     return std::nullopt;
 }
 
-void HttpServer::send(QHttpServerResponder &responder, const QHttpServerRequest &request, const ApiResponse &response)
+void HttpServer::write(HttpConnection *connection, const ApiResponse &response, bool head, qsizetype truncateTo)
 {
-    write(responder, response, request.method() == QHttpServerRequest::Method::Head);
-}
-
-void HttpServer::write(QHttpServerResponder &responder, const ApiResponse &response, bool head)
-{
-    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-    responder.writeHeader("Date", httpDate(m_clock.now()));
+    QList<QPair<QByteArray, QByteArray>> headers;
+    headers.append(qMakePair(QByteArray("Date"), httpDate(m_clock.now())));
     if (!response.contentType.isEmpty())
-        responder.writeHeader("Content-Type", response.contentType);
-    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-    responder.writeHeader("Cache-Control", "no-store");
-    for (const auto &[name, value] : response.headers)
-        responder.writeHeader(name, value);
-    // writeBody also ends the header block, so HEAD writes an empty body rather than none.
-    responder.writeBody(head ? QByteArray() : response.body);
+        headers.append(qMakePair(QByteArray("Content-Type"), response.contentType));
+    headers.append(qMakePair(QByteArray("Cache-Control"), QByteArray("no-store")));
+    headers += response.headers;
+    connection->respond(response.status, headers, response.body, head, truncateTo);
 }
 
-void HttpServer::logAccess(const QHttpServerRequest &request, int status, qint64 micros)
+void HttpServer::logAccess(const HttpRequest &request, int status, qint64 micros)
 {
     // The path only: query strings and bodies may carry personal data. Path parameters are ids.
     qCInfo(lcServerAccess).noquote() << QStringLiteral("method=%1 path=%2 status=%3 us=%4")
-                                            .arg(QString::fromLatin1(methodName(request.method())),
-                                                 request.url().path())
+                                            .arg(QString::fromLatin1(methodName(request.method)),
+                                                 request.url.path())
                                             .arg(status)
                                             .arg(micros);
 }

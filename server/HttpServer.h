@@ -1,21 +1,21 @@
 #pragma once
 
 #include "Error.h"
+#include "HttpConnection.h"
+#include "HttpLimits.h"
+#include "HttpListener.h"
+#include "HttpRequest.h"
 #include "Problem.h"
 #include "ServerClock.h"
 
-#include <QAbstractHttpServer>
 #include <QElapsedTimer>
-#include <QHttpServerRequest>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
+#include <QPointer>
 
 #include <functional>
 #include <optional>
-
-class QTcpSocket;
-class QHttpServerResponder;
 
 namespace ncre::server {
 
@@ -33,7 +33,7 @@ struct Caller
 
 struct ApiRequest
 {
-    const QHttpServerRequest &http;
+    HttpRequest http;
     QStringList params; // path captures, in order
     std::optional<Caller> caller;
     QJsonObject json; // the body, for routes that take JSON
@@ -77,18 +77,29 @@ struct RouteOptions
 };
 
 using Handler = std::function<ApiResponse(ApiRequest &)>;
+// A route that answers later (work off the event loop, e.g. password hashing): it calls the reply exactly once.
+using Reply = std::function<void(ApiResponse)>;
+using AsyncHandler = std::function<void(ApiRequest &, Reply)>;
 
-// The HTTP front of ncre-server: routing, authentication, body checks, idempotency, fault injection, the access
-// log and the Date header — so that every route only deals with its own resource and every failure, including
-// unknown routes and malformed bodies, is problem+json with a stable code.
-class HttpServer : public QAbstractHttpServer
+// The HTTP front of ncre-server: connections within HttpLimits (HttpListener, HttpConnection), routing,
+// authentication, body checks, idempotency, fault injection, the access log and the Date header — so that every
+// route only deals with its own resource and every failure, including unknown routes and malformed bodies, is
+// problem+json with a stable code.
+class HttpServer : public QObject
 {
     Q_OBJECT
 
 public:
     HttpServer(Database &db, ServerClock &clock, bool testHooks, QObject *parent = nullptr);
 
-    void addRoute(QHttpServerRequest::Method method, const QString &pattern, RouteOptions options, Handler handler);
+    void setLimits(const HttpLimits &limits) { m_limits = limits; }
+    const HttpLimits &limits() const { return m_limits; }
+    // Listens on `address`:`port` (0: any free port); the port, or 0 when it cannot.
+    quint16 listen(const QHostAddress &address, quint16 port);
+    HttpListener *listener() const { return m_listener; }
+
+    void addRoute(HttpMethod method, const QString &pattern, RouteOptions options, Handler handler);
+    void addAsyncRoute(HttpMethod method, const QString &pattern, RouteOptions options, AsyncHandler handler);
 
     // Fault injection (--test-hooks): for requests whose path starts with `pathPrefix`, the next `count` answers
     // are a 503 with Retry-After, a dropped connection, a delay before the real answer, or the real answer cut off
@@ -104,17 +115,13 @@ public:
     // Called before each request is routed: time-driven transitions (payment deadlines) happen there.
     void setBeforeRequest(std::function<void()> hook) { m_beforeRequest = std::move(hook); }
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
-
 private:
     struct Route
     {
-        QHttpServerRequest::Method method;
+        HttpMethod method;
         QStringList segments; // "{}" captures one segment
         RouteOptions options;
-        Handler handler;
+        AsyncHandler handler;
     };
     struct Fault
     {
@@ -125,17 +132,21 @@ private:
         int retryAfterSeconds;
     };
 
-    ApiResponse route(const QHttpServerRequest &request);
-    ApiResponse dispatch(const QHttpServerRequest &request, const Route &route, QStringList params);
-    std::optional<Error> authenticate(const QHttpServerRequest &request, Access access, std::optional<Caller> &caller);
-    std::optional<Error> checkBody(const QHttpServerRequest &request, const RouteOptions &options, QJsonObject &json);
-    void send(QHttpServerResponder &responder, const QHttpServerRequest &request, const ApiResponse &response);
-    void write(QHttpServerResponder &responder, const ApiResponse &response, bool head);
-    void logAccess(const QHttpServerRequest &request, int status, qint64 micros);
+    void handle(HttpConnection *connection, const HttpRequest &request);
+    const Route *match(const HttpRequest &request, QStringList &params, bool &pathMatched) const;
+    qint64 bodyLimit(HttpMethod method, const QString &path) const;
+    void route(const HttpRequest &request, Reply done);
+    void dispatch(const HttpRequest &request, const Route &route, QStringList params, Reply done);
+    std::optional<Error> authenticate(const HttpRequest &request, Access access, std::optional<Caller> &caller);
+    std::optional<Error> checkBody(const HttpRequest &request, const RouteOptions &options, QJsonObject &json);
+    void write(HttpConnection *connection, const ApiResponse &response, bool head, qsizetype truncateTo = -1);
+    void logAccess(const HttpRequest &request, int status, qint64 micros);
 
     Database &m_db;
     ServerClock &m_clock;
     bool m_testHooks;
+    HttpLimits m_limits;
+    HttpListener *m_listener = nullptr;
     QList<Route> m_routes;
     QList<Fault> m_faults;
     std::function<void()> m_beforeRequest;
@@ -149,8 +160,5 @@ private:
     // How many seconds of backlog a shed request should wait out.
     std::optional<int> shed();
 };
-
-// The method's name for logs and errors.
-QByteArray methodName(QHttpServerRequest::Method method);
 
 } // namespace ncre::server

@@ -8,7 +8,7 @@
 
 namespace ncre::server {
 
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 
 namespace {
 
@@ -155,7 +155,7 @@ void registerPaymentRoutes(ServerContext &ctx)
         const auto order = ctx.registrations.order(r.params.at(0));
         if (!order)
             return ApiResponse::html(page(QStringLiteral("订单不存在"), QString()), 404);
-        const QUrlQuery fields(QString::fromUtf8(r.http.body()));
+        const QUrlQuery fields(QString::fromUtf8(r.http.body));
         if (fields.queryItemValue(QStringLiteral("bank")).isEmpty())
             return ApiResponse::html(page(QStringLiteral("请选择银行"), QStringLiteral("<p>请返回选择银行。</p>")), 400);
         if (order->status != PaymentStatus::Open || order->expiresAt <= ctx.clock.now())

@@ -7,7 +7,7 @@
 
 namespace ncre::server {
 
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 
 namespace {
 
@@ -83,7 +83,7 @@ void registerQqBrokerRoutes(ServerContext &ctx)
     form.body = BodyKind::Form;
     form.maxBody = 4096;
     ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/oauth/qq/provider"), form, [&ctx, flowValid](ApiRequest &r) {
-        const QUrlQuery fields(QString::fromUtf8(r.http.body()));
+        const QUrlQuery fields(QString::fromUtf8(r.http.body));
         const QString flow = fields.queryItemValue(QStringLiteral("flow"), QUrl::FullyDecoded);
         const QString qq = fields.queryItemValue(QStringLiteral("qqNumber"), QUrl::FullyDecoded);
         static const QRegularExpression qqNumber(QStringLiteral("^[1-9][0-9]{4,11}$"));

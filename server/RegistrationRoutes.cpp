@@ -14,7 +14,7 @@
 
 namespace ncre::server {
 
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 
 ApiResponse registrationResponse(ServerContext &ctx, const RegistrationRow &row, int status)
 {
@@ -217,14 +217,14 @@ void registerRegistrationRoutes(ServerContext &ctx)
                 return ApiResponse::problem(*refused);
             // The same inspector, with the same published spec, as the desk and ncre-photo: the same verdict.
             const PhotoInspector inspector(ctx.photoSpec);
-            const Inspection inspection = inspector.inspect(r.http.body());
+            const Inspection inspection = inspector.inspect(r.http.body);
             if (!inspection.ok()) {
                 ErrorList errors;
                 for (const PhotoFinding &f : inspection.findings)
                     errors.append(Error(f.code, QStringLiteral("photo"), f.message));
                 return validationProblem(errors);
             }
-            const Result<QByteArray> clean = cleanPhoto(ctx.photoSpec, r.http.body());
+            const Result<QByteArray> clean = cleanPhoto(ctx.photoSpec, r.http.body);
             if (!clean)
                 return validationProblem({Error(clean.error().code, QStringLiteral("photo"), clean.error().detail)});
             const QByteArray &jpeg = clean.value();

@@ -47,6 +47,7 @@ Result<void> ServerApp::start()
     if (m_options.testHooks)
         registerTestHookRoutes(*m_context);
     m_http.setRateLimit(m_options.maxRequestsPerSecond);
+    m_http.setLimits(m_options.config.http);
     // Deadlines are checked at most once a second (a query per request would cost the 304 polls a third of their
     // throughput); the test clock hook sweeps at once after moving time.
     m_http.setBeforeRequest([this, lastSweep = QElapsedTimer()]() mutable {

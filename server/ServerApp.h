@@ -6,6 +6,7 @@
 #include "HttpServer.h"
 #include "RegistrationStore.h"
 #include "ServerClock.h"
+#include "ServerConfig.h"
 #include "ServerContext.h"
 
 #include <QHostAddress>
@@ -22,6 +23,7 @@ struct ServerOptions
     bool testHooks = false;
     Credentials::KdfProfile kdf = Credentials::KdfProfile::Interactive;
     int maxRequestsPerSecond = 0; // 0: no overload shedding
+    ServerConfig config;
 };
 
 // ncre-server assembled: database, catalog, routes, listening socket. Used by main() and by in-process tests.

@@ -5,7 +5,7 @@
 
 namespace ncre::server {
 
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 
 // --test-hooks only (and only from loopback; HttpServer answers 404 otherwise): what a test needs to drive the real
 // server through states that otherwise take a human, a bank or a day.

@@ -1,6 +1,6 @@
 // ncre-server: the reference NCRE registration API (architecture §3-§4, docs/openapi.yaml).
 //   ncre-server [--listen HOST:PORT] [--db PATH] [--seed demo] [--test-hooks] [--kdf interactive|minimal] [--parent-pid PID]
-//               [--max-rps N]
+//               [--max-rps N] [--config FILE]
 // Prints "ncre-server listening on <url>" once it accepts connections. Exit codes: 0 stopped, 1 could not start,
 // 2 bad command line.
 #include "ServerApp.h"
@@ -77,7 +77,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption parentPid(QStringLiteral("parent-pid"),
                                        QStringLiteral("Stop when process PID ends (ncre-desk --demo passes its own)."),
                                        QStringLiteral("PID"));
-    parser.addOptions({listen, db, seed, hooks, kdf, maxRps, parentPid});
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    QStringLiteral("Configuration file (INI): connection, request and hashing limits; "
+                                                   "see docs/operator-guide.md."),
+                                    QStringLiteral("FILE"));
+    parser.addOptions({listen, db, seed, hooks, kdf, maxRps, parentPid, config});
     if (!parser.parse(QCoreApplication::arguments()))
         return usageError(parser, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -122,6 +126,11 @@ int main(int argc, char *argv[])
     options.maxRequestsPerSecond = parser.value(maxRps).toInt(&rpsOk);
     if (!rpsOk || options.maxRequestsPerSecond < 0 || options.maxRequestsPerSecond > 1000000)
         return usageError(parser, QStringLiteral("--max-rps expects a number from 0 to 1000000"));
+
+    const auto loaded = ServerConfig::load(parser.value(config));
+    if (!loaded)
+        return usageError(parser, QStringLiteral("%1 %2").arg(loaded.error().field, loaded.error().detail));
+    options.config = loaded.value();
 
     qint64 watched = 0;
     if (parser.isSet(parentPid)) {

@@ -1,0 +1,404 @@
+#include "HttpConnection.h"
+
+#include "Problem.h"
+#include "ServerLogging.h"
+
+#include <QJsonDocument>
+#include <QTcpSocket>
+
+#include <sys/socket.h>
+
+namespace ncre::server {
+
+namespace {
+
+HttpMethod toMethod(unsigned int method)
+{
+    switch (method) {
+    case HTTP_GET: return HttpMethod::Get;
+    case HTTP_HEAD: return HttpMethod::Head;
+    case HTTP_POST: return HttpMethod::Post;
+    case HTTP_PUT: return HttpMethod::Put;
+    case HTTP_DELETE: return HttpMethod::Delete;
+    case HTTP_OPTIONS: return HttpMethod::Options;
+    case HTTP_PATCH: return HttpMethod::Patch;
+    default: return HttpMethod::Other;
+    }
+}
+
+HttpConnection *self(http_parser *p)
+{
+    return static_cast<HttpConnection *>(p->data);
+}
+
+constexpr qint64 kReadChunk = 64 * 1024;
+// After a closing answer: how long, and how much, of what the client still sends is read and dropped.
+constexpr int kLingerMs = 2000;
+constexpr qint64 kLingerBytes = 4 * 1024 * 1024;
+
+} // namespace
+
+QByteArray methodName(HttpMethod method)
+{
+    switch (method) {
+    case HttpMethod::Get: return "GET";
+    case HttpMethod::Head: return "HEAD";
+    case HttpMethod::Post: return "POST";
+    case HttpMethod::Put: return "PUT";
+    case HttpMethod::Delete: return "DELETE";
+    case HttpMethod::Options: return "OPTIONS";
+    case HttpMethod::Patch: return "PATCH";
+    case HttpMethod::Other: break;
+    }
+    return "OTHER";
+}
+
+HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, BodyLimit bodyLimit, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_limits(limits)
+    , m_bodyLimit(std::move(bodyLimit))
+    , m_peer(socket->peerAddress())
+{
+    socket->setParent(this);
+    // While a request is being answered nothing more is read: what the client sends meanwhile waits in a bounded
+    // buffer, then in the kernel (TCP flow control), never in this process's memory.
+    socket->setReadBufferSize(kReadChunk);
+    http_parser_init(&m_parser, HTTP_REQUEST);
+    m_parser.data = this;
+    http_parser_settings_init(&m_settings);
+    m_settings.on_message_begin = &HttpConnection::onMessageBegin;
+    m_settings.on_url = &HttpConnection::onUrl;
+    m_settings.on_header_field = &HttpConnection::onHeaderField;
+    m_settings.on_header_value = &HttpConnection::onHeaderValue;
+    m_settings.on_headers_complete = &HttpConnection::onHeadersComplete;
+    m_settings.on_body = &HttpConnection::onBody;
+    m_settings.on_message_complete = &HttpConnection::onMessageComplete;
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &HttpConnection::timedOut);
+    connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::readAvailable);
+    connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::finish);
+    connect(socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError e) {
+        if (e != QAbstractSocket::RemoteHostClosedError)
+            finish();
+    });
+    connect(socket, &QTcpSocket::bytesWritten, this, [this]() {
+        if (m_socket->bytesToWrite() > 0) {
+            startTimer(m_limits.writeTimeoutMs); // progress: the client reads, give it more time
+            return;
+        }
+        if (m_phase == Phase::Closing)
+            lingerClose();
+        else if (m_phase == Phase::Idle && m_pending.isEmpty())
+            startTimer(m_limits.idleTimeoutMs);
+    });
+    startTimer(m_limits.idleTimeoutMs);
+    if (socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &HttpConnection::readAvailable, Qt::QueuedConnection);
+}
+
+HttpConnection::~HttpConnection() = default;
+
+void HttpConnection::startTimer(int ms)
+{
+    if (ms > 0)
+        m_timer.start(ms);
+    else
+        m_timer.stop();
+}
+
+void HttpConnection::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_timer.stop();
+    emit closed(this);
+    deleteLater();
+}
+
+void HttpConnection::abort()
+{
+    m_phase = Phase::Closing;
+    m_socket->abort();
+    finish();
+}
+
+void HttpConnection::lingerClose()
+{
+    if (m_lingering)
+        return;
+    m_lingering = true;
+    // Half-close: the answer is complete on the wire; what the client is still sending (the rest of a refused body)
+    // is read and dropped for a moment, or closing with unread data would reset the connection and the client
+    // would never see the answer (the "lingering close" of RFC 9112 §9.6).
+    ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+    startTimer(kLingerMs);
+    discard();
+}
+
+void HttpConnection::discard()
+{
+    while (m_socket->bytesAvailable() > 0) {
+        m_discarded += m_socket->skip(m_socket->bytesAvailable());
+        if (m_discarded > kLingerBytes) {
+            m_socket->abort();
+            finish();
+            return;
+        }
+    }
+}
+
+void HttpConnection::readAvailable()
+{
+    if (m_phase == Phase::Closing) {
+        if (m_lingering)
+            discard();
+        return;
+    }
+    if (m_phase == Phase::Handling)
+        return; // read after the answer
+    m_pending += m_socket->read(kReadChunk);
+    feed();
+    // More may be buffered than one chunk: go on next turn of the event loop, so one client cannot hold it.
+    if (m_socket->bytesAvailable() > 0 && m_phase != Phase::Handling && m_phase != Phase::Closing)
+        QMetaObject::invokeMethod(this, &HttpConnection::readAvailable, Qt::QueuedConnection);
+}
+
+void HttpConnection::feed()
+{
+    while (!m_pending.isEmpty() && m_phase != Phase::Handling && m_phase != Phase::Closing) {
+        const size_t parsed = http_parser_execute(&m_parser, &m_settings, m_pending.constData(), size_t(m_pending.size()));
+        const http_errno error = HTTP_PARSER_ERRNO(&m_parser);
+        if (error == HPE_PAUSED) {
+            // A whole request was read (onMessageComplete paused here); what follows waits for the answer.
+            m_pending.remove(0, qsizetype(parsed));
+            http_parser_pause(&m_parser, 0);
+            m_parser.http_errno = HPE_OK;
+            emit requestReady(this, m_request);
+            return;
+        }
+        if (error != HPE_OK) {
+            if (m_refusalStatus == 0) {
+                // The parser's own verdicts: too many header bytes (431), anything else malformed (400).
+                m_refusalStatus = error == HPE_HEADER_OVERFLOW ? 431 : 400;
+                m_refusalDetail = http_errno_description(error);
+            }
+            sendRefusal();
+            return;
+        }
+        m_pending.remove(0, qsizetype(parsed));
+        if (m_parser.upgrade) {
+            m_refusalStatus = 400;
+            m_refusalDetail = "protocol upgrades are not offered";
+            sendRefusal();
+            return;
+        }
+    }
+}
+
+int HttpConnection::refuse(int status, const char *detail)
+{
+    if (m_refusalStatus == 0) {
+        m_refusalStatus = status;
+        m_refusalDetail = detail;
+    }
+    return -1; // stops the parser (from on_headers_complete, 1 would mean "no body" and 2 "upgrade")
+}
+
+bool HttpConnection::countHeaderBytes(size_t length)
+{
+    m_headerBytes += int(qMin<size_t>(length, size_t(INT_MAX / 2)));
+    return m_headerBytes <= m_limits.maxHeaderBytes;
+}
+
+int HttpConnection::onMessageBegin(http_parser *p)
+{
+    HttpConnection *c = self(p);
+    c->m_phase = Phase::Headers;
+    c->m_request = HttpRequest();
+    c->m_request.remoteAddress = c->m_peer;
+    c->m_target.clear();
+    c->m_field.clear();
+    c->m_value.clear();
+    c->m_inValue = false;
+    c->m_headerBytes = 0;
+    c->startTimer(c->m_limits.headerTimeoutMs); // the whole head must arrive in time, however slowly it trickles
+    return 0;
+}
+
+int HttpConnection::onUrl(http_parser *p, const char *at, size_t length)
+{
+    HttpConnection *c = self(p);
+    if (!c->countHeaderBytes(length))
+        return c->refuse(431, "request headers too large");
+    c->m_target.append(at, qsizetype(length));
+    if (c->m_target.size() > c->m_limits.maxTargetBytes)
+        return c->refuse(414, "request target too long");
+    return 0;
+}
+
+int HttpConnection::onHeaderField(http_parser *p, const char *at, size_t length)
+{
+    HttpConnection *c = self(p);
+    if (!c->countHeaderBytes(length))
+        return c->refuse(431, "request headers too large");
+    if (c->m_inValue) {
+        c->m_request.headers.append({c->m_field, c->m_value.trimmed()});
+        c->m_field.clear();
+        c->m_value.clear();
+        c->m_inValue = false;
+        if (c->m_request.headers.size() >= c->m_limits.maxHeaderCount)
+            return c->refuse(431, "too many request header fields");
+    }
+    c->m_field.append(at, qsizetype(length));
+    return 0;
+}
+
+int HttpConnection::onHeaderValue(http_parser *p, const char *at, size_t length)
+{
+    HttpConnection *c = self(p);
+    if (!c->countHeaderBytes(length))
+        return c->refuse(431, "request headers too large");
+    c->m_inValue = true;
+    c->m_value.append(at, qsizetype(length));
+    return 0;
+}
+
+int HttpConnection::onHeadersComplete(http_parser *p)
+{
+    HttpConnection *c = self(p);
+    if (c->m_inValue)
+        c->m_request.headers.append({c->m_field, c->m_value.trimmed()});
+    if (c->m_request.headers.size() > c->m_limits.maxHeaderCount)
+        return c->refuse(431, "too many request header fields");
+    c->m_request.method = toMethod(p->method);
+    // Origin-form ("/path?query"), or absolute-form as sent through a proxy, which a server must accept too
+    // (RFC 9112 §3.2.2): only its path and query are used.
+    QUrl target = QUrl::fromEncoded(c->m_target);
+    if (!c->m_target.startsWith('/')) {
+        if (!target.isValid() || (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https")))
+            return c->refuse(400, "the request target must be a path or an http URL");
+        target = QUrl::fromEncoded(target.path(QUrl::FullyEncoded).toLatin1()
+                                   + (target.hasQuery() ? "?" + target.query(QUrl::FullyEncoded).toLatin1() : QByteArray()));
+    }
+    if (!target.isValid() || !target.path().startsWith(QLatin1Char('/')))
+        return c->refuse(400, "the request target must be a path");
+    c->m_request.url = target;
+    const bool hasLength = (p->flags & F_CONTENTLENGTH) != 0;
+    const bool chunked = (p->flags & F_CHUNKED) != 0 || p->uses_transfer_encoding;
+    // Request smuggling: a length and a transfer coding together are refused (RFC 9112 §6.1), and a body of
+    // unknown length is not taken at all (RFC 9110 §15.5.12).
+    if (hasLength && chunked)
+        return c->refuse(400, "Content-Length together with Transfer-Encoding");
+    if (chunked)
+        return c->refuse(411, "a request body needs Content-Length");
+    const qint64 limit = c->m_bodyLimit ? c->m_bodyLimit(c->m_request.method, c->m_request.url.path()) : 0;
+    if (hasLength && qint64(p->content_length) > limit)
+        return c->refuse(413, "request body too large for this resource");
+    c->m_bodyExpected = hasLength ? qint64(p->content_length) : 0;
+    if (c->m_bodyExpected > 0) {
+        c->m_phase = Phase::Body;
+        c->m_request.body.reserve(qsizetype(c->m_bodyExpected));
+        c->m_bodyStarted.start();
+        // The body at the minimum rate, after a grace: a client trickling a byte now and then is cut off.
+        c->startTimer(int(qMin<qint64>(INT_MAX, c->m_limits.bodyGraceMs
+                                                      + c->m_bodyExpected * 1000 / qMax(1, c->m_limits.bodyMinBytesPerSecond))));
+    }
+    return 0;
+}
+
+int HttpConnection::onBody(http_parser *p, const char *at, size_t length)
+{
+    HttpConnection *c = self(p);
+    c->m_request.body.append(at, qsizetype(length));
+    return 0;
+}
+
+int HttpConnection::onMessageComplete(http_parser *p)
+{
+    HttpConnection *c = self(p);
+    c->m_keepAlive = http_should_keep_alive(p) != 0;
+    c->m_phase = Phase::Handling;
+    c->m_timer.stop();
+    http_parser_pause(p, 1);
+    return 0;
+}
+
+void HttpConnection::timedOut()
+{
+    switch (m_phase) {
+    case Phase::Headers:
+    case Phase::Body:
+        m_refusalStatus = 408;
+        m_refusalDetail = m_phase == Phase::Headers ? "request headers too slow" : "request body too slow";
+        sendRefusal();
+        return;
+    case Phase::Handling:
+        return; // the server's own time is not the client's fault
+    case Phase::Idle:
+    case Phase::Closing:
+        // Idle too long between requests, or not reading what was written: let the connection go.
+        m_socket->abort();
+        finish();
+        return;
+    }
+}
+
+void HttpConnection::sendRefusal()
+{
+    const int status = m_refusalStatus;
+    ErrorCode code = ErrorCode::RequestMalformed;
+    if (status == 413 || status == 431 || status == 414)
+        code = ErrorCode::RequestTooLarge;
+    else if (status == 408)
+        code = ErrorCode::NetworkTimeout;
+    Problem problem = Problem::fromError(Error(code, {}, QString::fromLatin1(m_refusalDetail)));
+    problem.status = status;
+    problem.title = QString::fromLatin1(http_status_str(http_status(status)));
+    qCInfo(lcServerAccess).noquote() << QStringLiteral("method=- path=- status=%1 refused=\"%2\"")
+                                            .arg(status)
+                                            .arg(QString::fromLatin1(m_refusalDetail));
+    m_keepAlive = false;
+    m_pending.clear();
+    respond(status, {{"Content-Type", "application/problem+json"}}, QJsonDocument(problem.toJson()).toJson(QJsonDocument::Compact));
+}
+
+void HttpConnection::respond(int status, const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body,
+                             bool headOnly, qsizetype truncateTo)
+{
+    if (m_phase == Phase::Closing || m_finished)
+        return;
+    const bool close = !m_keepAlive || truncateTo >= 0;
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + http_status_str(http_status(status)) + "\r\n";
+    for (const auto &[name, value] : headers)
+        head += name + ": " + value + "\r\n";
+    head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    if (close)
+        head += "Connection: close\r\n";
+    head += "\r\n";
+    m_socket->write(head);
+    if (!headOnly)
+        m_socket->write(truncateTo >= 0 ? body.left(truncateTo) : body);
+    if (close) {
+        m_phase = Phase::Closing;
+        m_pending.clear();
+        m_socket->flush();
+        if (m_socket->bytesToWrite() == 0)
+            lingerClose();
+        else
+            startTimer(m_limits.writeTimeoutMs);
+        return;
+    }
+    m_phase = Phase::Idle;
+    startTimer(m_socket->bytesToWrite() > 0 ? m_limits.writeTimeoutMs : m_limits.idleTimeoutMs);
+    // The next request, if it came already (pipelined, or read behind this one).
+    if (!m_pending.isEmpty() || m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, [this]() {
+            feed();
+            if (m_socket->bytesAvailable() > 0)
+                readAvailable();
+        }, Qt::QueuedConnection);
+}
+
+} // namespace ncre::server

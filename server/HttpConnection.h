@@ -1,0 +1,96 @@
+#pragma once
+
+#include "HttpLimits.h"
+#include "HttpRequest.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <http_parser.h>
+
+#include <functional>
+
+class QTcpSocket;
+
+namespace ncre::server {
+
+// One client connection: reads HTTP/1.1 requests with the http-parser library under HttpLimits, one at a time
+// (pipelined requests wait, unread, behind the one being answered), and writes the answers. Whatever breaks a
+// limit is answered here, before any route sees it, with the status RFC 9110 gives it and a problem+json body:
+// 400 malformed, 408 too slow, 411 no Content-Length, 413 body larger than the route allows, 414 target too long,
+// 431 headers too large or too many; the connection is then closed.
+class HttpConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    // The largest body the route for (method, path) takes, in bytes (the default small limit when no route matches).
+    using BodyLimit = std::function<qint64(HttpMethod method, const QString &path)>;
+
+    HttpConnection(QTcpSocket *socket, const HttpLimits &limits, BodyLimit bodyLimit, QObject *parent = nullptr);
+    ~HttpConnection() override;
+
+    QHostAddress peerAddress() const { return m_peer; }
+
+    // Answers the request last announced by requestReady(); then the next one is read. Content-Length is added;
+    // `headOnly` sends the headers of the answer without its body (HEAD). `truncateTo` >= 0 writes only that much
+    // of the body and closes (fault injection: a connection lost mid-download).
+    void respond(int status, const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body,
+                 bool headOnly = false, qsizetype truncateTo = -1);
+    // Drops the connection without an answer (fault injection).
+    void abort();
+
+signals:
+    void requestReady(ncre::server::HttpConnection *connection, const ncre::server::HttpRequest &request);
+    // The connection is gone; the object deletes itself after this.
+    void closed(ncre::server::HttpConnection *connection);
+
+private:
+    enum class Phase { Idle, Headers, Body, Handling, Closing };
+
+    static int onMessageBegin(http_parser *p);
+    static int onUrl(http_parser *p, const char *at, size_t length);
+    static int onHeaderField(http_parser *p, const char *at, size_t length);
+    static int onHeaderValue(http_parser *p, const char *at, size_t length);
+    static int onHeadersComplete(http_parser *p);
+    static int onBody(http_parser *p, const char *at, size_t length);
+    static int onMessageComplete(http_parser *p);
+
+    void readAvailable();
+    void feed();
+    int refuse(int status, const char *detail);
+    void sendRefusal();
+    void timedOut();
+    void startTimer(int ms);
+    void finish();
+    void lingerClose();
+    void discard();
+    bool countHeaderBytes(size_t length);
+
+    QTcpSocket *m_socket;
+    HttpLimits m_limits;
+    BodyLimit m_bodyLimit;
+    QHostAddress m_peer;
+    http_parser m_parser;
+    http_parser_settings m_settings;
+    Phase m_phase = Phase::Idle;
+    QByteArray m_pending; // read from the socket, not yet parsed (behind a request being answered)
+    HttpRequest m_request;
+    QByteArray m_target;
+    QByteArray m_field;
+    QByteArray m_value;
+    bool m_inValue = false;
+    int m_headerBytes = 0;
+    bool m_keepAlive = true;
+    int m_refusalStatus = 0;
+    QByteArray m_refusalDetail;
+    QTimer m_timer;
+    QElapsedTimer m_bodyStarted;
+    qint64 m_bodyExpected = 0;
+    bool m_finished = false;
+    bool m_lingering = false;
+    qint64 m_discarded = 0;
+};
+
+} // namespace ncre::server

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "HttpConnection.h"
+#include "HttpLimits.h"
+
+#include <QHash>
+#include <QTcpServer>
+
+namespace ncre::server {
+
+// Accepts TCP connections for HttpServer within HttpLimits: at most maxConnections open in all and
+// maxConnectionsPerAddress from one address (beyond them: 503 with Retry-After, then closed), kept below the file
+// descriptors the process may open; a failed accept (EMFILE and the like) pauses accepting for a moment instead of
+// spinning on it.
+class HttpListener : public QTcpServer
+{
+    Q_OBJECT
+
+public:
+    HttpListener(const HttpLimits &limits, HttpConnection::BodyLimit bodyLimit, QObject *parent = nullptr);
+
+    int openConnections() const { return m_open; }
+    // The limit in force: HttpLimits::maxConnections, or less when RLIMIT_NOFILE leaves less room.
+    int connectionLimit() const { return m_connectionLimit; }
+
+signals:
+    void connectionOpened(ncre::server::HttpConnection *connection);
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    void turnAway(qintptr descriptor);
+
+    HttpLimits m_limits;
+    HttpConnection::BodyLimit m_bodyLimit;
+    int m_connectionLimit;
+    int m_open = 0;
+    QHash<QHostAddress, int> m_perAddress;
+};
+
+} // namespace ncre::server

@@ -1,0 +1,262 @@
+#include "ServerProcess.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+// What one stranger may spend of ncre-server (issue 14, items 3 and 4), each attack against a real server on
+// loopback, bounded: idle and slow connections are closed, connections are capped per address and in all, running
+// out of file descriptors does not spin, and oversized requests are refused by their size before they are read,
+// with the server's memory staying put.
+class TestServerLimits : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<ServerProcess> startServer(const QByteArray &config)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("limits-%1.ini").arg(++m_configs));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(config) != config.size())
+            return nullptr;
+        file.close();
+        auto server = std::make_unique<ServerProcess>(QStringList{"--config", path});
+        if (!server->waitReady())
+            return nullptr;
+        return server;
+    }
+
+    static quint16 port(ServerProcess &server) { return quint16(server.directUrl("").port()); }
+
+    // A raw connection from `source` (a loopback address), connected.
+    static std::unique_ptr<QTcpSocket> connectRaw(ServerProcess &server, const QHostAddress &source = QHostAddress::LocalHost)
+    {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->bind(source, 0);
+        socket->connectToHost(QHostAddress::LocalHost, port(server));
+        if (!socket->waitForConnected(5000))
+            return nullptr;
+        return socket;
+    }
+
+    // Everything the server sends until it closes the connection (or `ms` pass).
+    static QByteArray readUntilClosed(QTcpSocket &socket, int ms = 15000)
+    {
+        QByteArray all;
+        QElapsedTimer timer;
+        timer.start();
+        while (socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < ms) {
+            socket.waitForReadyRead(200);
+            all += socket.readAll();
+        }
+        all += socket.readAll();
+        return all;
+    }
+
+    static qint64 procField(qint64 pid, const char *file, const QByteArray &key)
+    {
+        QFile f(QStringLiteral("/proc/%1/%2").arg(pid).arg(QLatin1String(file)));
+        if (!f.open(QIODevice::ReadOnly))
+            return -1;
+        for (const QByteArray &line : f.readAll().split('\n'))
+            if (line.startsWith(key))
+                return line.mid(key.size()).trimmed().split(' ').first().toLongLong();
+        return -1;
+    }
+    static qint64 rssKiB(qint64 pid) { return procField(pid, "status", "VmRSS:"); }
+    // utime + stime, in clock ticks.
+    static qint64 cpuTicks(qint64 pid)
+    {
+        QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!f.open(QIODevice::ReadOnly))
+            return -1;
+        const QByteArray stat = f.readAll();
+        const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+        return fields.value(11).toLongLong() + fields.value(12).toLongLong(); // fields 14 and 15 of stat(5)
+    }
+
+    int m_configs = 0;
+
+private slots:
+    // Connections that send nothing, or trickle a header byte at a time, or a body byte at a time, are closed.
+    void testIdleAndSlowConnectionsAreClosed()
+    {
+        auto server = startServer("[http]\nidleTimeoutMs=300\nheaderTimeoutMs=600\nbodyGraceMs=300\nbodyMinBytesPerSecond=1000\n");
+        QVERIFY(server);
+        std::vector<std::unique_ptr<QTcpSocket>> idle;
+        for (int i = 0; i < 20; ++i) {
+            idle.push_back(connectRaw(*server));
+            QVERIFY(idle.back());
+        }
+        for (auto &socket : idle)
+            QTRY_COMPARE_WITH_TIMEOUT(socket->state(), QAbstractSocket::UnconnectedState, 10000);
+
+        // Slowloris: the head never completes, a byte every 100 ms.
+        auto slow = connectRaw(*server);
+        QVERIFY(slow);
+        slow->write("GET /api/v1/meta HTTP/1.1\r\nHost: x\r\n");
+        QByteArray answer;
+        for (int i = 0; i < 200 && slow->state() == QAbstractSocket::ConnectedState; ++i) {
+            slow->write("X");
+            slow->waitForReadyRead(100);
+            answer += slow->readAll();
+        }
+        answer += readUntilClosed(*slow, 2000);
+        QVERIFY2(answer.startsWith("HTTP/1.1 408"), answer.constData());
+
+        // A body announced at 50 KB that comes a byte at a time.
+        auto trickle = connectRaw(*server);
+        QVERIFY(trickle);
+        trickle->write("POST /api/v1/captcha HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n");
+        answer.clear();
+        for (int i = 0; i < 200 && trickle->state() == QAbstractSocket::ConnectedState; ++i) {
+            trickle->write("{");
+            trickle->waitForReadyRead(100);
+            answer += trickle->readAll();
+        }
+        answer += readUntilClosed(*trickle, 2000);
+        QVERIFY2(answer.startsWith("HTTP/1.1 408") || answer.startsWith("HTTP/1.1 413"), answer.constData());
+
+        // A kept-alive client that does its work still gets its answers.
+        auto polite = connectRaw(*server);
+        polite->write("GET /api/v1/meta HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(polite->waitForReadyRead(5000));
+        QVERIFY(polite->readAll().startsWith("HTTP/1.1 200"));
+    }
+
+    // Per address and in all: beyond the caps a new connection is told 503 with Retry-After and closed, and the
+    // others are unaffected.
+    void testConnectionCaps()
+    {
+        auto server = startServer("[http]\nmaxConnections=8\nmaxConnectionsPerAddress=5\nidleTimeoutMs=60000\n");
+        QVERIFY(server);
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        for (int i = 0; i < 5; ++i) {
+            held.push_back(connectRaw(*server));
+            QVERIFY(held.back());
+        }
+        auto sixth = connectRaw(*server);
+        QVERIFY(sixth);
+        const QByteArray refused = readUntilClosed(*sixth, 5000);
+        QVERIFY2(refused.startsWith("HTTP/1.1 503"), refused.constData());
+        QVERIFY(refused.contains("Retry-After:"));
+
+        // Other addresses still get in, up to the total.
+        for (int i = 0; i < 3; ++i) {
+            held.push_back(connectRaw(*server, QHostAddress(QStringLiteral("127.0.0.2"))));
+            QVERIFY(held.back());
+        }
+        auto ninth = connectRaw(*server, QHostAddress(QStringLiteral("127.0.0.3")));
+        QVERIFY(ninth);
+        QVERIFY(readUntilClosed(*ninth, 5000).startsWith("HTTP/1.1 503"));
+
+        // The held connections still work, and once they go, others come in.
+        held.front()->write("GET /api/v1/meta HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(held.front()->waitForReadyRead(5000));
+        QVERIFY(held.front()->readAll().startsWith("HTTP/1.1 200"));
+        held.clear();
+        TestHttp bystander(*server);
+        QTRY_COMPARE_WITH_TIMEOUT(bystander.get("/api/v1/meta").status, 200, 5000);
+    }
+
+    // Out of file descriptors: accept fails (EMFILE); the server pauses accepting instead of spinning on it, and
+    // serves again once descriptors are free.
+    void testOutOfDescriptorsDoesNotSpin()
+    {
+        auto server = startServer("[http]\nidleTimeoutMs=60000\nmaxConnectionsPerAddress=1000\n");
+        QVERIFY(server);
+        const qint64 pid = server->process().processId();
+        const int open = int(QDir(QStringLiteral("/proc/%1/fd").arg(pid)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size());
+        struct rlimit old {};
+        QCOMPARE(prlimit(pid_t(pid), RLIMIT_NOFILE, nullptr, &old), 0);
+        struct rlimit tight = {rlim_t(open + 10), old.rlim_max}; // the soft limit only, so it can be raised again
+        QCOMPARE(prlimit(pid_t(pid), RLIMIT_NOFILE, &tight, nullptr), 0);
+        std::vector<std::unique_ptr<QTcpSocket>> flood;
+        for (int i = 0; i < 60; ++i) {
+            auto s = std::make_unique<QTcpSocket>();
+            s->connectToHost(QHostAddress::LocalHost, port(*server));
+            flood.push_back(std::move(s));
+        }
+        for (auto &s : flood)
+            s->waitForConnected(2000); // the kernel completes the handshake; accept is the server's
+        QTest::qWait(300);
+        const qint64 ticksBefore = cpuTicks(pid);
+        QElapsedTimer wall;
+        wall.start();
+        QTest::qWait(1500);
+        const double cpuSeconds = double(cpuTicks(pid) - ticksBefore) / double(sysconf(_SC_CLK_TCK));
+        const double share = cpuSeconds / (double(wall.elapsed()) / 1000.0);
+        QVERIFY2(share < 0.3, qPrintable(QStringLiteral("server CPU while out of descriptors: %1 of a core").arg(share)));
+        QVERIFY(server->stderrText().contains("accept failed")); // it did run out, and said so
+        flood.clear();
+        QCOMPARE(prlimit(pid_t(pid), RLIMIT_NOFILE, &old, nullptr), 0);
+        TestHttp bystander(*server);
+        QTRY_COMPARE_WITH_TIMEOUT(bystander.get("/api/v1/meta").status, 200, 10000);
+    }
+
+    // Oversized requests are refused by their size, before their bytes are read; the server's memory stays put.
+    void testOversizedRequestsAreRefusedUnread_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<qint64>("bodyBytes");
+        QTest::addColumn<QByteArray>("status");
+        QTest::newRow("256 MiB body, anonymous") << QByteArray("POST /api/v1/accounts HTTP/1.1\r\nHost: x\r\n"
+                                                              "Content-Type: application/json\r\nContent-Length: 268435456\r\n\r\n")
+                                                 << qint64(64) * 1024 * 1024 << QByteArray("413");
+        QTest::newRow("huge header") << QByteArray("GET /api/v1/meta HTTP/1.1\r\nHost: x\r\nX-Big: ") << qint64(64) * 1024 * 1024
+                                     << QByteArray("431");
+        QTest::newRow("length and chunked") << QByteArray("POST /api/v1/captcha HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+                                                          "Transfer-Encoding: chunked\r\n\r\n")
+                                            << qint64(0) << QByteArray("400");
+        QTest::newRow("chunked, no length") << QByteArray("POST /api/v1/captcha HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n")
+                                            << qint64(0) << QByteArray("411");
+        QByteArray many = "GET /api/v1/meta HTTP/1.1\r\nHost: x\r\n";
+        for (int i = 0; i < 200; ++i)
+            many += "X-H" + QByteArray::number(i) + ": 1\r\n";
+        QTest::newRow("200 header fields") << many + "\r\n" << qint64(0) << QByteArray("431");
+        QTest::newRow("10 KiB target") << "GET /api/v1/" + QByteArray(10 * 1024, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n"
+                                       << qint64(0) << QByteArray("414");
+    }
+    void testOversizedRequestsAreRefusedUnread()
+    {
+        QFETCH(QByteArray, head);
+        QFETCH(qint64, bodyBytes);
+        QFETCH(QByteArray, status);
+        auto server = startServer("[http]\n");
+        QVERIFY(server);
+        const qint64 pid = server->process().processId();
+        TestHttp warm(*server);
+        QCOMPARE(warm.get("/api/v1/meta").status, 200);
+        const qint64 before = rssKiB(pid);
+        auto socket = connectRaw(*server);
+        QVERIFY(socket);
+        socket->write(head);
+        qint64 peak = before;
+        QByteArray answer;
+        const QByteArray chunk(256 * 1024, 'a');
+        for (qint64 sent = 0; sent < bodyBytes && socket->state() == QAbstractSocket::ConnectedState; sent += chunk.size()) {
+            socket->write(chunk);
+            socket->waitForBytesWritten(200);
+            answer += socket->readAll();
+            peak = qMax(peak, rssKiB(pid));
+        }
+        answer += readUntilClosed(*socket, 5000);
+        peak = qMax(peak, rssKiB(pid));
+        QVERIFY2(answer.startsWith("HTTP/1.1 " + status), answer.left(300).constData());
+        QVERIFY(answer.contains("application/problem+json"));
+        QVERIFY2(peak - before < 16 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(peak - before)));
+        // And the server serves the next client.
+        QCOMPARE(warm.get("/api/v1/meta").status, 200);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerLimits)
+#include "TestServerLimits.moc"
