@@ -81,48 +81,70 @@ ApiResponse redeemQqCode(ServerContext &ctx, const QString &code, const QString 
     return newSession(ctx, accountId);
 }
 
-ApiResponse logIn(ServerContext &ctx, ApiRequest &r)
+// A wrong password (at login, or as the current password of a change) counts towards the account's lockout.
+// Answers the lock's problem when this failure locked it.
+std::optional<ApiResponse> countFailure(ServerContext &ctx, qint64 accountId)
+{
+    const qint64 now = ctx.clock.nowSecs();
+    const int count = ctx.db.scalar(QStringLiteral("SELECT failed_logins FROM accounts WHERE id = ?"), {accountId}).toInt() + 1;
+    const qint64 lock = count >= kMaxFailedLogins ? now + kLockSeconds : 0;
+    ctx.db.run(QStringLiteral("UPDATE accounts SET failed_logins = ?, locked_until = ? WHERE id = ?"),
+               {lock ? 0 : count, lock, accountId});
+    if (!lock)
+        return std::nullopt;
+    qCInfo(lcServer) << "account" << accountId << "locked after repeated wrong passwords";
+    Problem p = Problem::fromError(Error(ErrorCode::AuthLocked));
+    p.retryAfterSeconds = int(kLockSeconds);
+    return ApiResponse::problem(p);
+}
+
+void logIn(ServerContext &ctx, ApiRequest &r, Reply reply)
 {
     const Result<LoginRequest> req = LoginRequest::fromJson(r.json, JsonStrictness::Strict);
-    if (!req)
-        return ApiResponse::problem(req.error());
-    if (req->isQqLogin())
-        return redeemQqCode(ctx, req->oneTimeCode, req->codeVerifier);
-    if (!consumeCaptcha(ctx, req->captchaId, req->captchaAnswer))
-        return ApiResponse::problem(Error(ErrorCode::AuthCaptcha, QStringLiteral("captchaAnswer")));
-    QSqlQuery q = ctx.db.run(
-        QStringLiteral("SELECT id, password_hash, failed_logins, locked_until FROM accounts WHERE username = ?"),
-        {req->username});
-    // Unknown accounts and wrong passwords answer alike, so accounts cannot be enumerated.
-    if (!q.next()) {
-        Credentials::verifyPassword(QString(), req->password);
-        return ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials));
+    if (!req) {
+        reply(ApiResponse::problem(req.error()));
+        return;
     }
-    const qint64 id = q.value(0).toLongLong();
-    const QString hash = q.value(1).toString();
-    const int failed = q.value(2).toInt();
-    const qint64 lockedUntil = q.value(3).toLongLong();
+    if (req->isQqLogin()) {
+        reply(redeemQqCode(ctx, req->oneTimeCode, req->codeVerifier));
+        return;
+    }
+    if (!consumeCaptcha(ctx, req->captchaId, req->captchaAnswer)) {
+        reply(ApiResponse::problem(Error(ErrorCode::AuthCaptcha, QStringLiteral("captchaAnswer"))));
+        return;
+    }
+    QSqlQuery q = ctx.db.run(
+        QStringLiteral("SELECT id, password_hash, locked_until FROM accounts WHERE username = ?"), {req->username});
+    // Unknown accounts are checked against a dummy hash of the same cost: the same answer after the same time.
+    const bool known = q.next();
+    const qint64 id = known ? q.value(0).toLongLong() : 0;
+    const QString hash = known ? q.value(1).toString() : QString();
+    const qint64 lockedUntil = known ? q.value(2).toLongLong() : 0;
     const qint64 now = ctx.clock.nowSecs();
     if (lockedUntil > now) {
         Problem p = Problem::fromError(Error(ErrorCode::AuthLocked));
         p.retryAfterSeconds = int(lockedUntil - now);
-        return ApiResponse::problem(p);
+        reply(ApiResponse::problem(p));
+        return;
     }
-    if (!Credentials::verifyPassword(hash, req->password)) {
-        const int count = failed + 1;
-        const qint64 lock = count >= kMaxFailedLogins ? now + kLockSeconds : 0;
-        ctx.db.run(QStringLiteral("UPDATE accounts SET failed_logins = ?, locked_until = ? WHERE id = ?"),
-                   {lock ? 0 : count, lock, id});
-        if (lock) {
-            qCInfo(lcServer) << "account" << id << "locked after repeated failed logins";
-            Problem p = Problem::fromError(Error(ErrorCode::AuthLocked));
-            p.retryAfterSeconds = int(kLockSeconds);
-            return ApiResponse::problem(p);
+    const bool queued = ctx.hasher->verify(hash, req->password, [&ctx, id, known, reply](bool matches) {
+        if (!known) {
+            reply(ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials)));
+            return;
         }
-        return ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials));
-    }
-    ctx.db.run(QStringLiteral("UPDATE accounts SET failed_logins = 0, locked_until = 0 WHERE id = ?"), {id});
-    return newSession(ctx, id);
+        if (!matches) {
+            if (auto locked = countFailure(ctx, id)) {
+                reply(*locked);
+                return;
+            }
+            reply(ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials)));
+            return;
+        }
+        ctx.db.run(QStringLiteral("UPDATE accounts SET failed_logins = 0, locked_until = 0 WHERE id = ?"), {id});
+        reply(newSession(ctx, id));
+    });
+    if (!queued)
+        reply(hashingBusy(*ctx.hasher));
 }
 
 } // namespace
@@ -168,32 +190,52 @@ void registerAccountRoutes(ServerContext &ctx)
     RouteOptions registerOptions;
     registerOptions.body = BodyKind::Json;
     registerOptions.idempotent = true;
-    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/accounts"), registerOptions, [&ctx](ApiRequest &r) {
+    ctx.http.addAsyncRoute(Method::Post, QStringLiteral("/api/v1/accounts"), registerOptions, [&ctx](ApiRequest &r, Reply reply) {
         const Result<AccountRegistration> req = AccountRegistration::fromJson(r.json, JsonStrictness::Strict);
-        if (!req)
-            return ApiResponse::problem(req.error());
-        if (!consumeCaptcha(ctx, req->captchaId, req->captchaAnswer))
-            return ApiResponse::problem(Error(ErrorCode::AuthCaptcha, QStringLiteral("captchaAnswer")));
+        if (!req) {
+            reply(ApiResponse::problem(req.error()));
+            return;
+        }
+        if (!consumeCaptcha(ctx, req->captchaId, req->captchaAnswer)) {
+            reply(ApiResponse::problem(Error(ErrorCode::AuthCaptcha, QStringLiteral("captchaAnswer"))));
+            return;
+        }
         ErrorList errors = AccountRules::validateUsername(req->username);
         errors += AccountRules::validatePassword(req->password, req->username);
-        if (!errors.isEmpty())
-            return validationProblem(errors);
-        if (ctx.db.scalar(QStringLiteral("SELECT 1 FROM accounts WHERE username = ?"), {req->username}).isValid())
-            return ApiResponse::problem(Error(ErrorCode::AccountUsernameTaken, QStringLiteral("username")));
-        QSqlQuery q = ctx.db.run(QStringLiteral("INSERT INTO accounts (username, password_hash, role, created_at) "
-                                                "VALUES (?, ?, 'candidate', ?)"),
-                                 {req->username, Credentials::hashPassword(req->password, ctx.kdf), ctx.clock.nowSecs()});
-        if (q.lastError().type() != QSqlError::NoError)
-            return ApiResponse::problem(Error(ErrorCode::AccountUsernameTaken, QStringLiteral("username")));
-        AccountInfo info;
-        info.username = req->username;
-        return ApiResponse::json(info.toJson(), 201);
+        if (!errors.isEmpty()) {
+            reply(validationProblem(errors));
+            return;
+        }
+        if (ctx.db.scalar(QStringLiteral("SELECT 1 FROM accounts WHERE username = ?"), {req->username}).isValid()) {
+            reply(ApiResponse::problem(Error(ErrorCode::AccountUsernameTaken, QStringLiteral("username"))));
+            return;
+        }
+        const QString username = req->username;
+        const bool queued = ctx.hasher->hash(req->password, [&ctx, username, reply](const QString &hash) {
+            if (hash.isEmpty()) {
+                reply(ApiResponse::problem(Error(ErrorCode::ServerInternal, {}, QStringLiteral("hashing failed"))));
+                return;
+            }
+            // The name may have been taken while the password was hashed: the unique index decides.
+            QSqlQuery q = ctx.db.run(QStringLiteral("INSERT INTO accounts (username, password_hash, role, created_at) "
+                                                    "VALUES (?, ?, 'candidate', ?)"),
+                                     {username, hash, ctx.clock.nowSecs()});
+            if (q.lastError().type() != QSqlError::NoError) {
+                reply(ApiResponse::problem(Error(ErrorCode::AccountUsernameTaken, QStringLiteral("username"))));
+                return;
+            }
+            AccountInfo info;
+            info.username = username;
+            reply(ApiResponse::json(info.toJson(), 201));
+        });
+        if (!queued)
+            reply(hashingBusy(*ctx.hasher));
     });
 
     RouteOptions loginOptions;
     loginOptions.body = BodyKind::Json;
-    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/sessions"), loginOptions,
-                      [&ctx](ApiRequest &r) { return logIn(ctx, r); });
+    ctx.http.addAsyncRoute(Method::Post, QStringLiteral("/api/v1/sessions"), loginOptions,
+                           [&ctx](ApiRequest &r, Reply reply) { logIn(ctx, r, std::move(reply)); });
 
     RouteOptions authenticated;
     authenticated.access = Access::Authenticated;
@@ -223,31 +265,61 @@ void registerAccountRoutes(ServerContext &ctx)
 
     RouteOptions passwordOptions = authenticated;
     passwordOptions.body = BodyKind::Json;
-    ctx.http.addRoute(Method::Put, QStringLiteral("/api/v1/accounts/me/password"), passwordOptions,
-                      [&ctx](ApiRequest &r) {
-                          const Result<PasswordChange> req = PasswordChange::fromJson(r.json, JsonStrictness::Strict);
-                          if (!req)
-                              return ApiResponse::problem(req.error());
-                          const QString hash = ctx.db.scalar(QStringLiteral("SELECT password_hash FROM accounts "
-                                                                            "WHERE id = ?"),
-                                                             {r.caller->accountId})
-                                                   .toString();
-                          if (!Credentials::verifyPassword(hash, req->currentPassword))
-                              return validationProblem(
-                                  {Error(ErrorCode::AuthInvalidCredentials, QStringLiteral("currentPassword"))});
-                          const ErrorList errors = AccountRules::validatePassword(
-                              req->newPassword, r.caller->username, QStringLiteral("newPassword"));
-                          if (!errors.isEmpty())
-                              return validationProblem(errors);
-                          Transaction tx(ctx.db);
-                          ctx.db.run(QStringLiteral("UPDATE accounts SET password_hash = ? WHERE id = ?"),
-                                     {Credentials::hashPassword(req->newPassword, ctx.kdf), r.caller->accountId});
-                          // Every other session ends: a changed password must lock out whoever knew the old one.
-                          ctx.db.run(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE account_id = ? AND id != ?"),
-                                     {r.caller->accountId, r.caller->sessionId});
-                          tx.commit();
-                          return ApiResponse::empty(204);
-                      });
+    ctx.http.addAsyncRoute(
+        Method::Put, QStringLiteral("/api/v1/accounts/me/password"), passwordOptions, [&ctx](ApiRequest &r, Reply reply) {
+            const Result<PasswordChange> req = PasswordChange::fromJson(r.json, JsonStrictness::Strict);
+            if (!req) {
+                reply(ApiResponse::problem(req.error()));
+                return;
+            }
+            const ErrorList errors = AccountRules::validatePassword(req->newPassword, r.caller->username,
+                                                                    QStringLiteral("newPassword"));
+            const Caller caller = *r.caller;
+            QSqlQuery q = ctx.db.run(QStringLiteral("SELECT password_hash, locked_until FROM accounts WHERE id = ?"),
+                                     {caller.accountId});
+            const QString hash = q.next() ? q.value(0).toString() : QString();
+            const qint64 lockedUntil = q.value(1).toLongLong();
+            if (lockedUntil > ctx.clock.nowSecs()) {
+                Problem p = Problem::fromError(Error(ErrorCode::AuthLocked));
+                p.retryAfterSeconds = int(lockedUntil - ctx.clock.nowSecs());
+                reply(ApiResponse::problem(p));
+                return;
+            }
+            const QString newPassword = req->newPassword;
+            const bool queued = ctx.hasher->verify(hash, req->currentPassword, [&ctx, caller, errors, newPassword, reply](bool matches) {
+                if (!matches) {
+                    // Guessing the current password is guessing a login: it counts towards the lockout.
+                    if (auto locked = countFailure(ctx, caller.accountId)) {
+                        reply(*locked);
+                        return;
+                    }
+                    reply(validationProblem({Error(ErrorCode::AuthInvalidCredentials, QStringLiteral("currentPassword"))}));
+                    return;
+                }
+                ctx.db.run(QStringLiteral("UPDATE accounts SET failed_logins = 0 WHERE id = ?"), {caller.accountId});
+                if (!errors.isEmpty()) {
+                    reply(validationProblem(errors));
+                    return;
+                }
+                const bool hashing = ctx.hasher->hash(newPassword, [&ctx, caller, reply](const QString &newHash) {
+                    if (newHash.isEmpty()) {
+                        reply(ApiResponse::problem(Error(ErrorCode::ServerInternal, {}, QStringLiteral("hashing failed"))));
+                        return;
+                    }
+                    Transaction tx(ctx.db);
+                    ctx.db.run(QStringLiteral("UPDATE accounts SET password_hash = ? WHERE id = ?"), {newHash, caller.accountId});
+                    // Every other session ends: a changed password must lock out whoever knew the old one.
+                    ctx.db.run(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE account_id = ? AND id != ?"),
+                               {caller.accountId, caller.sessionId});
+                    tx.commit();
+                    reply(ApiResponse::empty(204));
+                });
+                if (!hashing)
+                    reply(hashingBusy(*ctx.hasher));
+            });
+            if (!queued)
+                reply(hashingBusy(*ctx.hasher));
+        });
 }
 
 } // namespace ncre::server

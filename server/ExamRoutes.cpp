@@ -31,6 +31,13 @@ QByteArray bodyEtag(const QByteArray &body)
     return '"' + QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex().left(20) + '"';
 }
 
+ApiResponse hashingBusy(const PasswordHasher &hasher)
+{
+    Problem p = Problem::fromError(Error(ErrorCode::ServerBusy, {}, QStringLiteral("password hashing is saturated")));
+    p.retryAfterSeconds = hasher.retryAfterSeconds();
+    return ApiResponse::problem(p);
+}
+
 ApiResponse validationProblem(const ErrorList &errors)
 {
     return ApiResponse::problem(Problem::fromErrors(ErrorCode::ValidationFailed, errors));

@@ -118,7 +118,8 @@ void registerQqBrokerRoutes(ServerContext &ctx)
             ctx.db.run(QStringLiteral("INSERT INTO accounts (username, password_hash, role, qq_number, created_at) "
                                       "VALUES (?, ?, 'candidate', ?, ?)"),
                        {QStringLiteral("qq") + qq,
-                        Credentials::hashPassword(QString::fromLatin1(Credentials::randomToken(32)), ctx.kdf), qq,
+                        // No password: a QQ-only account cannot log in with one (and signing up costs no hashing).
+                        QStringLiteral("!qq-only"), qq,
                         ctx.clock.nowSecs()});
             account = ctx.db.scalar(QStringLiteral("SELECT id FROM accounts WHERE qq_number = ?"), {qq});
         }

@@ -37,6 +37,8 @@ Result<void> ServerApp::start()
     }
     m_context.reset(new ServerContext{m_db, m_clock, m_http, m_catalog, m_registrations, PhotoSpec::ncreDefault(),
                                       m_options.kdf, Credentials::randomToken(32), 200, QString()});
+    m_hasher = std::make_unique<PasswordHasher>(m_options.config.hashWorkers, m_options.config.hashQueue, m_options.kdf);
+    m_context->hasher = m_hasher.get();
     registerExamRoutes(*m_context);
     registerAccountRoutes(*m_context);
     registerQqBrokerRoutes(*m_context);

@@ -45,6 +45,7 @@ private:
     Catalog m_catalog{m_db};
     RegistrationStore m_registrations{m_db, m_clock, m_catalog};
     HttpServer m_http;
+    std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<ServerContext> m_context;
     quint16 m_port = 0;
 };

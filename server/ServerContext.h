@@ -4,6 +4,7 @@
 #include "Credentials.h"
 #include "Database.h"
 #include "HttpServer.h"
+#include "PasswordHasher.h"
 #include "PhotoSpec.h"
 #include "RegistrationStore.h"
 #include "ServerClock.h"
@@ -25,7 +26,11 @@ struct ServerContext
     QByteArray platformKey; // the payment platform's signing key for notifies
     int notifyDelayMs = 200;   // how late the platform's asynchronous notify arrives
     QString publicBaseUrl;     // "http://127.0.0.1:8080": absolute Location headers and payment URLs
+    PasswordHasher *hasher = nullptr; // Argon2id off the event loop, bounded
 };
+
+// 503 server.busy with Retry-After: the password hashing queue is full.
+ApiResponse hashingBusy(const PasswordHasher &hasher);
 
 // Answers 304 when If-None-Match names `etag`; otherwise adds the ETag header to `response`.
 ApiResponse conditional(const ApiRequest &request, ApiResponse response, const QByteArray &etag);

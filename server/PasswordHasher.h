@@ -1,0 +1,48 @@
+#pragma once
+
+#include "Credentials.h"
+
+#include <QObject>
+#include <QThreadPool>
+
+#include <functional>
+
+namespace ncre::server {
+
+// Argon2id off the event loop (issue 14): hashing and verifying run on a pool of `workers` threads, at most
+// `workers + queue` at a time; beyond that the caller is refused at once (answer 503 server.busy with
+// retryAfterSeconds()), so a flood of password guesses or sign-ups can neither stall other requests nor pile up
+// unbounded work. Results are delivered on the thread that owns this object.
+//
+// verify() against an account that does not exist (or has no usable hash, e.g. a QQ-only account) checks a dummy
+// hash of the same cost, so the answer takes as long either way and accounts cannot be told apart by time.
+class PasswordHasher : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `workers` 0: one fewer than the cores, at least one.
+    PasswordHasher(int workers, int queue, Credentials::KdfProfile kdf, QObject *parent = nullptr);
+    ~PasswordHasher() override;
+
+    // False (and `done` is never called) when too many hashes are already waiting.
+    bool hash(const QString &password, std::function<void(QString hash)> done);
+    bool verify(const QString &hash, const QString &password, std::function<void(bool matches)> done);
+
+    int inFlight() const { return m_inFlight; }
+    int capacity() const { return m_capacity; }
+    // A fair wait for a refused caller: the backlog's hashes spread over the workers, at least a second.
+    int retryAfterSeconds() const;
+
+private:
+    bool submit(std::function<QVariant()> work, std::function<void(QVariant)> done);
+
+    QThreadPool m_pool;
+    Credentials::KdfProfile m_kdf;
+    QString m_dummy;
+    int m_capacity;
+    int m_inFlight = 0;
+    qint64 m_averageMs = 100;
+};
+
+} // namespace ncre::server
