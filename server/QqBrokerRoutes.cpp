@@ -1,7 +1,12 @@
 #include "ServerContext.h"
 #include "ServerLogging.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRegularExpression>
 #include <QUrlQuery>
 
@@ -26,6 +31,11 @@ bool isLoopbackRedirect(const QUrl &url)
         && (url.host() == QLatin1String("127.0.0.1") || url.host() == QLatin1String("::1")) && !url.hasFragment();
 }
 
+QString callbackUrl(const ServerContext &ctx)
+{
+    return ctx.publicBaseUrl + QStringLiteral("/api/v1/oauth/qq/callback");
+}
+
 QString providerPage(const QString &flow)
 {
     return QStringLiteral(
@@ -39,12 +49,93 @@ QString providerPage(const QString &flow)
         .arg(flow.toHtmlEscaped());
 }
 
+// The account bound to the provider's user (`providerUser`: the emulated QQ number, or QQ Connect's openid), created
+// on the first login with no usable password; then the one-time code for the client's loopback redirect.
+ApiResponse issueCode(ServerContext &ctx, const QString &providerUser, const QUrl &redirect, const QString &clientState,
+                      const QString &challenge)
+{
+    Transaction tx(ctx.db);
+    QVariant account = ctx.db.scalar(QStringLiteral("SELECT id FROM accounts WHERE qq_number = ?"), {providerUser});
+    if (!account.isValid()) {
+        static const QRegularExpression notName(QStringLiteral("[^a-z0-9]"));
+        const QString username = QStringLiteral("qq") + providerUser.toLower().remove(notName).left(16);
+        ctx.db.run(QStringLiteral("INSERT INTO accounts (username, password_hash, role, qq_number, created_at) "
+                                  "VALUES (?, ?, 'candidate', ?, ?)"),
+                   // No password: a QQ-only account cannot log in with one (and signing up costs no hashing).
+                   {username, QStringLiteral("!qq-only"), providerUser, ctx.clock.nowSecs()});
+        account = ctx.db.scalar(QStringLiteral("SELECT id FROM accounts WHERE qq_number = ?"), {providerUser});
+        if (!account.isValid())
+            return ApiResponse::problem(Error(ErrorCode::ServerInternal, {}, QStringLiteral("account not created")));
+    }
+    const QByteArray code = Credentials::randomToken(32);
+    ctx.db.run(QStringLiteral("INSERT INTO qq_codes (code, account_id, code_challenge, expires) VALUES (?, ?, ?, ?)"),
+               {QCryptographicHash::hash(code, QCryptographicHash::Sha256), account, challenge,
+                ctx.clock.nowSecs() + kCodeSeconds});
+    tx.commit();
+    QUrl target = redirect;
+    QUrlQuery query(target);
+    query.addQueryItem(QStringLiteral("code"), QString::fromLatin1(code));
+    query.addQueryItem(QStringLiteral("state"), clientState);
+    target.setQuery(query);
+    qCInfo(lcServer) << "QQ login brokered for account" << account.toLongLong();
+    return ApiResponse::redirect(target.toEncoded());
+}
+
+// A JSON object from QQ Connect: `fmt=json` answers, the legacy JSONP "callback( {...} );", or the form-encoded
+// token answer ("access_token=...&expires_in=...").
+QJsonObject providerAnswer(const QByteArray &body)
+{
+    const qsizetype open = body.indexOf('{');
+    const qsizetype close = body.lastIndexOf('}');
+    if (open >= 0 && close > open)
+        return QJsonDocument::fromJson(body.mid(open, close - open + 1)).object();
+    QJsonObject o;
+    for (const auto &[k, v] : QUrlQuery(QString::fromUtf8(body)).queryItems(QUrl::FullyDecoded))
+        o.insert(k, v);
+    return o;
+}
+
+// GET `url` at the provider, at most 64 KiB of answer, within 10 s; the JSON object, or an error.
+void askProvider(QNetworkAccessManager &nam, const QUrl &url, std::function<void(Result<QJsonObject>)> done)
+{
+    QNetworkRequest request(url);
+    request.setTransferTimeout(10000);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    QNetworkReply *reply = nam.get(request);
+    QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply]() {
+        if (reply->bytesAvailable() > 64 * 1024)
+            reply->abort();
+    });
+    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, done]() {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (reply->error() != QNetworkReply::NoError || status != 200) {
+            qCWarning(lcServer) << "QQ provider unreachable or refused:" << reply->error() << status;
+            done(Error(ErrorCode::ServerUnavailable, {}, QStringLiteral("QQ provider unreachable")));
+            return;
+        }
+        const QJsonObject answer = providerAnswer(reply->read(64 * 1024));
+        if (answer.contains(QLatin1String("error"))) {
+            qCInfo(lcServer) << "QQ provider refused:" << answer.value(QLatin1String("error")).toVariant().toString();
+            done(Error(ErrorCode::AuthInvalidCredentials, {}, QStringLiteral("QQ provider refused")));
+            return;
+        }
+        done(answer);
+    });
+}
+
 } // namespace
 
 // The server-brokered QQ login: the desktop client never holds QQ's app secret; it gets a one-time code on its
-// loopback redirect and redeems it, with its PKCE verifier, at POST /sessions.
+// loopback redirect and redeems it, with its PKCE verifier, at POST /sessions. The provider is QQ Connect when
+// [qq] is configured; the emulated page (which lets the caller name any QQ number) only with --seed demo or
+// --test-hooks; otherwise there are no QQ routes at all.
 void registerQqBrokerRoutes(ServerContext &ctx)
 {
+    if (!ctx.qq.configured() && !ctx.emulateQq) {
+        qCInfo(lcServer) << "QQ login is off: no [qq] provider configured";
+        return;
+    }
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/oauth/qq/start"), {}, [&ctx](ApiRequest &r) {
         const QUrlQuery q = r.http.query();
         const QUrl redirect(q.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded), QUrl::StrictMode);
@@ -63,7 +154,17 @@ void registerQqBrokerRoutes(ServerContext &ctx)
         ctx.db.run(QStringLiteral("INSERT INTO qq_flows (id, redirect_uri, client_state, code_challenge, expires) "
                                   "VALUES (?, ?, ?, ?, ?)"),
                    {flow, redirect.toString(QUrl::FullyEncoded), state, challenge, ctx.clock.nowSecs() + kFlowSeconds});
-        return ApiResponse::redirect(ctx.publicBaseUrl.toLatin1() + "/api/v1/oauth/qq/provider?flow=" + flow.toLatin1());
+        if (!ctx.qq.configured())
+            return ApiResponse::redirect(ctx.publicBaseUrl.toLatin1() + "/api/v1/oauth/qq/provider?flow=" + flow.toLatin1());
+        // QQ Connect's authorization page (OAuth 2.0 authorization code); it comes back to /oauth/qq/callback.
+        QUrl authorize = ctx.qq.authorizeUrl;
+        QUrlQuery query(authorize);
+        query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
+        query.addQueryItem(QStringLiteral("client_id"), ctx.qq.appId);
+        query.addQueryItem(QStringLiteral("redirect_uri"), callbackUrl(ctx));
+        query.addQueryItem(QStringLiteral("state"), flow);
+        authorize.setQuery(query);
+        return ApiResponse::redirect(authorize.toEncoded());
     });
 
     auto flowValid = [&ctx](const QString &flow) {
@@ -72,6 +173,7 @@ void registerQqBrokerRoutes(ServerContext &ctx)
             .isValid();
     };
 
+    if (ctx.emulateQq) {
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/oauth/qq/provider"), {}, [flowValid](ApiRequest &r) {
         const QString flow = r.http.query().queryItemValue(QStringLiteral("flow"));
         if (!flowValid(flow))
@@ -96,45 +198,68 @@ void registerQqBrokerRoutes(ServerContext &ctx)
         return ApiResponse::redirect(ctx.publicBaseUrl.toLatin1() + "/api/v1/oauth/qq/callback?code=" + upstream.toLatin1()
                                      + "&state=" + flow.toLatin1());
     });
+    }
 
-    ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/oauth/qq/callback"), {}, [&ctx](ApiRequest &r) {
+    ctx.http.addAsyncRoute(Method::Get, QStringLiteral("/api/v1/oauth/qq/callback"), {}, [&ctx](ApiRequest &r, Reply reply) {
         const QUrlQuery q = r.http.query();
         const QString flow = q.queryItemValue(QStringLiteral("state"));
         const QString upstream = q.queryItemValue(QStringLiteral("code"));
-        QSqlQuery f = ctx.db.run(QStringLiteral("SELECT redirect_uri, client_state, code_challenge, qq_number FROM "
-                                                "qq_flows WHERE id = ? AND upstream_code = ? AND expires > ?"),
-                                 {flow, upstream, ctx.clock.nowSecs()});
-        if (upstream.isEmpty() || !f.next())
-            return ApiResponse::problem(Error(ErrorCode::ResourceNotFound, QStringLiteral("state")));
+        QSqlQuery f = ctx.db.run(QStringLiteral("SELECT redirect_uri, client_state, code_challenge, qq_number, upstream_code "
+                                                "FROM qq_flows WHERE id = ? AND expires > ?"),
+                                 {flow, ctx.clock.nowSecs()});
+        if (upstream.isEmpty() || upstream.size() > 512 || !f.next()) {
+            reply(ApiResponse::problem(Error(ErrorCode::ResourceNotFound, QStringLiteral("state"))));
+            return;
+        }
         const QUrl redirect(f.value(0).toString());
         const QString clientState = f.value(1).toString();
         const QString challenge = f.value(2).toString();
-        const QString qq = f.value(3).toString();
-        Transaction tx(ctx.db);
+        // A flow answers one callback only, whatever its outcome.
         ctx.db.run(QStringLiteral("DELETE FROM qq_flows WHERE id = ?"), {flow});
-        QVariant account = ctx.db.scalar(QStringLiteral("SELECT id FROM accounts WHERE qq_number = ?"), {qq});
-        if (!account.isValid()) {
-            // First QQ login: a passport account bound to the QQ number, with no usable password.
-            ctx.db.run(QStringLiteral("INSERT INTO accounts (username, password_hash, role, qq_number, created_at) "
-                                      "VALUES (?, ?, 'candidate', ?, ?)"),
-                       {QStringLiteral("qq") + qq,
-                        // No password: a QQ-only account cannot log in with one (and signing up costs no hashing).
-                        QStringLiteral("!qq-only"), qq,
-                        ctx.clock.nowSecs()});
-            account = ctx.db.scalar(QStringLiteral("SELECT id FROM accounts WHERE qq_number = ?"), {qq});
+        if (!ctx.qq.configured()) {
+            if (f.value(4).toString() != upstream) {
+                reply(ApiResponse::problem(Error(ErrorCode::ResourceNotFound, QStringLiteral("state"))));
+                return;
+            }
+            reply(issueCode(ctx, f.value(3).toString(), redirect, clientState, challenge));
+            return;
         }
-        const QByteArray code = Credentials::randomToken(32);
-        ctx.db.run(QStringLiteral("INSERT INTO qq_codes (code, account_id, code_challenge, expires) VALUES (?, ?, ?, ?)"),
-                   {QCryptographicHash::hash(code, QCryptographicHash::Sha256), account, challenge,
-                    ctx.clock.nowSecs() + kCodeSeconds});
-        tx.commit();
-        QUrl target = redirect;
-        QUrlQuery query(target);
-        query.addQueryItem(QStringLiteral("code"), QString::fromLatin1(code));
-        query.addQueryItem(QStringLiteral("state"), clientState);
-        target.setQuery(query);
-        qCInfo(lcServer) << "QQ login brokered for account" << account.toLongLong();
-        return ApiResponse::redirect(target.toEncoded());
+        // QQ Connect: the code for an access token (with the app secret, server to server), then the token for the
+        // user's openid; the client never sees either.
+        QUrl token = ctx.qq.tokenUrl;
+        QUrlQuery tq(token);
+        tq.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("authorization_code"));
+        tq.addQueryItem(QStringLiteral("client_id"), ctx.qq.appId);
+        tq.addQueryItem(QStringLiteral("client_secret"), QString::fromLatin1(ctx.qq.appSecret));
+        tq.addQueryItem(QStringLiteral("code"), upstream);
+        tq.addQueryItem(QStringLiteral("redirect_uri"), callbackUrl(ctx));
+        tq.addQueryItem(QStringLiteral("fmt"), QStringLiteral("json"));
+        token.setQuery(tq);
+        // One client for the provider, living as long as the application (TLS verified, as Qt does by default).
+        static QNetworkAccessManager *nam = new QNetworkAccessManager(QCoreApplication::instance());
+        askProvider(*nam, token, [&ctx, redirect, clientState, challenge, reply](Result<QJsonObject> answer) {
+            const QString accessToken = answer ? answer->value(QLatin1String("access_token")).toString() : QString();
+            if (!answer || accessToken.isEmpty()) {
+                reply(ApiResponse::problem(answer ? Error(ErrorCode::AuthInvalidCredentials) : answer.error()));
+                return;
+            }
+            QUrl me = ctx.qq.openIdUrl;
+            QUrlQuery mq(me);
+            mq.addQueryItem(QStringLiteral("access_token"), accessToken);
+            mq.addQueryItem(QStringLiteral("fmt"), QStringLiteral("json"));
+            me.setQuery(mq);
+            askProvider(*nam, me, [&ctx, redirect, clientState, challenge, reply](Result<QJsonObject> who) {
+                static const QRegularExpression openIdForm(QStringLiteral("^[0-9A-Fa-f]{16,64}$"));
+                const QString openId = who ? who->value(QLatin1String("openid")).toString() : QString();
+                // The token must be for this app: an openid issued to another app's token is refused.
+                if (!who || who->value(QLatin1String("client_id")).toVariant().toString() != ctx.qq.appId
+                    || !openIdForm.match(openId).hasMatch()) {
+                    reply(ApiResponse::problem(who ? Error(ErrorCode::AuthInvalidCredentials) : who.error()));
+                    return;
+                }
+                reply(issueCode(ctx, openId, redirect, clientState, challenge));
+            });
+        });
     });
 }
 

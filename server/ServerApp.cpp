@@ -39,6 +39,8 @@ Result<void> ServerApp::start()
                                       m_options.kdf, Credentials::randomToken(32), 200, QString()});
     m_hasher = std::make_unique<PasswordHasher>(m_options.config.hashWorkers, m_options.config.hashQueue, m_options.kdf);
     m_context->hasher = m_hasher.get();
+    m_context->qq = m_options.config.qq;
+    m_context->emulateQq = !m_options.config.qq.configured() && (m_options.seedDemo || m_options.testHooks);
     registerExamRoutes(*m_context);
     registerAccountRoutes(*m_context);
     registerQqBrokerRoutes(*m_context);

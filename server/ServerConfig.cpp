@@ -1,7 +1,11 @@
 #include "ServerConfig.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QSettings>
+
+#include <QRegularExpression>
 
 #include <functional>
 
@@ -41,6 +45,52 @@ Error configError(const QString &key, const QString &what)
     return Error(ErrorCode::RequestMalformed, key, what);
 }
 
+// https, or http to a loopback address (a provider stand-in in tests).
+bool acceptableUrl(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty())
+        return false;
+    if (url.scheme() == QLatin1String("https"))
+        return true;
+    return url.scheme() == QLatin1String("http") && QHostAddress(url.host()).isLoopback();
+}
+
+const QStringList kQqKeys = {QStringLiteral("qq/appId"), QStringLiteral("qq/appSecretFile"), QStringLiteral("qq/authorizeUrl"),
+                             QStringLiteral("qq/tokenUrl"), QStringLiteral("qq/openIdUrl")};
+
+Result<void> loadQq(QSettings &file, QqProviderConfig &qq)
+{
+    if (!file.contains(QStringLiteral("qq/appId"))) {
+        for (const QString &key : kQqKeys)
+            if (file.contains(key))
+                return configError(key, QStringLiteral("needs qq/appId"));
+        return {};
+    }
+    qq.appId = file.value(QStringLiteral("qq/appId")).toString().trimmed();
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,20}$"));
+    if (!digits.match(qq.appId).hasMatch())
+        return configError(QStringLiteral("qq/appId"), QStringLiteral("expects QQ Connect's numeric app id"));
+    for (const auto &[key, url] : {std::pair<QString, QUrl *>{QStringLiteral("qq/authorizeUrl"), &qq.authorizeUrl},
+                                   {QStringLiteral("qq/tokenUrl"), &qq.tokenUrl},
+                                   {QStringLiteral("qq/openIdUrl"), &qq.openIdUrl}}) {
+        if (file.contains(key))
+            *url = QUrl(file.value(key).toString().trimmed(), QUrl::StrictMode);
+        if (!acceptableUrl(*url))
+            return configError(key, QStringLiteral("expects an https URL (http only to a loopback address)"));
+    }
+    qq.appSecret = qgetenv("NCRE_QQ_APP_SECRET").trimmed();
+    if (file.contains(QStringLiteral("qq/appSecretFile"))) {
+        QFile secret(file.value(QStringLiteral("qq/appSecretFile")).toString());
+        if (!secret.open(QIODevice::ReadOnly))
+            return configError(QStringLiteral("qq/appSecretFile"), QStringLiteral("cannot read %1").arg(secret.fileName()));
+        qq.appSecret = secret.read(1024).trimmed();
+    }
+    if (qq.appSecret.isEmpty())
+        return configError(QStringLiteral("qq/appId"),
+                           QStringLiteral("needs the app secret, in NCRE_QQ_APP_SECRET or the file qq/appSecretFile names"));
+    return {};
+}
+
 } // namespace
 
 Result<ServerConfig> ServerConfig::load(const QString &path)
@@ -55,6 +105,8 @@ Result<ServerConfig> ServerConfig::load(const QString &path)
         return configError(QStringLiteral("--config"), QStringLiteral("%1 is not an INI file").arg(path));
     const QList<IntKey> known = keys();
     for (const QString &key : file.allKeys()) {
+        if (kQqKeys.contains(key))
+            continue;
         const auto it = std::find_if(known.begin(), known.end(),
                                      [&](const IntKey &k) { return key == QLatin1String(k.name); });
         if (it == known.end())
@@ -65,6 +117,8 @@ Result<ServerConfig> ServerConfig::load(const QString &path)
             return configError(key, QStringLiteral("expects a whole number from %1 to %2").arg(it->min).arg(it->max));
         it->field(config) = int(value);
     }
+    if (Result<void> qq = loadQq(file, config.qq); !qq)
+        return qq.error();
     return config;
 }
 

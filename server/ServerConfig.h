@@ -4,6 +4,7 @@
 #include "Result.h"
 
 #include <QString>
+#include <QUrl>
 
 namespace ncre::server {
 
@@ -14,12 +15,28 @@ namespace ncre::server {
 //   [http]      HttpLimits: maxConnections, maxConnectionsPerAddress, maxHeaderBytes, maxTargetBytes, maxHeaderCount,
 //               headerTimeoutMs, idleTimeoutMs, bodyGraceMs, bodyMinBytesPerSecond, writeTimeoutMs, acceptPauseMs
 //   [hashing]   workers (threads hashing passwords, default: cores - 1, at least 1), queue (hashes that may wait;
-//               beyond it 503 with Retry-After)
+//               beyond it 429 with Retry-After)
+//   [qq]        the real QQ Connect provider of the QQ login: appId, authorizeUrl, tokenUrl, openIdUrl (defaults:
+//               graph.qq.com's OAuth 2.0 endpoints), and the app secret from the environment
+//               (NCRE_QQ_APP_SECRET) or appSecretFile (a file only the server's user can read) — never on the
+//               command line. URLs are https (http only to a loopback address).
+struct QqProviderConfig
+{
+    QString appId;
+    QByteArray appSecret;
+    QUrl authorizeUrl = QUrl(QStringLiteral("https://graph.qq.com/oauth2.0/authorize"));
+    QUrl tokenUrl = QUrl(QStringLiteral("https://graph.qq.com/oauth2.0/token"));
+    QUrl openIdUrl = QUrl(QStringLiteral("https://graph.qq.com/oauth2.0/me"));
+
+    bool configured() const { return !appId.isEmpty() && !appSecret.isEmpty(); }
+};
+
 struct ServerConfig
 {
     HttpLimits http;
     int hashWorkers = 0; // 0: one fewer than the cores, at least one
     int hashQueue = 16;
+    QqProviderConfig qq;
 
     // The defaults when `path` is empty. Errors: request.malformed with the key in `field` and what it expects.
     static Result<ServerConfig> load(const QString &path);

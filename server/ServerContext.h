@@ -7,6 +7,7 @@
 #include "PasswordHasher.h"
 #include "PhotoSpec.h"
 #include "RegistrationStore.h"
+#include "ServerConfig.h"
 #include "ServerClock.h"
 
 #include <QByteArray>
@@ -27,6 +28,10 @@ struct ServerContext
     int notifyDelayMs = 200;   // how late the platform's asynchronous notify arrives
     QString publicBaseUrl;     // "http://127.0.0.1:8080": absolute Location headers and payment URLs
     PasswordHasher *hasher = nullptr; // Argon2id off the event loop, bounded
+    // The QQ login's provider: the real QQ Connect when configured; else, with --seed demo or --test-hooks only, the
+    // emulated one; else no QQ login at all.
+    QqProviderConfig qq;
+    bool emulateQq = false;
 };
 
 // 503 server.busy with Retry-After: the password hashing queue is full.

@@ -8,6 +8,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QTcpServer>
 #include <QSignalSpy>
 #include <QUrl>
@@ -20,11 +21,17 @@ class ServerProcess
 {
 public:
     explicit ServerProcess(const QStringList &extraArgs = {})
+        : ServerProcess(extraArgs, QProcessEnvironment::systemEnvironment(), true)
+    {
+    }
+    // `testServer` false: no demo seed and no test hooks (as a production server starts), only `extraArgs`.
+    ServerProcess(const QStringList &extraArgs, const QProcessEnvironment &environment, bool testServer)
     {
         m_process.setProgram(QStringLiteral(NCRE_SERVER_BINARY));
-        m_process.setArguments(QStringList{"--listen", "127.0.0.1:0", "--seed", "demo", "--test-hooks", "--kdf",
-                                           "minimal"}
+        const QStringList test = {"--seed", "demo", "--test-hooks"};
+        m_process.setArguments(QStringList{"--listen", "127.0.0.1:0", "--kdf", "minimal"} + (testServer ? test : QStringList())
                                + extraArgs);
+        m_process.setProcessEnvironment(environment);
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.start();
     }
