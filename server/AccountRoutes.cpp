@@ -26,20 +26,6 @@ QByteArray sha256(const QByteArray &data)
     return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
 }
 
-// Consumes the captcha whatever the outcome: a captcha answers one attempt only.
-bool consumeCaptcha(ServerContext &ctx, const QString &id, const QString &answer)
-{
-    QSqlQuery q = ctx.db.run(QStringLiteral("SELECT answer, expires FROM captchas WHERE id = ?"), {id});
-    if (!q.next())
-        return false;
-    const QString expected = q.value(0).toString();
-    const qint64 expires = q.value(1).toLongLong();
-    ctx.db.run(QStringLiteral("DELETE FROM captchas WHERE id = ? OR expires < ?"), {id, ctx.clock.nowSecs()});
-    // As typed: full-width letters and digits folded, invisible marks and spaces dropped (InputText).
-    return expires > ctx.clock.nowSecs()
-        && InputText::numberLike(answer).remove(QLatin1Char(' ')).compare(expected, Qt::CaseInsensitive) == 0;
-}
-
 ApiResponse newSession(ServerContext &ctx, qint64 accountId)
 {
     QSqlQuery a = ctx.db.run(QStringLiteral("SELECT username, role, site_id FROM accounts WHERE id = ?"), {accountId});
@@ -148,6 +134,19 @@ void logIn(ServerContext &ctx, ApiRequest &r, Reply reply)
 }
 
 } // namespace
+
+bool consumeCaptcha(ServerContext &ctx, const QString &id, const QString &answer)
+{
+    QSqlQuery q = ctx.db.run(QStringLiteral("SELECT answer, expires FROM captchas WHERE id = ?"), {id});
+    if (!q.next())
+        return false;
+    const QString expected = q.value(0).toString();
+    const qint64 expires = q.value(1).toLongLong();
+    ctx.db.run(QStringLiteral("DELETE FROM captchas WHERE id = ? OR expires < ?"), {id, ctx.clock.nowSecs()});
+    // As typed: full-width letters and digits folded, invisible marks and spaces dropped (InputText).
+    return expires > ctx.clock.nowSecs()
+        && InputText::numberLike(answer).remove(QLatin1Char(' ')).compare(expected, Qt::CaseInsensitive) == 0;
+}
 
 void registerAccountRoutes(ServerContext &ctx)
 {

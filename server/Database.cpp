@@ -133,6 +133,18 @@ const char *const kMigrations[] = {
         PRIMARY KEY (scope, key)
     );
     )sql",
+    // 2: the document numbers each account and address tried (keyed, not stored), for the enumeration guard.
+    R"sql(
+    CREATE TABLE document_checks (
+        account_id INTEGER NOT NULL,
+        address TEXT NOT NULL,
+        document_tag BLOB NOT NULL,
+        conflict INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+    );
+    CREATE INDEX document_checks_account ON document_checks(account_id, created_at);
+    CREATE INDEX document_checks_address ON document_checks(address, created_at);
+    )sql",
 };
 
 } // namespace

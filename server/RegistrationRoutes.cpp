@@ -11,6 +11,7 @@
 #include <QImage>
 #include <QImageReader>
 #include <QJsonDocument>
+#include <QMessageAuthenticationCode>
 
 namespace ncre::server {
 
@@ -54,12 +55,72 @@ std::optional<Error> transition(ServerContext &ctx, RegistrationRow &row, Regist
     return std::nullopt;
 }
 
-// "zhangsan99" -> "zh***99": enough for its owner to recognise it, not enough for anyone else to use it.
-QString maskUsername(const QString &username)
+// A document number the account has not held before, on its way into the basic information. Whether it is taken
+// answers a question about someone else, so it is the ID-number enumeration guard's (issue 14; docs/privacy.md):
+// - at most documentsPerAccount different numbers per account and documentsPerAddress per client address in 24 h
+//   (429 account.documentChecks with Retry-After; the pattern is logged, never the numbers);
+// - after a conflict, every further new number needs a fresh captcha (NCRE-Captcha-Id and NCRE-Captcha-Answer
+//   headers; 422 auth.captcha without);
+// - a conflict says only that the number is taken: not by whom (the owner recovers the account through the exam
+//   site, in person, with the document).
+// The numbers are kept only as a keyed hash (HMAC-SHA256 with a key of this process), for counting.
+std::optional<ApiResponse> checkNewDocument(ServerContext &ctx, const ApiRequest &r, const RegistrationRow &row,
+                                            const QString &key)
 {
-    if (username.size() <= 4)
-        return username.left(1) + QStringLiteral("***");
-    return username.left(2) + QStringLiteral("***") + username.right(2);
+    const qint64 now = ctx.clock.nowSecs();
+    const qint64 since = now - 24 * 3600;
+    const QByteArray tag = QMessageAuthenticationCode::hash(key.toUtf8(), ctx.platformKey, QCryptographicHash::Sha256);
+    const QString address = r.http.remoteAddress.toString();
+    const qint64 account = r.caller->accountId;
+    const bool seen = ctx.db.scalar(QStringLiteral("SELECT 1 FROM document_checks WHERE account_id = ? AND document_tag = ? "
+                                                   "AND created_at > ?"),
+                                    {account, tag, since})
+                          .isValid();
+    if (!seen) {
+        const int byAccount = ctx.db.scalar(QStringLiteral("SELECT COUNT(DISTINCT document_tag) FROM document_checks "
+                                                           "WHERE account_id = ? AND created_at > ?"),
+                                            {account, since})
+                                  .toInt();
+        const int byAddress = ctx.db.scalar(QStringLiteral("SELECT COUNT(DISTINCT document_tag) FROM document_checks "
+                                                           "WHERE address = ? AND created_at > ?"),
+                                            {address, since})
+                                  .toInt();
+        if (byAccount >= ctx.documentsPerAccount || byAddress >= ctx.documentsPerAddress) {
+            qCWarning(lcServer).noquote() << QStringLiteral("document numbers: limit reached for account %1 from %2 "
+                                                            "(%3 by the account, %4 from the address in 24 h): possible "
+                                                            "enumeration")
+                                                 .arg(account)
+                                                 .arg(address)
+                                                 .arg(byAccount)
+                                                 .arg(byAddress);
+            const qint64 oldest = ctx.db.scalar(QStringLiteral("SELECT MIN(created_at) FROM document_checks WHERE "
+                                                               "(account_id = ? OR address = ?) AND created_at > ?"),
+                                                {account, address, since})
+                                      .toLongLong();
+            Problem p = Problem::fromError(Error(ErrorCode::AccountDocumentChecks, QStringLiteral("documentNumber")));
+            p.retryAfterSeconds = int(qBound<qint64>(qint64(60), oldest + 24 * 3600 - now, qint64(24 * 3600)));
+            return ApiResponse::problem(p);
+        }
+    }
+    const bool conflicted = ctx.db.scalar(QStringLiteral("SELECT 1 FROM document_checks WHERE account_id = ? AND "
+                                                         "conflict = 1 AND created_at > ?"),
+                                          {account, since})
+                                .isValid();
+    if (conflicted
+        && !consumeCaptcha(ctx, QString::fromLatin1(r.http.value("NCRE-Captcha-Id")),
+                           QString::fromUtf8(r.http.value("NCRE-Captcha-Answer"))))
+        return ApiResponse::problem(Error(ErrorCode::AuthCaptcha, QStringLiteral("captchaAnswer"),
+                                          QStringLiteral("a captcha is needed to try another document number")));
+    const auto holder = ctx.registrations.byDocumentKey(key);
+    const bool conflict = holder && holder->id != row.id;
+    ctx.db.run(QStringLiteral("INSERT INTO document_checks (account_id, address, document_tag, conflict, created_at) "
+                              "VALUES (?, ?, ?, ?, ?)"),
+               {account, address, tag, conflict ? 1 : 0, now});
+    if (!conflict)
+        return std::nullopt;
+    qCInfo(lcServer) << "document number conflict for account" << account;
+    return ApiResponse::problem(Error(ErrorCode::AccountDocumentTaken, QStringLiteral("documentNumber"),
+                                      QStringLiteral("held by another account")));
 }
 
 // The photo as the server keeps it: the validated picture encoded again (PhotoFixer::encode: baseline JPEG, JFIF
@@ -147,13 +208,9 @@ void registerRegistrationRoutes(ServerContext &ctx)
                 return validationProblem(errors);
             const Profile normalized = ProfileRules::normalized(*profile, today);
             const QString key = RegistrationStore::documentKey(normalized);
-            if (const auto holder = ctx.registrations.byDocumentKey(key); holder && holder->id != row->id) {
-                Problem p = Problem::fromError(Error(ErrorCode::AccountDocumentTaken, QStringLiteral("documentNumber"),
-                                                     QStringLiteral("held by another account")));
-                p.holder = maskUsername(
-                    ctx.db.scalar(QStringLiteral("SELECT username FROM accounts WHERE id = ?"), {holder->accountId})
-                        .toString());
-                return ApiResponse::problem(p);
+            if (key != row->documentKey && !key.isEmpty()) {
+                if (auto refused = checkNewDocument(ctx, r, *row, key))
+                    return *refused;
             }
             row->profile = normalized;
             row->documentKey = key;

@@ -37,6 +37,8 @@ QList<IntKey> keys()
         {"http/acceptPauseMs", 1, 60'000, [](ServerConfig &c) -> int & { return c.http.acceptPauseMs; }},
         {"hashing/workers", 1, 256, [](ServerConfig &c) -> int & { return c.hashWorkers; }},
         {"hashing/queue", 1, 100'000, [](ServerConfig &c) -> int & { return c.hashQueue; }},
+        {"documents/perAccountPerDay", 1, 1000, [](ServerConfig &c) -> int & { return c.documentsPerAccount; }},
+        {"documents/perAddressPerDay", 1, 100'000, [](ServerConfig &c) -> int & { return c.documentsPerAddress; }},
     };
 }
 

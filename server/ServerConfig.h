@@ -36,6 +36,10 @@ struct ServerConfig
     HttpLimits http;
     int hashWorkers = 0; // 0: one fewer than the cores, at least one
     int hashQueue = 16;
+    // [documents] perAccountPerDay, perAddressPerDay: how many different document numbers one account, and one
+    // client address, may try in the basic information within 24 hours (429 account.documentChecks beyond).
+    int documentsPerAccount = 5;
+    int documentsPerAddress = 20;
     QqProviderConfig qq;
 
     // The defaults when `path` is empty. Errors: request.malformed with the key in `field` and what it expects.

@@ -32,7 +32,12 @@ struct ServerContext
     // emulated one; else no QQ login at all.
     QqProviderConfig qq;
     bool emulateQq = false;
+    int documentsPerAccount = 5;  // different document numbers an account may try in 24 h
+    int documentsPerAddress = 20; // ... and a client address
 };
+
+// Consumes the captcha whatever the outcome (a captcha answers one attempt only); true when `answer` was right.
+bool consumeCaptcha(ServerContext &ctx, const QString &id, const QString &answer);
 
 // 503 server.busy with Retry-After: the password hashing queue is full.
 ApiResponse hashingBusy(const PasswordHasher &hasher);

@@ -286,10 +286,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>密码强度不足：请使用至少8位字母、数字和符号的组合。</translation>
     </message>
     <message>
-        <source>This document number is already registered with another account.</source>
-        <translation>该证件号码已被其他账号注册。</translation>
-    </message>
-    <message>
         <source>The request was refused by the server. Please update NCRE Desk or try again.</source>
         <translation>请求被服务器拒绝。请更新 NCRE Desk 或稍后重试。</translation>
     </message>
@@ -425,6 +421,14 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>The registration server cannot be reached: check your network connection. NCRE Desk tries again at %1.</source>
         <translation>无法连接报名服务器：请检查网络连接。NCRE Desk 将于 %1 重试。</translation>
+    </message>
+    <message>
+        <source>This document number is already registered with another account. If it is your own number, log in with the account you registered before; if you no longer know it, bring your ID document to your exam site, which can give that account back to you.</source>
+        <translation>此证件号码已在另一个账号下报名。如果这是您本人的证件号码，请用您以前注册的账号登录；如果忘记了那个账号，请携带身份证件到考点，考点核实后可将该账号交还给您。</translation>
+    </message>
+    <message>
+        <source>Too many different document numbers were tried from this account or this network today. Check your own number carefully and try again tomorrow, or ask your exam site for help.</source>
+        <translation>今天从此账号或此网络尝试的证件号码过多。请仔细核对您本人的证件号码，明天再试，或向考点求助。</translation>
     </message>
 </context>
 <context>
@@ -1629,10 +1633,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>没有网络：您的信息已保存在本机，网络恢复后会自动提交。</translation>
     </message>
     <message>
-        <source>This document number is already used by the account %1. Log in with that account, or ask the exam site for help.</source>
-        <translation>该证件号码已被账号 %1 使用。请用该账号登录，或向考点求助。</translation>
-    </message>
-    <message>
         <source>Please correct the marked fields.</source>
         <translation>请修改标出的项目。</translation>
     </message>
@@ -1647,6 +1647,18 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Changes you had not saved were restored from this computer. Keep them (then check and save them), or discard them and go back to the information last saved?</source>
         <translation>已从本机恢复您上次未保存的修改。保留这些修改（请检查后保存），还是放弃它们并回到上次保存的信息？</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ptcha:</source>
+        <translation>验证码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Enter the characters in the picture first.</source>
+        <translation>请先输入图中的字符。</translation>
+    </message>
+    <message>
+        <source>To check another document number, enter the characters in the picture and save again.</source>
+        <translation>要核对另一个证件号码，请输入图中的字符后再次保存。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "ProfilePage.h"
 
+#include "CaptchaField.h"
 #include "ConfirmPanel.h"
 
 #include "Alive.h"
@@ -175,6 +176,20 @@ ProfilePage::ProfilePage(RegistrationFlow &flow, QWidget *parent)
     m_status->setWordWrap(true);
     m_save = new QPushButton(tr("&Save basic information"), this);
     m_save->setObjectName(QStringLiteral("profileSave"));
+    // After a document number was found taken, trying another needs a captcha (the server's guard against ID-number
+    // enumeration): the row shows when the server asks for it.
+    m_captchaRow = new QWidget(this);
+    m_captchaRow->setObjectName(QStringLiteral("profileCaptchaRow"));
+    m_captcha = new CaptchaField(m_flow.api(), QStringLiteral("profileCaptchaAnswer"), m_captchaRow);
+    auto *captchaLabel = new QLabel(tr("Ca&ptcha:"), m_captchaRow);
+    captchaLabel->setBuddy(m_captcha->answerField());
+    auto *captchaLayout = new QHBoxLayout(m_captchaRow);
+    captchaLayout->setContentsMargins(0, 0, 0, 0);
+    captchaLayout->addWidget(captchaLabel);
+    captchaLayout->addWidget(m_captcha, 1);
+    m_captchaRow->hide();
+    connect(m_captcha->answerField(), &QLineEdit::returnPressed, this, &ProfilePage::save);
+
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_draftStatus);
     bottom->addStretch(1);
@@ -184,6 +199,7 @@ ProfilePage::ProfilePage(RegistrationFlow &flow, QWidget *parent)
     layout->addWidget(m_restorePrompt);
     layout->addWidget(scroll, 1);
     layout->addWidget(m_status);
+    layout->addWidget(m_captchaRow);
     layout->addLayout(bottom);
 
     connect(m_save, &QPushButton::clicked, this, &ProfilePage::save);
@@ -244,13 +260,7 @@ void ProfilePage::showErrors()
     for (ProfileField field : kFields) {
         QLabel *label = m_rows.value(field).error;
         const std::optional<Error> error = m_form.shownError(field);
-        QString text;
-        if (error && error->code == ErrorCode::AccountDocumentTaken && !error->detail.isEmpty())
-            text = tr("This document number is already used by the account %1. Log in with that account, or ask the "
-                      "exam site for help.").arg(error->detail.toHtmlEscaped());
-        else if (error)
-            text = ErrorText::message(*error);
-        label->setText(text);
+        label->setText(error ? ErrorText::message(*error) : QString());
         label->setVisible(error.has_value());
     }
 }
@@ -273,13 +283,32 @@ void ProfilePage::save()
         m_status->setText(tr("Some information is missing or wrong: see the messages under the fields."));
         return;
     }
+    const bool withCaptcha = m_captchaRow->isVisible();
+    if (withCaptcha && m_captcha->answer().isEmpty()) {
+        m_status->setText(tr("Enter the characters in the picture first."));
+        m_captcha->answerField()->setFocus();
+        return;
+    }
     m_save->setEnabled(false);
-    m_flow.saveProfile(alive(this, [this](const Result<void, Problem> &r) {
+    auto done = alive(this, [this, withCaptcha](const Result<void, Problem> &r) {
         m_save->setEnabled(m_flow.can(RegistrationAction::EditProfile));
+        if (withCaptcha)
+            m_captcha->refresh(); // a captcha answers one attempt only
         if (r) {
             m_status->setText(tr("Your basic information is saved."));
             m_restorePrompt->hide();
+            m_captchaRow->hide();
             emit saved();
+            return;
+        }
+        if (r.error().code == ErrorCode::AuthCaptcha) {
+            m_captchaRow->show();
+            if (!withCaptcha)
+                m_captcha->refresh();
+            m_status->setText(withCaptcha ? ErrorText::message(ErrorCode::AuthCaptcha)
+                                          : tr("To check another document number, enter the characters in the picture "
+                                               "and save again."));
+            m_captcha->answerField()->setFocus();
             return;
         }
         const Problem &p = r.error();
@@ -289,11 +318,17 @@ void ProfilePage::save()
             return;
         }
         ErrorList errors = p.errors;
-        if (p.code == ErrorCode::AccountDocumentTaken && !p.holder.isEmpty())
-            errors.append(Error(ErrorCode::AccountDocumentTaken, Profile::fieldKey(ProfileField::DocumentNumber), p.holder));
+        // Taken, or too many tried today: said at the number (the server names no holder; the message says how the
+        // owner gets the old account back).
+        if (p.code == ErrorCode::AccountDocumentTaken || p.code == ErrorCode::AccountDocumentChecks)
+            errors.append(Error(p.code, Profile::fieldKey(ProfileField::DocumentNumber)));
         const bool atField = m_form.setServerErrors(errors);
         m_status->setText(atField ? tr("Please correct the marked fields.") : ErrorText::message(p.code));
-    }));
+    });
+    if (withCaptcha)
+        m_flow.saveProfileWithCaptcha(m_captcha->id(), m_captcha->answer(), std::move(done));
+    else
+        m_flow.saveProfile(std::move(done));
 }
 
 void ProfilePage::updateEditable()

@@ -51,6 +51,8 @@ private:
     ProfileForm &m_form;
     QHash<ProfileField, Row> m_rows;
     class ConfirmPanel *m_restorePrompt;
+    class CaptchaField *m_captcha;
+    QWidget *m_captchaRow;
     QLabel *m_draftStatus;
     QLabel *m_status;
     QPushButton *m_save;

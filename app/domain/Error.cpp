@@ -94,6 +94,7 @@ constexpr std::array<CodeInfo, static_cast<size_t>(ErrorCode::Count)> kCodes = {
     {ErrorCode::PhotoBackground, "photo.background", 422},
     {ErrorCode::FieldDateInvalid, "field.dateInvalid", 422},
     {ErrorCode::AccountPasswordHasName, "account.passwordHasName", 422},
+    {ErrorCode::AccountDocumentChecks, "account.documentChecks", 429},
 }};
 
 constexpr bool tableInEnumOrder()

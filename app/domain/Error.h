@@ -99,6 +99,7 @@ enum class ErrorCode {
     // Fields and accounts, added later
     FieldDateInvalid,        // a date of the right shape that does not exist (2023-02-30)
     AccountPasswordHasName,  // the password contains the account name
+    AccountDocumentChecks,   // too many different document numbers tried today (an ID-number enumeration guard)
     // Append new codes above this line.
     Count
 };

@@ -112,7 +112,12 @@ QString ErrorText::message(ErrorCode code)
     case ErrorCode::AccountWeakPassword:
         return tr("The password is too weak: use at least 8 characters mixing letters, digits and symbols.");
     case ErrorCode::AccountDocumentTaken:
-        return tr("This document number is already registered with another account.");
+        return tr("This document number is already registered with another account. If it is your own number, "
+                  "log in with the account you registered before; if you no longer know it, bring your ID document "
+                  "to your exam site, which can give that account back to you.");
+    case ErrorCode::AccountDocumentChecks:
+        return tr("Too many different document numbers were tried from this account or this network today. Check "
+                  "your own number carefully and try again tomorrow, or ask your exam site for help.");
     case ErrorCode::RequestContentType:
     case ErrorCode::RequestTooLarge:
     case ErrorCode::MethodNotAllowed:

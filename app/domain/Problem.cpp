@@ -64,7 +64,6 @@ Result<Problem> Problem::fromJson(const QJsonObject &o, JsonStrictness s, const 
     p.instance = r.optionalString("instance", 500).value_or(QString());
     p.codeName = r.string("code", 64);
     p.code = errorCodeFromName(p.codeName).value_or(ErrorCode::ServerInternal);
-    p.holder = r.optionalString("holder", 64).value_or(QString());
     const auto retry = r.optionalInteger("retryAfter", 0, 24 * 3600);
     if (retry)
         p.retryAfterSeconds = int(*retry);
@@ -88,8 +87,6 @@ QJsonObject Problem::toJson() const
         o.insert(QStringLiteral("instance"), instance);
     if (retryAfterSeconds)
         o.insert(QStringLiteral("retryAfter"), *retryAfterSeconds);
-    if (!holder.isEmpty())
-        o.insert(QStringLiteral("holder"), holder);
     if (!errors.isEmpty()) {
         QJsonArray list;
         for (const Error &e : errors) {

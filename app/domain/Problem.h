@@ -24,7 +24,6 @@ struct Problem
     QString codeName; // the wire code as received
     ErrorList errors; // field errors: {field, code, message}
     std::optional<int> retryAfterSeconds;
-    QString holder; // account.documentTaken: the account holding the document, masked ("zh***99")
 
     // A problem for `error`, with the status the code maps to. `title` is the English, untranslated summary.
     static Problem fromError(const Error &error);

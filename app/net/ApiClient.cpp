@@ -132,6 +132,8 @@ void ApiClient::attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, 
         r.setRawHeader("Idempotency-Key", request->idempotencyKey);
     if (!request->ifNoneMatch.isEmpty())
         r.setRawHeader("If-None-Match", request->ifNoneMatch);
+    for (const auto &[name, value] : request->headers)
+        r.setRawHeader(name, value);
     r.setRawHeader("Accept", "application/json, application/problem+json");
     QElapsedTimer roundTrip;
     roundTrip.start();
@@ -336,11 +338,13 @@ QUrl ApiClient::urlFor(const QString &path) const
 }
 
 void ApiClient::sendWrite(const QByteArray &verb, const QString &path, const QByteArray &body,
-                          const QByteArray &idempotencyKey, RegistrationCallback done)
+                          const QByteArray &idempotencyKey, RegistrationCallback done,
+                          const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     ApiRequest request = ApiRequest::make(verb, path, body);
     request.authenticated = true;
     request.idempotencyKey = idempotencyKey;
+    request.headers = headers;
     send(request, [done](const Result<ApiReply, Problem> &r) { done(decode<Registration>(r)); });
 }
 

@@ -33,6 +33,7 @@ struct ApiRequest
     // Created before the first attempt and sent on every retry, so a retried POST is never done twice.
     QByteArray idempotencyKey;
     QByteArray ifNoneMatch;
+    QList<QPair<QByteArray, QByteArray>> headers; // any others (e.g. NCRE-Captcha-Id), sent on every attempt
 
     static ApiRequest make(const QByteArray &verb, const QString &path, const QByteArray &body = {})
     {
@@ -148,7 +149,7 @@ public:
 
     // Any request of the registration flow by verb and path (the outbox replays what it kept this way).
     void sendWrite(const QByteArray &verb, const QString &path, const QByteArray &body, const QByteArray &idempotencyKey,
-                   RegistrationCallback done);
+                   RegistrationCallback done, const QList<QPair<QByteArray, QByteArray>> &headers = {});
     // The absolute URL of an API path (transfers go through libcurl, not this client).
     QUrl urlFor(const QString &path) const;
 

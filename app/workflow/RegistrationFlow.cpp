@@ -443,21 +443,41 @@ void RegistrationFlow::acceptAgreement(Done done)
 
 void RegistrationFlow::saveProfile(Done done)
 {
+    sendProfile({}, std::move(done));
+}
+
+void RegistrationFlow::saveProfileWithCaptcha(const QString &captchaId, const QString &captchaAnswer, Done done)
+{
+    sendProfile({{"NCRE-Captcha-Id", captchaId.toUtf8()}, {"NCRE-Captcha-Answer", captchaAnswer.toUtf8()}}, std::move(done));
+}
+
+void RegistrationFlow::sendProfile(const QList<QPair<QByteArray, QByteArray>> &captcha, Done done)
+{
     // Until the server answers, the outbox keeps what is sent (sealed, with its Idempotency-Key): the draft is
     // written once, with the outcome.
     m_draftTimer.stop();
     const Profile sent = m_form.values();
-    write("PUT", QStringLiteral("/registrations/current/profile"), compact(sent.toJson()), true,
-          [this, done, sent](const Result<void, Problem> &r) {
-              if (r && m_registration && m_form.values() == sent) {
-                  // The server's copy is the canonical form of what was typed (trimmed, birth date and gender
-                  // derived): adopt it, and keep it as the draft so a restart does not offer to restore the old one.
-                  m_form.load(m_registration->profile);
-                  m_profileDirty = false;
-              }
-              flushProfileDraft(); // the saved copy, or what was typed when the server refused or was away
-              done(r);
-          });
+    auto finish = [this, done, sent](const Result<void, Problem> &r) {
+        if (r && m_registration && m_form.values() == sent) {
+            // The server's copy is the canonical form of what was typed (trimmed, birth date and gender derived):
+            // adopt it, and keep it as the draft so a restart does not offer to restore the old one.
+            m_form.load(m_registration->profile);
+            m_profileDirty = false;
+        }
+        flushProfileDraft(); // the saved copy, or what was typed when the server refused or was away
+        done(r);
+    };
+    const QString path = QStringLiteral("/registrations/current/profile");
+    if (captcha.isEmpty()) {
+        write("PUT", path, compact(sent.toJson()), true, std::move(finish));
+        return;
+    }
+    m_poller.userActivity();
+    m_api.sendWrite("PUT", path, compact(sent.toJson()), {}, alive(this, [this, finish](Result<Registration, Problem> r) {
+        if (r)
+            adopt(r.value());
+        finish(r ? Result<void, Problem>() : Result<void, Problem>(r.error()));
+    }), captcha);
 }
 
 void RegistrationFlow::chooseSubjects(const QString &siteId, const QStringList &subjectIds, Done done)

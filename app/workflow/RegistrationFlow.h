@@ -91,8 +91,13 @@ public:
     void acceptAgreement(Done done);
     // Every keystroke: kept as a draft (debounced) so a crash or a lost network loses nothing.
     void editProfile(const Profile &profile);
-    // Sends the draft: PUT /registrations/current/profile. Field errors come back in the Problem.
+    // Sends the draft: PUT /registrations/current/profile. Field errors come back in the Problem. After the server
+    // found a document number taken, a new number needs a captcha (auth.captcha with field captchaAnswer): send it
+    // again with the one the candidate answered (not kept in the outbox: a captcha answers one attempt only).
     void saveProfile(Done done);
+    void saveProfileWithCaptcha(const QString &captchaId, const QString &captchaAnswer, Done done);
+    // The API client, for what a page asks of the server itself (captcha pictures).
+    ApiClient &api() { return m_api; }
     void chooseSubjects(const QString &siteId, const QStringList &subjectIds, Done done);
     // «我保证以上信息是真实和准确的» and «提交报考信息».
     void submit(bool guarantee, Done done);
@@ -167,6 +172,7 @@ private:
     QString account() const;
     void adopt(const Registration &registration, bool fromServer = true);
     void write(const QByteArray &verb, const QString &path, const QByteArray &body, bool keep, Done done);
+    void sendProfile(const QList<QPair<QByteArray, QByteArray>> &captcha, Done done);
     void flushProfileDraft();
     void restoreLastRegistration();
     void restoreDrafts();

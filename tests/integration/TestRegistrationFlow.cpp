@@ -258,6 +258,40 @@ private slots:
     }
 
     // A full site: watching it, the candidate hears when a seat comes back.
+    // A number held by another account: the flow hears it is taken (by no one named), and the next new number goes
+    // only with a captcha the candidate answers (the server's enumeration guard), which saveProfileWithCaptcha sends.
+    void testTakenNumberThenCaptcha()
+    {
+        TestHttp hooks(*m_server);
+        TestHttp owner(*m_server);
+        owner.setToken(owner.registerAndLogIn("flow.owner"));
+        const QString version = owner.get("/api/v1/exams/current").json().value("agreementVersion").toString();
+        QCOMPARE(owner.put("/api/v1/registrations/current/agreement", {{"agreementVersion", version}}).status, 200);
+        QJsonObject held = residentProfile("11010519491231002X").toJson();
+        QCOMPARE(owner.put("/api/v1/registrations/current/profile", held).status, 200);
+
+        FlowRig rig;
+        rig.signUp(*m_server, hooks, "flow.second");
+        RegistrationFlow &flow = *rig.flow;
+        QVERIFY(rig.run([&](auto done) { flow.start(done); }).ok());
+        QVERIFY(rig.run([&](auto done) { flow.acceptAgreement(done); }).ok());
+        flow.editProfile(residentProfile("11010519491231002X"));
+        const auto taken = rig.run([&](auto done) { flow.saveProfile(done); });
+        QCOMPARE(taken.error().code, ErrorCode::AccountDocumentTaken);
+        flow.editProfile(residentProfile("440524188001010014"));
+        const auto needsCaptcha = rig.run([&](auto done) { flow.saveProfile(done); });
+        QCOMPARE(needsCaptcha.error().code, ErrorCode::AuthCaptcha);
+        QCOMPARE(flow.queuedSubmissions(), 0); // refused, not kept to be replayed
+        const auto captcha = waitFor<Result<Captcha, Problem>>([&](auto done) { rig.api.createCaptcha(done); });
+        QVERIFY(captcha.ok());
+        const auto saved = rig.run([&](auto done) {
+            flow.saveProfileWithCaptcha(captcha->id, hooks.captchaAnswer(captcha->id), done);
+        });
+        QVERIFY2(saved.ok(), qPrintable(saved ? QString() : errorCodeName(saved.error().code)));
+        QCOMPARE(flow.registration()->profile.value(ProfileField::DocumentNumber), QStringLiteral("440524188001010014"));
+        QVERIFY(!flow.hasUnsavedProfile());
+    }
+
     void testWatchingAFullSite()
     {
         TestHttp hooks(*m_server);

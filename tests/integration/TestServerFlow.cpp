@@ -291,7 +291,9 @@ private slots:
                  QStringLiteral("confirmed"));
     }
 
-    void testDocumentNumberHeldByAnotherAccountNamesItMasked()
+    // The conflict says the number is taken, not by whom (issue 14: no oracle; the owner recovers the old account
+    // through the exam site). tests/integration/TestServerIdentity covers the enumeration guard.
+    void testDocumentNumberHeldByAnotherAccountNamesNoOne()
     {
         TestHttp first(*m_server);
         first.setToken(first.registerAndLogIn("zhaoliu99"));
@@ -302,7 +304,8 @@ private slots:
         HttpResult r = second.put("/api/v1/registrations/current/profile", profile("11010519491231002X"));
         QCOMPARE(r.status, 409);
         QCOMPARE(r.code(), QStringLiteral("account.documentTaken"));
-        QCOMPARE(r.json().value("holder").toString(), QStringLiteral("zh***99"));
+        QVERIFY(!r.json().contains("holder"));
+        QVERIFY(!r.body.contains("zh"));
     }
 
     void testProfileErrorsNameEachField()

@@ -1,0 +1,118 @@
+#include "ServerProcess.h"
+
+#include <QDate>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+// ID numbers cannot be enumerated through the basic information (issue 14, item 5). Knowing a region and a birth
+// date, an attacker used to try the few hundred possible numbers and read which one was taken. Now: a conflict
+// names no one; after it, each new number needs a fresh captcha; and only a handful of different numbers may be
+// tried per account and per address a day (429 account.documentChecks with Retry-After), the pattern logged.
+class TestServerIdentity : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerProcess> m_server;
+
+    // A valid GB 11643-1999 resident ID number: region 110105, the birth date, sequence, ISO 7064 MOD 11-2 check.
+    static QString idNumber(const QDate &birth, int sequence)
+    {
+        const QString body = QStringLiteral("110105") + birth.toString(QStringLiteral("yyyyMMdd"))
+            + QStringLiteral("%1").arg(sequence, 3, 10, QLatin1Char('0'));
+        static const int weights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; ++i)
+            sum += body.at(i).digitValue() * weights[i];
+        return body + QString::fromLatin1("10X98765432").at(sum % 11);
+    }
+
+    static QJsonObject profile(const QString &number)
+    {
+        return {{"name", QString::fromUtf8("张三")}, {"documentType", "resident_id"}, {"documentNumber", number},
+                {"ethnicity", "01"}, {"education", "bachelor"}, {"occupation", "student"}, {"mobile", "13812345678"},
+                {"address", QString::fromUtf8("北京市朝阳区建国路1号")}, {"postalCode", "100020"}};
+    }
+
+    // PUT the profile with `number`, with a fresh captcha when `captcha`.
+    HttpResult tryNumber(TestHttp &http, const QString &number, bool captcha)
+    {
+        QList<QPair<QByteArray, QByteArray>> headers;
+        if (captcha) {
+            const QString id = http.newCaptcha();
+            headers = {{"NCRE-Captcha-Id", id.toLatin1()}, {"NCRE-Captcha-Answer", http.captchaAnswer(id).toLatin1()}};
+        }
+        return http.send("PUT", "/api/v1/registrations/current/profile", TestHttp::toJson(profile(number)),
+                         "application/json", headers);
+    }
+
+    void startAgreement(TestHttp &http)
+    {
+        const QString version = http.get("/api/v1/exams/current").json().value("agreementVersion").toString();
+        QCOMPARE(http.put("/api/v1/registrations/current/agreement", {{"agreementVersion", version}}).status, 200);
+    }
+
+private slots:
+    void init()
+    {
+        const QString config = m_dir.filePath("identity.ini");
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[documents]\nperAccountPerDay=4\nperAddressPerDay=6\n");
+        f.close();
+        m_server = std::make_unique<ServerProcess>(QStringList{"--config", config});
+        QVERIFY(m_server->waitReady());
+    }
+    void cleanup() { m_server.reset(); }
+
+    void testEnumerationStopsAtTheLimit()
+    {
+        const QDate birth(1990, 5, 17);
+        TestHttp victim(*m_server);
+        victim.setToken(victim.registerAndLogIn("victim01"));
+        startAgreement(victim);
+        QCOMPARE(victim.put("/api/v1/registrations/current/profile", profile(idNumber(birth, 123))).status, 200);
+
+        TestHttp attacker(*m_server);
+        attacker.setDirect(true); // custom headers, straight to the server
+        attacker.setToken(attacker.registerAndLogIn("attacker01"));
+        startAgreement(attacker);
+        // The first guess lands on a free number; the second on the victim's: taken, but by whom is not said.
+        QCOMPARE(tryNumber(attacker, idNumber(birth, 100), false).status, 200);
+        const HttpResult hit = tryNumber(attacker, idNumber(birth, 123), false);
+        QCOMPARE(hit.status, 409);
+        QCOMPARE(hit.code(), QStringLiteral("account.documentTaken"));
+        QVERIFY(!hit.json().contains("holder"));
+
+        // After a conflict, each new number needs a fresh captcha.
+        const HttpResult bare = tryNumber(attacker, idNumber(birth, 101), false);
+        QCOMPARE(bare.status, 422);
+        QCOMPARE(bare.code(), QStringLiteral("auth.captcha"));
+        QCOMPARE(tryNumber(attacker, idNumber(birth, 101), true).status, 200);
+        QCOMPARE(tryNumber(attacker, idNumber(birth, 102), true).status, 200);
+        // The same number again costs nothing new; a fifth different one is refused, with when to come back.
+        QCOMPARE(tryNumber(attacker, idNumber(birth, 102), true).status, 200);
+        const HttpResult stopped = tryNumber(attacker, idNumber(birth, 103), true);
+        QCOMPARE(stopped.status, 429);
+        QCOMPARE(stopped.code(), QStringLiteral("account.documentChecks"));
+        QVERIFY(stopped.header("Retry-After").toInt() >= 60);
+        QVERIFY(m_server->stderrText().contains("possible enumeration"));
+
+        // A second account from the same address gets the address's remainder only: 6 in all from 127.0.0.1.
+        TestHttp helper(*m_server);
+        helper.setDirect(true);
+        helper.setToken(helper.registerAndLogIn("attacker02"));
+        startAgreement(helper);
+        QCOMPARE(tryNumber(helper, idNumber(birth, 104), false).status, 200);
+        QCOMPARE(tryNumber(helper, idNumber(birth, 105), false).status, 200);
+        QCOMPARE(tryNumber(helper, idNumber(birth, 106), false).code(), QStringLiteral("account.documentChecks"));
+
+        // The victim, saving the number it holds, is never counted or stopped.
+        QCOMPARE(victim.put("/api/v1/registrations/current/profile", profile(idNumber(birth, 123))).status, 200);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerIdentity)
+#include "TestServerIdentity.moc"
