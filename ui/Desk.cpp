@@ -50,11 +50,25 @@ void Desk::start()
     showLogin();
     if (!m_keeper)
         return;
+    // Two tries: a server that is away must not hold the start up.
     m_keeper->resume(alive(this, [this](Result<Session, Problem> session) {
-        // No kept session, or the server refused it (then it is forgotten): the login window stays.
-        if (session && !m_flow)
+        // No kept session, or the server refused it (then it is forgotten): the login window stays. Away (a network
+        // problem) with a kept session: the main window opens on what this computer kept, and the session is
+        // renewed once the server answers.
+        if (m_flow)
+            return;
+        if (session) {
             startFlow();
-    }));
+        } else if (session.error().status == 0 && m_auth.isLoggedIn()) {
+            // What the flow fetches at start answers from what was kept at the first failure, not after minutes
+            // of retries; the usual policy is back once the main window shows, and the poller brings the rest.
+            m_offlineStartPolicy = m_api.retryPolicy();
+            RetryPolicy once = *m_offlineStartPolicy;
+            once.maxAttempts = 1;
+            m_api.setRetryPolicy(once);
+            startFlow();
+        }
+    }), 2);
 }
 
 void Desk::tell(const QString &text)
@@ -144,6 +158,8 @@ void Desk::startFlowWithStore()
     m_flow = std::make_unique<RegistrationFlow>(m_api, m_auth, m_transfers, m_store.get());
     m_flow->start([this](const Result<void, Problem> &) {
         m_starting = false;
+        if (m_offlineStartPolicy)
+            m_api.setRetryPolicy(*std::exchange(m_offlineStartPolicy, std::nullopt));
         const bool changePassword = m_login && m_login->passwordChangeRequested();
         m_main = std::make_unique<MainWindow>(*m_flow, m_auth.account().username);
         connect(m_main.get(), &MainWindow::logOutRequested, this, &Desk::logOut);

@@ -90,6 +90,7 @@ private:
     QPointer<SessionPrompt> m_prompt;
     QPointer<KeptDocumentsWindow> m_keptWindow;
     bool m_starting = false;
+    std::optional<RetryPolicy> m_offlineStartPolicy;
     bool m_keychainFailureTold = false;
 };
 

@@ -5,6 +5,7 @@
 #include "Alive.h"
 #include "CaptchaField.h"
 #include "ErrorText.h"
+#include "Outbox.h"
 #include "RegisterDialog.h"
 
 #include <QDesktopServices>
@@ -16,6 +17,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ncre {
@@ -112,11 +114,17 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     setMinimumWidth(520);
 
     connect(m_captcha, &CaptchaField::shown, this, [this]() {
+        m_captchaRetryMs = 1000;
         m_serverStatus->setText(tr("Connected to the registration server."));
         emit captchaShown();
     });
-    connect(m_captcha, &CaptchaField::failed, this, [this]() {
+    connect(m_captcha, &CaptchaField::failed, this, [this](const Problem &problem) {
         m_serverStatus->setText(tr("The registration server cannot be reached. Check your network; NCRE Desk keeps trying."));
+        // And it does: a new captcha is asked for again, at growing intervals up to half a minute.
+        if (Outbox::retryLater(problem)) {
+            m_captchaRetryMs = qMin(30'000, m_captchaRetryMs * 2);
+            QTimer::singleShot(m_captchaRetryMs, this, [this]() { m_captcha->refresh(); });
+        }
     });
     connect(registerButton, &QPushButton::clicked, this, [this]() {
         auto *dialog = new RegisterDialog(m_api, this);

@@ -57,6 +57,7 @@ private:
     AuthSession &m_auth;
     QqLogin m_qq;
     bool m_changePassword = false;
+    int m_captchaRetryMs = 1000;
     std::function<bool(const QUrl &)> m_urlOpener;
     QLabel *m_serverStatus;
     QLineEdit *m_account;

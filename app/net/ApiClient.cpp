@@ -197,7 +197,8 @@ void ApiClient::attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, 
         if (transportFailed)
             problem.status = 0;
         const auto retryAfter = Backoff::parseRetryAfterMs(reply->rawHeader("Retry-After"), serverNow());
-        if (const auto delay = retryDelayMs(attemptNumber, problem, retryAfter, started.elapsed())) {
+        const bool mayRetry = request->maxAttempts <= 0 || attemptNumber < request->maxAttempts;
+        if (const auto delay = mayRetry ? retryDelayMs(attemptNumber, problem, retryAfter, started.elapsed()) : std::nullopt) {
             qCInfo(lcNet) << "retrying" << request->verb << request->path << "after" << *delay << "ms; attempt"
                           << attemptNumber << "failed:" << errorCodeName(problem.code) << "status" << status;
             QTimer::singleShot(*delay, this, [=]() { attempt(request, attemptNumber + 1, started, done, refreshed); });

@@ -34,6 +34,7 @@ struct ApiRequest
     QByteArray idempotencyKey;
     QByteArray ifNoneMatch;
     QList<QPair<QByteArray, QByteArray>> headers; // any others (e.g. NCRE-Captcha-Id), sent on every attempt
+    int maxAttempts = 0; // > 0: at most this many tries, whatever the client's RetryPolicy says
 
     static ApiRequest make(const QByteArray &verb, const QString &path, const QByteArray &body = {})
     {
@@ -75,6 +76,7 @@ public:
     using TokenRefresher = std::function<void(std::function<void(bool refreshed)>)>;
     void setTokenRefresher(TokenRefresher refresher) { m_refresher = std::move(refresher); }
     void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
+    const RetryPolicy &retryPolicy() const { return m_policy; }
 
     // The client's one HTTP policy, also for what does not go through send() (the libcurl transfers):
     // - retryDelayMs: whether and when to try again after `problem` on attempt number `attempt` (from 1), `elapsedMs`

@@ -31,12 +31,21 @@ void AuthSession::logIn(const LoginRequest &login, std::function<void(Result<Ses
     }));
 }
 
-void AuthSession::resume(const QByteArray &refreshToken, std::function<void(Result<Session, Problem>)> done)
+void AuthSession::restoreOffline(const QByteArray &refreshToken, const QString &username)
+{
+    m_api.setAccessToken({});
+    m_refreshToken = refreshToken;
+    m_account = AccountInfo();
+    m_account.username = username;
+}
+
+void AuthSession::resume(const QByteArray &refreshToken, std::function<void(Result<Session, Problem>)> done, int attempts)
 {
     RefreshRequest body;
     body.refreshToken = QString::fromLatin1(refreshToken);
     ApiRequest request = ApiRequest::make("POST", QStringLiteral("/sessions/refresh"),
                                           QJsonDocument(body.toJson()).toJson(QJsonDocument::Compact));
+    request.maxAttempts = attempts;
     m_api.send(request, alive(this, [this, done](const Result<ApiReply, Problem> &reply) {
         if (!reply) {
             done(reply.error());

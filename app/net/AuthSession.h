@@ -17,12 +17,13 @@ public:
     explicit AuthSession(ApiClient &api, QObject *parent = nullptr);
 
     void logIn(const LoginRequest &login, std::function<void(Result<Session, Problem>)> done);
-    // Resume from a refresh token kept in the keychain; ok when a new session was obtained.
-    void resume(const QByteArray &refreshToken, std::function<void(Result<Session, Problem>)> done);
+    // Resume from a refresh token kept in the keychain; ok when a new session was obtained. `attempts` > 0 caps the
+    // tries (a start-up that must not wait long for a server that is away); 0: the client's retry policy.
+    void resume(const QByteArray &refreshToken, std::function<void(Result<Session, Problem>)> done, int attempts = 0);
+    // The server cannot be reached at start: the kept session is taken as it is (no access token yet), so the desk
+    // can show what it kept; the first request that meets a 401 renews it once the server answers.
+    void restoreOffline(const QByteArray &refreshToken, const QString &username);
     void logOut(std::function<void()> done);
-
-    // A new access token now (a transfer outside ApiClient met 401); false when the session is over.
-    void refreshAccessToken(std::function<void(bool)> done) { refresh(std::move(done)); }
 
     // A session obtained elsewhere (the QQ login's token response) becomes this one.
     void adoptSession(const Session &session) { adopt(session); }

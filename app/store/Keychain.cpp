@@ -22,11 +22,14 @@ Keychain::Keychain(QString service, QObject *parent)
     : QObject(parent)
     , m_service(std::move(service))
 {
+    // Jobs are not children of this object: a job destroyed while the Secret Service still works on it is used
+    // after it is freed when the answer comes (QtKeychain's libsecret backend). Each job deletes itself once
+    // finished (autoDelete); its answer reaches only a Keychain that still exists (the connection's context).
 }
 
 void Keychain::write(const QString &key, const QByteArray &secret, WriteCallback done)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    auto *job = new QKeychain::WritePasswordJob(m_service); // unparented: see Keychain::Keychain
     job->setInsecureFallback(false);
     job->setKey(key);
     job->setBinaryData(secret);
@@ -38,7 +41,7 @@ void Keychain::write(const QString &key, const QByteArray &secret, WriteCallback
 
 void Keychain::read(const QString &key, ReadCallback done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    auto *job = new QKeychain::ReadPasswordJob(m_service); // unparented: see Keychain::Keychain
     job->setInsecureFallback(false);
     job->setKey(key);
     connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {
@@ -55,7 +58,7 @@ void Keychain::read(const QString &key, ReadCallback done)
 
 void Keychain::remove(const QString &key, WriteCallback done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    auto *job = new QKeychain::DeletePasswordJob(m_service); // unparented: see Keychain::Keychain
     job->setInsecureFallback(false);
     job->setKey(key);
     connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {

@@ -17,7 +17,7 @@ SessionKeeper::SessionKeeper(AuthSession &auth, Keychain &keychain, const QUrl &
 void SessionKeeper::store(const QByteArray &token)
 {
     // Rotations can come faster than the keychain answers: only the latest matters, written in order.
-    m_pending = token;
+    m_pending = token.isEmpty() ? QByteArray() : m_auth.account().username.toUtf8() + '\n' + token;
     if (!m_writing)
         writeNext();
 }
@@ -54,22 +54,29 @@ void SessionKeeper::flush(std::function<void()> done)
     m_flushWaiters.append(std::move(done));
 }
 
-void SessionKeeper::resume(std::function<void(Result<Session, Problem>)> done)
+void SessionKeeper::resume(std::function<void(Result<Session, Problem>)> done, int attempts)
 {
-    m_keychain.read(m_entry, alive(this, [this, done](Result<std::optional<QByteArray>> token) {
-        if (!token) {
-            done(Problem::fromError(token.error()));
+    m_keychain.read(m_entry, alive(this, [this, done, attempts](Result<std::optional<QByteArray>> entry) {
+        if (!entry) {
+            done(Problem::fromError(entry.error()));
             return;
         }
-        if (!token->has_value() || token->value().isEmpty()) {
+        if (!entry->has_value() || entry->value().isEmpty()) {
             done(Problem::fromError(Error(ErrorCode::AuthRequired, {}, QStringLiteral("no kept session"))));
             return;
         }
-        m_auth.resume(token->value(), alive(this, [this, done](Result<Session, Problem> session) {
+        // "name\ntoken"; an entry from before names were kept holds the token alone.
+        const QByteArray kept = entry->value();
+        const qsizetype newline = kept.indexOf('\n');
+        const QString username = newline >= 0 ? QString::fromUtf8(kept.left(newline)) : QString();
+        const QByteArray token = newline >= 0 ? kept.mid(newline + 1) : kept;
+        m_auth.resume(token, alive(this, [this, done, token, username](Result<Session, Problem> session) {
             if (!session && session.error().status == 401)
                 store({}); // refused for good: forget it
+            else if (!session && session.error().status == 0 && !username.isEmpty())
+                m_auth.restoreOffline(token, username);
             done(std::move(session));
-        }));
+        }), attempts);
     }));
 }
 

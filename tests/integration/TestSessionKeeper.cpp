@@ -64,7 +64,8 @@ private slots:
             waitFor<bool>([&](auto done) { keeper.flush([done]() { done(true); }); });
             issued = changed.last().at(0).toByteArray();
             QVERIFY(!issued.isEmpty());
-            QCOMPARE(kept(keychain, keeper.entryName()), std::optional<QByteArray>(issued));
+            // The account's name with it, so a start without the server still knows whose data to open.
+            QCOMPARE(kept(keychain, keeper.entryName()), std::optional<QByteArray>("kept.session\n" + issued));
         }
         // The next start: no password asked, the kept token resumes the session and is rotated in the keychain.
         ApiClient api;
@@ -76,7 +77,7 @@ private slots:
         QCOMPARE(resumed->account.username, QStringLiteral("kept.session"));
         waitFor<bool>([&](auto done) { keeper.flush([done]() { done(true); }); });
         const auto rotated = kept(keychain, keeper.entryName());
-        QVERIFY(rotated && !rotated->isEmpty() && *rotated != issued);
+        QVERIFY(rotated && rotated->startsWith("kept.session\n") && !rotated->endsWith(issued));
         const auto reg = waitFor<Result<std::optional<Registration>, Problem>>(
             [&](auto done) { api.registration({}, [done](auto r, QByteArray) { done(std::move(r)); }); });
         QCOMPARE(reg.error().code, ErrorCode::ResourceNotFound); // authenticated: no registration yet, not 401
@@ -87,6 +88,35 @@ private slots:
         QCOMPARE(kept(keychain, keeper.entryName()), std::nullopt);
         const auto none = waitFor<Result<Session, Problem>>([&](auto done) { keeper.resume(done); });
         QCOMPARE(none.error().code, ErrorCode::AuthRequired);
+    }
+
+    // The server is away at start: the kept session is restored as it is (no access token), named, and kept.
+    void testServerAwayKeepsTheSession()
+    {
+        TestHttp hooks(*m_server);
+        hooks.registerAndLogIn("kept.away");
+        Keychain keychain(QStringLiteral("NCRE Desk test"));
+        const QUrl server = m_server->url("");
+        {
+            ApiClient api;
+            QVERIFY(api.setBaseUrl(server).ok());
+            AuthSession auth(api);
+            SessionKeeper keeper(auth, keychain, api.baseUrl());
+            const LoginRequest login = passwordLogin(api, hooks, "kept.away", "Secret-pass-1");
+            QVERIFY((waitFor<Result<Session, Problem>>([&](auto done) { auth.logIn(login, done); }).ok()));
+            waitFor<bool>([&](auto done) { keeper.flush([done]() { done(true); }); });
+        }
+        m_server.reset();
+        ApiClient api;
+        QVERIFY(api.setBaseUrl(server).ok());
+        AuthSession auth(api);
+        SessionKeeper keeper(auth, keychain, api.baseUrl());
+        const auto away = waitFor<Result<Session, Problem>>([&](auto done) { keeper.resume(done, 2); });
+        QCOMPARE(away.error().status, 0);
+        QVERIFY(auth.isLoggedIn());
+        QCOMPARE(auth.account().username, QStringLiteral("kept.away"));
+        waitFor<bool>([&](auto done) { keeper.flush([done]() { done(true); }); });
+        QVERIFY(kept(keychain, keeper.entryName()).has_value()); // not forgotten for want of a network
     }
 
     void testKeptTokenRefusedByTheServerIsForgotten()

@@ -16,6 +16,8 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QPointer>
+#include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ncre;
@@ -34,6 +36,7 @@ class TestDeskSession : public QObject
 
 private:
     std::unique_ptr<ServerProcess> m_server;
+    QTemporaryDir m_dir;
 
     template<typename T>
     static T *find(QWidget *root, const char *name)
@@ -191,6 +194,52 @@ private slots:
         flushKeychain(desk);
         QVERIFY(!keptToken(desk));
         QVERIFY(desk.loginWindow()->isVisible());
+    }
+
+    // The server is away when the desk starts: the main window opens all the same, on what this computer kept
+    // (the kept session names the account), says it is offline, and renews the session once the server is back.
+    void testStartWithoutTheServer()
+    {
+        m_server.reset();
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        const QString db = m_dir.filePath("away.sqlite");
+        const QStringList args = {"--db", db, "--listen", QStringLiteral("127.0.0.1:%1").arg(port)};
+        m_server = std::make_unique<ServerProcess>(args);
+        QVERIFY(m_server->waitReady());
+        TestHttp hooks(*m_server);
+        TestHttp(*m_server).registerAndLogIn("desk.away");
+        const QUrl url = m_server->url("");
+        {
+            Desk desk;
+            QVERIFY(desk.setServer(url).ok());
+            desk.start();
+            logIn(desk, hooks, "desk.away", "Secret-pass-1");
+            if (QTest::currentTestFailed())
+                return;
+            QVERIFY((waitFor<Result<void, Problem>>([&](auto done) { desk.flow()->acceptAgreement(done); }).ok()));
+            flushKeychain(desk);
+        }
+        m_server.reset();
+
+        Desk desk;
+        QVERIFY(desk.setServer(url).ok());
+        QSignalSpy shown(&desk, &Desk::mainShown);
+        desk.start();
+        QVERIFY(shown.wait(20000));
+        QVERIFY(desk.mainWindow()->isVisible());
+        QVERIFY(desk.flow()->isShowingOfflineData());
+        QCOMPARE(desk.flow()->currentStep(), FlowStep::Profile); // what was last seen: the agreement accepted
+
+        // The server comes back (same address, same data): the session is renewed, nothing asked.
+        m_server = std::make_unique<ServerProcess>(args);
+        QVERIFY(m_server->waitReady());
+        const auto refreshed = waitFor<Result<void, Problem>>([&](auto done) { desk.flow()->refresh(done); });
+        QVERIFY2(refreshed.ok(), qPrintable(refreshed ? QString() : errorCodeName(refreshed.error().code)));
+        QVERIFY(!desk.flow()->isShowingOfflineData());
+        QVERIFY(!desk.sessionPrompt());
     }
 
     // The form and the ticket, downloaded through the desk, open on exam day with the server stopped: from the login
