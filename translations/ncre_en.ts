@@ -34,10 +34,10 @@
 <context>
     <name>ncre::MainWindow</name>
     <message numerus="yes">
-        <source>%n change(s) waiting for the network: they are kept on this computer and sent when it returns.</source>
+        <source>%n change(s) not sent yet: they are kept on this computer and go to the server as soon as it answers.</source>
         <translation>
-            <numerusform>%n change waiting for the network: it is kept on this computer and sent when it returns.</numerusform>
-            <numerusform>%n changes waiting for the network: they are kept on this computer and sent when it returns.</numerusform>
+            <numerusform>%n change not sent yet: they are kept on this computer and go to the server as soon as it answers.</numerusform>
+            <numerusform>%n changes not sent yet: they are kept on this computer and go to the server as soon as it answers.</numerusform>
         </translation>
     </message>
 </context>

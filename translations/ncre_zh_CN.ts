@@ -430,6 +430,38 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>Too many different document numbers were tried from this account or this network today. Check your own number carefully and try again tomorrow, or ask your exam site for help.</source>
         <translation>今天从此账号或此网络尝试的证件号码过多。请仔细核对您本人的证件号码，明天再试，或向考点求助。</translation>
     </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>the registration agreement</source>
+        <translation>报名协议</translation>
+    </message>
+    <message>
+        <source>the basic information</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>the test site and subjects, and «Submit»</source>
+        <translation>考点和报考科目，并«提交报考信息»</translation>
+    </message>
+    <message>
+        <source>the photo</source>
+        <translation>照片上传</translation>
+    </message>
+    <message>
+        <source>the site&apos;s review</source>
+        <translation>考点的信息审核</translation>
+    </message>
+    <message>
+        <source>the payment</source>
+        <translation>缴费</translation>
+    </message>
+    <message>
+        <source>Not yet: first complete %1.</source>
+        <translation>还不能进行此操作：请先完成%1。</translation>
+    </message>
 </context>
 <context>
     <name>PhotoFixer</name>
@@ -1051,16 +1083,32 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>修改密码前，请先输入账号、当前密码和验证码：登录后即可设置新密码。</translation>
     </message>
     <message>
-        <source>No browser could be opened for the QQ login. Open this address in a browser on this computer to go on: %1</source>
-        <translation>无法打开浏览器进行 QQ 登录。请在本机的浏览器中打开以下地址继续：%1</translation>
-    </message>
-    <message>
         <source>Documents &amp;kept on this computer…</source>
         <translation>本机保存的报名表和准考证(&amp;K)…</translation>
     </message>
     <message>
         <source>Open the registration form and admission ticket you downloaded, also without a network.</source>
         <translation>打开您下载过的报名登记表和准考证，没有网络也可以。</translation>
+    </message>
+    <message>
+        <source>Log in with QQ</source>
+        <translation>QQ登录</translation>
+    </message>
+    <message>
+        <source>No browser could be opened on this computer. Open this address in a browser on this computer to log in with QQ; NCRE Desk goes on by itself once QQ answers.</source>
+        <translation>本机无法打开浏览器。请在本机的浏览器中打开下面的地址进行QQ登录；QQ授权后 NCRE Desk 会自动继续。</translation>
+    </message>
+    <message>
+        <source>QQ login address</source>
+        <translation>QQ登录地址</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>复制链接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
     </message>
 </context>
 <context>
@@ -1105,12 +1153,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>Show the navigation</source>
         <translation>显示导航</translation>
     </message>
-    <message numerus="yes">
-        <source>%n change(s) waiting for the network: they are kept on this computer and sent when it returns.</source>
-        <translation>
-            <numerusform>%n 项修改正在等待网络：已保存在本机，网络恢复后会自动提交。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Change pass&amp;word…</source>
         <translation>修改密码(&amp;W)…</translation>
@@ -1130,6 +1172,12 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Connected to the registration server again.</source>
         <translation>已重新连接到报名服务器。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not sent yet: they are kept on this computer and go to the server as soon as it answers.</source>
+        <translation>
+            <numerusform>有 %n 项修改尚未发送：已保存在本机，连上服务器后会自动发送。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1776,6 +1824,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Nothing to review at this step.</source>
         <translation>当前步骤无需审核。</translation>
+    </message>
+    <message>
+        <source>Your site, %1, does not review registrations: there is nothing to do here. Go on to the payment once your photo is uploaded.</source>
+        <translation>您的考点（%1）未开启信息审核，此步骤无需操作。照片上传后请直接缴费。</translation>
     </message>
 </context>
 <context>

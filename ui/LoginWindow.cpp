@@ -8,7 +8,9 @@
 #include "Outbox.h"
 #include "RegisterDialog.h"
 
+#include <QClipboard>
 #include <QDesktopServices>
+#include <QGuiApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -154,11 +156,7 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     connect(&m_qq, &QqLogin::openBrowser, this, [this](const QUrl &url) {
         if (m_urlOpener(url))
             return;
-        // No browser: say so, with the address to open elsewhere on this computer (the answer comes back here).
-        m_error->setText(tr("No browser could be opened for the QQ login. Open this address in a browser on this "
-                            "computer to go on: %1").arg(url.toString().toHtmlEscaped()));
-        m_error->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-        m_error->show();
+        showQqAddress(url);
     });
     connect(m_logIn, &QPushButton::clicked, this, &LoginWindow::logIn);
     connect(passwordButton, &QPushButton::clicked, this, &LoginWindow::logInToChangePassword);
@@ -251,6 +249,40 @@ void LoginWindow::submit()
         emit passwordAccepted(account, password);
         emit loggedIn();
     }));
+}
+
+void LoginWindow::showQqAddress(const QUrl &url)
+{
+    // No browser opened: a dialog of its own (the login form keeps its layout) with the whole address to open in a
+    // browser on this computer, and «copy». Not a QR code: QQ answers to this computer's loopback address, which a
+    // phone cannot reach.
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("qqAddressDialog"));
+    dialog->setWindowTitle(tr("Log in with QQ"));
+    auto *why = new QLabel(tr("No browser could be opened on this computer. Open this address in a browser on this "
+                              "computer to log in with QQ; NCRE Desk goes on by itself once QQ answers."),
+                           dialog);
+    why->setWordWrap(true);
+    auto *address = new QLineEdit(QString::fromUtf8(url.toEncoded()), dialog);
+    address->setObjectName(QStringLiteral("qqAddress"));
+    address->setReadOnly(true);
+    address->setAccessibleName(tr("QQ login address"));
+    address->setCursorPosition(0);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    auto *copy = buttons->addButton(tr("&Copy link"), QDialogButtonBox::ActionRole);
+    copy->setObjectName(QStringLiteral("qqCopyAddress"));
+    connect(copy, &QPushButton::clicked, dialog, [address, copy]() {
+        QGuiApplication::clipboard()->setText(address->text());
+        copy->setText(tr("Copied"));
+    });
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(why);
+    layout->addWidget(address);
+    layout->addWidget(buttons);
+    dialog->resize(560, dialog->sizeHint().height());
+    dialog->open();
 }
 
 void LoginWindow::showBulletins(BulletinKind kind)

@@ -50,6 +50,7 @@ signals:
 private:
     void submit();
     void showBulletins(BulletinKind kind);
+    void showQqAddress(const QUrl &url);
     void setBusy(bool busy);
     void showError(const Problem &problem);
 

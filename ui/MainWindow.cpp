@@ -159,15 +159,26 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
     });
     connect(m_home, &HomePage::openStep, this, &MainWindow::openStep);
     m_home->setPageAvailable([](FlowStep step) { return step != FlowStep::Closed; });
-    connect(&m_flow, &RegistrationFlow::registrationChanged, this,
-            [this]() { m_offline->setVisible(m_flow.isShowingOfflineData()); });
+    // The review step is shown only where it exists: a site that does not review has none (as on the home page).
+    auto showReviewStep = [this, registration]() {
+        const auto &r = m_flow.registration();
+        const auto site = r && !r->siteId.isEmpty() ? m_flow.site(r->siteId) : std::nullopt;
+        for (int i = 0; i < registration->childCount(); ++i)
+            if (registration->child(i)->data(0, kStepRole).toInt() == int(FlowStep::Review))
+                registration->child(i)->setHidden(site && !site->reviewRequired);
+    };
+    showReviewStep();
+    connect(&m_flow, &RegistrationFlow::registrationChanged, this, [this, showReviewStep]() {
+        m_offline->setVisible(m_flow.isShowingOfflineData());
+        showReviewStep();
+    });
     // What the flow finds by itself: a desktop notification, and the latest in the status bar.
     m_notifier = new Notifier(m_flow, this);
     connect(m_notifier, &Notifier::notified, this, [this](const QString &, const QString &text) { statusBar()->showMessage(text); });
     connect(&m_flow, &RegistrationFlow::queuedChanged, this, [this](int count) {
         m_offline->setVisible(count > 0 || m_flow.isShowingOfflineData());
-        m_offline->setText(count > 0 ? tr("%n change(s) waiting for the network: they are kept on this computer and sent "
-                                          "when it returns.", nullptr, count)
+        m_offline->setText(count > 0 ? tr("%n change(s) not sent yet: they are kept on this computer and go to the server "
+                                          "as soon as it answers.", nullptr, count)
                                      : tr("Offline: your changes are kept on this computer and sent when the network returns."));
     });
 }

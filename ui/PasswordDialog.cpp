@@ -81,7 +81,9 @@ void PasswordDialog::submit()
     m_flow.changePassword(change, alive(this, [this, newPassword = change.newPassword](const Result<void, Problem> &r) {
         validate();
         if (!r) {
-            m_status->setText(ErrorText::message(r.error().code));
+            // The field the server named (the current password is wrong, the new one breaks a rule), else the code.
+            m_status->setText(r.error().errors.isEmpty() ? ErrorText::message(r.error().code)
+                                                         : ErrorText::message(r.error().errors.first()));
             m_current->setFocus();
             m_current->selectAll();
             return;

@@ -110,7 +110,9 @@ void PaymentPage::pay()
     m_flow.pay(alive(this, [this](Result<RegistrationFlow::PaymentAttempt, Problem> attempt) {
         refresh();
         if (!attempt) {
-            m_status->setText(ErrorText::message(attempt.error().code));
+            m_status->setText(attempt.error().code == ErrorCode::StateActionNotAllowed
+                                  ? ErrorText::message(m_flow.refusal(RegistrationAction::CreatePayment))
+                                  : ErrorText::message(attempt.error().code));
             return;
         }
         if (attempt->alreadyPaid) {
@@ -162,12 +164,16 @@ void PaymentPage::refresh()
     m_pay->setEnabled(m_flow.can(RegistrationAction::CreatePayment) && !m_confirm->isVisible());
     m_paid->setVisible(!paid && r && r->payment);
     m_paid->setEnabled(true);
-    if (paid)
+    if (paid) {
         m_status->setText(tr("Paid. You can print your registration form now."));
-    else if (!m_flow.can(RegistrationAction::CreatePayment) && !orderOpen)
+    } else if (!m_flow.can(RegistrationAction::CreatePayment) && !orderOpen) {
         m_status->setText(m_flow.state() == RegistrationState::ReviewPending || m_flow.state() == RegistrationState::PhotoUploaded
                               ? tr("Payment opens once the test site has approved your registration.")
                               : ErrorText::message(m_flow.refusal(RegistrationAction::CreatePayment)));
+        m_refusalShown = true;
+    } else if (std::exchange(m_refusalShown, false)) {
+        m_status->clear(); // why it could not be paid no longer holds
+    }
 }
 
 void PaymentPage::showPayLink(const QUrl &url)

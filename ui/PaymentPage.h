@@ -31,6 +31,7 @@ public:
     void refresh();
 
 private:
+    bool m_refusalShown = false;
     void pay();
     void showPayLink(const QUrl &url);
     void showAmountBeforeOrder();

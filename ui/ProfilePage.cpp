@@ -207,7 +207,15 @@ ProfilePage::ProfilePage(RegistrationFlow &flow, QWidget *parent)
         m_draftStatus->setText(tr("Draft saved on this computer at %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
     });
     connect(&m_flow, &RegistrationFlow::profileDraftRestored, this, &ProfilePage::askAboutRestoredChanges);
-    connect(&m_flow, &RegistrationFlow::registrationChanged, this, &ProfilePage::updateLock);
+    connect(&m_flow, &RegistrationFlow::serverReachable, this, [this]() {
+        if (std::exchange(m_statusTransient, false))
+            m_status->clear();
+    });
+    connect(&m_flow, &RegistrationFlow::registrationChanged, this, [this]() {
+        if (std::exchange(m_statusTransient, false))
+            m_status->clear();
+    });
+    connect(&m_flow, &RegistrationFlow::registrationChanged, this, &ProfilePage::updateLock); // after: its word stands
     // The page is a view of the form: values (typed, derived, loaded) and errors come from it.
     connect(&m_form, &ProfileForm::valueChanged, this, &ProfilePage::setValue);
     connect(&m_form, &ProfileForm::errorsChanged, this, &ProfilePage::showErrors);
@@ -315,8 +323,11 @@ void ProfilePage::save()
         if (p.status == 0) {
             m_status->setText(tr("No network: your information is kept on this computer and will be sent when the "
                                  "network returns."));
+            m_statusTransient = true;
             return;
         }
+        // A session that ended is asked for again over the window; once the server answers, this line goes.
+        m_statusTransient = p.code == ErrorCode::AuthRequired || p.code == ErrorCode::AuthTokenExpired;
         ErrorList errors = p.errors;
         // Taken, or too many tried today: said at the number (the server names no holder; the message says how the
         // owner gets the old account back).

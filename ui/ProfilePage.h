@@ -56,6 +56,7 @@ private:
     QLabel *m_draftStatus;
     QLabel *m_status;
     QPushButton *m_save;
+    bool m_statusTransient = false; // the status line says the network or the session failed: it goes when they are back
 };
 
 } // namespace ncre

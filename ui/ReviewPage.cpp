@@ -108,6 +108,14 @@ void ReviewPage::refresh()
         m_state->clear();
         return;
     }
+    const auto site = r && !r->siteId.isEmpty() ? m_flow.site(r->siteId) : std::nullopt;
+    if (site && !site->reviewRequired) {
+        // The step does not exist for this site: say so, and where to go instead.
+        m_state->setText(tr("Your site, %1, does not review registrations: there is nothing to do here. Go on to "
+                            "the payment once your photo is uploaded.")
+                             .arg(site->name.toHtmlEscaped()));
+        return;
+    }
     switch (*state) {
     case RegistrationState::PhotoUploaded:
         m_state->setText(tr("Your site reviews registrations. Ask for review when your information is complete."));

@@ -167,6 +167,21 @@ QString ErrorText::message(const Error &error)
     // What a field's rule asks, where the code alone would be vague (the rule tables: AccountRules, ProfileRules).
     const QString &f = error.field;
     const ErrorCode c = error.code;
+    if (f == QLatin1String("currentPassword") && c == ErrorCode::AuthInvalidCredentials)
+        return tr("The current password is wrong.");
+    if (f == QLatin1String("step") && c == ErrorCode::StateActionNotAllowed) {
+        // Not yet: the step still open comes first (FlowGuide::refusal names it).
+        const QString &d = error.detail;
+        const QString step = d == QLatin1String("agreement") ? tr("the registration agreement")
+            : d == QLatin1String("profile")                   ? tr("the basic information")
+            : d == QLatin1String("subjects")                  ? tr("the test site and subjects, and «Submit»")
+            : d == QLatin1String("photo")                     ? tr("the photo")
+            : d == QLatin1String("review")                    ? tr("the site's review")
+            : d == QLatin1String("payment")                   ? tr("the payment")
+                                                              : QString();
+        if (!step.isEmpty())
+            return tr("Not yet: first complete %1.").arg(step);
+    }
     if (f == QLatin1String("username")) {
         if (c == ErrorCode::FieldFormat)
             return tr("An account name starts with a letter (A-Z).");

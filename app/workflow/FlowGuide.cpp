@@ -208,6 +208,23 @@ Error FlowGuide::refusal(const FlowFacts &f, RegistrationAction action)
     // Allowed in an earlier state (or without an open order), not in this one: locked.
     if (edit && r.state != RegistrationState::Draft && r.state != RegistrationState::Submitted)
         return Error(ErrorCode::StateLocked);
+    // Not yet: a step before it is still open. Say which (ErrorText: «先完成…»).
+    const auto stepOf = [](RegistrationAction a) -> std::optional<FlowStep> {
+        switch (a) {
+        case RegistrationAction::EditProfile: return FlowStep::Profile;
+        case RegistrationAction::EditSubjects:
+        case RegistrationAction::Submit: return FlowStep::Subjects;
+        case RegistrationAction::UploadPhoto: return FlowStep::Photo;
+        case RegistrationAction::RequestReview: return FlowStep::Review;
+        case RegistrationAction::CreatePayment: return FlowStep::Payment;
+        case RegistrationAction::DownloadForm:
+        case RegistrationAction::DownloadTicket: return FlowStep::Documents;
+        default: return std::nullopt;
+        }
+    };
+    const FlowStep open = currentStep(f);
+    if (const auto needed = stepOf(action); needed && int(open) < int(*needed))
+        return Error(ErrorCode::StateActionNotAllowed, QStringLiteral("step"), flowStepName(open));
     return Error(ErrorCode::StateActionNotAllowed);
 }
 

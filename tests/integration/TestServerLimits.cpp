@@ -242,7 +242,9 @@ private slots:
         qint64 peak = before;
         QByteArray answer;
         const QByteArray chunk(256 * 1024, 'a');
-        for (qint64 sent = 0; sent < bodyBytes && socket->state() == QAbstractSocket::ConnectedState; sent += chunk.size()) {
+        // Like a real client, stop sending once the server has answered (a refusal comes before the body is read).
+        for (qint64 sent = 0; sent < bodyBytes && answer.isEmpty() && socket->state() == QAbstractSocket::ConnectedState;
+             sent += chunk.size()) {
             socket->write(chunk);
             socket->waitForBytesWritten(200);
             answer += socket->readAll();

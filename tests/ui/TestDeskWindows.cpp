@@ -21,6 +21,7 @@
 #include "integration/ServerProcess.h"
 
 #include <QCheckBox>
+#include <QDialog>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -407,13 +408,18 @@ private slots:
         QCOMPARE(find<QLineEdit>(&login, "account")->text(), QStringLiteral("ui.newbie"));
 
         QSignalSpy loggedIn(&login, &LoginWindow::loggedIn);
-        // No browser opens: the window says so and gives the address to open by hand.
+        // No browser opens: a dialog says so and gives the whole address to open by hand, with «copy»; the login
+        // form keeps its layout (no message squeezed into it).
         login.setUrlOpener([&](const QUrl &url) { browser << url; return false; });
         QTest::mouseClick(find<QPushButton>(&login, "qqLogIn"), Qt::LeftButton);
         QCOMPARE(browser.size(), 1);
-        QVERIFY(find<QLabel>(&login, "error")->isVisible());
-        QVERIFY(find<QLabel>(&login, "error")->text().contains(QStringLiteral("No browser")));
-        QVERIFY(find<QLabel>(&login, "error")->text().contains(browser.first().host()));
+        QVERIFY(!find<QLabel>(&login, "error")->isVisible());
+        auto *addressDialog = login.findChild<QDialog *>("qqAddressDialog");
+        QVERIFY(addressDialog && addressDialog->isVisible());
+        QCOMPARE(find<QLineEdit>(addressDialog, "qqAddress")->text(), QString::fromUtf8(browser.first().toEncoded()));
+        QTest::mouseClick(find<QPushButton>(addressDialog, "qqCopyAddress"), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QString::fromUtf8(browser.first().toEncoded()));
+        addressDialog->close();
         QNetworkAccessManager nam;
         auto go = [&](const QByteArray &verb, const QUrl &url, const QByteArray &body = {}) {
             QNetworkRequest request(url);
@@ -617,6 +623,14 @@ private slots:
         QTest::mouseClick(find<QPushButton>(&main, "changePassword"), Qt::LeftButton);
         auto *dialog = main.findChild<PasswordDialog *>();
         QVERIFY(dialog);
+        // A wrong current password: said as such, not as a vague "check the marked fields".
+        QTest::keyClicks(find<QLineEdit>(dialog, "pwCurrent"), "Wrong-pass-9");
+        QTest::keyClicks(find<QLineEdit>(dialog, "pwNew"), "Better-pass-2");
+        QTest::keyClicks(find<QLineEdit>(dialog, "pwRepeat"), "Better-pass-2");
+        QTest::mouseClick(find<QPushButton>(dialog, "pwSubmit"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(find<QLabel>(dialog, "pwStatus")->text(), QStringLiteral("The current password is wrong."), 10000);
+        for (const char *field : {"pwCurrent", "pwNew", "pwRepeat"})
+            find<QLineEdit>(dialog, field)->clear();
         QTest::keyClicks(find<QLineEdit>(dialog, "pwCurrent"), "Secret-pass-1");
         QTest::keyClicks(find<QLineEdit>(dialog, "pwNew"), "weak");
         QVERIFY(!find<QPushButton>(dialog, "pwSubmit")->isEnabled());
