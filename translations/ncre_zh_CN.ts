@@ -462,6 +462,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>Not yet: first complete %1.</source>
         <translation>还不能进行此操作：请先完成%1。</translation>
     </message>
+    <message>
+        <source>Two of the subjects you chose are examined at the same time: keep only one of them.</source>
+        <translation>您选择的科目中有两门考试时间冲突：请只保留其中一门。</translation>
+    </message>
 </context>
 <context>
     <name>PhotoFixer</name>

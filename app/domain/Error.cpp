@@ -95,6 +95,7 @@ constexpr std::array<CodeInfo, static_cast<size_t>(ErrorCode::Count)> kCodes = {
     {ErrorCode::FieldDateInvalid, "field.dateInvalid", 422},
     {ErrorCode::AccountPasswordHasName, "account.passwordHasName", 422},
     {ErrorCode::AccountDocumentChecks, "account.documentChecks", 429},
+    {ErrorCode::SubjectsClash, "subjects.clash", 422},
 }};
 
 constexpr bool tableInEnumOrder()

@@ -100,6 +100,7 @@ enum class ErrorCode {
     FieldDateInvalid,        // a date of the right shape that does not exist (2023-02-30)
     AccountPasswordHasName,  // the password contains the account name
     AccountDocumentChecks,   // too many different document numbers tried today (an ID-number enumeration guard)
+    SubjectsClash,           // two chosen subjects are examined at overlapping times
     // Append new codes above this line.
     Count
 };

@@ -56,6 +56,8 @@ QString ErrorText::message(ErrorCode code)
         return tr("Choose at least one subject.");
     case ErrorCode::SubjectsTooMany:
         return tr("You have chosen more subjects than this exam allows.");
+    case ErrorCode::SubjectsClash:
+        return tr("Two of the subjects you chose are examined at the same time: keep only one of them.");
     case ErrorCode::SubjectsDuplicate:
         return tr("A subject was chosen twice.");
     case ErrorCode::SubjectsUnknown:

@@ -66,6 +66,19 @@ ErrorList validate(const QStringList &subjectIds, const QList<Subject> &offered,
         if (!findSubject(offered, id))
             errors.append(Error(ErrorCode::SubjectsUnknown, field, QStringLiteral("subject %1 not offered").arg(id)));
     }
+    // Sessions that overlap cannot both be sat (the detail names the pair, by code).
+    for (qsizetype i = 0; i < subjectIds.size(); ++i) {
+        const Subject *a = findSubject(offered, subjectIds[i]);
+        for (qsizetype j = i + 1; a && j < subjectIds.size(); ++j) {
+            const Subject *b = findSubject(offered, subjectIds[j]);
+            if (!b || b == a || !a->examTime.isValid() || !b->examTime.isValid())
+                continue;
+            const QDateTime aEnd = a->examTime.addSecs(qint64(qMax(1, a->durationMinutes)) * 60);
+            const QDateTime bEnd = b->examTime.addSecs(qint64(qMax(1, b->durationMinutes)) * 60);
+            if (a->examTime < bEnd && b->examTime < aEnd)
+                errors.append(Error(ErrorCode::SubjectsClash, field, QStringLiteral("%1 and %2 overlap").arg(a->id, b->id)));
+        }
+    }
     if (seen.size() > limits.maxSubjectsPerCandidate)
         errors.append(Error(ErrorCode::SubjectsTooMany, field,
                             QStringLiteral("at most %1 subjects").arg(limits.maxSubjectsPerCandidate)));

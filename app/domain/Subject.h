@@ -32,7 +32,8 @@ struct Subject
 namespace SubjectSelection {
 
 // subjects.empty, subjects.tooMany (above limits.maxSubjectsPerCandidate), subjects.duplicate, subjects.unknown
-// (not offered at the site); seats are the server's to check at submission. Empty when acceptable.
+// (not offered at the site), subjects.clash (two whose sessions overlap: examTime to examTime + durationMinutes; a
+// candidate sits one exam at a time); seats are the server's to check at submission. Empty when acceptable.
 ErrorList validate(const QStringList &subjectIds, const QList<Subject> &offered, const ExamLimits &limits);
 
 // The total fee in fen of the chosen subjects that are offered.
