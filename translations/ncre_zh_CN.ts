@@ -775,6 +775,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>You accepted this agreement (version %1).</source>
         <translation>您已同意本协议（版本 %1）。</translation>
     </message>
+    <message>
+        <source>Tick «I have read the agreement and agree to it» first.</source>
+        <translation>请先勾选«我已阅读并同意该协议»。</translation>
+    </message>
 </context>
 <context>
     <name>ncre::CaptchaField</name>
@@ -994,6 +998,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Registration form, as downloaded.</source>
         <translation>报名登记表（下载时的版本）。</translation>
+    </message>
+    <message>
+        <source>Not kept on this computer yet: it is kept once you download it.</source>
+        <translation>本机尚未保存：下载后才会保存。</translation>
     </message>
 </context>
 <context>
@@ -1758,6 +1766,14 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>R&amp;epeat password:</source>
         <translation>确认密码(&amp;E)：</translation>
     </message>
+    <message>
+        <source>Fill in the account and the password twice as the hints say.</source>
+        <translation>请按提示填写账号，并两次输入密码。</translation>
+    </message>
+    <message>
+        <source>Enter the characters in the picture.</source>
+        <translation>请输入图中的字符。</translation>
+    </message>
 </context>
 <context>
     <name>ncre::ReviewPage</name>
@@ -2036,6 +2052,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Submitted. Now upload your photo: without it the registration is not valid.</source>
         <translation>已提交。请上传照片：未上传照片的报名无效。</translation>
+    </message>
+    <message>
+        <source>No test site matches «%1». Sites are listed by their Chinese names, districts and addresses: try part of one, e.g. «海淀».</source>
+        <translation>没有与«%1»匹配的考点。考点按中文名称、区县和地址列出：请输入其中一部分，例如«海淀»。</translation>
     </message>
 </context>
 <context>

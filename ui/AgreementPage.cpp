@@ -44,6 +44,7 @@ AgreementPage::AgreementPage(RegistrationFlow &flow, QWidget *parent)
     layout->addLayout(buttons);
 
     connect(m_agree, &QCheckBox::toggled, m_accept, &QPushButton::setEnabled);
+    m_accept->setToolTip(tr("Tick «I have read the agreement and agree to it» first."));
     connect(m_accept, &QPushButton::clicked, this, [this]() {
         m_accept->setEnabled(false);
         m_flow.acceptAgreement(alive(this, [this](const Result<void, Problem> &r) {

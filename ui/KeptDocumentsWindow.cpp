@@ -130,6 +130,9 @@ void KeptDocumentsWindow::unlock()
                       m_password->clear();
                       m_form->setEnabled(kinds->contains(DocumentKind::RegistrationForm));
                       m_ticket->setEnabled(kinds->contains(DocumentKind::AdmissionTicket));
+                      for (QPushButton *b : {m_form, m_ticket})
+                          b->setToolTip(b->isEnabled() ? QString()
+                                                       : tr("Not kept on this computer yet: it is kept once you download it."));
                       m_stack->setCurrentIndex(1);
                       resize(qMax(width(), 820), qMax(height(), 900));
                       // The ticket is what exam day needs; the form otherwise.

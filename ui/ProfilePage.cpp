@@ -148,7 +148,7 @@ ProfilePage::ProfilePage(RegistrationFlow &flow, QWidget *parent)
         QSizePolicy keep = row.error->sizePolicy();
         keep.setRetainSizeWhenHidden(true);
         row.error->setSizePolicy(keep);
-        row.error->setMinimumHeight(row.error->fontMetrics().height());
+        row.error->setMinimumHeight(row.error->fontMetrics().lineSpacing() + 2);
         row.error->hide();
         auto *cell = new QVBoxLayout;
         cell->setSpacing(2);

@@ -48,6 +48,10 @@ RegisterDialog::RegisterDialog(ApiClient &api, QWidget *parent)
     m_passwordHint->setWordWrap(true);
     m_repeatHint = new QLabel(this);
     m_repeatHint->setObjectName(QStringLiteral("regRepeatHint"));
+    // Each hint keeps the height of its longest message (two lines), so the fields below never move as the hint
+    // turns into an error and back: a click meant for «repeat password» lands there.
+    for (QLabel *hint : {m_accountHint, m_passwordHint, m_repeatHint})
+        hint->setMinimumHeight(2 * hint->fontMetrics().lineSpacing() + 2);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("regStatus"));
     m_status->setWordWrap(true);
@@ -122,10 +126,17 @@ void RegisterDialog::validate()
     m_ok->setEnabled(AccountRules::validateUsername(user).isEmpty()
                      && AccountRules::validatePassword(m_password->text(), user).isEmpty()
                      && m_repeat->text() == m_password->text());
+    // A disabled button says why (the hints above say what each field needs).
+    m_ok->setToolTip(m_ok->isEnabled() ? QString() : tr("Fill in the account and the password twice as the hints say."));
 }
 
 void RegisterDialog::submit()
 {
+    if (m_captcha->answer().isEmpty()) {
+        m_status->setText(tr("Enter the characters in the picture."));
+        m_captcha->answerField()->setFocus();
+        return;
+    }
     AccountRegistration account;
     account.username = username();
     account.password = m_password->text();

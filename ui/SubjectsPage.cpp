@@ -35,6 +35,11 @@ SubjectsPage::SubjectsPage(RegistrationFlow &flow, QWidget *parent)
     m_siteList->setObjectName(QStringLiteral("siteList"));
     m_siteList->setAccessibleName(tr("Test sites"));
     m_siteList->setModel(&m_filter);
+    // A search that finds nothing says so, and what it searches (site names and addresses are in Chinese).
+    m_noMatch = new QLabel(this);
+    m_noMatch->setObjectName(QStringLiteral("siteNoMatch"));
+    m_noMatch->setWordWrap(true);
+    m_noMatch->hide();
     m_siteList->setMaximumWidth(320);
     m_siteInfo = new QLabel(this);
     m_siteInfo->setObjectName(QStringLiteral("siteInfo"));
@@ -67,6 +72,7 @@ SubjectsPage::SubjectsPage(RegistrationFlow &flow, QWidget *parent)
     auto *left = new QVBoxLayout;
     left->addWidget(new QLabel(tr("1. Choose a test site"), this));
     left->addWidget(m_search);
+    left->addWidget(m_noMatch);
     left->addWidget(m_siteList, 1);
     auto *right = new QVBoxLayout;
     right->addWidget(new QLabel(tr("2. Tick your subjects"), this));
@@ -88,6 +94,14 @@ SubjectsPage::SubjectsPage(RegistrationFlow &flow, QWidget *parent)
     layout->addLayout(bottom);
 
     connect(m_search, &QLineEdit::textChanged, &m_filter, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        const bool none = !text.isEmpty() && m_filter.rowCount() == 0;
+        m_noMatch->setText(none ? tr("No test site matches «%1». Sites are listed by their Chinese names, districts "
+                                     "and addresses: try part of one, e.g. «海淀».")
+                                      .arg(text.toHtmlEscaped())
+                                : QString());
+        m_noMatch->setVisible(none);
+    });
     connect(m_siteList->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         if (current.isValid())
             loadSubjects(current.data(SiteListModel::SiteIdRole).toString());

@@ -44,6 +44,7 @@ private:
     SubjectListModel m_subjects;
     QString m_siteId;
     QLineEdit *m_search;
+    QLabel *m_noMatch;
     QListView *m_siteList;
     QLabel *m_siteInfo;
     QTableView *m_subjectTable;

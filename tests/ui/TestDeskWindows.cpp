@@ -392,8 +392,13 @@ private slots:
         find<QLineEdit>(dialog, "regAccount")->clear();
         QTest::keyClicks(find<QLineEdit>(dialog, "regAccount"), "ui.newbie");
         QVERIFY(!find<QLabel>(dialog, "regAccountHint")->styleSheet().contains("B00020"));
+        // The field below does not move as the two-line hint turns into a one-line error (clicks land where aimed).
+        QTest::qWaitForWindowExposed(dialog);
+        const int repeatY = find<QLineEdit>(dialog, "regRepeat")->mapTo(dialog, QPoint()).y();
         QTest::keyClicks(find<QLineEdit>(dialog, "regPassword"), "short");
         QVERIFY(find<QLabel>(dialog, "regPasswordHint")->styleSheet().contains("B00020"));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCOMPARE(find<QLineEdit>(dialog, "regRepeat")->mapTo(dialog, QPoint()).y(), repeatY);
         QTest::keyClicks(find<QLineEdit>(dialog, "regPassword"), "-Pass-1");
         QTest::keyClicks(find<QLineEdit>(dialog, "regRepeat"), "short-Pass-2");
         QVERIFY(!find<QLabel>(dialog, "regRepeatHint")->text().isEmpty());
@@ -401,6 +406,9 @@ private slots:
         find<QLineEdit>(dialog, "regRepeat")->clear();
         QTest::keyClicks(find<QLineEdit>(dialog, "regRepeat"), "short-Pass-1");
         QVERIFY(ok->isEnabled());
+        // An empty captcha is asked for here, not sent to be refused.
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QCOMPARE(find<QLabel>(dialog, "regStatus")->text(), QStringLiteral("Enter the characters in the picture."));
         QTest::keyClicks(find<QLineEdit>(dialog, "regCaptcha"), hooks.captchaAnswer(dialog->captchaId()));
         QSignalSpy registered(dialog, &RegisterDialog::registered);
         QTest::mouseClick(ok, Qt::LeftButton);
