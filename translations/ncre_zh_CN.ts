@@ -859,6 +859,14 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>No network: the document could not be downloaded, and no copy is kept on this computer yet. Try again when the network returns.</source>
         <translation>没有网络：文件无法下载，本机也尚未保存副本。请在网络恢复后重试。</translation>
     </message>
+    <message>
+        <source>Admission ticket.pdf</source>
+        <translation>准考证.pdf</translation>
+    </message>
+    <message>
+        <source>Registration form.pdf</source>
+        <translation>报名登记表.pdf</translation>
+    </message>
 </context>
 <context>
     <name>ncre::HomePage</name>
@@ -1002,6 +1010,14 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Not kept on this computer yet: it is kept once you download it.</source>
         <translation>本机尚未保存：下载后才会保存。</translation>
+    </message>
+    <message>
+        <source>Admission ticket.pdf</source>
+        <translation>准考证.pdf</translation>
+    </message>
+    <message>
+        <source>Registration form.pdf</source>
+        <translation>报名登记表.pdf</translation>
     </message>
 </context>
 <context>
@@ -1470,6 +1486,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>The file could not be saved: %1</source>
         <translation>文件无法保存：%1</translation>
+    </message>
+    <message>
+        <source>document.pdf</source>
+        <translation>文档.pdf</translation>
     </message>
 </context>
 <context>

@@ -76,6 +76,7 @@ void DocumentsPage::fetch(DocumentKind kind)
     m_status->setText(tr("Downloading…"));
     m_progress->setValue(0);
     m_progress->show();
+    m_viewer->setSuggestedName(kind == DocumentKind::AdmissionTicket ? tr("Admission ticket.pdf") : tr("Registration form.pdf"));
     m_flow.download(kind, alive(this, [this, kind](Result<QByteArray, Problem> pdf) {
         m_progress->hide();
         if (!pdf) {

@@ -149,6 +149,7 @@ void KeptDocumentsWindow::showKept(DocumentKind kind)
         m_status->setText(ErrorText::message(pdf ? ErrorCode::DocumentNotAvailable : pdf.error().code));
         return;
     }
+    m_viewer->setSuggestedName(kind == DocumentKind::AdmissionTicket ? tr("Admission ticket.pdf") : tr("Registration form.pdf"));
     m_status->setText(kind == DocumentKind::AdmissionTicket
                           ? tr("Admission ticket, as downloaded. Print it for exam day.")
                           : tr("Registration form, as downloaded."));

@@ -3,6 +3,8 @@
 #include "ErrorText.h"
 
 #include <QComboBox>
+#include <QDir>
+#include <QStandardPaths>
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -58,7 +60,9 @@ PdfViewer::PdfViewer(QWidget *parent)
     connect(m_pageNumber, &QSpinBox::valueChanged, this, &PdfViewer::render);
     connect(m_zoom, &QComboBox::currentIndexChanged, this, &PdfViewer::render);
     connect(m_saveAs, &QPushButton::clicked, this, [this]() {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save as"), QString(), tr("PDF documents (*.pdf)"));
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        const QString suggested = QDir(folder).filePath(m_suggestedName.isEmpty() ? tr("document.pdf") : m_suggestedName);
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save as"), suggested, tr("PDF documents (*.pdf)"));
         if (path.isEmpty())
             return;
         QSaveFile file(path);

@@ -22,6 +22,8 @@ public:
 
     // Opens `pdf` at its first page; false (and nothing changes) when it is not a PDF Poppler can open.
     bool showDocument(const QByteArray &pdf);
+    // The file name «Save as…» suggests (e.g. «报名登记表.pdf»), in the user's Documents folder.
+    void setSuggestedName(const QString &name) { m_suggestedName = name; }
     bool hasDocument() const { return m_pdf.isOpen(); }
     int pageCount() const { return m_pdf.pageCount(); }
 
@@ -37,6 +39,7 @@ private:
 
     PdfDocument m_pdf;
     QByteArray m_bytes;
+    QString m_suggestedName;
     QLabel *m_page;
     QSpinBox *m_pageNumber;
     QComboBox *m_zoom;

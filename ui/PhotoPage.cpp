@@ -8,6 +8,7 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QStandardPaths>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMimeData>
@@ -99,7 +100,9 @@ PhotoPage::PhotoPage(RegistrationFlow &flow, QWidget *parent)
         m_choose->setEnabled(!busy && m_flow.can(RegistrationAction::UploadPhoto));
     });
     connect(m_choose, &QPushButton::clicked, this, [this]() {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Choose a photo"), QString(),
+        // Where photos usually are, not wherever the program was started from.
+        const QString path = QFileDialog::getOpenFileName(this, tr("Choose a photo"),
+                                                          QStandardPaths::writableLocation(QStandardPaths::PicturesLocation),
                                                           tr("Photos (*.jpg *.jpeg *.png *.heic *.bmp *.webp);;All files (*)"));
         if (!path.isEmpty())
             openFile(path);

@@ -95,6 +95,12 @@ void ProfileForm::touchAll()
 
 bool ProfileForm::isRequired(ProfileField field) const
 {
+    // Before any edit the type is empty but the form shows (and means) a resident ID card: judge by that.
+    if (m_values.value(ProfileField::DocumentType).isEmpty()) {
+        Profile effective = m_values;
+        effective.setValue(ProfileField::DocumentType, documentTypeName(DocumentType::ResidentId));
+        return ProfileRules::isRequired(field, effective);
+    }
     return ProfileRules::isRequired(field, m_values);
 }
 

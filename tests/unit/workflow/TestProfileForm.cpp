@@ -104,6 +104,18 @@ private slots:
         QVERIFY(form.values() == saved); // loaded exactly as given
     }
 
+    // The required marks do not flip at the first keystroke: an untouched form is judged as the resident ID card
+    // form it shows.
+    void testRequiredBeforeAndAfterTheFirstEdit()
+    {
+        ProfileForm fresh(today);
+        ProfileForm edited(today);
+        edited.edit(ProfileField::Name, QStringLiteral("李雷"));
+        for (int i = 0; i < int(ProfileField::Count); ++i)
+            QCOMPARE(fresh.isRequired(ProfileField(i)), edited.isRequired(ProfileField(i)));
+        QVERIFY(!fresh.isRequired(ProfileField::BirthDate)); // derived from the number, not typed
+    }
+
     // An edit that changes nothing (a combo box chosen again) is not a new draft.
     void testSameValueIsNoEdit()
     {
