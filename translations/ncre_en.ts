@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ErrorText</name>
+    <message numerus="yes">
+        <source>This needs at least %n character(s).</source>
+        <translation>
+            <numerusform>This needs at least %n character.</numerusform>
+            <numerusform>This needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This takes at most %n character(s).</source>
+        <translation>
+            <numerusform>This takes at most %n character.</numerusform>
+            <numerusform>This takes at most %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PhotoFixer</name>
     <message numerus="yes">
         <source>%n faces were found; the photo must show only you.</source>

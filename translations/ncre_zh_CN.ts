@@ -466,6 +466,18 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>Two of the subjects you chose are examined at the same time: keep only one of them.</source>
         <translation>您选择的科目中有两门考试时间冲突：请只保留其中一门。</translation>
     </message>
+    <message numerus="yes">
+        <source>This needs at least %n character(s).</source>
+        <translation>
+            <numerusform>至少需要 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This takes at most %n character(s).</source>
+        <translation>
+            <numerusform>最多 %n 个字符。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PhotoFixer</name>

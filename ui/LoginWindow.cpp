@@ -5,6 +5,7 @@
 #include "Alive.h"
 #include "CaptchaField.h"
 #include "ErrorText.h"
+#include "InputText.h"
 #include "Outbox.h"
 #include "RegisterDialog.h"
 
@@ -232,7 +233,7 @@ void LoginWindow::submit()
         return;
     }
     LoginRequest login;
-    login.username = m_account->text().trimmed();
+    login.username = InputText::clean(m_account->text());
     login.password = m_password->text();
     login.captchaId = m_captcha->id();
     login.captchaAnswer = m_captcha->answer();

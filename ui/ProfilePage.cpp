@@ -121,7 +121,9 @@ ProfilePage::ProfilePage(RegistrationFlow &flow, QWidget *parent)
         case ProfileField::Occupation: editor = choices(ChoiceList::occupations(), formHost); break;
         default: {
             auto *line = new QLineEdit(formHost);
-            line->setMaxLength(ProfileRules::rule(field).maxLength);
+            // Room past the limit (and for characters outside the BMP, two UTF-16 units each), so text pasted too
+            // long is not cut off unseen: the field's rule then says what its limit is.
+            line->setMaxLength(2 * ProfileRules::rule(field).maxLength + 2);
             if (field == ProfileField::BirthDate)
                 line->setPlaceholderText(tr("YYYY-MM-DD"));
             editor = line;

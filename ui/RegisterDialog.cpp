@@ -3,6 +3,7 @@
 #include "Alive.h"
 #include "CaptchaField.h"
 #include "ErrorText.h"
+#include "InputText.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -99,7 +100,7 @@ RegisterDialog::RegisterDialog(ApiClient &api, QWidget *parent)
 
 QString RegisterDialog::username() const
 {
-    return m_account->text().trimmed();
+    return InputText::clean(m_account->text()); // as the server takes it: invisible marks and outer spaces dropped
 }
 
 void RegisterDialog::refreshCaptcha()

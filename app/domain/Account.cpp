@@ -1,5 +1,7 @@
 #include "Account.h"
 
+#include "InputText.h"
+
 #include <QRegularExpression>
 
 namespace ncre {
@@ -73,7 +75,8 @@ Result<AccountRegistration> AccountRegistration::fromJson(const QJsonObject &o, 
 {
     JsonReader r(o, s, path);
     AccountRegistration a;
-    a.username = r.string("username", 64);
+    // As pasted: invisible marks (a zero-width space from a web page) and outer spaces go (InputText::clean).
+    a.username = InputText::clean(r.string("username", 64));
     a.password = r.string("password", 128);
     a.captchaId = r.string("captchaId", 64);
     a.captchaAnswer = r.string("captchaAnswer", 16);
@@ -113,7 +116,7 @@ Result<LoginRequest> LoginRequest::fromJson(const QJsonObject &o, JsonStrictness
         if (r.ok() && l.codeVerifier.size() < 43)
             r.fail(Error(ErrorCode::JsonRange, r.pathOf("codeVerifier"), QStringLiteral("shorter than 43")));
     } else {
-        l.username = r.string("username", 64);
+        l.username = InputText::clean(r.string("username", 64));
         l.password = r.string("password", 128);
         l.captchaId = r.string("captchaId", 64);
         l.captchaAnswer = r.string("captchaAnswer", 16);
@@ -148,7 +151,8 @@ Result<AccountInfo> AccountInfo::fromJson(const QJsonObject &o, JsonStrictness s
 {
     JsonReader r(o, s, path);
     AccountInfo a;
-    a.username = r.string("username", 64);
+    // As pasted: invisible marks (a zero-width space from a web page) and outer spaces go (InputText::clean).
+    a.username = InputText::clean(r.string("username", 64));
     a.role = r.enumeration<AccountRole>("role", accountRoleFromName);
     a.siteId = r.optionalString("siteId", 64).value_or(QString());
     if (r.ok() && a.role == AccountRole::Staff && a.siteId.isEmpty())

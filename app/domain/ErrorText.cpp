@@ -1,5 +1,7 @@
 #include "ErrorText.h"
 
+#include "ProfileRules.h"
+
 #include <QLocale>
 
 namespace ncre {
@@ -206,6 +208,12 @@ QString ErrorText::message(const Error &error)
         return tr("A landline number starts with its area code, e.g. 010-12345678.");
     if (f == QLatin1String("birthDate") && c == ErrorCode::FieldFormat)
         return tr("Write the date as year-month-day, e.g. 2001-09-30.");
+    // Lengths of the basic information: say the limit (ProfileRules' table), not just "too short".
+    if (const auto field = Profile::fieldFromKey(f); field && (c == ErrorCode::FieldTooShort || c == ErrorCode::FieldTooLong)) {
+        const FieldRule rule = ProfileRules::rule(*field);
+        return c == ErrorCode::FieldTooShort ? tr("This needs at least %n character(s).", nullptr, rule.minLength)
+                                             : tr("This takes at most %n character(s).", nullptr, rule.maxLength);
+    }
     return message(c);
 }
 

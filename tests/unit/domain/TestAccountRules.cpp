@@ -1,5 +1,6 @@
 #include "Account.h"
 
+#include <QJsonObject>
 #include <QTest>
 
 using namespace ncre;
@@ -59,6 +60,22 @@ private slots:
         QFETCH(QString, password);
         QFETCH(QStringList, codes);
         QCOMPARE(codesOf(AccountRules::validatePassword(password, "zhangsan")), codes);
+    }
+
+    // An account name pasted with a zero-width space or a bidi mark is the name without them, on both sides.
+    void testUsernameAsPasted()
+    {
+        const QJsonObject json{{"username", QStringLiteral(" li\u200blei01\u200e ")}, {"password", "Secret-pass-1"},
+                               {"captchaId", "c"}, {"captchaAnswer", "a"}};
+        const auto registration = AccountRegistration::fromJson(json, JsonStrictness::Strict);
+        QVERIFY(registration.ok());
+        QCOMPARE(registration->username, QStringLiteral("lilei01"));
+        QVERIFY(AccountRules::validateUsername(registration->username).isEmpty());
+        const auto login = LoginRequest::fromJson({{"username", QStringLiteral("lilei01\ufeff")}, {"password", "x"},
+                                                   {"captchaId", "c"}, {"captchaAnswer", "a"}},
+                                                  JsonStrictness::Strict);
+        QVERIFY(login.ok());
+        QCOMPARE(login->username, QStringLiteral("lilei01"));
     }
 };
 

@@ -100,6 +100,10 @@ private slots:
         QTest::newRow("postal code") << "postalCode" << int(ErrorCode::FieldFormat) << "6 digits";
         QTest::newRow("date shape") << "birthDate" << int(ErrorCode::FieldFormat) << "year-month-day";
         QTest::newRow("date impossible") << "birthDate" << int(ErrorCode::FieldDateInvalid) << "does not exist";
+        QTest::newRow("name too long: the limit") << "name" << int(ErrorCode::FieldTooLong) << "at most 50";
+        QTest::newRow("address too short: the limit") << "address" << int(ErrorCode::FieldTooShort) << "at least";
+        QTest::newRow("current password") << "currentPassword" << int(ErrorCode::AuthInvalidCredentials) << "current password is wrong";
+        QTest::newRow("subjects clash") << "subjectIds" << int(ErrorCode::SubjectsClash) << "same time";
         QTest::newRow("server busy") << "" << int(ErrorCode::ServerBusy) << "busy";
         QTest::newRow("server unreachable") << "" << int(ErrorCode::NetworkUnreachable) << "cannot be reached";
     }
@@ -110,6 +114,13 @@ private slots:
         QFETCH(QString, says);
         const QString text = ErrorText::message(Error(ErrorCode(code), field));
         QVERIFY2(text.contains(says), qPrintable(text));
+    }
+
+    // «Not yet» names the step to finish first.
+    void testNotYetNamesTheStep()
+    {
+        const QString text = ErrorText::message(Error(ErrorCode::StateActionNotAllowed, QStringLiteral("step"), QStringLiteral("photo")));
+        QVERIFY2(text.contains(QStringLiteral("first complete the photo")), qPrintable(text));
     }
 
     // A retry says busy or unreachable as it is, with the time of the next try.
