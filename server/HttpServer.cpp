@@ -231,8 +231,11 @@ const HttpServer::Route *HttpServer::match(const HttpRequest &request, QStringLi
         QStringList params;
         bool match = true;
         for (qsizetype i = 0; i < segments.size() && match; ++i) {
-            if (route.segments[i] == QLatin1String("{}"))
+            if (route.segments[i] == QLatin1String("{}")) {
+                // Ids in paths are at most 64 characters (the contract's path parameters): longer is no resource.
+                match = segments[i].size() <= 64;
                 params.append(segments[i]);
+            }
             else
                 match = route.segments[i] == segments[i];
         }

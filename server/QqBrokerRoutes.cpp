@@ -142,6 +142,9 @@ void registerQqBrokerRoutes(ServerContext &ctx)
         const QString state = q.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded);
         const QString challenge = q.queryItemValue(QStringLiteral("code_challenge"), QUrl::FullyDecoded);
         static const QRegularExpression base64url(QStringLiteral("^[A-Za-z0-9_-]{43,128}$"));
+        // The contract's lengths (docs/openapi.yaml), before anything is stored.
+        if (q.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyEncoded).size() > 512)
+            return badRequest(QStringLiteral("redirect_uri"), QStringLiteral("at most 512 characters"));
         if (!isLoopbackRedirect(redirect))
             return badRequest(QStringLiteral("redirect_uri"), QStringLiteral("must be http://127.0.0.1:<port>/..."));
         if (state.size() < 16 || state.size() > 256)
@@ -207,7 +210,7 @@ void registerQqBrokerRoutes(ServerContext &ctx)
         QSqlQuery f = ctx.db.run(QStringLiteral("SELECT redirect_uri, client_state, code_challenge, qq_number, upstream_code "
                                                 "FROM qq_flows WHERE id = ? AND expires > ?"),
                                  {flow, ctx.clock.nowSecs()});
-        if (upstream.isEmpty() || upstream.size() > 512 || !f.next()) {
+        if (upstream.isEmpty() || upstream.size() > 256 || flow.size() > 256 || !f.next()) {
             reply(ApiResponse::problem(Error(ErrorCode::ResourceNotFound, QStringLiteral("state"))));
             return;
         }

@@ -56,10 +56,14 @@ Result<void> ServerApp::start()
     m_http.setLimits(m_options.config.http);
     // Deadlines are checked at most once a second (a query per request would cost the 304 polls a third of their
     // throughput); the test clock hook sweeps at once after moving time.
-    m_http.setBeforeRequest([this, lastSweep = QElapsedTimer()]() mutable {
+    m_http.setBeforeRequest([this, lastSweep = QElapsedTimer(), lastAnonymousSweep = QElapsedTimer()]() mutable {
         if (!lastSweep.isValid() || lastSweep.elapsed() >= 1000) {
             m_registrations.sweepExpired();
             lastSweep.start();
+        }
+        if (!lastAnonymousSweep.isValid() || lastAnonymousSweep.elapsed() >= 60'000) {
+            sweepAnonymousData(*m_context);
+            lastAnonymousSweep.start();
         }
     });
 

@@ -51,6 +51,11 @@ ApiResponse validationProblem(const ErrorList &errors);
 // The problem for a failed Result, or the JSON of the registration.
 ApiResponse registrationResponse(ServerContext &ctx, const RegistrationRow &row, int status = 200);
 
+// Deletes what strangers can make the server keep once it is no longer of use (issue 14): expired captchas, QQ
+// login starts and one-time codes, idempotency records older than a day, document checks older than a day, and
+// sessions past their refresh expiry. Run by ServerApp at most once a minute, and by the test clock hook.
+void sweepAnonymousData(ServerContext &ctx);
+
 // Marks an order paid once the platform has been paid for it; idempotent. Returns 204 (or 404).
 ApiResponse settleOrder(ServerContext &ctx, const QString &orderId);
 

@@ -35,6 +35,7 @@ void registerTestHookRoutes(ServerContext &ctx)
         if (now)
             ctx.clock.setNow(*now);
         ctx.registrations.sweepExpired();
+        sweepAnonymousData(ctx);
         return ApiResponse::json({{QStringLiteral("now"), JsonFormat::dateTime(ctx.clock.now())}});
     });
 
@@ -88,6 +89,10 @@ void registerTestHookRoutes(ServerContext &ctx)
             {QStringLiteral("orders"), ctx.db.scalar(QStringLiteral("SELECT COUNT(*) FROM orders")).toLongLong()},
             {QStringLiteral("registrations"),
              ctx.db.scalar(QStringLiteral("SELECT COUNT(*) FROM registrations")).toLongLong()},
+            {QStringLiteral("captchas"), ctx.db.scalar(QStringLiteral("SELECT COUNT(*) FROM captchas")).toLongLong()},
+            {QStringLiteral("qqFlows"), ctx.db.scalar(QStringLiteral("SELECT COUNT(*) FROM qq_flows")).toLongLong()},
+            {QStringLiteral("idempotency"), ctx.db.scalar(QStringLiteral("SELECT COUNT(*) FROM idempotency")).toLongLong()},
+            {QStringLiteral("sessions"), ctx.db.scalar(QStringLiteral("SELECT COUNT(*) FROM sessions")).toLongLong()},
         });
     });
 
