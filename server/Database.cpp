@@ -211,9 +211,28 @@ QSqlQuery Database::run(const QString &sql, const QVariantList &binds)
     }
     for (const QVariant &v : binds)
         q.addBindValue(v);
-    if (!q.exec())
+    if (!q.exec()) {
         qCWarning(lcServerDb) << "exec failed:" << q.lastError().text() << "in" << sql.simplified().left(120);
+        noteFailure(q.lastError());
+    }
     return q;
+}
+
+void Database::noteFailure(const QSqlError &error)
+{
+    // SQLite's primary result codes (the low byte of an extended code): the storage ones, as opposed to a
+    // constraint (19) a route answers itself, or a mistake in a statement.
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    static const QList<int> storage = {5 /*BUSY*/, 6 /*LOCKED*/, 8 /*READONLY*/, 10 /*IOERR*/, 11 /*CORRUPT*/,
+                                       13 /*FULL*/, 14 /*CANTOPEN*/, 26 /*NOTADB*/};
+    if (storage.contains(code) || error.text().contains(QLatin1String("disk is full")))
+        m_storageFailed = true;
+}
+
+void Database::limitPages(int pages)
+{
+    const int used = scalar(QStringLiteral("PRAGMA page_count")).toInt();
+    run(QStringLiteral("PRAGMA max_page_count = %1").arg(pages > 0 ? qMax(used, pages) : 1073741823));
 }
 
 QVariantList Database::firstRowCached(const QString &sql, const QVariantList &binds)
@@ -252,17 +271,41 @@ QVariant Database::scalar(const QString &sql, const QVariantList &binds)
 
 bool Database::begin()
 {
-    return m_db.transaction();
+    if (m_depth > 0) {
+        if (!ok(run(QStringLiteral("SAVEPOINT level%1").arg(m_depth))))
+            return false;
+        ++m_depth;
+        return true;
+    }
+    // IMMEDIATE: the write lock at once, so a request never fails half-way for a lock another process holds.
+    if (!ok(run(QStringLiteral("BEGIN IMMEDIATE"))))
+        return false;
+    m_depth = 1;
+    return true;
 }
 
 bool Database::commit()
 {
-    return m_db.commit();
+    if (m_depth <= 0)
+        return false;
+    --m_depth;
+    const bool done = ok(run(m_depth > 0 ? QStringLiteral("RELEASE level%1").arg(m_depth) : QStringLiteral("COMMIT")));
+    if (!done && m_depth == 0)
+        run(QStringLiteral("ROLLBACK")); // a failed COMMIT leaves the transaction open: end it, nothing half-written
+    return done;
 }
 
 void Database::rollback()
 {
-    m_db.rollback();
+    if (m_depth <= 0)
+        return;
+    --m_depth;
+    if (m_depth > 0) {
+        run(QStringLiteral("ROLLBACK TO level%1").arg(m_depth));
+        run(QStringLiteral("RELEASE level%1").arg(m_depth));
+    } else {
+        run(QStringLiteral("ROLLBACK"));
+    }
 }
 
 } // namespace ncre::server

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QVariantList>
 
+#include <utility>
+
 namespace ncre::server {
 
 // The server's SQLite file (WAL), through QtSql. Every statement goes through run(); a failed statement is logged
@@ -33,18 +35,30 @@ public:
     // The single value of the first row, or an invalid QVariant.
     QVariant scalar(const QString &sql, const QVariantList &binds = {});
 
+    // Transactions nest: the outermost is BEGIN IMMEDIATE ... COMMIT, inner ones are savepoints, so a request's
+    // writes (HttpServer wraps each) and a route's own Transaction compose; a rollback undoes its level only.
     bool begin();
     bool commit();
     void rollback();
+
+    // A statement failed for want of storage since the last call (SQLITE_FULL, IOERR, READONLY, CANTOPEN, CORRUPT,
+    // NOTADB, BUSY/LOCKED past the busy timeout): the request is answered 503 server.storage, never with another
+    // error's code and never as a success (issue 14). Resets the flag.
+    bool takeStorageFailure() { return std::exchange(m_storageFailed, false); }
+    // Test hooks: at most this many pages in the file (PRAGMA max_page_count), 0 to lift it: a disk that is full.
+    void limitPages(int pages);
 
     QString connectionName() const { return m_name; }
 
 private:
     Result<void> migrate();
+    void noteFailure(const QSqlError &error);
 
     QString m_name;
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery> m_prepared;
+    int m_depth = 0;
+    bool m_storageFailed = false;
 };
 
 // Rolls back unless committed.

@@ -278,6 +278,43 @@ void HttpServer::route(const HttpRequest &request, Reply done)
 
 void HttpServer::dispatch(const HttpRequest &request, const Route &route, QStringList params, Reply done)
 {
+    // Each request's writes are one transaction: all of them or none. A statement that failed for want of storage
+    // turns the answer into 503 server.storage (never another error's code, never a success) and undoes the rest.
+    const bool writes = request.method != HttpMethod::Get && request.method != HttpMethod::Head;
+    m_db.takeStorageFailure();
+    auto tx = writes ? std::make_shared<std::optional<Transaction>>(std::in_place, m_db) : nullptr;
+    auto storage = []() {
+        Problem p = Problem::fromError(Error(ErrorCode::ServerStorage));
+        p.retryAfterSeconds = 30;
+        return ApiResponse::problem(p);
+    };
+    if (tx && !(*tx)->isOpen()) {
+        done(storage());
+        return;
+    }
+    done = [this, tx, storage, done = std::move(done)](ApiResponse response) {
+        bool failed = m_db.takeStorageFailure();
+        if (tx && *tx) {
+            if (failed || response.status >= 500)
+                tx->reset(); // rolls back
+            else if (!(*tx)->commit())
+                failed = true;
+            tx->reset();
+        }
+        if (failed) {
+            qCWarning(lcServer) << "storage failed: answered 503 server.storage";
+            response = storage();
+        }
+        done(std::move(response));
+    };
+    dispatchInTransaction(request, route, std::move(params), done);
+    // An answer that comes later (password hashing) writes outside it: what was done so far is committed now.
+    if (tx && *tx)
+        (*tx)->commit(), tx->reset();
+}
+
+void HttpServer::dispatchInTransaction(const HttpRequest &request, const Route &route, QStringList params, Reply done)
+{
     ApiRequest api{request, std::move(params), std::nullopt, {}};
     if (const auto error = authenticate(request, route.options.access, api.caller)) {
         done(ApiResponse::problem(*error));

@@ -137,6 +137,7 @@ private:
     qint64 bodyLimit(HttpMethod method, const QString &path) const;
     void route(const HttpRequest &request, Reply done);
     void dispatch(const HttpRequest &request, const Route &route, QStringList params, Reply done);
+    void dispatchInTransaction(const HttpRequest &request, const Route &route, QStringList params, Reply done);
     std::optional<Error> authenticate(const HttpRequest &request, Access access, std::optional<Caller> &caller);
     std::optional<Error> checkBody(const HttpRequest &request, const RouteOptions &options, QJsonObject &json);
     void write(HttpConnection *connection, const ApiResponse &response, bool head, qsizetype truncateTo = -1);

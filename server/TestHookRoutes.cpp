@@ -83,6 +83,18 @@ void registerTestHookRoutes(ServerContext &ctx)
         return ApiResponse::json(n.toJson());
     });
 
+    // A disk that is full: {"maxPages": N} caps the database file at N pages, or at its size now when N is smaller
+    // (SQLite's max_page_count: writes that need a new page fail with SQLITE_FULL); 0 lifts the cap.
+    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/test-hooks/storage"), hookJson, [&ctx](ApiRequest &r) {
+        JsonReader reader(r.json, JsonStrictness::Strict);
+        const int pages = int(reader.integer("maxPages", 0, 1'000'000'000));
+        reader.finish();
+        if (!reader.ok())
+            return ApiResponse::problem(reader.error());
+        ctx.db.limitPages(pages);
+        return ApiResponse::empty(204);
+    });
+
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/test-hooks/stats"), hook, [&ctx](ApiRequest &) {
         return ApiResponse::json({
             {QStringLiteral("payments"), ctx.db.scalar(QStringLiteral("SELECT COUNT(*) FROM payments")).toLongLong()},

@@ -478,6 +478,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
             <numerusform>最多 %n 个字符。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The registration server cannot store data at the moment. Nothing was changed; please try again in a few minutes.</source>
+        <translation>报名服务器暂时无法保存数据，本次操作未生效。请过几分钟再试。</translation>
+    </message>
 </context>
 <context>
     <name>PhotoFixer</name>

@@ -96,6 +96,7 @@ constexpr std::array<CodeInfo, static_cast<size_t>(ErrorCode::Count)> kCodes = {
     {ErrorCode::AccountPasswordHasName, "account.passwordHasName", 422},
     {ErrorCode::AccountDocumentChecks, "account.documentChecks", 429},
     {ErrorCode::SubjectsClash, "subjects.clash", 422},
+    {ErrorCode::ServerStorage, "server.storage", 503},
 }};
 
 constexpr bool tableInEnumOrder()

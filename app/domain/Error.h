@@ -101,6 +101,7 @@ enum class ErrorCode {
     AccountPasswordHasName,  // the password contains the account name
     AccountDocumentChecks,   // too many different document numbers tried today (an ID-number enumeration guard)
     SubjectsClash,           // two chosen subjects are examined at overlapping times
+    ServerStorage,           // the server could not store or read its data (disk full, I/O error): try again later
     // Append new codes above this line.
     Count
 };

@@ -58,6 +58,9 @@ QString ErrorText::message(ErrorCode code)
         return tr("Choose at least one subject.");
     case ErrorCode::SubjectsTooMany:
         return tr("You have chosen more subjects than this exam allows.");
+    case ErrorCode::ServerStorage:
+        return tr("The registration server cannot store data at the moment. Nothing was changed; please try again "
+                  "in a few minutes.");
     case ErrorCode::SubjectsClash:
         return tr("Two of the subjects you chose are examined at the same time: keep only one of them.");
     case ErrorCode::SubjectsDuplicate:
