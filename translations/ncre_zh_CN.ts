@@ -2093,6 +2093,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>No test site matches «%1». Sites are listed by their Chinese names, districts and addresses: try part of one, e.g. «海淀».</source>
         <translation>没有与«%1»匹配的考点。考点按中文名称、区县和地址列出：请输入其中一部分，例如«海淀»。</translation>
     </message>
+    <message>
+        <source>%1 and %2 are examined at the same time: keep only one of them.</source>
+        <translation>科目 %1 和 %2 的考试时间相同：请只保留其中一门。</translation>
+    </message>
 </context>
 <context>
     <name>ncre::theme</name>

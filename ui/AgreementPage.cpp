@@ -44,7 +44,10 @@ AgreementPage::AgreementPage(RegistrationFlow &flow, QWidget *parent)
     layout->addLayout(buttons);
 
     connect(m_agree, &QCheckBox::toggled, m_accept, &QPushButton::setEnabled);
-    m_accept->setToolTip(tr("Tick «I have read the agreement and agree to it» first."));
+    // Says why it is disabled only when that is the reason.
+    auto tip = [this](bool ticked) { m_accept->setToolTip(ticked ? QString() : tr("Tick «I have read the agreement and agree to it» first.")); };
+    connect(m_agree, &QCheckBox::toggled, this, tip);
+    tip(m_agree->isChecked());
     connect(m_accept, &QPushButton::clicked, this, [this]() {
         m_accept->setEnabled(false);
         m_flow.acceptAgreement(alive(this, [this](const Result<void, Problem> &r) {

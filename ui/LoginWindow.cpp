@@ -18,6 +18,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTextBrowser>
 #include <QTimer>
@@ -144,6 +145,8 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     connect(qqButton, &QPushButton::clicked, this, [this]() {
         m_error->hide();
         m_qq.start(alive(this, [this](Result<Session, Problem> session) {
+            if (m_qqDialog)
+                m_qqDialog->close(); // the address is spent, however the login ended
             if (!session) {
                 if (session.error().code != ErrorCode::TransferCancelled) {
                     m_error->setText(ErrorText::message(session.error().code));
@@ -265,16 +268,19 @@ void LoginWindow::showQqAddress(const QUrl &url)
                               "computer to log in with QQ; NCRE Desk goes on by itself once QQ answers."),
                            dialog);
     why->setWordWrap(true);
-    auto *address = new QLineEdit(QString::fromUtf8(url.toEncoded()), dialog);
+    // The whole address, wrapped, to read and check, not a one-line field cut off half-way.
+    auto *address = new QPlainTextEdit(QString::fromUtf8(url.toEncoded()), dialog);
     address->setObjectName(QStringLiteral("qqAddress"));
     address->setReadOnly(true);
     address->setAccessibleName(tr("QQ login address"));
-    address->setCursorPosition(0);
+    address->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    address->setWordWrapMode(QTextOption::WrapAnywhere);
+    address->setFixedHeight(address->fontMetrics().lineSpacing() * 5 + 12);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     auto *copy = buttons->addButton(tr("&Copy link"), QDialogButtonBox::ActionRole);
     copy->setObjectName(QStringLiteral("qqCopyAddress"));
     connect(copy, &QPushButton::clicked, dialog, [address, copy]() {
-        QGuiApplication::clipboard()->setText(address->text());
+        QGuiApplication::clipboard()->setText(address->toPlainText());
         copy->setText(tr("Copied"));
     });
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
@@ -283,6 +289,8 @@ void LoginWindow::showQqAddress(const QUrl &url)
     layout->addWidget(address);
     layout->addWidget(buttons);
     dialog->resize(560, dialog->sizeHint().height());
+    delete m_qqDialog;
+    m_qqDialog = dialog;
     dialog->open();
 }
 

@@ -4,6 +4,8 @@
 #include "AuthSession.h"
 #include "QqLogin.h"
 
+#include <QDialog>
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
@@ -59,6 +61,7 @@ private:
     QqLogin m_qq;
     bool m_changePassword = false;
     int m_captchaRetryMs = 1000;
+    QPointer<QDialog> m_qqDialog;
     std::function<bool(const QUrl &)> m_urlOpener;
     QLabel *m_serverStatus;
     QLineEdit *m_account;

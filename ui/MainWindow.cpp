@@ -134,6 +134,11 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
     connect(&m_flow, &RegistrationFlow::serverReachable, this, [this]() {
         statusBar()->showMessage(tr("Connected to the registration server again."), 5000);
     });
+    connect(&m_flow, &RegistrationFlow::offlineChanged, this, [this](bool offline) {
+        m_offline->setVisible(offline || m_flow.queuedSubmissions() > 0);
+        if (!offline)
+            statusBar()->showMessage(tr("Connected to the registration server again."), 5000);
+    });
     connect(m_toggleNav, &QToolButton::clicked, this, [this]() {
         m_nav->setVisible(!m_nav->isVisible());
         m_toggleNav->setText(m_nav->isVisible() ? QStringLiteral("<<") : QStringLiteral(">>"));

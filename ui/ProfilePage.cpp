@@ -10,6 +10,8 @@
 #include "ProfileRules.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -130,6 +132,10 @@ ProfilePage::ProfilePage(RegistrationFlow &flow, QWidget *parent)
         }
         }
         if (auto *box = qobject_cast<QComboBox *>(editor)) {
+            // The wheel scrolls the form; it changes a choice only once the box has focus (a click or Tab), so
+            // scrolling past 民族 never changes it unseen.
+            box->setFocusPolicy(Qt::StrongFocus);
+            box->installEventFilter(this);
             // The longest choice (an occupation, in English) must not widen the whole form past the page: the box
             // takes the form's width, its list shows every choice whole.
             box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -167,6 +173,7 @@ ProfilePage::ProfilePage(RegistrationFlow &flow, QWidget *parent)
         }
     }
     auto *scroll = new QScrollArea(this);
+    m_scroll = scroll;
     scroll->setWidget(formHost);
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -236,6 +243,18 @@ ProfilePage::ProfilePage(RegistrationFlow &flow, QWidget *parent)
     updateLock();
 }
 
+bool ProfilePage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Wheel) {
+        auto *box = qobject_cast<QComboBox *>(watched);
+        if (box && !box->hasFocus()) {
+            QCoreApplication::sendEvent(m_scroll->viewport(), event); // the form scrolls instead
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void ProfilePage::askAboutRestoredChanges()
 {
     m_restorePrompt->ask(tr("Changes you had not saved were restored from this computer. Keep them (then check and "
@@ -291,6 +310,13 @@ void ProfilePage::save()
     m_form.touchAll();
     if (!m_form.errors().isEmpty()) {
         m_status->setText(tr("Some information is missing or wrong: see the messages under the fields."));
+        // The first field that needs attention comes into view, with the focus.
+        for (ProfileField field : kFields)
+            if (m_form.shownError(field)) {
+                m_scroll->ensureWidgetVisible(m_rows.value(field).editor);
+                m_rows.value(field).editor->setFocus();
+                break;
+            }
         return;
     }
     const bool withCaptcha = m_captchaRow->isVisible();

@@ -10,6 +10,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 
 namespace ncre {
 
@@ -28,6 +29,9 @@ public:
     QWidget *editor(ProfileField field) const { return m_rows.value(field).editor; }
     QString errorText(ProfileField field) const;
     void save();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 signals:
     void saved();
@@ -56,6 +60,7 @@ private:
     QLabel *m_draftStatus;
     QLabel *m_status;
     QPushButton *m_save;
+    QScrollArea *m_scroll = nullptr;
     bool m_statusTransient = false; // the status line says the network or the session failed: it goes when they are back
 };
 

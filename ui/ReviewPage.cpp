@@ -105,7 +105,8 @@ void ReviewPage::refresh()
     m_request->setVisible(m_flow.can(RegistrationAction::RequestReview));
     m_request->setEnabled(!m_confirm->isVisible());
     if (!state) {
-        m_state->clear();
+        // No registration yet: what comes first (the agreement, then the steps before review).
+        m_state->setText(ErrorText::message(m_flow.refusal(RegistrationAction::RequestReview)));
         return;
     }
     const auto site = r && !r->siteId.isEmpty() ? m_flow.site(r->siteId) : std::nullopt;

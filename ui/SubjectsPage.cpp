@@ -174,7 +174,22 @@ void SubjectsPage::updateSummary()
                                               .arg(chosen.join(QStringLiteral(", ")), SubjectListModel::yuan(m_subjects.totalFeeFen())));
     const bool draft = m_flow.state() == RegistrationState::Draft;
     m_submit->setText(draft ? tr("&Submit registration") : tr("&Save subjects"));
-    m_submit->setEnabled(!m_siteId.isEmpty() && !chosen.isEmpty() && (!draft || m_guarantee->isChecked())
+    // Two subjects at the same time: said as they are ticked, naming both, and nothing is sent.
+    QString clash;
+    for (qsizetype i = 0; i < chosen.size() && clash.isEmpty(); ++i)
+        for (qsizetype j = i + 1; j < chosen.size() && clash.isEmpty(); ++j) {
+            ExamLimits limits;
+            limits.maxSubjectsPerCandidate = 1000;
+            const ErrorList errors = SubjectSelection::validate({chosen[i], chosen[j]}, m_subjects.subjects(), limits);
+            if (std::any_of(errors.begin(), errors.end(), [](const Error &e) { return e.code == ErrorCode::SubjectsClash; }))
+                clash = tr("%1 and %2 are examined at the same time: keep only one of them.").arg(chosen[i], chosen[j]);
+        }
+    if (!clash.isEmpty())
+        m_status->setText(clash);
+    else if (std::exchange(m_clashShown, false))
+        m_status->clear();
+    m_clashShown = !clash.isEmpty();
+    m_submit->setEnabled(!m_siteId.isEmpty() && !chosen.isEmpty() && clash.isEmpty() && (!draft || m_guarantee->isChecked())
                          && m_flow.can(RegistrationAction::EditSubjects));
     m_guarantee->setVisible(draft);
 }
@@ -199,7 +214,8 @@ void SubjectsPage::submit()
         if (!r) {
             m_status->setText(r.error().status == 0
                                   ? tr("No network: your choice is kept on this computer and will be sent when the network returns.")
-                                  : ErrorText::message(r.error().code));
+                                  : r.error().errors.isEmpty() ? ErrorText::message(r.error().code)
+                                                               : ErrorText::message(r.error().errors.first()));
             if (r.error().code == ErrorCode::SubjectsFull)
                 loadSubjects(m_siteId); // seats changed: show them as they are now
             updateSummary();

@@ -45,6 +45,7 @@ private:
     QString m_siteId;
     QLineEdit *m_search;
     QLabel *m_noMatch;
+    bool m_clashShown = false;
     QListView *m_siteList;
     QLabel *m_siteInfo;
     QTableView *m_subjectTable;

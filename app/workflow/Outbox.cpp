@@ -55,6 +55,7 @@ void Outbox::write(const QByteArray &verb, const QString &path, const QByteArray
         return;
     }
     emit countChanged(count());
+    m_callerWaiting.insert(key); // its first attempt is answered to the caller, not as refused(): they asked just now
     replay(std::move(done));
 }
 
@@ -92,6 +93,7 @@ void Outbox::replayFrom(std::shared_ptr<QList<LocalStore::PendingSubmission>> it
     const LocalStore::PendingSubmission item = items->at(index);
     m_api.sendWrite(item.verb, item.path, item.body, item.verb == "POST" ? item.idempotencyKey : QByteArray(),
                     alive(this, [this, items, index, item, waiters](Result<Registration, Problem> r) {
+                        const bool callerHears = m_callerWaiting.remove(item.idempotencyKey);
                         if (!r && retryLater(r.error())) {
                             // Stays kept, with its key, for when the network or the session returns.
                             qCInfo(lcWorkflow) << "kept in the outbox:" << item.verb << item.path
@@ -108,7 +110,8 @@ void Outbox::replayFrom(std::shared_ptr<QList<LocalStore::PendingSubmission>> it
                             return;
                         }
                         qCInfo(lcWorkflow) << "refused:" << item.verb << item.path << errorCodeName(r.error().code);
-                        emit refused(item.path, r.error());
+                        if (!callerHears)
+                            emit refused(item.path, r.error());
                         replayFrom(items, index + 1, r.error(), waiters);
                     }));
 }

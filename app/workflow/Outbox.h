@@ -4,6 +4,7 @@
 #include "LocalStore.h"
 
 #include <QObject>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -50,6 +51,7 @@ private:
     LocalStore *m_store;
     std::function<QString()> m_account;
     bool m_replaying = false;
+    QSet<QByteArray> m_callerWaiting; // keys of writes whose caller waits for their first answer
     QList<Done> m_waiters;
 };
 

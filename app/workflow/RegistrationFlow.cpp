@@ -43,7 +43,7 @@ RegistrationFlow::RegistrationFlow(ApiClient &api, AuthSession &auth, TransferEn
     , m_form([this] { return serverNow().date(); })
     , m_reference(api, store)
 {
-    connect(&m_reference, &ReferenceCache::servedOffline, this, [this]() { m_offline = true; });
+    connect(&m_reference, &ReferenceCache::servedOffline, this, [this]() { setOffline(true); });
     // What the candidate types into the form is kept as the draft (debounced), like editProfile().
     connect(&m_form, &ProfileForm::edited, this, [this]() {
         m_profileDirty = !m_registration || m_form.values() != m_registration->profile;
@@ -70,6 +70,7 @@ RegistrationFlow::RegistrationFlow(ApiClient &api, AuthSession &auth, TransferEn
 
     // Whatever gets an answer from the server ends the trouble the desk reported.
     auto reached = [this]() {
+        setOffline(false); // what is shown is the server's again
         if (std::exchange(m_serverTrouble, false))
             emit serverReachable();
     };
@@ -149,7 +150,7 @@ void RegistrationFlow::subjects(const QString &siteId, std::function<void(Result
 
 void RegistrationFlow::start(Done done)
 {
-    m_offline = false;
+    setOffline(false);
     // The photo rules first (the photo page checks against them); without them the built-in spec stays.
     m_reference.fetch(QStringLiteral("/meta"), [this](Result<QByteArray, Problem> body) {
         const auto json = body ? JsonReader::parseObject(body.value()) : Result<QJsonObject>(Error(ErrorCode::NetworkUnreachable));
@@ -214,7 +215,7 @@ void RegistrationFlow::restoreLastRegistration()
     if (!json)
         return;
     if (auto r = Registration::fromJson(*json, JsonStrictness::Lenient)) {
-        m_offline = true;
+        setOffline(true);
         adopt(r.value(), false);
     }
 }
@@ -295,10 +296,16 @@ FlowFacts RegistrationFlow::facts() const
     return FlowFacts{m_registration, m_exam, m_sites, m_form.values(), serverNow()};
 }
 
+void RegistrationFlow::setOffline(bool offline)
+{
+    if (std::exchange(m_offline, offline) != offline)
+        emit offlineChanged(offline);
+}
+
 void RegistrationFlow::adopt(const Registration &registration, bool fromServer)
 {
     if (fromServer)
-        m_offline = false;
+        setOffline(false);
     const bool changed = !m_registration || m_registration->version != registration.version
         || m_registration->state != registration.state;
     m_registration = registration;

@@ -167,10 +167,14 @@ signals:
     // when, calmly. serverReachable() follows once a request gets through again.
     void serverBusy(const QDateTime &retryAt, ncre::ErrorCode reason);
     void serverReachable();
+    // isShowingOfflineData() changed: true when what is shown came from this computer, false once the server
+    // answered again.
+    void offlineChanged(bool offline);
 
 private:
     QString account() const;
     void adopt(const Registration &registration, bool fromServer = true);
+    void setOffline(bool offline);
     void write(const QByteArray &verb, const QString &path, const QByteArray &body, bool keep, Done done);
     void sendProfile(const QList<QPair<QByteArray, QByteArray>> &captcha, Done done);
     void flushProfileDraft();

@@ -22,6 +22,7 @@ public:
     void setSubjects(const QList<Subject> &subjects, const QStringList &chosen);
     void setLimit(int limit) { m_limit = limit; }
     QStringList chosen() const;
+    const QList<Subject> &subjects() const { return m_subjects; }
     qint64 totalFeeFen() const;
     QStringList fullSubjects() const;
 

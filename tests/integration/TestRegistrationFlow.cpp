@@ -276,8 +276,10 @@ private slots:
         QVERIFY(rig.run([&](auto done) { flow.start(done); }).ok());
         QVERIFY(rig.run([&](auto done) { flow.acceptAgreement(done); }).ok());
         flow.editProfile(residentProfile("11010519491231002X"));
+        QSignalSpy offlineRefusals(&flow, &RegistrationFlow::queuedSubmissionRefused);
         const auto taken = rig.run([&](auto done) { flow.saveProfile(done); });
         QCOMPARE(taken.error().code, ErrorCode::AccountDocumentTaken);
+        QVERIFY(offlineRefusals.isEmpty()); // answered to the caller, not reported as an offline change refused
         flow.editProfile(residentProfile("440524188001010014"));
         const auto needsCaptcha = rig.run([&](auto done) { flow.saveProfile(done); });
         QCOMPARE(needsCaptcha.error().code, ErrorCode::AuthCaptcha);

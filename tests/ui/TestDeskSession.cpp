@@ -231,6 +231,7 @@ private slots:
         QVERIFY(shown.wait(20000));
         QVERIFY(desk.mainWindow()->isVisible());
         QVERIFY(desk.flow()->isShowingOfflineData());
+        QVERIFY(desk.mainWindow()->findChild<QLabel *>("offlineBanner")->isVisible());
         QCOMPARE(desk.flow()->currentStep(), FlowStep::Profile); // what was last seen: the agreement accepted
 
         // The server comes back (same address, same data): the session is renewed, nothing asked.
@@ -240,6 +241,8 @@ private slots:
         QVERIFY2(refreshed.ok(), qPrintable(refreshed ? QString() : errorCodeName(refreshed.error().code)));
         QVERIFY(!desk.flow()->isShowingOfflineData());
         QVERIFY(!desk.sessionPrompt());
+        // The poller alone (a 304: nothing changed) takes the offline banner down once the server answers.
+        QVERIFY(!desk.mainWindow()->findChild<QLabel *>("offlineBanner")->isVisible());
     }
 
     // The form and the ticket, downloaded through the desk, open on exam day with the server stopped: from the login

@@ -25,6 +25,8 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -33,6 +35,7 @@
 #include <QProcess>
 #include <QGuiApplication>
 #include <QTest>
+#include <QWheelEvent>
 #include <QFile>
 #include <QDropEvent>
 #include <QMimeData>
@@ -424,10 +427,10 @@ private slots:
         QVERIFY(!find<QLabel>(&login, "error")->isVisible());
         auto *addressDialog = login.findChild<QDialog *>("qqAddressDialog");
         QVERIFY(addressDialog && addressDialog->isVisible());
-        QCOMPARE(find<QLineEdit>(addressDialog, "qqAddress")->text(), QString::fromUtf8(browser.first().toEncoded()));
+        QCOMPARE(find<QPlainTextEdit>(addressDialog, "qqAddress")->toPlainText(), QString::fromUtf8(browser.first().toEncoded()));
         QTest::mouseClick(find<QPushButton>(addressDialog, "qqCopyAddress"), Qt::LeftButton);
         QCOMPARE(QGuiApplication::clipboard()->text(), QString::fromUtf8(browser.first().toEncoded()));
-        addressDialog->close();
+        QPointer<QDialog> spent(addressDialog);
         QNetworkAccessManager nam;
         auto go = [&](const QByteArray &verb, const QUrl &url, const QByteArray &body = {}) {
             QNetworkRequest request(url);
@@ -448,6 +451,7 @@ private slots:
         go("GET", loopback);
         QVERIFY(loggedIn.wait());
         QCOMPARE(auth.account().username, QStringLiteral("qq20002"));
+        QVERIFY(!spent || !spent->isVisible()); // the spent address does not linger
     }
 
     // «Change password» on the login window: without the account, password and captcha it says what to enter;
@@ -517,6 +521,13 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(&page));
         QVERIFY(find<QWidget>(&page, "restorePrompt")->isVisible());
         QCOMPARE(find<QLineEdit>(&page, "field-name")->text(), QString::fromUtf8("李四"));
+        // The wheel over a choice the candidate has not focused scrolls the form; it does not change 民族.
+        auto *ethnicity = find<QComboBox>(&page, "field-ethnicity");
+        const int before = ethnicity->currentIndex();
+        QWheelEvent wheel(QPointF(5, 5), ethnicity->mapToGlobal(QPointF(5, 5)), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(ethnicity, &wheel);
+        QCOMPARE(ethnicity->currentIndex(), before);
         QVERIFY(find<QPushButton>(&page, "restorePromptNo")->hasFocus()); // «Keep them» is where Enter goes
         QTest::mouseClick(find<QPushButton>(&page, "restorePromptYes"), Qt::LeftButton); // «Discard them»
         QVERIFY(!find<QWidget>(&page, "restorePrompt")->isVisible());
