@@ -204,6 +204,23 @@ private slots:
         const QString secondId = second.json().value("id").toString();
         QVERIFY(secondId != firstId);
         QCOMPARE(second.json().value("status").toString(), QStringLiteral("open"));
+        // The payment page cannot be framed or sniffed, and a form posted to it from another site's page is refused
+        // (issue 14): the order stays open.
+        TestHttp browser(*m_server);
+        browser.setDirect(true);
+        const HttpResult page = browser.get("/api/v1/pay/" + secondId);
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
+        QCOMPARE(page.header("X-Content-Type-Options"), QByteArray("nosniff"));
+        QCOMPARE(page.header("Referrer-Policy"), QByteArray("no-referrer"));
+        for (const auto &forged : QList<QPair<QByteArray, QByteArray>>{{"Origin", "https://evil.example"},
+                                                                       {"Sec-Fetch-Site", "cross-site"}}) {
+            const HttpResult r = browser.send("POST", "/api/v1/pay/" + secondId.toUtf8(), "bank=icbc",
+                                              "application/x-www-form-urlencoded", {forged});
+            QCOMPARE(r.status, 403);
+        }
+        QCOMPARE(http.get("/api/v1/registrations/current").json().value("payment").toObject().value("status").toString(),
+                 QStringLiteral("open"));
 
         // The first order's money arrives late: it counts, the registration is paid, the new order can no longer
         // be charged, and the payment is recorded once.
