@@ -6,6 +6,8 @@
 #include "ServerLogging.h"
 
 #include <QCryptographicHash>
+
+#include <cmath>
 #include <QJsonDocument>
 #include <QUrlQuery>
 
@@ -18,8 +20,6 @@ namespace {
 constexpr qint64 kCaptchaSeconds = 300;
 constexpr qint64 kAccessSeconds = 15 * 60;
 constexpr qint64 kRefreshSeconds = 30 * 24 * 3600;
-constexpr int kMaxFailedLogins = 5;
-constexpr qint64 kLockSeconds = 15 * 60;
 
 QByteArray sha256(const QByteArray &data)
 {
@@ -67,21 +67,78 @@ ApiResponse redeemQqCode(ServerContext &ctx, const QString &code, const QString 
     return newSession(ctx, accountId);
 }
 
-// A wrong password (at login, or as the current password of a change) counts towards the account's lockout.
-// Answers the lock's problem when this failure locked it.
-std::optional<ApiResponse> countFailure(ServerContext &ctx, qint64 accountId)
+// Wrong passwords slow down whoever makes them, without locking the owner out for long (issue 14): each account
+// name and each client address has a failure count that halves every 10 minutes. From kUserThreshold failures on an
+// account name (kAddressThreshold from one address, which schools and exam sites share) the next try must wait
+// 15 s, doubling with each further failure, at most 15 minutes (429 auth.locked with Retry-After). Account names are
+// counted whether the account exists or not, so the answers tell nothing about which do; every login also needs a
+// fresh captcha.
+constexpr double kUserThreshold = 5;
+constexpr double kAddressThreshold = 20;
+constexpr double kHalfLifeSeconds = 600;
+constexpr qint64 kMaxWaitSeconds = 15 * 60;
+
+QString userKey(const QString &username)
 {
-    const qint64 now = ctx.clock.nowSecs();
-    const int count = ctx.db.scalar(QStringLiteral("SELECT failed_logins FROM accounts WHERE id = ?"), {accountId}).toInt() + 1;
-    const qint64 lock = count >= kMaxFailedLogins ? now + kLockSeconds : 0;
-    ctx.db.run(QStringLiteral("UPDATE accounts SET failed_logins = ?, locked_until = ? WHERE id = ?"),
-               {lock ? 0 : count, lock, accountId});
-    if (!lock)
+    return QStringLiteral("user:") + username.trimmed().toCaseFolded();
+}
+
+QString addressKey(const ApiRequest &r)
+{
+    return QStringLiteral("addr:") + r.http.remoteAddress.toString();
+}
+
+// The failures of `key` now (decayed) and when the last was.
+std::pair<double, qint64> failures(ServerContext &ctx, const QString &key)
+{
+    QSqlQuery q = ctx.db.run(QStringLiteral("SELECT failures, last_at FROM login_throttle WHERE key = ?"), {key});
+    if (!q.next())
+        return {0.0, 0};
+    const qint64 last = q.value(1).toLongLong();
+    const double elapsed = double(qMax<qint64>(0, ctx.clock.nowSecs() - last));
+    return {q.value(0).toDouble() * std::pow(0.5, elapsed / kHalfLifeSeconds), last};
+}
+
+// Seconds `key` must still wait (0: it may try now).
+qint64 waitFor(ServerContext &ctx, const QString &key, double threshold)
+{
+    const auto [decayed, last] = failures(ctx, key);
+    // Whole failures: quick tries a second apart have hardly decayed (4.995 is the fifth failure, not the fourth).
+    const double count = std::floor(decayed + 0.25);
+    if (count < threshold)
+        return 0;
+    const qint64 wait = qMin<qint64>(kMaxWaitSeconds, qint64(15.0 * std::pow(2.0, count - threshold)));
+    return qMax<qint64>(0, last + wait - ctx.clock.nowSecs());
+}
+
+qint64 loginWait(ServerContext &ctx, const QString &username, const ApiRequest &r)
+{
+    return qMax(waitFor(ctx, userKey(username), kUserThreshold), waitFor(ctx, addressKey(r), kAddressThreshold));
+}
+
+std::optional<ApiResponse> lockedFor(qint64 seconds)
+{
+    if (seconds <= 0)
         return std::nullopt;
-    qCInfo(lcServer) << "account" << accountId << "locked after repeated wrong passwords";
     Problem p = Problem::fromError(Error(ErrorCode::AuthLocked));
-    p.retryAfterSeconds = int(kLockSeconds);
+    p.retryAfterSeconds = int(seconds);
     return ApiResponse::problem(p);
+}
+
+// A wrong password (at login, or as the current password of a change) for `username` from the caller's address.
+// Answers the wait it now imposes, if any.
+std::optional<ApiResponse> countFailure(ServerContext &ctx, const QString &username, const ApiRequest &r)
+{
+    for (const QString &key : {userKey(username), addressKey(r)}) {
+        const double count = failures(ctx, key).first + 1;
+        ctx.db.run(QStringLiteral("INSERT INTO login_throttle (key, failures, last_at) VALUES (?, ?, ?) ON CONFLICT (key) "
+                                  "DO UPDATE SET failures = excluded.failures, last_at = excluded.last_at"),
+                   {key, count, ctx.clock.nowSecs()});
+    }
+    const qint64 wait = loginWait(ctx, username, r);
+    if (wait > 0)
+        qCInfo(lcServer) << "wrong passwords: next try in" << wait << "s";
+    return lockedFor(wait);
 }
 
 void logIn(ServerContext &ctx, ApiRequest &r, Reply reply)
@@ -99,34 +156,27 @@ void logIn(ServerContext &ctx, ApiRequest &r, Reply reply)
         reply(ApiResponse::problem(Error(ErrorCode::AuthCaptcha, QStringLiteral("captchaAnswer"))));
         return;
     }
-    QSqlQuery q = ctx.db.run(
-        QStringLiteral("SELECT id, password_hash, locked_until FROM accounts WHERE username = ?"), {req->username});
+    if (auto locked = lockedFor(loginWait(ctx, req->username, r))) {
+        reply(*locked);
+        return;
+    }
+    QSqlQuery q = ctx.db.run(QStringLiteral("SELECT id, password_hash FROM accounts WHERE username = ?"), {req->username});
     // Unknown accounts are checked against a dummy hash of the same cost: the same answer after the same time.
     const bool known = q.next();
     const qint64 id = known ? q.value(0).toLongLong() : 0;
     const QString hash = known ? q.value(1).toString() : QString();
-    const qint64 lockedUntil = known ? q.value(2).toLongLong() : 0;
-    const qint64 now = ctx.clock.nowSecs();
-    if (lockedUntil > now) {
-        Problem p = Problem::fromError(Error(ErrorCode::AuthLocked));
-        p.retryAfterSeconds = int(lockedUntil - now);
-        reply(ApiResponse::problem(p));
-        return;
-    }
-    const bool queued = ctx.hasher->verify(hash, req->password, [&ctx, id, known, reply](bool matches) {
-        if (!known) {
-            reply(ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials)));
-            return;
-        }
-        if (!matches) {
-            if (auto locked = countFailure(ctx, id)) {
+    const QString username = req->username;
+    const ApiRequest request = r;
+    const bool queued = ctx.hasher->verify(hash, req->password, [&ctx, id, known, username, request, reply](bool matches) {
+        if (!known || !matches) {
+            if (auto locked = countFailure(ctx, username, request)) {
                 reply(*locked);
                 return;
             }
             reply(ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials)));
             return;
         }
-        ctx.db.run(QStringLiteral("UPDATE accounts SET failed_logins = 0, locked_until = 0 WHERE id = ?"), {id});
+        ctx.db.run(QStringLiteral("DELETE FROM login_throttle WHERE key = ?"), {userKey(username)});
         reply(newSession(ctx, id));
     });
     if (!queued)
@@ -146,6 +196,7 @@ void sweepAnonymousData(ServerContext &ctx)
         {QStringLiteral("DELETE FROM idempotency WHERE created_at < ?"), dayAgo},
         {QStringLiteral("DELETE FROM document_checks WHERE created_at < ?"), dayAgo},
         {QStringLiteral("DELETE FROM sessions WHERE refresh_expires < ?"), now},
+        {QStringLiteral("DELETE FROM login_throttle WHERE last_at < ?"), dayAgo},
     };
     int removed = 0;
     for (const auto &[sql, before] : sweeps)
@@ -293,28 +344,25 @@ void registerAccountRoutes(ServerContext &ctx)
             const ErrorList errors = AccountRules::validatePassword(req->newPassword, r.caller->username,
                                                                     QStringLiteral("newPassword"));
             const Caller caller = *r.caller;
-            QSqlQuery q = ctx.db.run(QStringLiteral("SELECT password_hash, locked_until FROM accounts WHERE id = ?"),
-                                     {caller.accountId});
+            QSqlQuery q = ctx.db.run(QStringLiteral("SELECT password_hash FROM accounts WHERE id = ?"), {caller.accountId});
             const QString hash = q.next() ? q.value(0).toString() : QString();
-            const qint64 lockedUntil = q.value(1).toLongLong();
-            if (lockedUntil > ctx.clock.nowSecs()) {
-                Problem p = Problem::fromError(Error(ErrorCode::AuthLocked));
-                p.retryAfterSeconds = int(lockedUntil - ctx.clock.nowSecs());
-                reply(ApiResponse::problem(p));
+            if (auto locked = lockedFor(loginWait(ctx, caller.username, r))) {
+                reply(*locked);
                 return;
             }
+            const ApiRequest request = r;
             const QString newPassword = req->newPassword;
-            const bool queued = ctx.hasher->verify(hash, req->currentPassword, [&ctx, caller, errors, newPassword, reply](bool matches) {
+            const bool queued = ctx.hasher->verify(hash, req->currentPassword, [&ctx, caller, errors, newPassword, request, reply](bool matches) {
                 if (!matches) {
-                    // Guessing the current password is guessing a login: it counts towards the lockout.
-                    if (auto locked = countFailure(ctx, caller.accountId)) {
+                    // Guessing the current password is guessing a login: it counts like one.
+                    if (auto locked = countFailure(ctx, caller.username, request)) {
                         reply(*locked);
                         return;
                     }
                     reply(validationProblem({Error(ErrorCode::AuthInvalidCredentials, QStringLiteral("currentPassword"))}));
                     return;
                 }
-                ctx.db.run(QStringLiteral("UPDATE accounts SET failed_logins = 0 WHERE id = ?"), {caller.accountId});
+                ctx.db.run(QStringLiteral("DELETE FROM login_throttle WHERE key = ?"), {userKey(caller.username)});
                 if (!errors.isEmpty()) {
                     reply(validationProblem(errors));
                     return;

@@ -145,6 +145,14 @@ const char *const kMigrations[] = {
     CREATE INDEX document_checks_account ON document_checks(account_id, created_at);
     CREATE INDEX document_checks_address ON document_checks(address, created_at);
     )sql",
+    // 3: wrong passwords per account name and per client address, decaying, for growing delays (no hard lock).
+    R"sql(
+    CREATE TABLE login_throttle (
+        key TEXT PRIMARY KEY,
+        failures REAL NOT NULL,
+        last_at INTEGER NOT NULL
+    );
+    )sql",
 };
 
 } // namespace

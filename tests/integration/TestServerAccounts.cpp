@@ -107,6 +107,49 @@ private slots:
         QCOMPARE(logInWith(http, "lockme01", "Secret-pass-1").status, 200);
     }
 
+    // Wrong passwords slow the guesser down without locking the owner out (issue 14, item 6): an account that does
+    // not exist answers exactly like one that does; the wait after five failures is short and grows with each
+    // further one; the owner, after the wait, logs in; failures decay; and one address guessing many names is slowed
+    // too.
+    void testWrongPasswordsSlowDownWithoutAnOracle()
+    {
+        TestHttp http(*m_server);
+        QVERIFY(!http.registerAndLogIn("slowme01").isEmpty());
+        QList<int> known, unknown;
+        QList<int> knownWait, unknownWait;
+        for (int i = 0; i < 5; ++i) {
+            const HttpResult k = logInWith(http, "slowme01", "wrong-Pass-1");
+            const HttpResult u = logInWith(http, "ghost0001", "wrong-Pass-1");
+            known << k.status;
+            unknown << u.status;
+            knownWait << k.header("Retry-After").toInt();
+            unknownWait << u.header("Retry-After").toInt();
+        }
+        QCOMPARE(known, unknown); // the same answers, at the same tries
+        QCOMPARE(knownWait, unknownWait);
+        QCOMPARE(known.last(), 429);
+        QCOMPARE(knownWait.last(), 15); // short, not a quarter of an hour
+        // The owner, once the wait is over, logs in (and that clears the account's failures).
+        QCOMPARE(http.post("/api/v1/test-hooks/clock", {{"advanceSeconds", 16}}).status, 200);
+        QCOMPARE(logInWith(http, "slowme01", "Secret-pass-1").status, 200);
+        // A guesser who goes on waits longer each time.
+        for (int i = 0; i < 5; ++i)
+            logInWith(http, "ghost0002", "wrong-Pass-1");
+        QCOMPARE(http.post("/api/v1/test-hooks/clock", {{"advanceSeconds", 16}}).status, 200);
+        const HttpResult sixth = logInWith(http, "ghost0002", "wrong-Pass-1");
+        QCOMPARE(sixth.status, 429);
+        QCOMPARE(sixth.header("Retry-After").toInt(), 30);
+        // Failures decay: an hour later the name is free again.
+        QCOMPARE(http.post("/api/v1/test-hooks/clock", {{"advanceSeconds", 3600}}).status, 200);
+        QCOMPARE(logInWith(http, "ghost0002", "wrong-Pass-1").status, 401);
+        // One address trying many names is slowed down as well (schools share an address: a higher threshold).
+        int slowed = 0;
+        for (int i = 0; i < 30 && !slowed; ++i)
+            if (logInWith(http, QStringLiteral("spray%1").arg(i, 4, 10, QLatin1Char('0')), "wrong-Pass-1").status == 429)
+                slowed = i + 1;
+        QVERIFY2(slowed >= 15 && slowed <= 25, qPrintable(QString::number(slowed)));
+    }
+
     void testTokensRefreshRotateAndRevoke()
     {
         TestHttp http(*m_server);
