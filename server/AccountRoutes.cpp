@@ -20,13 +20,14 @@ namespace {
 constexpr qint64 kCaptchaSeconds = 300;
 constexpr qint64 kAccessSeconds = 15 * 60;
 constexpr qint64 kRefreshSeconds = 30 * 24 * 3600;
+constexpr qint64 kReuseGraceSeconds = 10;
 
 QByteArray sha256(const QByteArray &data)
 {
     return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
 }
 
-ApiResponse newSession(ServerContext &ctx, qint64 accountId)
+ApiResponse newSession(ServerContext &ctx, qint64 accountId, qint64 *sessionId = nullptr)
 {
     QSqlQuery a = ctx.db.run(QStringLiteral("SELECT username, role, site_id FROM accounts WHERE id = ?"), {accountId});
     if (!a.next())
@@ -45,6 +46,8 @@ ApiResponse newSession(ServerContext &ctx, qint64 accountId)
                               now + kAccessSeconds, now + kRefreshSeconds});
     if (q.lastError().type() != QSqlError::NoError)
         return ApiResponse::problem(Error(ErrorCode::ServerInternal));
+    if (sessionId)
+        *sessionId = q.lastInsertId().toLongLong();
     return ApiResponse::json(s.toJson());
 }
 
@@ -317,17 +320,36 @@ void registerAccountRoutes(ServerContext &ctx)
         const Result<RefreshRequest> req = RefreshRequest::fromJson(r.json, JsonStrictness::Strict);
         if (!req)
             return ApiResponse::problem(req.error());
-        QSqlQuery q = ctx.db.run(QStringLiteral("SELECT id, account_id, refresh_expires, revoked FROM sessions "
-                                                "WHERE refresh_hash = ?"),
+        QSqlQuery q = ctx.db.run(QStringLiteral("SELECT id, account_id, refresh_expires, revoked, replaced_by, rotated_at "
+                                                "FROM sessions WHERE refresh_hash = ?"),
                                  {sha256(req->refreshToken.toLatin1())});
-        if (!q.next() || q.value(3).toInt() != 0 || q.value(2).toLongLong() <= ctx.clock.nowSecs())
+        const bool found = q.next();
+        const qint64 now = ctx.clock.nowSecs();
+        if (found && q.value(3).toInt() != 0 && !q.value(4).isNull()) {
+            // A refresh token that was already rotated, presented again: two holders of one token (theft detection,
+            // RFC 9700 §4.14.2). After a short grace (a client retrying a lost answer), the whole chain it led to
+            // ends: the thief's session and the owner's alike; the owner logs in again.
+            if (now - q.value(5).toLongLong() > kReuseGraceSeconds) {
+                qint64 next = q.value(4).toLongLong();
+                for (int hops = 0; next != 0 && hops < 10000; ++hops) {
+                    ctx.db.run(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE id = ?"), {next});
+                    next = ctx.db.scalar(QStringLiteral("SELECT replaced_by FROM sessions WHERE id = ?"), {next}).toLongLong();
+                }
+                qCWarning(lcServer) << "refresh token reused: the sessions of account" << q.value(1).toLongLong()
+                                    << "that followed it are ended";
+            }
+            return ApiResponse::problem(Error(ErrorCode::AuthRequired, {}, QStringLiteral("refresh token not valid")));
+        }
+        if (!found || q.value(3).toInt() != 0 || q.value(2).toLongLong() <= now)
             return ApiResponse::problem(Error(ErrorCode::AuthRequired, {}, QStringLiteral("refresh token not valid")));
         const qint64 sessionId = q.value(0).toLongLong();
         const qint64 accountId = q.value(1).toLongLong();
-        // Rotation: the old pair stops working the moment the new one exists.
+        // Rotation: the old pair stops working the moment the new one exists, and remembers it.
         Transaction tx(ctx.db);
-        ctx.db.run(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE id = ?"), {sessionId});
-        ApiResponse response = newSession(ctx, accountId);
+        qint64 successor = 0;
+        ApiResponse response = newSession(ctx, accountId, &successor);
+        ctx.db.run(QStringLiteral("UPDATE sessions SET revoked = 1, replaced_by = ?, rotated_at = ? WHERE id = ?"),
+                   {successor, now, sessionId});
         tx.commit();
         return response;
     });

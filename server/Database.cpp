@@ -153,6 +153,11 @@ const char *const kMigrations[] = {
         last_at INTEGER NOT NULL
     );
     )sql",
+    // 4: refresh rotation remembers its successor, so a reused (stolen) refresh token ends the whole chain.
+    R"sql(
+    ALTER TABLE sessions ADD COLUMN replaced_by INTEGER;
+    ALTER TABLE sessions ADD COLUMN rotated_at INTEGER;
+    )sql",
 };
 
 } // namespace

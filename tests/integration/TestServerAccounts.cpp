@@ -150,6 +150,29 @@ private slots:
         QVERIFY2(slowed >= 15 && slowed <= 25, qPrintable(QString::number(slowed)));
     }
 
+    // A refresh token used again after it was rotated means two holders: the chain it led to ends, the thief's
+    // session and the owner's (who logs in again).
+    void testReusedRefreshTokenEndsTheChain()
+    {
+        TestHttp owner(*m_server);
+        owner.setToken(owner.registerAndLogIn("reuse0001"));
+        const QString stolen = owner.lastRefreshToken();
+        const HttpResult rotated = owner.post("/api/v1/sessions/refresh", {{"refreshToken", stolen}});
+        QCOMPARE(rotated.status, 200);
+        const QString ownerAccess = rotated.json().value("accessToken").toString();
+        const QString ownerRefresh = rotated.json().value("refreshToken").toString();
+        owner.setToken(ownerAccess);
+        QCOMPARE(owner.get("/api/v1/registrations/current").status, 404); // logged in (no registration yet)
+
+        QCOMPARE(owner.post("/api/v1/test-hooks/clock", {{"advanceSeconds", 60}}).status, 200);
+        TestHttp thief(*m_server);
+        QCOMPARE(thief.post("/api/v1/sessions/refresh", {{"refreshToken", stolen}}).status, 401);
+        // The owner's rotated session ended with it.
+        QCOMPARE(owner.get("/api/v1/registrations/current").status, 401);
+        QCOMPARE(owner.post("/api/v1/sessions/refresh", {{"refreshToken", ownerRefresh}}).status, 401);
+        QVERIFY(m_server->stderrText().contains("refresh token reused"));
+    }
+
     void testTokensRefreshRotateAndRevoke()
     {
         TestHttp http(*m_server);
