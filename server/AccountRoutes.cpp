@@ -374,7 +374,8 @@ void registerAccountRoutes(ServerContext &ctx)
             }
             const ApiRequest request = r;
             const QString newPassword = req->newPassword;
-            const bool queued = ctx.hasher->verify(hash, req->currentPassword, [&ctx, caller, errors, newPassword, request, reply](bool matches) {
+            const bool reused = req->newPassword == req->currentPassword;
+            const bool queued = ctx.hasher->verify(hash, req->currentPassword, [&ctx, caller, errors, newPassword, reused, request, reply](bool matches) {
                 if (!matches) {
                     // Guessing the current password is guessing a login: it counts like one.
                     if (auto locked = countFailure(ctx, caller.username, request)) {
@@ -387,6 +388,10 @@ void registerAccountRoutes(ServerContext &ctx)
                 ctx.db.run(QStringLiteral("DELETE FROM login_throttle WHERE key = ?"), {userKey(caller.username)});
                 if (!errors.isEmpty()) {
                     reply(validationProblem(errors));
+                    return;
+                }
+                if (reused) {
+                    reply(validationProblem({Error(ErrorCode::AccountPasswordReused, QStringLiteral("newPassword"))}));
                     return;
                 }
                 const bool hashing = ctx.hasher->hash(newPassword, [&ctx, caller, reply](const QString &newHash) {

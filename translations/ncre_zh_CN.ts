@@ -482,6 +482,14 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>The registration server cannot store data at the moment. Nothing was changed; please try again in a few minutes.</source>
         <translation>报名服务器暂时无法保存数据，本次操作未生效。请过几分钟再试。</translation>
     </message>
+    <message>
+        <source>This password is one of the most common ones, which are tried first: choose another.</source>
+        <translation>这是最常见的密码之一，破解时会最先被尝试：请换一个。</translation>
+    </message>
+    <message>
+        <source>The new password is the same as the current one: choose another.</source>
+        <translation>新密码与当前密码相同：请换一个。</translation>
+    </message>
 </context>
 <context>
     <name>PhotoFixer</name>

@@ -59,8 +59,12 @@ void PasswordDialog::validate()
 {
     const ErrorList errors = AccountRules::validatePassword(m_new->text(), m_username);
     const bool mismatch = !m_repeat->text().isEmpty() && m_repeat->text() != m_new->text();
+    const bool same = !m_new->text().isEmpty() && m_new->text() == m_current->text();
     if (!m_new->text().isEmpty() && !errors.isEmpty()) {
         m_hint->setText(ErrorText::message(errors.first()));
+        m_hint->setStyleSheet(QStringLiteral("color: #B00020;"));
+    } else if (same) {
+        m_hint->setText(ErrorText::message(ErrorCode::AccountPasswordReused));
         m_hint->setStyleSheet(QStringLiteral("color: #B00020;"));
     } else if (mismatch) {
         m_hint->setText(tr("The two passwords differ."));
@@ -69,7 +73,7 @@ void PasswordDialog::validate()
         m_hint->setText(tr("8-64 characters with three of: lower case, upper case, digits, other characters; not your account."));
         m_hint->setStyleSheet(QString());
     }
-    m_ok->setEnabled(!m_current->text().isEmpty() && errors.isEmpty() && m_repeat->text() == m_new->text());
+    m_ok->setEnabled(!m_current->text().isEmpty() && errors.isEmpty() && !same && m_repeat->text() == m_new->text());
 }
 
 void PasswordDialog::submit()

@@ -2,6 +2,10 @@
 
 #include "InputText.h"
 
+#include <QSet>
+
+#include <QFile>
+
 #include <QRegularExpression>
 
 namespace ncre {
@@ -66,7 +70,31 @@ ErrorList validatePassword(const QString &password, const QString &username, con
         return {Error(ErrorCode::AccountWeakPassword, field, QStringLiteral("needs three kinds of character"))};
     if (!username.isEmpty() && password.contains(username, Qt::CaseInsensitive))
         return {Error(ErrorCode::AccountPasswordHasName, field, QStringLiteral("contains the username"))};
+    if (isCommonPassword(password))
+        return {Error(ErrorCode::AccountPasswordCommon, field, QStringLiteral("a common password"))};
     return {};
+}
+
+bool isCommonPassword(const QString &password)
+{
+    // Openwall's list (Debian john-data), lower-cased, compiled in.
+    static const QSet<QString> common = [] {
+        QSet<QString> set;
+        QFile file(QStringLiteral(":/ncre/domain/common-passwords.txt"));
+        if (file.open(QIODevice::ReadOnly))
+            for (const QByteArray &line : file.readAll().split('\n'))
+                if (!line.startsWith("#!") && !line.trimmed().isEmpty())
+                    set.insert(QString::fromUtf8(line.trimmed()).toLower());
+        return set;
+    }();
+    const QString lower = password.toLower();
+    if (common.contains(lower))
+        return true;
+    // The usual dressing of a common word: capitals (folded above) and digits or signs added at the end.
+    static const QRegularExpression suffix(QStringLiteral("[0-9!@#$%^&*.?_+=~-]+$"));
+    QString base = lower;
+    base.remove(suffix);
+    return base.size() >= 4 && base != lower && common.contains(base);
 }
 
 } // namespace AccountRules

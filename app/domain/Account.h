@@ -43,6 +43,9 @@ namespace AccountRules {
 ErrorList validateUsername(const QString &username);
 // 8-64 characters with at least three of: lower case, upper case, digit, other; not containing the username.
 // Errors carry field "password" (or `field`).
+// Among the most common passwords (Openwall's list, shipped in Debian's john-data): ignoring case, and also with
+// digits or signs added at the end ("Password123!").
+bool isCommonPassword(const QString &password);
 ErrorList validatePassword(const QString &password, const QString &username,
                            const QString &field = QStringLiteral("password"));
 } // namespace AccountRules

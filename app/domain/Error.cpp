@@ -97,6 +97,8 @@ constexpr std::array<CodeInfo, static_cast<size_t>(ErrorCode::Count)> kCodes = {
     {ErrorCode::AccountDocumentChecks, "account.documentChecks", 429},
     {ErrorCode::SubjectsClash, "subjects.clash", 422},
     {ErrorCode::ServerStorage, "server.storage", 503},
+    {ErrorCode::AccountPasswordCommon, "account.passwordCommon", 422},
+    {ErrorCode::AccountPasswordReused, "account.passwordReused", 422},
 }};
 
 constexpr bool tableInEnumOrder()

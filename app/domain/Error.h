@@ -102,6 +102,8 @@ enum class ErrorCode {
     AccountDocumentChecks,   // too many different document numbers tried today (an ID-number enumeration guard)
     SubjectsClash,           // two chosen subjects are examined at overlapping times
     ServerStorage,           // the server could not store or read its data (disk full, I/O error): try again later
+    AccountPasswordCommon,   // among the most common passwords (or one with a few digits or signs added)
+    AccountPasswordReused,   // the new password is the current one
     // Append new codes above this line.
     Count
 };

@@ -58,6 +58,10 @@ QString ErrorText::message(ErrorCode code)
         return tr("Choose at least one subject.");
     case ErrorCode::SubjectsTooMany:
         return tr("You have chosen more subjects than this exam allows.");
+    case ErrorCode::AccountPasswordCommon:
+        return tr("This password is one of the most common ones, which are tried first: choose another.");
+    case ErrorCode::AccountPasswordReused:
+        return tr("The new password is the same as the current one: choose another.");
     case ErrorCode::ServerStorage:
         return tr("The registration server cannot store data at the moment. Nothing was changed; please try again "
                   "in a few minutes.");

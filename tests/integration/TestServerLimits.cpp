@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -187,13 +189,18 @@ private slots:
         }
         for (auto &s : flood)
             s->waitForConnected(2000); // the kernel completes the handshake; accept is the server's
-        QTest::qWait(300);
-        const qint64 ticksBefore = cpuTicks(pid);
-        QElapsedTimer wall;
-        wall.start();
-        QTest::qWait(1500);
-        const double cpuSeconds = double(cpuTicks(pid) - ticksBefore) / double(sysconf(_SC_CLK_TCK));
-        const double share = cpuSeconds / (double(wall.elapsed()) / 1000.0);
+        // The bug spun for good (100 % of a core while out of descriptors). A moment's work is not that: the
+        // server must be quiet in at least one of three one-second windows.
+        QList<double> shares;
+        for (int window = 0; window < 3; ++window) {
+            const qint64 ticksBefore = cpuTicks(pid);
+            QElapsedTimer wall;
+            wall.start();
+            QTest::qWait(1000);
+            shares << double(cpuTicks(pid) - ticksBefore) / double(sysconf(_SC_CLK_TCK)) / (double(wall.elapsed()) / 1000.0);
+        }
+        const double share = *std::min_element(shares.begin(), shares.end());
+        qInfo("server CPU while out of descriptors, per second: %.2f %.2f %.2f", shares[0], shares[1], shares[2]);
         QVERIFY2(share < 0.3, qPrintable(QStringLiteral("server CPU while out of descriptors: %1 of a core").arg(share)));
         QVERIFY(server->stderrText().contains("accept failed")); // it did run out, and said so
         flood.clear();

@@ -45,7 +45,8 @@ private slots:
     {
         QTest::addColumn<QString>("password");
         QTest::addColumn<QStringList>("codes");
-        QTest::addRow("three classes") << "Secret123" << QStringList();
+        QTest::addRow("three classes") << "Sekret42x" << QStringList();
+        QTest::addRow("three classes, but a common word") << "Secret123" << QStringList{"password:account.passwordCommon"};
         QTest::addRow("symbols") << "s3cret-pass" << QStringList();
         QTest::addRow("empty") << "" << QStringList{"password:field.required"};
         QTest::addRow("7 chars") << "Sec123!" << QStringList{"password:field.tooShort"};
@@ -76,6 +77,28 @@ private slots:
                                                   JsonStrictness::Strict);
         QVERIFY(login.ok());
         QCOMPARE(login->username, QStringLiteral("lilei01"));
+    }
+
+    // The most common passwords are refused even when they have three kinds of character (Openwall's list from
+    // Debian's john-data), also dressed with capitals and a few digits or signs at the end.
+    void testCommonPasswords_data()
+    {
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<bool>("common");
+        QTest::addRow("Password1") << "Password1" << true;
+        QTest::addRow("Password123!") << "Password123!" << true;
+        QTest::addRow("Qwerty123!") << "Qwerty123!" << true;
+        QTest::addRow("Iloveyou2!") << "Iloveyou2!" << true;
+        QTest::addRow("Secret-pass-1") << "Secret-pass-1" << false;
+        QTest::addRow("Tq7!mZ-eleven") << "Tq7!mZ-eleven" << false;
+    }
+    void testCommonPasswords()
+    {
+        QFETCH(QString, password);
+        QFETCH(bool, common);
+        QCOMPARE(AccountRules::isCommonPassword(password), common);
+        const ErrorList errors = AccountRules::validatePassword(password, QStringLiteral("someone01"));
+        QCOMPARE(!errors.isEmpty() && errors.first().code == ErrorCode::AccountPasswordCommon, common);
     }
 };
 
