@@ -173,6 +173,29 @@ private slots:
         QVERIFY(m_server->stderrText().contains("refresh token reused"));
     }
 
+    // Bearer and refresh tokens never reach a log line, whatever the logging rules (every category at debug).
+    void testTokensNeverLogged()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
+        ServerProcess chatty({}, env, true);
+        QVERIFY(chatty.waitReady());
+        TestHttp http(chatty);
+        http.setDirect(true);
+        const QString access = http.registerAndLogIn("quiet0001");
+        const QString refresh = http.lastRefreshToken();
+        http.setToken(access);
+        http.get("/api/v1/registrations/current");
+        const HttpResult rotated = http.post("/api/v1/sessions/refresh", {{"refreshToken", refresh}});
+        QCOMPARE(rotated.status, 200);
+        const QByteArray log = chatty.stderrText();
+        QVERIFY(log.contains("path=/api/v1/sessions/refresh")); // the log did run, at debug
+        for (const QString &secret : {access, refresh, rotated.json().value("accessToken").toString(),
+                                      rotated.json().value("refreshToken").toString()})
+            QVERIFY2(!log.contains(secret.toLatin1()), "a token reached the log");
+        QVERIFY(!log.contains("Secret-pass-1"));
+    }
+
     void testTokensRefreshRotateAndRevoke()
     {
         TestHttp http(*m_server);
