@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QLocale>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QTimer>
 
 #include <cmath>
@@ -343,7 +344,8 @@ void HttpServer::dispatchInTransaction(const HttpRequest &request, const Route &
         done(ApiResponse::problem(Error(ErrorCode::IdempotencyKeyMissing, QStringLiteral("Idempotency-Key"))));
         return;
     }
-    if (key.size() < 16 || key.size() > 128) {
+    static const QRegularExpression keyForm(QStringLiteral("^[A-Za-z0-9_-]{16,128}$")); // the contract's pattern
+    if (!keyForm.match(QString::fromLatin1(key)).hasMatch()) {
         done(ApiResponse::problem(
             Error(ErrorCode::RequestMalformed, QStringLiteral("Idempotency-Key"), QStringLiteral("16-128 characters"))));
         return;

@@ -147,6 +147,9 @@ void registerQqBrokerRoutes(ServerContext &ctx)
             return badRequest(QStringLiteral("redirect_uri"), QStringLiteral("at most 512 characters"));
         if (!isLoopbackRedirect(redirect))
             return badRequest(QStringLiteral("redirect_uri"), QStringLiteral("must be http://127.0.0.1:<port>/..."));
+        // The broker adds code and state itself: a redirect that already carries them could smuggle a second pair.
+        if (const QUrlQuery given(redirect); given.hasQueryItem(QStringLiteral("code")) || given.hasQueryItem(QStringLiteral("state")))
+            return badRequest(QStringLiteral("redirect_uri"), QStringLiteral("must not carry code or state"));
         if (state.size() < 16 || state.size() > 256)
             return badRequest(QStringLiteral("state"), QStringLiteral("16-256 characters"));
         if (!base64url.match(challenge).hasMatch())

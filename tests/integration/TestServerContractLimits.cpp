@@ -160,6 +160,29 @@ private slots:
             QVERIFY2(after.value(table).toInt() == before.value(table).toInt(), table);
     }
 
+    // Formats the contract gives: an Idempotency-Key of other characters, a QQ redirect that already carries a code
+    // or state; both refused, nothing stored.
+    void testContractFormats()
+    {
+        ServerProcess server;
+        QVERIFY(server.waitReady());
+        TestHttp hooks(server);
+        TestHttp http(server);
+        http.setDirect(true);
+        const HttpResult key = http.send("POST", "/api/v1/accounts", "{}", "application/json",
+                                         {{"Idempotency-Key", "not a key: spaces & signs!"}});
+        QCOMPARE(key.status, 400);
+        const int flows = hooks.get("/api/v1/test-hooks/stats").json().value("qqFlows").toInt();
+        const QString challenge(43, QLatin1Char('A'));
+        for (const char *redirect : {"http://127.0.0.1:5000/cb?code=planted", "http://127.0.0.1:5000/cb?state=planted"}) {
+            const HttpResult r = http.get(QStringLiteral("/api/v1/oauth/qq/start?redirect_uri=%1&state=state-of-the-client-0"
+                                                         "&code_challenge=%2&code_challenge_method=S256")
+                                              .arg(QString::fromLatin1(QUrl::toPercentEncoding(QString::fromLatin1(redirect))), challenge));
+            QCOMPARE(r.status, 400);
+        }
+        QCOMPARE(hooks.get("/api/v1/test-hooks/stats").json().value("qqFlows").toInt(), flows);
+    }
+
     // Captchas, QQ login starts and sessions that lapsed are deleted, not kept for ever.
     void testExpiredAnonymousDataIsDeleted()
     {
