@@ -17,18 +17,6 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<ServerProcess> m_server;
 
-    // A valid GB 11643-1999 resident ID number: region 110105, the birth date, sequence, ISO 7064 MOD 11-2 check.
-    static QString idNumber(const QDate &birth, int sequence)
-    {
-        const QString body = QStringLiteral("110105") + birth.toString(QStringLiteral("yyyyMMdd"))
-            + QStringLiteral("%1").arg(sequence, 3, 10, QLatin1Char('0'));
-        static const int weights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; ++i)
-            sum += body.at(i).digitValue() * weights[i];
-        return body + QString::fromLatin1("10X98765432").at(sum % 11);
-    }
-
     static QJsonObject profile(const QString &number)
     {
         return {{"name", QString::fromUtf8("张三")}, {"documentType", "resident_id"}, {"documentNumber", number},
@@ -73,28 +61,28 @@ private slots:
         TestHttp victim(*m_server);
         victim.setToken(victim.registerAndLogIn("victim01"));
         startAgreement(victim);
-        QCOMPARE(victim.put("/api/v1/registrations/current/profile", profile(idNumber(birth, 123))).status, 200);
+        QCOMPARE(victim.put("/api/v1/registrations/current/profile", profile(residentIdNumber(birth, 123))).status, 200);
 
         TestHttp attacker(*m_server);
         attacker.setDirect(true); // custom headers, straight to the server
         attacker.setToken(attacker.registerAndLogIn("attacker01"));
         startAgreement(attacker);
         // The first guess lands on a free number; the second on the victim's: taken, but by whom is not said.
-        QCOMPARE(tryNumber(attacker, idNumber(birth, 100), false).status, 200);
-        const HttpResult hit = tryNumber(attacker, idNumber(birth, 123), false);
+        QCOMPARE(tryNumber(attacker, residentIdNumber(birth, 100), false).status, 200);
+        const HttpResult hit = tryNumber(attacker, residentIdNumber(birth, 123), false);
         QCOMPARE(hit.status, 409);
         QCOMPARE(hit.code(), QStringLiteral("account.documentTaken"));
         QVERIFY(!hit.json().contains("holder"));
 
         // After a conflict, each new number needs a fresh captcha.
-        const HttpResult bare = tryNumber(attacker, idNumber(birth, 101), false);
+        const HttpResult bare = tryNumber(attacker, residentIdNumber(birth, 101), false);
         QCOMPARE(bare.status, 422);
         QCOMPARE(bare.code(), QStringLiteral("auth.captcha"));
-        QCOMPARE(tryNumber(attacker, idNumber(birth, 101), true).status, 200);
-        QCOMPARE(tryNumber(attacker, idNumber(birth, 102), true).status, 200);
+        QCOMPARE(tryNumber(attacker, residentIdNumber(birth, 101), true).status, 200);
+        QCOMPARE(tryNumber(attacker, residentIdNumber(birth, 102), true).status, 200);
         // The same number again costs nothing new; a fifth different one is refused, with when to come back.
-        QCOMPARE(tryNumber(attacker, idNumber(birth, 102), true).status, 200);
-        const HttpResult stopped = tryNumber(attacker, idNumber(birth, 103), true);
+        QCOMPARE(tryNumber(attacker, residentIdNumber(birth, 102), true).status, 200);
+        const HttpResult stopped = tryNumber(attacker, residentIdNumber(birth, 103), true);
         QCOMPARE(stopped.status, 429);
         QCOMPARE(stopped.code(), QStringLiteral("account.documentChecks"));
         QVERIFY(stopped.header("Retry-After").toInt() >= 60);
@@ -105,12 +93,12 @@ private slots:
         helper.setDirect(true);
         helper.setToken(helper.registerAndLogIn("attacker02"));
         startAgreement(helper);
-        QCOMPARE(tryNumber(helper, idNumber(birth, 104), false).status, 200);
-        QCOMPARE(tryNumber(helper, idNumber(birth, 105), false).status, 200);
-        QCOMPARE(tryNumber(helper, idNumber(birth, 106), false).code(), QStringLiteral("account.documentChecks"));
+        QCOMPARE(tryNumber(helper, residentIdNumber(birth, 104), false).status, 200);
+        QCOMPARE(tryNumber(helper, residentIdNumber(birth, 105), false).status, 200);
+        QCOMPARE(tryNumber(helper, residentIdNumber(birth, 106), false).code(), QStringLiteral("account.documentChecks"));
 
         // The victim, saving the number it holds, is never counted or stopped.
-        QCOMPARE(victim.put("/api/v1/registrations/current/profile", profile(idNumber(birth, 123))).status, 200);
+        QCOMPARE(victim.put("/api/v1/registrations/current/profile", profile(residentIdNumber(birth, 123))).status, 200);
     }
 };
 
