@@ -141,8 +141,16 @@ void HttpServer::clearFaults()
     m_faults.clear();
 }
 
-void HttpServer::handle(HttpConnection *connection, const HttpRequest &request)
+void HttpServer::handle(HttpConnection *connection, const HttpRequest &received)
 {
+    // Behind a trusted proxy, the client is the address the proxy saw (the last X-Forwarded-For entry); otherwise
+    // the header is a stranger's word and counts for nothing.
+    HttpRequest request = received;
+    if (m_trustProxy) {
+        const QByteArrayList hops = request.value("X-Forwarded-For").split(',');
+        if (const QHostAddress client(QString::fromLatin1(hops.last().trimmed())); !client.isNull())
+            request.remoteAddress = client;
+    }
     QElapsedTimer timer;
     timer.start();
     const QString path = request.url.path();
@@ -385,7 +393,10 @@ void HttpServer::dispatchInTransaction(const HttpRequest &request, const Route &
 std::optional<Error> HttpServer::authenticate(const HttpRequest &request, Access access, std::optional<Caller> &caller)
 {
     if (access == Access::TestHook) {
-        if (!m_testHooks || !isLoopback(request.remoteAddress))
+        // Loopback, and no proxy in between (a proxied request names where it came from).
+        const bool proxied = !request.value("X-Forwarded-For").isEmpty() || !request.value("Forwarded").isEmpty()
+            || !request.value("Via").isEmpty();
+        if (!m_testHooks || !isLoopback(request.remoteAddress) || proxied)
             return Error(ErrorCode::ResourceNotFound);
         return std::nullopt;
     }

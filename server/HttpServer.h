@@ -93,6 +93,8 @@ public:
     HttpServer(Database &db, ServerClock &clock, bool testHooks, QObject *parent = nullptr);
 
     void setLimits(const HttpLimits &limits) { m_limits = limits; }
+    // A reverse proxy in front: the client is the last X-Forwarded-For entry (off: the header counts for nothing).
+    void setTrustProxy(bool trust) { m_trustProxy = trust; }
     const HttpLimits &limits() const { return m_limits; }
     // Listens on `address`:`port` (0: any free port); the port, or 0 when it cannot.
     quint16 listen(const QHostAddress &address, quint16 port);
@@ -147,6 +149,7 @@ private:
     ServerClock &m_clock;
     bool m_testHooks;
     HttpLimits m_limits;
+    bool m_trustProxy = false;
     HttpListener *m_listener = nullptr;
     QList<Route> m_routes;
     QList<Fault> m_faults;

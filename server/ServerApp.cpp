@@ -54,6 +54,7 @@ Result<void> ServerApp::start()
         registerTestHookRoutes(*m_context);
     m_http.setRateLimit(m_options.maxRequestsPerSecond);
     m_http.setLimits(m_options.config.http);
+    m_http.setTrustProxy(m_options.trustProxy);
     // Deadlines are checked at most once a second (a query per request would cost the 304 polls a third of their
     // throughput); the test clock hook sweeps at once after moving time.
     m_http.setBeforeRequest([this, lastSweep = QElapsedTimer(), lastAnonymousSweep = QElapsedTimer()]() mutable {
@@ -71,8 +72,10 @@ Result<void> ServerApp::start()
     if (m_port == 0)
         return Error(ErrorCode::ServerInternal, {},
                      QStringLiteral("cannot listen on %1:%2").arg(m_options.host.toString()).arg(m_options.port));
-    m_registrations.setPublicBaseUrl(baseUrl());
-    m_context->publicBaseUrl = baseUrl();
+    const QString publicBase = m_options.config.publicBaseUrl.isEmpty() ? baseUrl()
+                                                                         : m_options.config.publicBaseUrl.toString();
+    m_registrations.setPublicBaseUrl(publicBase);
+    m_context->publicBaseUrl = publicBase;
     if (m_options.testHooks)
         qCWarning(lcServer) << "test hooks are ON: never use this server for real candidates";
     return {};

@@ -24,6 +24,7 @@ struct ServerOptions
     Credentials::KdfProfile kdf = Credentials::KdfProfile::Interactive;
     int maxRequestsPerSecond = 0; // 0: no overload shedding
     ServerConfig config;
+    bool trustProxy = false; // --trust-proxy: X-Forwarded-For names the client (a reverse proxy in front)
 };
 
 // ncre-server assembled: database, catalog, routes, listening socket. Used by main() and by in-process tests.

@@ -109,6 +109,13 @@ Result<ServerConfig> ServerConfig::load(const QString &path)
     for (const QString &key : file.allKeys()) {
         if (kQqKeys.contains(key))
             continue;
+        if (key == QLatin1String("server/publicBaseUrl")) {
+            config.publicBaseUrl = QUrl(file.value(key).toString().trimmed(), QUrl::StrictMode);
+            if (!acceptableUrl(config.publicBaseUrl) || config.publicBaseUrl.hasQuery() || config.publicBaseUrl.hasFragment())
+                return configError(key, QStringLiteral("expects an https URL without query (http only to a loopback address)"));
+            config.publicBaseUrl = config.publicBaseUrl.adjusted(QUrl::StripTrailingSlash);
+            continue;
+        }
         const auto it = std::find_if(known.begin(), known.end(),
                                      [&](const IntKey &k) { return key == QLatin1String(k.name); });
         if (it == known.end())

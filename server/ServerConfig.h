@@ -16,6 +16,7 @@ namespace ncre::server {
 //               headerTimeoutMs, idleTimeoutMs, bodyGraceMs, bodyMinBytesPerSecond, writeTimeoutMs, acceptPauseMs
 //   [hashing]   workers (threads hashing passwords, default: cores - 1, at least 1), queue (hashes that may wait;
 //               beyond it 429 with Retry-After)
+//   [server]    publicBaseUrl (https, or http to a loopback address)
 //   [qq]        the real QQ Connect provider of the QQ login: appId, authorizeUrl, tokenUrl, openIdUrl (defaults:
 //               graph.qq.com's OAuth 2.0 endpoints), and the app secret from the environment
 //               (NCRE_QQ_APP_SECRET) or appSecretFile (a file only the server's user can read) — never on the
@@ -41,6 +42,9 @@ struct ServerConfig
     int documentsPerAccount = 5;
     int documentsPerAddress = 20;
     QqProviderConfig qq;
+    // [server] publicBaseUrl: where candidates' browsers and the desk reach this server (pay links, the QQ
+    // callback), e.g. https://ncre.example.cn; empty: derived from --listen (right for the demo and the tests).
+    QUrl publicBaseUrl;
 
     // The defaults when `path` is empty. Errors: request.malformed with the key in `field` and what it expects.
     static Result<ServerConfig> load(const QString &path);

@@ -1,6 +1,6 @@
 // ncre-server: the reference NCRE registration API (architecture §3-§4, docs/openapi.yaml).
 //   ncre-server [--listen HOST:PORT] [--db PATH] [--seed demo] [--test-hooks] [--kdf interactive|minimal] [--parent-pid PID]
-//               [--max-rps N] [--config FILE]
+//               [--max-rps N] [--config FILE] [--trust-proxy]
 // Prints "ncre-server listening on <url>" once it accepts connections. Exit codes: 0 stopped, 1 could not start,
 // 2 bad command line.
 #include "ServerApp.h"
@@ -81,7 +81,10 @@ int main(int argc, char *argv[])
                                     QStringLiteral("Configuration file (INI): connection, request and hashing limits; "
                                                    "see docs/operator-guide.md."),
                                     QStringLiteral("FILE"));
-    parser.addOptions({listen, db, seed, hooks, kdf, maxRps, parentPid, config});
+    const QCommandLineOption trustProxy(QStringLiteral("trust-proxy"),
+                                        QStringLiteral("A reverse proxy is in front: take the client's address from the last "
+                                                       "X-Forwarded-For entry (for the per-address limits)."));
+    parser.addOptions({listen, db, seed, hooks, kdf, maxRps, parentPid, config, trustProxy});
     if (!parser.parse(QCoreApplication::arguments()))
         return usageError(parser, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -131,6 +134,7 @@ int main(int argc, char *argv[])
     if (!loaded)
         return usageError(parser, QStringLiteral("%1 %2").arg(loaded.error().field, loaded.error().detail));
     options.config = loaded.value();
+    options.trustProxy = parser.isSet(trustProxy);
 
     qint64 watched = 0;
     if (parser.isSet(parentPid)) {

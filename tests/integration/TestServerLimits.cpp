@@ -270,6 +270,50 @@ private slots:
         // And the server serves the next client.
         QCOMPARE(warm.get("/api/v1/meta").status, 200);
     }
+
+    // Proxies (issue 14, Low): test hooks are refused to a request that came through one, even on loopback; only
+    // with --trust-proxy does X-Forwarded-For name the client (for the per-address limits); links point at the
+    // configured public address, not at the listen address.
+    void testProxiesAndThePublicAddress()
+    {
+        auto plain = startServer("[server]\npublicBaseUrl=https://ncre.example.cn\n");
+        QVERIFY(plain);
+        TestHttp hooks(*plain);
+        hooks.setDirect(true);
+        QCOMPARE(hooks.get("/api/v1/test-hooks/stats").status, 200);
+        QCOMPARE(hooks.get("/api/v1/test-hooks/stats", {{"X-Forwarded-For", "127.0.0.1"}}).status, 404);
+        QCOMPARE(hooks.get("/api/v1/test-hooks/stats", {{"Via", "1.1 proxy"}}).status, 404);
+        const HttpResult start = hooks.get(QStringLiteral("/api/v1/oauth/qq/start?redirect_uri=http://127.0.0.1:5000/cb"
+                                                          "&state=state-of-the-client-0&code_challenge=%1&code_challenge_method=S256")
+                                               .arg(QString(43, QLatin1Char('A'))));
+        QCOMPARE(start.status, 302);
+        QVERIFY2(start.header("Location").startsWith("https://ncre.example.cn/api/v1/"), start.header("Location").constData());
+
+        // Wrong passwords from 10.0.0.1 (as the proxy says) slow 10.0.0.1 down, not 10.0.0.2.
+        auto attempt = [&](TestHttp &http, const QByteArray &client, const QString &name) {
+            const QString captcha = http.newCaptcha();
+            return http.send("POST", "/api/v1/sessions",
+                             TestHttp::toJson({{"username", name}, {"password", "Wrong-pass-1"}, {"captchaId", captcha},
+                                               {"captchaAnswer", http.captchaAnswer(captcha)}}),
+                             "application/json", {{"X-Forwarded-For", "203.0.113.9, " + client}})
+                .status;
+        };
+        const QString config = m_dir.filePath("trust.ini");
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[http]\n");
+        f.close();
+        ServerProcess trusting({"--config", config, "--trust-proxy"});
+        QVERIFY(trusting.waitReady());
+        TestHttp http(trusting);
+        http.setDirect(true);
+        int slowed = 0;
+        for (int i = 0; i < 30 && !slowed; ++i)
+            if (attempt(http, "10.0.0.1", QStringLiteral("name%1").arg(i, 4, 10, QLatin1Char('0'))) == 429)
+                slowed = i + 1;
+        QVERIFY2(slowed >= 15 && slowed <= 25, qPrintable(QString::number(slowed)));
+        QCOMPARE(attempt(http, "10.0.0.2", QStringLiteral("other0001")), 401);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServerLimits)
