@@ -8,6 +8,7 @@
 #include <QCryptographicHash>
 
 #include <cmath>
+#include <optional>
 #include <QJsonDocument>
 #include <QUrlQuery>
 
@@ -53,16 +54,23 @@ ApiResponse newSession(ServerContext &ctx, qint64 accountId, qint64 *sessionId =
 
 // The QQ broker's one-time code: redeemable once, with the PKCE verifier that matches the challenge given at
 // /oauth/qq/start, before it expires.
-ApiResponse redeemQqCode(ServerContext &ctx, const QString &code, const QString &verifier)
+// At the OAuth token endpoint (`redirect` set) the request must also repeat the redirect the login started with
+// (RFC 6749 §4.1.3); POST /sessions, the desk's own call, has PKCE alone.
+ApiResponse redeemQqCode(ServerContext &ctx, const QString &code, const QString &verifier,
+                         const std::optional<QString> &redirect = std::nullopt)
 {
-    QSqlQuery q = ctx.db.run(QStringLiteral("SELECT account_id, code_challenge, expires FROM qq_codes WHERE code = ?"),
+    QSqlQuery q = ctx.db.run(QStringLiteral("SELECT account_id, code_challenge, expires, redirect_uri FROM qq_codes WHERE code = ?"),
                              {sha256(code.toLatin1())});
     if (code.isEmpty() || !q.next())
         return ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials, {}, QStringLiteral("unknown code")));
     const qint64 accountId = q.value(0).toLongLong();
     const QByteArray challenge = q.value(1).toByteArray();
     const qint64 expires = q.value(2).toLongLong();
+    const QString startedWith = q.value(3).toString();
     ctx.db.run(QStringLiteral("DELETE FROM qq_codes WHERE code = ?"), {sha256(code.toLatin1())});
+    if (redirect && QUrl(*redirect, QUrl::StrictMode) != QUrl(startedWith, QUrl::StrictMode))
+        return ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials, QStringLiteral("redirect_uri"),
+                                          QStringLiteral("not the redirect the login started with")));
     const QByteArray computed
         = sha256(verifier.toLatin1()).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     if (expires <= ctx.clock.nowSecs() || verifier.isEmpty() || computed != challenge)
@@ -234,8 +242,13 @@ void registerAccountRoutes(ServerContext &ctx)
         if (fields.queryItemValue(QStringLiteral("grant_type")) != QLatin1String("authorization_code"))
             return ApiResponse::problem(Error(ErrorCode::RequestMalformed, QStringLiteral("grant_type"),
                                               QStringLiteral("only authorization_code")));
+        // The desk is the only client of this broker (a public client, RFC 6749 §2.1: no secret).
+        if (fields.queryItemValue(QStringLiteral("client_id"), QUrl::FullyDecoded) != QLatin1String("ncre-desk"))
+            return ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials, QStringLiteral("client_id"),
+                                              QStringLiteral("unknown client")));
         ApiResponse session = redeemQqCode(ctx, fields.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded),
-                                           fields.queryItemValue(QStringLiteral("code_verifier"), QUrl::FullyDecoded));
+                                           fields.queryItemValue(QStringLiteral("code_verifier"), QUrl::FullyDecoded),
+                                           fields.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded));
         if (session.status != 200)
             return session;
         const QJsonObject s = QJsonDocument::fromJson(session.body).object();

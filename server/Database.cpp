@@ -158,6 +158,10 @@ const char *const kMigrations[] = {
     ALTER TABLE sessions ADD COLUMN replaced_by INTEGER;
     ALTER TABLE sessions ADD COLUMN rotated_at INTEGER;
     )sql",
+    // 5: the QQ broker's one-time code remembers the client's redirect, which the token request must repeat.
+    R"sql(
+    ALTER TABLE qq_codes ADD COLUMN redirect_uri TEXT;
+    )sql",
 };
 
 } // namespace

@@ -68,9 +68,10 @@ ApiResponse issueCode(ServerContext &ctx, const QString &providerUser, const QUr
             return ApiResponse::problem(Error(ErrorCode::ServerInternal, {}, QStringLiteral("account not created")));
     }
     const QByteArray code = Credentials::randomToken(32);
-    ctx.db.run(QStringLiteral("INSERT INTO qq_codes (code, account_id, code_challenge, expires) VALUES (?, ?, ?, ?)"),
+    ctx.db.run(QStringLiteral("INSERT INTO qq_codes (code, account_id, code_challenge, expires, redirect_uri) "
+                              "VALUES (?, ?, ?, ?, ?)"),
                {QCryptographicHash::hash(code, QCryptographicHash::Sha256), account, challenge,
-                ctx.clock.nowSecs() + kCodeSeconds});
+                ctx.clock.nowSecs() + kCodeSeconds, redirect.toString(QUrl::FullyEncoded)});
     tx.commit();
     QUrl target = redirect;
     QUrlQuery query(target);

@@ -152,14 +152,23 @@ private slots:
         QVERIFY(client.start(m_server->directUrl("")));
         const QUrl loopback = authorizeInBrowser(client.browser.first(), "54321");
         const QString code = QUrlQuery(loopback).queryItemValue("code");
+        // Not the desk: refused before the code is even looked at.
+        QCOMPARE(browse("POST", m_server->directUrl("/api/v1/oauth/qq/token"),
+                        "grant_type=authorization_code&client_id=other-app&code=" + QUrl::toPercentEncoding(code)
+                            + "&code_verifier=" + QByteArray(43, 'A'))
+                     .status,
+                 401);
+        // Posing as the desk, with another redirect and no verifier: the code is spent, no session given.
         const HttpResult stolen = browse("POST", m_server->directUrl("/api/v1/oauth/qq/token"),
-                                         "grant_type=authorization_code&code=" + QUrl::toPercentEncoding(code)
-                                             + "&code_verifier=" + QByteArray(43, 'A'));
+                                         "grant_type=authorization_code&client_id=ncre-desk&redirect_uri="
+                                             + QUrl::toPercentEncoding("http://127.0.0.1:1/elsewhere")
+                                             + "&code=" + QUrl::toPercentEncoding(code) + "&code_verifier=" + QByteArray(43, 'A'));
         QCOMPARE(stolen.status, 401);
         // Garbage at the token endpoint: clear 4xx answers, never a 500.
         const QUrl token = m_server->directUrl("/api/v1/oauth/qq/token");
         QCOMPARE(browse("POST", token, "grant_type=password&username=a&password=b").status, 400);
         QCOMPARE(browse("POST", token, "grant_type=authorization_code").status, 401);
+        QCOMPARE(browse("POST", token, "grant_type=authorization_code&client_id=ncre-desk").status, 401);
         QCOMPARE(browse("POST", token, "%%%&&&=").status, 400);
         QCOMPARE(browse("POST", token, QByteArray(8192, 'x')).status, 413);
         browse("GET", loopback);
