@@ -18,21 +18,9 @@ namespace ncre::server {
 
 namespace {
 
-QByteArray sha256(const QByteArray &data)
-{
-    return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
-}
-
 QByteArray httpDate(const QDateTime &t)
 {
     return QLocale::c().toString(t.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
-}
-
-bool isLoopback(const QHostAddress &address)
-{
-    return address.isLoopback()
-        || (address.protocol() == QAbstractSocket::IPv6Protocol && address.toIPv4Address() != 0
-            && QHostAddress(address.toIPv4Address()).isLoopback());
 }
 
 QByteArray mediaType(const QByteArray &contentType)
@@ -104,6 +92,8 @@ HttpServer::HttpServer(Database &db, ServerClock &clock, bool testHooks, QObject
     , m_db(db)
     , m_clock(clock)
     , m_testHooks(testHooks)
+    , m_authenticator(db, clock, testHooks)
+    , m_idempotency(db, clock)
 {
 }
 
@@ -332,7 +322,7 @@ void HttpServer::dispatch(const HttpRequest &request, const Route &route, QStrin
 void HttpServer::dispatchInTransaction(const HttpRequest &request, const Route &route, QStringList params, Reply done)
 {
     ApiRequest api{request, std::move(params), std::nullopt, {}};
-    if (const auto error = authenticate(request, route.options.access, api.caller)) {
+    if (const auto error = m_authenticator.authenticate(request, route.options.access, api.caller)) {
         done(ApiResponse::problem(*error));
         return;
     }
@@ -360,84 +350,26 @@ void HttpServer::dispatchInTransaction(const HttpRequest &request, const Route &
     }
     const QString scope = api.caller ? QStringLiteral("account:%1").arg(api.caller->accountId)
                                      : QStringLiteral("anon:") + request.remoteAddress.toString();
-    const QByteArray requestHash = sha256(methodName(request.method) + ' ' + request.url.path().toUtf8() + '\n'
-                                          + request.body);
-    QSqlQuery stored = m_db.run(QStringLiteral("SELECT request_hash, status, content_type, body FROM idempotency "
-                                               "WHERE scope = ? AND key = ?"),
-                                {scope, QString::fromLatin1(key)});
-    if (stored.next()) {
-        if (stored.value(0).toByteArray() != requestHash) {
+    const QByteArray requestHash = IdempotencyStore::requestHash(methodName(request.method), request.url.path(), request.body);
+    if (const auto stored = m_idempotency.find(scope, key)) {
+        if (stored->requestHash != requestHash) {
             done(ApiResponse::problem(Error(ErrorCode::IdempotencyKeyReused, QStringLiteral("Idempotency-Key"))));
             return;
         }
         ApiResponse replay;
-        replay.status = stored.value(1).toInt();
-        replay.contentType = stored.value(2).toByteArray();
-        replay.body = stored.value(3).toByteArray();
+        replay.status = stored->status;
+        replay.contentType = stored->contentType;
+        replay.body = stored->body;
         replay.addHeader("Idempotent-Replayed", "true");
         done(replay);
         return;
     }
     route.handler(api, [this, scope, key, requestHash, done = std::move(done)](ApiResponse response) {
         // Only settled answers are kept: a 5xx or 429 may succeed when retried with the same key.
-        if (response.status < 500 && response.status != 429) {
-            m_db.run(QStringLiteral("INSERT OR REPLACE INTO idempotency (scope, key, request_hash, status, content_type, "
-                                    "body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                     {scope, QString::fromLatin1(key), requestHash, response.status,
-                      QString::fromLatin1(response.contentType), response.body, m_clock.nowSecs()});
-        }
+        if (response.status < 500 && response.status != 429)
+            m_idempotency.keep(scope, key, {requestHash, response.status, response.contentType, response.body});
         done(std::move(response));
     });
-}
-
-std::optional<Error> HttpServer::authenticate(const HttpRequest &request, Access access, std::optional<Caller> &caller)
-{
-    if (access == Access::TestHook) {
-        // Loopback, and no proxy in between (a proxied request names where it came from).
-        const bool proxied = !request.value("X-Forwarded-For").isEmpty() || !request.value("Forwarded").isEmpty()
-            || !request.value("Via").isEmpty();
-        if (!m_testHooks || !isLoopback(request.remoteAddress) || proxied)
-            return Error(ErrorCode::ResourceNotFound);
-        return std::nullopt;
-    }
-    const QByteArray authorization = request.value("Authorization");
-    if (access == Access::Public && authorization.isEmpty())
-        return std::nullopt;
-    if (!authorization.startsWith("Bearer ")) {
-        if (access == Access::Public)
-            return std::nullopt;
-        return Error(ErrorCode::AuthRequired, {}, QStringLiteral("bearer token required"));
-    }
-    const QByteArray token = authorization.mid(7).trimmed();
-    const QVariantList q = m_db.firstRowCached(QStringLiteral("SELECT s.id, s.access_expires, s.revoked, a.id, a.username, "
-                                                              "a.role, a.site_id FROM sessions s JOIN accounts a ON "
-                                                              "a.id = s.account_id WHERE s.access_hash = ?"),
-                                               {sha256(token)});
-    if (q.size() < 7) {
-        if (access == Access::Public)
-            return std::nullopt;
-        return Error(ErrorCode::AuthRequired, {}, QStringLiteral("unknown token"));
-    }
-    // Public routes ignore a stale token: logging in again must work with yesterday's token still attached.
-    if (q.at(2).toInt() != 0)
-        return access == Access::Public ? std::nullopt
-                                        : std::optional(Error(ErrorCode::AuthRequired, {}, QStringLiteral("revoked token")));
-    if (q.at(1).toLongLong() <= m_clock.nowSecs())
-        return access == Access::Public
-            ? std::nullopt
-            : std::optional(Error(ErrorCode::AuthTokenExpired, {}, QStringLiteral("expired token")));
-    Caller c;
-    c.sessionId = q.at(0).toLongLong();
-    c.accountId = q.at(3).toLongLong();
-    c.username = q.at(4).toString();
-    c.role = q.at(5).toString();
-    c.siteId = q.at(6).toString();
-    if (access == Access::Candidate && c.role != QLatin1String("candidate"))
-        return Error(ErrorCode::AuthForbidden, {}, QStringLiteral("candidates only"));
-    if (access == Access::Staff && c.role != QLatin1String("staff"))
-        return Error(ErrorCode::AuthForbidden, {}, QStringLiteral("staff only"));
-    caller = c;
-    return std::nullopt;
 }
 
 std::optional<Error> HttpServer::checkBody(const HttpRequest &request, const RouteOptions &options, QJsonObject &json)

@@ -5,6 +5,8 @@
 #include "HttpLimits.h"
 #include "HttpListener.h"
 #include "HttpRequest.h"
+#include "IdempotencyStore.h"
+#include "SessionAuthenticator.h"
 #include "Problem.h"
 #include "ServerClock.h"
 
@@ -19,17 +21,6 @@
 
 namespace ncre::server {
 
-class Database;
-
-// Who is calling, once a bearer token has been checked.
-struct Caller
-{
-    qint64 accountId = 0;
-    QString username;
-    QString role; // "candidate" | "staff"
-    QString siteId;
-    qint64 sessionId = 0;
-};
 
 struct ApiRequest
 {
@@ -56,14 +47,6 @@ struct ApiResponse
     static ApiResponse empty(int status);
     static ApiResponse html(const QString &page, int status = 200);
     static ApiResponse redirect(const QByteArray &location);
-};
-
-enum class Access {
-    Public,
-    Authenticated, // any valid bearer token
-    Candidate, // a candidate's bearer token
-    Staff,     // a staff bearer token
-    TestHook,  // only with --test-hooks, only from loopback
 };
 
 enum class BodyKind { None, Json, Jpeg, Form };
@@ -140,7 +123,6 @@ private:
     void route(const HttpRequest &request, Reply done);
     void dispatch(const HttpRequest &request, const Route &route, QStringList params, Reply done);
     void dispatchInTransaction(const HttpRequest &request, const Route &route, QStringList params, Reply done);
-    std::optional<Error> authenticate(const HttpRequest &request, Access access, std::optional<Caller> &caller);
     std::optional<Error> checkBody(const HttpRequest &request, const RouteOptions &options, QJsonObject &json);
     void write(HttpConnection *connection, const ApiResponse &response, bool head, qsizetype truncateTo = -1);
     void logAccess(const HttpRequest &request, int status, qint64 micros);
@@ -148,6 +130,8 @@ private:
     Database &m_db;
     ServerClock &m_clock;
     bool m_testHooks;
+    SessionAuthenticator m_authenticator;
+    IdempotencyStore m_idempotency;
     HttpLimits m_limits;
     bool m_trustProxy = false;
     HttpListener *m_listener = nullptr;

@@ -1,0 +1,39 @@
+#include "IdempotencyStore.h"
+
+#include "Database.h"
+
+#include <QCryptographicHash>
+
+namespace ncre::server {
+
+IdempotencyStore::IdempotencyStore(Database &db, ServerClock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{
+}
+
+QByteArray IdempotencyStore::requestHash(const QByteArray &method, const QString &path, const QByteArray &body)
+{
+    return QCryptographicHash::hash(method + ' ' + path.toUtf8() + '\n' + body, QCryptographicHash::Sha256);
+}
+
+std::optional<IdempotencyStore::Answer> IdempotencyStore::find(const QString &scope, const QByteArray &key)
+{
+    QSqlQuery stored = m_db.run(QStringLiteral("SELECT request_hash, status, content_type, body FROM idempotency "
+                                               "WHERE scope = ? AND key = ?"),
+                                {scope, QString::fromLatin1(key)});
+    if (!stored.next())
+        return std::nullopt;
+    return Answer{stored.value(0).toByteArray(), stored.value(1).toInt(), stored.value(2).toByteArray(),
+                  stored.value(3).toByteArray()};
+}
+
+void IdempotencyStore::keep(const QString &scope, const QByteArray &key, const Answer &answer)
+{
+    m_db.run(QStringLiteral("INSERT OR REPLACE INTO idempotency (scope, key, request_hash, status, content_type, body, "
+                            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+             {scope, QString::fromLatin1(key), answer.requestHash, answer.status, QString::fromLatin1(answer.contentType),
+              answer.body, m_clock.nowSecs()});
+}
+
+} // namespace ncre::server
