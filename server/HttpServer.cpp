@@ -178,7 +178,7 @@ void HttpServer::handle(HttpConnection *connection, const HttpRequest &received)
     }
 
     if (!path.contains(QLatin1String("/test-hooks/"))) {
-        if (const auto retryAfter = shed()) {
+        if (const auto retryAfter = m_rateLimiter.shed()) {
             Problem p = Problem::fromError(Error(ErrorCode::ServerUnavailable, {}, QStringLiteral("overloaded")));
             p.retryAfterSeconds = *retryAfter;
             write(connection, ApiResponse::problem(p), head);
@@ -201,29 +201,6 @@ void HttpServer::handle(HttpConnection *connection, const HttpRequest &received)
                 write(guard, response, head);
         });
     });
-}
-
-std::optional<int> HttpServer::shed()
-{
-    if (m_ratePerSecond <= 0)
-        return std::nullopt;
-    if (!m_monotonic.isValid())
-        m_monotonic.start();
-    const qint64 now = m_monotonic.nsecsElapsed();
-    m_tokens = qMin<double>(m_ratePerSecond, m_tokens + double(now - m_lastRefillNs) * m_ratePerSecond / 1e9);
-    m_lastRefillNs = now;
-    if (m_tokens >= 1.0) {
-        m_tokens -= 1.0;
-        return std::nullopt;
-    }
-    // The Retry-After grows with the crowd shed in the last second, so the retries spread over the seconds it will
-    // take to serve them (clients add their own jitter). Shed requests cost no capacity.
-    if (now - m_shedWindowStartNs > 1'000'000'000) {
-        m_shedWindowStartNs = now;
-        m_shedInWindow = 0;
-    }
-    ++m_shedInWindow;
-    return 1 + m_shedInWindow / m_ratePerSecond;
 }
 
 const HttpServer::Route *HttpServer::match(const HttpRequest &request, QStringList &bestParams, bool &pathMatched) const

@@ -8,6 +8,7 @@
 #include "IdempotencyStore.h"
 #include "SessionAuthenticator.h"
 #include "Problem.h"
+#include "RateLimiter.h"
 #include "ServerClock.h"
 
 #include <QElapsedTimer>
@@ -95,7 +96,7 @@ public:
 
     // Overload protection: beyond `requestsPerSecond` (a token bucket with one second of burst), requests are shed
     // with 503 and a Retry-After that spreads the retries; 0 turns it off. Test hooks are never shed.
-    void setRateLimit(int requestsPerSecond) { m_ratePerSecond = requestsPerSecond; m_tokens = requestsPerSecond; }
+    void setRateLimit(int requestsPerSecond) { m_rateLimiter.setRate(requestsPerSecond); }
 
     // Called before each request is routed: time-driven transitions (payment deadlines) happen there.
     void setBeforeRequest(std::function<void()> hook) { m_beforeRequest = std::move(hook); }
@@ -138,15 +139,7 @@ private:
     QList<Route> m_routes;
     QList<Fault> m_faults;
     std::function<void()> m_beforeRequest;
-    // Token bucket of the rate limit, refilled from a monotonic clock (not ServerClock, which tests move).
-    int m_ratePerSecond = 0;
-    double m_tokens = 0;
-    qint64 m_lastRefillNs = 0;
-    QElapsedTimer m_monotonic;
-    qint64 m_shedWindowStartNs = 0;
-    int m_shedInWindow = 0;
-    // How many seconds of backlog a shed request should wait out.
-    std::optional<int> shed();
+    RateLimiter m_rateLimiter;
 };
 
 } // namespace ncre::server

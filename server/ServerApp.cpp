@@ -36,7 +36,8 @@ Result<void> ServerApp::start()
             return seeded;
     }
     m_context.reset(new ServerContext{m_db, m_clock, m_http, m_catalog, m_registrations, PhotoSpec::ncreDefault(),
-                                      m_options.kdf, Credentials::randomToken(32), 200, QString()});
+                                      m_options.kdf, Credentials::randomToken(32), 200, QString(), nullptr,
+                                      QqProviderConfig(), false, 5, 20});
     m_hasher = std::make_unique<PasswordHasher>(m_options.config.hashWorkers, m_options.config.hashQueue, m_options.kdf);
     m_context->hasher = m_hasher.get();
     m_context->qq = m_options.config.qq;
