@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,6 +29,23 @@ inline QString residentIdNumber(const QDate &birth, int sequence)
     for (int i = 0; i < 17; ++i)
         sum += body.at(i).digitValue() * weights[i];
     return body + QString::fromLatin1("10X98765432").at(sum % 11);
+}
+
+// A config file for ncre-server --config, written into `dir` (the test's temporary folder); empty when it cannot be.
+inline QString writeServerConfig(const QString &dir, const QString &name, const QByteArray &text)
+{
+    QFile file(dir + QLatin1Char('/') + name);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+        return {};
+    return file.fileName();
+}
+
+// The basic information of a resident-ID holder, as the API takes it (PUT /registrations/current/profile).
+inline QJsonObject residentProfileJson(const QString &idNumber)
+{
+    return {{"name", QString::fromUtf8("张三")}, {"documentType", "resident_id"}, {"documentNumber", idNumber},
+            {"ethnicity", "01"}, {"education", "bachelor"}, {"occupation", "student"}, {"mobile", "13812345678"},
+            {"address", QString::fromUtf8("北京市朝阳区建国路1号")}, {"postalCode", "100020"}};
 }
 
 // A real ncre-server process on a free loopback port (--seed demo --test-hooks), for integration tests.

@@ -21,12 +21,7 @@ private:
 
     QString writeConfig(const QByteArray &text)
     {
-        const QString path = m_dir.filePath(QStringLiteral("qq-%1.ini").arg(++m_configs));
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            return {};
-        f.write(text);
-        return path;
+        return writeServerConfig(m_dir.path(), QStringLiteral("qq-%1.ini").arg(++m_configs), text);
     }
     int m_configs = 0;
 

@@ -13,12 +13,7 @@ class TestServerFlow : public QObject
 private:
     std::unique_ptr<ServerProcess> m_server;
 
-    static QJsonObject profile(const QString &idNumber = "11010519491231002X")
-    {
-        return {{"name", QString::fromUtf8("张三")}, {"documentType", "resident_id"}, {"documentNumber", idNumber},
-                {"ethnicity", "01"}, {"education", "bachelor"}, {"occupation", "student"}, {"mobile", "13812345678"},
-                {"address", QString::fromUtf8("北京市朝阳区建国路1号")}, {"postalCode", "100020"}};
-    }
+    static QJsonObject profile(const QString &idNumber = "11010519491231002X") { return residentProfileJson(idNumber); }
 
     QString agreementVersion(TestHttp &http) { return http.get("/api/v1/exams/current").json().value("agreementVersion").toString(); }
 

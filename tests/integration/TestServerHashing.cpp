@@ -21,11 +21,9 @@ private:
 
     std::unique_ptr<ServerProcess> startServer(const QByteArray &config)
     {
-        const QString path = m_dir.filePath(QStringLiteral("hashing.ini"));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(config) != config.size())
+        const QString path = writeServerConfig(m_dir.path(), QStringLiteral("hashing.ini"), config);
+        if (path.isEmpty())
             return nullptr;
-        file.close();
         // The real cost: the point is what a real hash does to everyone else.
         auto server = std::make_unique<ServerProcess>(QStringList{"--kdf", "interactive", "--config", path});
         return server->waitReady() ? std::move(server) : nullptr;

@@ -17,13 +17,6 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<ServerProcess> m_server;
 
-    static QJsonObject profile(const QString &number)
-    {
-        return {{"name", QString::fromUtf8("张三")}, {"documentType", "resident_id"}, {"documentNumber", number},
-                {"ethnicity", "01"}, {"education", "bachelor"}, {"occupation", "student"}, {"mobile", "13812345678"},
-                {"address", QString::fromUtf8("北京市朝阳区建国路1号")}, {"postalCode", "100020"}};
-    }
-
     // PUT the profile with `number`, with a fresh captcha when `captcha`.
     HttpResult tryNumber(TestHttp &http, const QString &number, bool captcha)
     {
@@ -32,7 +25,7 @@ private:
             const QString id = http.newCaptcha();
             headers = {{"NCRE-Captcha-Id", id.toLatin1()}, {"NCRE-Captcha-Answer", http.captchaAnswer(id).toLatin1()}};
         }
-        return http.send("PUT", "/api/v1/registrations/current/profile", TestHttp::toJson(profile(number)),
+        return http.send("PUT", "/api/v1/registrations/current/profile", TestHttp::toJson(residentProfileJson(number)),
                          "application/json", headers);
     }
 
@@ -45,11 +38,8 @@ private:
 private slots:
     void init()
     {
-        const QString config = m_dir.filePath("identity.ini");
-        QFile f(config);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("[documents]\nperAccountPerDay=4\nperAddressPerDay=6\n");
-        f.close();
+        const QString config = writeServerConfig(m_dir.path(), "identity.ini", "[documents]\nperAccountPerDay=4\nperAddressPerDay=6\n");
+        QVERIFY(!config.isEmpty());
         m_server = std::make_unique<ServerProcess>(QStringList{"--config", config});
         QVERIFY(m_server->waitReady());
     }
@@ -61,7 +51,7 @@ private slots:
         TestHttp victim(*m_server);
         victim.setToken(victim.registerAndLogIn("victim01"));
         startAgreement(victim);
-        QCOMPARE(victim.put("/api/v1/registrations/current/profile", profile(residentIdNumber(birth, 123))).status, 200);
+        QCOMPARE(victim.put("/api/v1/registrations/current/profile", residentProfileJson(residentIdNumber(birth, 123))).status, 200);
 
         TestHttp attacker(*m_server);
         attacker.setDirect(true); // custom headers, straight to the server
@@ -98,7 +88,7 @@ private slots:
         QCOMPARE(tryNumber(helper, residentIdNumber(birth, 106), false).code(), QStringLiteral("account.documentChecks"));
 
         // The victim, saving the number it holds, is never counted or stopped.
-        QCOMPARE(victim.put("/api/v1/registrations/current/profile", profile(residentIdNumber(birth, 123))).status, 200);
+        QCOMPARE(victim.put("/api/v1/registrations/current/profile", residentProfileJson(residentIdNumber(birth, 123))).status, 200);
     }
 };
 

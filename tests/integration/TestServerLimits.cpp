@@ -26,11 +26,9 @@ private:
 
     std::unique_ptr<ServerProcess> startServer(const QByteArray &config)
     {
-        const QString path = m_dir.filePath(QStringLiteral("limits-%1.ini").arg(++m_configs));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(config) != config.size())
+        const QString path = writeServerConfig(m_dir.path(), QStringLiteral("limits-%1.ini").arg(++m_configs), config);
+        if (path.isEmpty())
             return nullptr;
-        file.close();
         auto server = std::make_unique<ServerProcess>(QStringList{"--config", path});
         if (!server->waitReady())
             return nullptr;
@@ -298,11 +296,8 @@ private slots:
                              "application/json", {{"X-Forwarded-For", "203.0.113.9, " + client}})
                 .status;
         };
-        const QString config = m_dir.filePath("trust.ini");
-        QFile f(config);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("[http]\n");
-        f.close();
+        const QString config = writeServerConfig(m_dir.path(), "trust.ini", "[http]\n");
+        QVERIFY(!config.isEmpty());
         ServerProcess trusting({"--config", config, "--trust-proxy"});
         QVERIFY(trusting.waitReady());
         TestHttp http(trusting);

@@ -28,11 +28,8 @@ private:
 private slots:
     void testFullDiskAnswersStorageUnavailable()
     {
-        const QString config = m_dir.filePath("storage.ini");
-        QFile f(config);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("[documents]\nperAddressPerDay=1000\n");
-        f.close();
+        const QString config = writeServerConfig(m_dir.path(), "storage.ini", "[documents]\nperAddressPerDay=1000\n");
+        QVERIFY(!config.isEmpty());
         ServerProcess server({"--db", m_dir.filePath("storage.sqlite"), "--config", config});
         QVERIFY(server.waitReady());
         TestHttp hooks(server);

@@ -396,7 +396,7 @@ private slots:
         QTest::keyClicks(find<QLineEdit>(dialog, "regAccount"), "ui.newbie");
         QVERIFY(!find<QLabel>(dialog, "regAccountHint")->styleSheet().contains("B00020"));
         // The field below does not move as the two-line hint turns into a one-line error (clicks land where aimed).
-        QTest::qWaitForWindowExposed(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
         const int repeatY = find<QLineEdit>(dialog, "regRepeat")->mapTo(dialog, QPoint()).y();
         QTest::keyClicks(find<QLineEdit>(dialog, "regPassword"), "short");
         QVERIFY(find<QLabel>(dialog, "regPasswordHint")->styleSheet().contains("B00020"));
