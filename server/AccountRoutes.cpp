@@ -19,37 +19,13 @@ using Method = HttpMethod;
 namespace {
 
 constexpr qint64 kCaptchaSeconds = 300;
-constexpr qint64 kAccessSeconds = 15 * 60;
-constexpr qint64 kRefreshSeconds = 30 * 24 * 3600;
-constexpr qint64 kReuseGraceSeconds = 10;
 
-QByteArray sha256(const QByteArray &data)
+ApiResponse newSession(ServerContext &ctx, qint64 accountId)
 {
-    return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
-}
-
-ApiResponse newSession(ServerContext &ctx, qint64 accountId, qint64 *sessionId = nullptr)
-{
-    QSqlQuery a = ctx.db.run(QStringLiteral("SELECT username, role, site_id FROM accounts WHERE id = ?"), {accountId});
-    if (!a.next())
+    const auto issued = ctx.sessions.issue(accountId);
+    if (!issued)
         return ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials));
-    Session s;
-    s.accessToken = QString::fromLatin1(Credentials::randomToken(32));
-    s.refreshToken = QString::fromLatin1(Credentials::randomToken(32));
-    s.expiresIn = int(kAccessSeconds);
-    s.account.username = a.value(0).toString();
-    s.account.role = accountRoleFromName(a.value(1).toString()).value_or(AccountRole::Candidate);
-    s.account.siteId = a.value(2).toString();
-    const qint64 now = ctx.clock.nowSecs();
-    QSqlQuery q = ctx.db.run(QStringLiteral("INSERT INTO sessions (account_id, access_hash, refresh_hash, "
-                                            "access_expires, refresh_expires) VALUES (?, ?, ?, ?, ?)"),
-                             {accountId, sha256(s.accessToken.toLatin1()), sha256(s.refreshToken.toLatin1()),
-                              now + kAccessSeconds, now + kRefreshSeconds});
-    if (q.lastError().type() != QSqlError::NoError)
-        return ApiResponse::problem(Error(ErrorCode::ServerInternal));
-    if (sessionId)
-        *sessionId = q.lastInsertId().toLongLong();
-    return ApiResponse::json(s.toJson());
+    return ApiResponse::json(issued->session.toJson());
 }
 
 // The QQ broker's one-time code: redeemable once, with the PKCE verifier that matches the challenge given at
@@ -59,74 +35,25 @@ ApiResponse newSession(ServerContext &ctx, qint64 accountId, qint64 *sessionId =
 ApiResponse redeemQqCode(ServerContext &ctx, const QString &code, const QString &verifier,
                          const std::optional<QString> &redirect = std::nullopt)
 {
-    QSqlQuery q = ctx.db.run(QStringLiteral("SELECT account_id, code_challenge, expires, redirect_uri FROM qq_codes WHERE code = ?"),
-                             {sha256(code.toLatin1())});
-    if (code.isEmpty() || !q.next())
+    const auto grant = ctx.qqBroker.takeCode(code);
+    if (!grant)
         return ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials, {}, QStringLiteral("unknown code")));
-    const qint64 accountId = q.value(0).toLongLong();
-    const QByteArray challenge = q.value(1).toByteArray();
-    const qint64 expires = q.value(2).toLongLong();
-    const QString startedWith = q.value(3).toString();
-    ctx.db.run(QStringLiteral("DELETE FROM qq_codes WHERE code = ?"), {sha256(code.toLatin1())});
-    if (redirect && QUrl(*redirect, QUrl::StrictMode) != QUrl(startedWith, QUrl::StrictMode))
+    if (redirect && QUrl(*redirect, QUrl::StrictMode) != QUrl(grant->redirect, QUrl::StrictMode))
         return ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials, QStringLiteral("redirect_uri"),
                                           QStringLiteral("not the redirect the login started with")));
-    const QByteArray computed
-        = sha256(verifier.toLatin1()).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-    if (expires <= ctx.clock.nowSecs() || verifier.isEmpty() || computed != challenge)
+    const QByteArray computed = QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256)
+                                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    if (grant->expires <= ctx.clock.nowSecs() || verifier.isEmpty() || computed != grant->codeChallenge)
         return ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials, {}, QStringLiteral("bad verifier")));
-    return newSession(ctx, accountId);
+    return newSession(ctx, grant->accountId);
 }
 
-// Wrong passwords slow down whoever makes them, without locking the owner out for long (issue 14): each account
-// name and each client address has a failure count that halves every 10 minutes. From kUserThreshold failures on an
-// account name (kAddressThreshold from one address, which schools and exam sites share) the next try must wait
-// 15 s, doubling with each further failure, at most 15 minutes (429 auth.locked with Retry-After). Account names are
-// counted whether the account exists or not, so the answers tell nothing about which do; every login also needs a
-// fresh captcha.
-constexpr double kUserThreshold = 5;
-constexpr double kAddressThreshold = 20;
-constexpr double kHalfLifeSeconds = 600;
-constexpr qint64 kMaxWaitSeconds = 15 * 60;
-
-QString userKey(const QString &username)
+QString address(const ApiRequest &r)
 {
-    return QStringLiteral("user:") + username.trimmed().toCaseFolded();
+    return r.http.remoteAddress.toString();
 }
 
-QString addressKey(const ApiRequest &r)
-{
-    return QStringLiteral("addr:") + r.http.remoteAddress.toString();
-}
-
-// The failures of `key` now (decayed) and when the last was.
-std::pair<double, qint64> failures(ServerContext &ctx, const QString &key)
-{
-    QSqlQuery q = ctx.db.run(QStringLiteral("SELECT failures, last_at FROM login_throttle WHERE key = ?"), {key});
-    if (!q.next())
-        return {0.0, 0};
-    const qint64 last = q.value(1).toLongLong();
-    const double elapsed = double(qMax<qint64>(0, ctx.clock.nowSecs() - last));
-    return {q.value(0).toDouble() * std::pow(0.5, elapsed / kHalfLifeSeconds), last};
-}
-
-// Seconds `key` must still wait (0: it may try now).
-qint64 waitFor(ServerContext &ctx, const QString &key, double threshold)
-{
-    const auto [decayed, last] = failures(ctx, key);
-    // Whole failures: quick tries a second apart have hardly decayed (4.995 is the fifth failure, not the fourth).
-    const double count = std::floor(decayed + 0.25);
-    if (count < threshold)
-        return 0;
-    const qint64 wait = qMin<qint64>(kMaxWaitSeconds, qint64(15.0 * std::pow(2.0, count - threshold)));
-    return qMax<qint64>(0, last + wait - ctx.clock.nowSecs());
-}
-
-qint64 loginWait(ServerContext &ctx, const QString &username, const ApiRequest &r)
-{
-    return qMax(waitFor(ctx, userKey(username), kUserThreshold), waitFor(ctx, addressKey(r), kAddressThreshold));
-}
-
+// 429 auth.locked with Retry-After while the LoginThrottle makes the caller wait.
 std::optional<ApiResponse> lockedFor(qint64 seconds)
 {
     if (seconds <= 0)
@@ -140,13 +67,7 @@ std::optional<ApiResponse> lockedFor(qint64 seconds)
 // Answers the wait it now imposes, if any.
 std::optional<ApiResponse> countFailure(ServerContext &ctx, const QString &username, const ApiRequest &r)
 {
-    for (const QString &key : {userKey(username), addressKey(r)}) {
-        const double count = failures(ctx, key).first + 1;
-        ctx.db.run(QStringLiteral("INSERT INTO login_throttle (key, failures, last_at) VALUES (?, ?, ?) ON CONFLICT (key) "
-                                  "DO UPDATE SET failures = excluded.failures, last_at = excluded.last_at"),
-                   {key, count, ctx.clock.nowSecs()});
-    }
-    const qint64 wait = loginWait(ctx, username, r);
+    const qint64 wait = ctx.throttle.countFailure(username, address(r));
     if (wait > 0)
         qCInfo(lcServer) << "wrong passwords: next try in" << wait << "s";
     return lockedFor(wait);
@@ -163,19 +84,19 @@ void logIn(ServerContext &ctx, ApiRequest &r, Reply reply)
         reply(redeemQqCode(ctx, req->oneTimeCode, req->codeVerifier));
         return;
     }
-    if (!consumeCaptcha(ctx, req->captchaId, req->captchaAnswer)) {
+    if (!ctx.captchas.consume(req->captchaId, req->captchaAnswer)) {
         reply(ApiResponse::problem(Error(ErrorCode::AuthCaptcha, QStringLiteral("captchaAnswer"))));
         return;
     }
-    if (auto locked = lockedFor(loginWait(ctx, req->username, r))) {
+    if (auto locked = lockedFor(ctx.throttle.wait(req->username, address(r)))) {
         reply(*locked);
         return;
     }
-    QSqlQuery q = ctx.db.run(QStringLiteral("SELECT id, password_hash FROM accounts WHERE username = ?"), {req->username});
     // Unknown accounts are checked against a dummy hash of the same cost: the same answer after the same time.
-    const bool known = q.next();
-    const qint64 id = known ? q.value(0).toLongLong() : 0;
-    const QString hash = known ? q.value(1).toString() : QString();
+    const auto account = ctx.accounts.byName(req->username);
+    const bool known = account.has_value();
+    const qint64 id = known ? account->id : 0;
+    const QString hash = known ? account->passwordHash : QString();
     const QString username = req->username;
     const ApiRequest request = r;
     const bool queued = ctx.hasher->verify(hash, req->password, [&ctx, id, known, username, request, reply](bool matches) {
@@ -187,7 +108,7 @@ void logIn(ServerContext &ctx, ApiRequest &r, Reply reply)
             reply(ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials)));
             return;
         }
-        ctx.db.run(QStringLiteral("DELETE FROM login_throttle WHERE key = ?"), {userKey(username)});
+        ctx.throttle.forgive(username);
         reply(newSession(ctx, id));
     });
     if (!queued)
@@ -195,39 +116,6 @@ void logIn(ServerContext &ctx, ApiRequest &r, Reply reply)
 }
 
 } // namespace
-
-void sweepAnonymousData(ServerContext &ctx)
-{
-    const qint64 now = ctx.clock.nowSecs();
-    const qint64 dayAgo = now - 24 * 3600;
-    const QList<QPair<QString, qint64>> sweeps = {
-        {QStringLiteral("DELETE FROM captchas WHERE expires < ?"), now},
-        {QStringLiteral("DELETE FROM qq_flows WHERE expires < ?"), now},
-        {QStringLiteral("DELETE FROM qq_codes WHERE expires < ?"), now},
-        {QStringLiteral("DELETE FROM idempotency WHERE created_at < ?"), dayAgo},
-        {QStringLiteral("DELETE FROM document_checks WHERE created_at < ?"), dayAgo},
-        {QStringLiteral("DELETE FROM sessions WHERE refresh_expires < ?"), now},
-        {QStringLiteral("DELETE FROM login_throttle WHERE last_at < ?"), dayAgo},
-    };
-    int removed = 0;
-    for (const auto &[sql, before] : sweeps)
-        removed += ctx.db.run(sql, {before}).numRowsAffected();
-    if (removed > 0)
-        qCInfo(lcServerDb) << "swept" << removed << "expired rows";
-}
-
-bool consumeCaptcha(ServerContext &ctx, const QString &id, const QString &answer)
-{
-    QSqlQuery q = ctx.db.run(QStringLiteral("SELECT answer, expires FROM captchas WHERE id = ?"), {id});
-    if (!q.next())
-        return false;
-    const QString expected = q.value(0).toString();
-    const qint64 expires = q.value(1).toLongLong();
-    ctx.db.run(QStringLiteral("DELETE FROM captchas WHERE id = ? OR expires < ?"), {id, ctx.clock.nowSecs()});
-    // As typed: full-width letters and digits folded, invisible marks and spaces dropped (InputText).
-    return expires > ctx.clock.nowSecs()
-        && InputText::numberLike(answer).remove(QLatin1Char(' ')).compare(expected, Qt::CaseInsensitive) == 0;
-}
 
 void registerAccountRoutes(ServerContext &ctx)
 {
@@ -263,12 +151,10 @@ void registerAccountRoutes(ServerContext &ctx)
 
     ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/captcha"), {}, [&ctx](ApiRequest &) {
         Captcha c;
-        c.id = QString::fromLatin1(Credentials::randomToken(16));
         const QString answer = CaptchaImage::randomAnswer();
         c.png = CaptchaImage::renderPng(answer);
         c.expiresAt = ctx.clock.now().addSecs(kCaptchaSeconds);
-        ctx.db.run(QStringLiteral("INSERT INTO captchas (id, answer, expires) VALUES (?, ?, ?)"),
-                   {c.id, answer, c.expiresAt.toSecsSinceEpoch()});
+        c.id = ctx.captchas.issue(answer, c.expiresAt);
         return ApiResponse::json(c.toJson(), 201);
     });
 
@@ -281,7 +167,7 @@ void registerAccountRoutes(ServerContext &ctx)
             reply(ApiResponse::problem(req.error()));
             return;
         }
-        if (!consumeCaptcha(ctx, req->captchaId, req->captchaAnswer)) {
+        if (!ctx.captchas.consume(req->captchaId, req->captchaAnswer)) {
             reply(ApiResponse::problem(Error(ErrorCode::AuthCaptcha, QStringLiteral("captchaAnswer"))));
             return;
         }
@@ -291,7 +177,7 @@ void registerAccountRoutes(ServerContext &ctx)
             reply(validationProblem(errors));
             return;
         }
-        if (ctx.db.scalar(QStringLiteral("SELECT 1 FROM accounts WHERE username = ?"), {req->username}).isValid()) {
+        if (ctx.accounts.exists(req->username)) {
             reply(ApiResponse::problem(Error(ErrorCode::AccountUsernameTaken, QStringLiteral("username"))));
             return;
         }
@@ -302,10 +188,7 @@ void registerAccountRoutes(ServerContext &ctx)
                 return;
             }
             // The name may have been taken while the password was hashed: the unique index decides.
-            QSqlQuery q = ctx.db.run(QStringLiteral("INSERT INTO accounts (username, password_hash, role, created_at) "
-                                                    "VALUES (?, ?, 'candidate', ?)"),
-                                     {username, hash, ctx.clock.nowSecs()});
-            if (q.lastError().type() != QSqlError::NoError) {
+            if (!ctx.accounts.create(username, hash)) {
                 reply(ApiResponse::problem(Error(ErrorCode::AccountUsernameTaken, QStringLiteral("username"))));
                 return;
             }
@@ -325,7 +208,7 @@ void registerAccountRoutes(ServerContext &ctx)
     RouteOptions authenticated;
     authenticated.access = Access::Authenticated;
     ctx.http.addRoute(Method::Delete, QStringLiteral("/api/v1/sessions"), authenticated, [&ctx](ApiRequest &r) {
-        ctx.db.run(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE id = ?"), {r.caller->sessionId});
+        ctx.sessions.revoke(r.caller->sessionId);
         return ApiResponse::empty(204);
     });
 
@@ -333,38 +216,11 @@ void registerAccountRoutes(ServerContext &ctx)
         const Result<RefreshRequest> req = RefreshRequest::fromJson(r.json, JsonStrictness::Strict);
         if (!req)
             return ApiResponse::problem(req.error());
-        QSqlQuery q = ctx.db.run(QStringLiteral("SELECT id, account_id, refresh_expires, revoked, replaced_by, rotated_at "
-                                                "FROM sessions WHERE refresh_hash = ?"),
-                                 {sha256(req->refreshToken.toLatin1())});
-        const bool found = q.next();
-        const qint64 now = ctx.clock.nowSecs();
-        if (found && q.value(3).toInt() != 0 && !q.value(4).isNull()) {
-            // A refresh token that was already rotated, presented again: two holders of one token (theft detection,
-            // RFC 9700 §4.14.2). After a short grace (a client retrying a lost answer), the whole chain it led to
-            // ends: the thief's session and the owner's alike; the owner logs in again.
-            if (now - q.value(5).toLongLong() > kReuseGraceSeconds) {
-                qint64 next = q.value(4).toLongLong();
-                for (int hops = 0; next != 0 && hops < 10000; ++hops) {
-                    ctx.db.run(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE id = ?"), {next});
-                    next = ctx.db.scalar(QStringLiteral("SELECT replaced_by FROM sessions WHERE id = ?"), {next}).toLongLong();
-                }
-                qCWarning(lcServer) << "refresh token reused: the sessions of account" << q.value(1).toLongLong()
-                                    << "that followed it are ended";
-            }
+        // Within the request's transaction (HttpServer): a refusal keeps what rotate() ended on reuse.
+        const auto next = ctx.sessions.rotate(req->refreshToken);
+        if (!next)
             return ApiResponse::problem(Error(ErrorCode::AuthRequired, {}, QStringLiteral("refresh token not valid")));
-        }
-        if (!found || q.value(3).toInt() != 0 || q.value(2).toLongLong() <= now)
-            return ApiResponse::problem(Error(ErrorCode::AuthRequired, {}, QStringLiteral("refresh token not valid")));
-        const qint64 sessionId = q.value(0).toLongLong();
-        const qint64 accountId = q.value(1).toLongLong();
-        // Rotation: the old pair stops working the moment the new one exists, and remembers it.
-        Transaction tx(ctx.db);
-        qint64 successor = 0;
-        ApiResponse response = newSession(ctx, accountId, &successor);
-        ctx.db.run(QStringLiteral("UPDATE sessions SET revoked = 1, replaced_by = ?, rotated_at = ? WHERE id = ?"),
-                   {successor, now, sessionId});
-        tx.commit();
-        return response;
+        return ApiResponse::json(next->session.toJson());
     });
 
     RouteOptions passwordOptions = authenticated;
@@ -379,9 +235,9 @@ void registerAccountRoutes(ServerContext &ctx)
             const ErrorList errors = AccountRules::validatePassword(req->newPassword, r.caller->username,
                                                                     QStringLiteral("newPassword"));
             const Caller caller = *r.caller;
-            QSqlQuery q = ctx.db.run(QStringLiteral("SELECT password_hash FROM accounts WHERE id = ?"), {caller.accountId});
-            const QString hash = q.next() ? q.value(0).toString() : QString();
-            if (auto locked = lockedFor(loginWait(ctx, caller.username, r))) {
+            const auto account = ctx.accounts.byId(caller.accountId);
+            const QString hash = account ? account->passwordHash : QString();
+            if (auto locked = lockedFor(ctx.throttle.wait(caller.username, address(r)))) {
                 reply(*locked);
                 return;
             }
@@ -398,7 +254,7 @@ void registerAccountRoutes(ServerContext &ctx)
                     reply(validationProblem({Error(ErrorCode::AuthInvalidCredentials, QStringLiteral("currentPassword"))}));
                     return;
                 }
-                ctx.db.run(QStringLiteral("DELETE FROM login_throttle WHERE key = ?"), {userKey(caller.username)});
+                ctx.throttle.forgive(caller.username);
                 if (!errors.isEmpty()) {
                     reply(validationProblem(errors));
                     return;
@@ -413,10 +269,8 @@ void registerAccountRoutes(ServerContext &ctx)
                         return;
                     }
                     Transaction tx(ctx.db);
-                    ctx.db.run(QStringLiteral("UPDATE accounts SET password_hash = ? WHERE id = ?"), {newHash, caller.accountId});
                     // Every other session ends: a changed password must lock out whoever knew the old one.
-                    ctx.db.run(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE account_id = ? AND id != ?"),
-                               {caller.accountId, caller.sessionId});
+                    ctx.accounts.setPassword(caller.accountId, newHash, caller.sessionId);
                     tx.commit();
                     reply(ApiResponse::empty(204));
                 });

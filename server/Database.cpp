@@ -278,6 +278,11 @@ QVariantList Database::firstRowCached(const QString &sql, const QVariantList &bi
     return row;
 }
 
+qint64 Database::rowCount(const QString &table)
+{
+    return scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table)).toLongLong();
+}
+
 QVariant Database::scalar(const QString &sql, const QVariantList &binds)
 {
     QSqlQuery q = run(sql, binds);

@@ -34,6 +34,8 @@ public:
     QVariantList firstRowCached(const QString &sql, const QVariantList &binds);
     // The single value of the first row, or an invalid QVariant.
     QVariant scalar(const QString &sql, const QVariantList &binds = {});
+    // The rows in `table` (a name of this schema, never user input).
+    qint64 rowCount(const QString &table);
 
     // Transactions nest: the outermost is BEGIN IMMEDIATE ... COMMIT, inner ones are savepoints, so a request's
     // writes (HttpServer wraps each) and a route's own Transaction compose; a rollback undoes its level only.

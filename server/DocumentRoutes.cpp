@@ -10,21 +10,14 @@ using Method = HttpMethod;
 
 namespace {
 
-struct StoredDocument
-{
-    QByteArray pdf;
-    QByteArray sha256Hex;
-};
+using StoredDocument = RegistrationStore::StoredDocument;
 
 // Renders once per registration version and keeps it: the same bytes every time is what makes Range resumption
 // and the client's hash check possible.
 std::optional<StoredDocument> document(ServerContext &ctx, const RegistrationRow &row, const QString &kind)
 {
-    QSqlQuery q = ctx.db.run(QStringLiteral("SELECT pdf, sha256, version FROM documents WHERE registration_id = ? AND "
-                                            "kind = ?"),
-                             {row.id, kind});
-    if (q.next() && q.value(2).toLongLong() == row.version)
-        return StoredDocument{q.value(0).toByteArray(), q.value(1).toByteArray()};
+    if (auto kept = ctx.registrations.document(row.id, kind, row.version))
+        return kept;
     const auto exam = ctx.catalog.currentExam();
     const auto site = ctx.catalog.site(row.siteId);
     if (!exam || !site)
@@ -37,7 +30,7 @@ std::optional<StoredDocument> document(ServerContext &ctx, const RegistrationRow
             in.subjects.append(s);
     }
     in.registration = ctx.registrations.render(row);
-    in.photoJpeg = ctx.db.scalar(QStringLiteral("SELECT photo FROM registrations WHERE id = ?"), {row.id}).toByteArray();
+    in.photoJpeg = ctx.registrations.photo(row.id);
     // 准考证号: exam, site and a sequence derived from the registration id; stable for the registration.
     const QByteArray digest = QCryptographicHash::hash(row.id.toLatin1(), QCryptographicHash::Sha256);
     quint64 n = 0;
@@ -48,9 +41,7 @@ std::optional<StoredDocument> document(ServerContext &ctx, const RegistrationRow
     doc.pdf = kind == QLatin1String("ticket") ? DocumentRenderer::admissionTicket(in)
                                               : DocumentRenderer::registrationForm(in);
     doc.sha256Hex = QCryptographicHash::hash(doc.pdf, QCryptographicHash::Sha256).toHex();
-    ctx.db.run(QStringLiteral("INSERT OR REPLACE INTO documents (registration_id, kind, version, pdf, sha256) "
-                              "VALUES (?, ?, ?, ?, ?)"),
-               {row.id, kind, row.version, doc.pdf, doc.sha256Hex});
+    ctx.registrations.keepDocument(row.id, kind, row.version, doc);
     return doc;
 }
 

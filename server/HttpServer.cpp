@@ -30,63 +30,6 @@ QByteArray mediaType(const QByteArray &contentType)
 
 } // namespace
 
-ApiResponse ApiResponse::json(const QJsonObject &object, int status)
-{
-    ApiResponse r;
-    r.status = status;
-    r.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    return r;
-}
-
-ApiResponse ApiResponse::problem(const Error &error)
-{
-    return problem(Problem::fromError(error));
-}
-
-ApiResponse ApiResponse::problem(const Problem &p)
-{
-    ApiResponse r;
-    r.status = p.status;
-    r.contentType = "application/problem+json";
-    r.body = QJsonDocument(p.toJson()).toJson(QJsonDocument::Compact);
-    if (p.retryAfterSeconds)
-        r.addHeader("Retry-After", QByteArray::number(*p.retryAfterSeconds));
-    if (p.status == 401)
-        r.addHeader("WWW-Authenticate", "Bearer realm=\"ncre\"");
-    return r;
-}
-
-ApiResponse ApiResponse::empty(int status)
-{
-    ApiResponse r;
-    r.status = status;
-    r.contentType.clear();
-    return r;
-}
-
-ApiResponse ApiResponse::html(const QString &page, int status)
-{
-    ApiResponse r;
-    r.status = status;
-    r.contentType = "text/html; charset=utf-8";
-    r.body = page.toUtf8();
-    // The pages (payment platform, QQ) run no script, load nothing from elsewhere, post only to themselves and are
-    // never framed (clickjacking), nor do they tell other sites where the candidate came from.
-    r.addHeader("Content-Security-Policy",
-                "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; "
-                "frame-ancestors 'none'; base-uri 'none'");
-    r.addHeader("X-Frame-Options", "DENY");
-    r.addHeader("Referrer-Policy", "no-referrer");
-    return r;
-}
-
-ApiResponse ApiResponse::redirect(const QByteArray &location)
-{
-    ApiResponse r = empty(302);
-    r.addHeader("Location", location);
-    return r;
-}
-
 HttpServer::HttpServer(Database &db, ServerClock &clock, bool testHooks, QObject *parent)
     : QObject(parent)
     , m_db(db)
@@ -101,7 +44,7 @@ quint16 HttpServer::listen(const QHostAddress &address, quint16 port)
 {
     delete m_listener;
     m_listener = new HttpListener(
-        m_limits, [this](HttpMethod method, const QString &path) { return bodyLimit(method, path); }, this);
+        m_limits, [this](HttpMethod method, const QString &path) { return m_router.bodyLimit(method, path); }, this);
     connect(m_listener, &HttpListener::connectionOpened, this, [this](HttpConnection *connection) {
         connect(connection, &HttpConnection::requestReady, this, &HttpServer::handle);
     });
@@ -118,17 +61,7 @@ void HttpServer::addRoute(HttpMethod method, const QString &pattern, RouteOption
 
 void HttpServer::addAsyncRoute(HttpMethod method, const QString &pattern, RouteOptions options, AsyncHandler handler)
 {
-    m_routes.append({method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), options, std::move(handler)});
-}
-
-void HttpServer::injectFault(const QString &pathPrefix, FaultKind kind, int count, int delayMs, int retryAfterSeconds)
-{
-    m_faults.append({pathPrefix, kind, count, delayMs, retryAfterSeconds});
-}
-
-void HttpServer::clearFaults()
-{
-    m_faults.clear();
+    m_router.add(method, pattern, options, std::move(handler));
 }
 
 void HttpServer::handle(HttpConnection *connection, const HttpRequest &received)
@@ -147,35 +80,35 @@ void HttpServer::handle(HttpConnection *connection, const HttpRequest &received)
     const bool head = request.method == HttpMethod::Head;
     QPointer<HttpConnection> guard(connection);
 
-    // Injected faults apply before anything else, as a real proxy or an overloaded server would.
     std::optional<int> delayMs;
-    for (Fault &f : m_faults) {
-        if (f.remaining <= 0 || !path.startsWith(f.pathPrefix) || path.contains(QLatin1String("/test-hooks/")))
-            continue;
-        --f.remaining;
-        if (f.kind == FaultKind::Drop) {
+#ifdef NCRE_TEST_HOOKS
+    // Injected faults apply before anything else, as a real proxy or an overloaded server would.
+    if (const auto fault = m_faults.take(path)) {
+        switch (fault->kind) {
+        case FaultInjector::Kind::Drop:
             logAccess(request, 0, timer.nsecsElapsed() / 1000);
             connection->abort();
             return;
-        }
-        if (f.kind == FaultKind::Unavailable) {
+        case FaultInjector::Kind::Unavailable: {
             Problem p = Problem::fromError(Error(ErrorCode::ServerUnavailable, {}, QStringLiteral("injected fault")));
-            p.retryAfterSeconds = f.retryAfterSeconds;
+            p.retryAfterSeconds = fault->retryAfterSeconds;
             write(connection, ApiResponse::problem(p), head);
             logAccess(request, 503, timer.nsecsElapsed() / 1000);
             return;
         }
-        if (f.kind == FaultKind::Truncate) {
+        case FaultInjector::Kind::Truncate:
             route(request, [this, guard, request, timer, head](const ApiResponse &response) {
                 logAccess(request, response.status, timer.nsecsElapsed() / 1000);
                 if (guard)
                     write(guard, response, head, response.body.size() / 2);
             });
             return;
+        case FaultInjector::Kind::Delay:
+            delayMs = fault->delayMs;
+            break;
         }
-        delayMs = f.delayMs;
-        break;
     }
+#endif
 
     if (!path.contains(QLatin1String("/test-hooks/"))) {
         if (const auto retryAfter = m_rateLimiter.shed()) {
@@ -203,63 +136,17 @@ void HttpServer::handle(HttpConnection *connection, const HttpRequest &received)
     });
 }
 
-const HttpServer::Route *HttpServer::match(const HttpRequest &request, QStringList &bestParams, bool &pathMatched) const
-{
-    const QStringList segments = request.url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    pathMatched = false;
-    const Route *best = nullptr;
-    for (const Route &route : m_routes) {
-        if (route.segments.size() != segments.size())
-            continue;
-        QStringList params;
-        bool match = true;
-        for (qsizetype i = 0; i < segments.size() && match; ++i) {
-            if (route.segments[i] == QLatin1String("{}")) {
-                // Ids in paths are at most 64 characters (the contract's path parameters): longer is no resource.
-                match = segments[i].size() <= 64;
-                params.append(segments[i]);
-            }
-            else
-                match = route.segments[i] == segments[i];
-        }
-        if (!match)
-            continue;
-        pathMatched = true;
-        // The most literal route wins: /pay/notify before /pay/{}. HEAD is GET without the body (RFC 9110 §9.3.2).
-        const bool methodMatches = route.method == request.method
-            || (request.method == HttpMethod::Head && route.method == HttpMethod::Get);
-        if (methodMatches && (!best || params.size() < bestParams.size())) {
-            best = &route;
-            bestParams = params;
-        }
-    }
-    return best;
-}
-
-qint64 HttpServer::bodyLimit(HttpMethod method, const QString &path) const
-{
-    HttpRequest probe;
-    probe.method = method;
-    probe.url = QUrl(path);
-    QStringList params;
-    bool pathMatched = false;
-    const Route *route = match(probe, params, pathMatched);
-    // Unknown routes take no body worth reading: their answer is a 404 or 405 either way.
-    return route ? route->options.maxBody : 1024;
-}
-
 void HttpServer::route(const HttpRequest &request, Reply done)
 {
-    QStringList params;
-    bool pathMatched = false;
-    if (const Route *best = match(request, params, pathMatched)) {
-        dispatch(request, *best, params, std::move(done));
+    const Router::Match match = m_router.match(request.method, request.url.path());
+    if (match.route) {
+        dispatch(request, *match.route, match.params, std::move(done));
         return;
     }
-    done(ApiResponse::problem(Error(pathMatched ? ErrorCode::MethodNotAllowed : ErrorCode::ResourceNotFound)));
+    done(ApiResponse::problem(Error(match.pathMatched ? ErrorCode::MethodNotAllowed : ErrorCode::ResourceNotFound)));
 }
 
-void HttpServer::dispatch(const HttpRequest &request, const Route &route, QStringList params, Reply done)
+void HttpServer::dispatch(const HttpRequest &request, const Router::Route &route, QStringList params, Reply done)
 {
     // Each request's writes are one transaction: all of them or none. A statement that failed for want of storage
     // turns the answer into 503 server.storage (never another error's code, never a success) and undoes the rest.
@@ -296,7 +183,7 @@ void HttpServer::dispatch(const HttpRequest &request, const Route &route, QStrin
         (*tx)->commit(), tx->reset();
 }
 
-void HttpServer::dispatchInTransaction(const HttpRequest &request, const Route &route, QStringList params, Reply done)
+void HttpServer::dispatchInTransaction(const HttpRequest &request, const Router::Route &route, QStringList params, Reply done)
 {
     ApiRequest api{request, std::move(params), std::nullopt, {}};
     if (const auto error = m_authenticator.authenticate(request, route.options.access, api.caller)) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Error.h"
+#include "ApiMessage.h"
 #include "HttpConnection.h"
 #include "HttpLimits.h"
 #include "HttpListener.h"
@@ -9,7 +9,12 @@
 #include "SessionAuthenticator.h"
 #include "Problem.h"
 #include "RateLimiter.h"
+#include "Router.h"
 #include "ServerClock.h"
+
+#ifdef NCRE_TEST_HOOKS
+#include "FaultInjector.h"
+#endif
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -23,50 +28,9 @@
 namespace ncre::server {
 
 
-struct ApiRequest
-{
-    HttpRequest http;
-    QStringList params; // path captures, in order
-    std::optional<Caller> caller;
-    QJsonObject json; // the body, for routes that take JSON
-
-    QByteArray header(const char *name) const { return http.value(QByteArray(name)); }
-};
-
-struct ApiResponse
-{
-    int status = 200;
-    QByteArray contentType = "application/json";
-    QByteArray body;
-    QList<QPair<QByteArray, QByteArray>> headers;
-
-    void addHeader(const QByteArray &name, const QByteArray &value) { headers.append(qMakePair(name, value)); }
-
-    static ApiResponse json(const QJsonObject &object, int status = 200);
-    static ApiResponse problem(const Error &error);
-    static ApiResponse problem(const Problem &problem);
-    static ApiResponse empty(int status);
-    static ApiResponse html(const QString &page, int status = 200);
-    static ApiResponse redirect(const QByteArray &location);
-};
-
-enum class BodyKind { None, Json, Jpeg, Form };
-
-struct RouteOptions
-{
-    Access access = Access::Public;
-    BodyKind body = BodyKind::None;
-    qsizetype maxBody = 64 * 1024;
-    bool idempotent = false; // needs Idempotency-Key; replays answer the first response
-};
-
-using Handler = std::function<ApiResponse(ApiRequest &)>;
-// A route that answers later (work off the event loop, e.g. password hashing): it calls the reply exactly once.
-using Reply = std::function<void(ApiResponse)>;
-using AsyncHandler = std::function<void(ApiRequest &, Reply)>;
-
-// The HTTP front of ncre-server: connections within HttpLimits (HttpListener, HttpConnection), routing,
-// authentication, body checks, idempotency, fault injection, the access log and the Date header — so that every
+// The HTTP front of ncre-server: connections within HttpLimits (HttpListener, HttpConnection), routing
+// (Router), authentication (SessionAuthenticator), body checks, idempotency (IdempotencyStore), overload shedding
+// (RateLimiter), storage failures, fault injection in test builds, the access log and the Date header — so that every
 // route only deals with its own resource and every failure, including unknown routes and malformed bodies, is
 // problem+json with a stable code.
 class HttpServer : public QObject
@@ -87,12 +51,10 @@ public:
     void addRoute(HttpMethod method, const QString &pattern, RouteOptions options, Handler handler);
     void addAsyncRoute(HttpMethod method, const QString &pattern, RouteOptions options, AsyncHandler handler);
 
-    // Fault injection (--test-hooks): for requests whose path starts with `pathPrefix`, the next `count` answers
-    // are a 503 with Retry-After, a dropped connection, a delay before the real answer, or the real answer cut off
-    // halfway through its body (a connection lost mid-download).
-    enum class FaultKind { Unavailable, Drop, Delay, Truncate };
-    void injectFault(const QString &pathPrefix, FaultKind kind, int count, int delayMs, int retryAfterSeconds);
-    void clearFaults();
+#ifdef NCRE_TEST_HOOKS
+    // Faults applied before routing (--test-hooks only; compiled only with NCRE_TEST_HOOKS).
+    FaultInjector &faults() { return m_faults; }
+#endif
 
     // Overload protection: beyond `requestsPerSecond` (a token bucket with one second of burst), requests are shed
     // with 503 and a Retry-After that spreads the retries; 0 turns it off. Test hooks are never shed.
@@ -102,28 +64,10 @@ public:
     void setBeforeRequest(std::function<void()> hook) { m_beforeRequest = std::move(hook); }
 
 private:
-    struct Route
-    {
-        HttpMethod method;
-        QStringList segments; // "{}" captures one segment
-        RouteOptions options;
-        AsyncHandler handler;
-    };
-    struct Fault
-    {
-        QString pathPrefix;
-        FaultKind kind;
-        int remaining;
-        int delayMs;
-        int retryAfterSeconds;
-    };
-
     void handle(HttpConnection *connection, const HttpRequest &request);
-    const Route *match(const HttpRequest &request, QStringList &params, bool &pathMatched) const;
-    qint64 bodyLimit(HttpMethod method, const QString &path) const;
     void route(const HttpRequest &request, Reply done);
-    void dispatch(const HttpRequest &request, const Route &route, QStringList params, Reply done);
-    void dispatchInTransaction(const HttpRequest &request, const Route &route, QStringList params, Reply done);
+    void dispatch(const HttpRequest &request, const Router::Route &route, QStringList params, Reply done);
+    void dispatchInTransaction(const HttpRequest &request, const Router::Route &route, QStringList params, Reply done);
     std::optional<Error> checkBody(const HttpRequest &request, const RouteOptions &options, QJsonObject &json);
     void write(HttpConnection *connection, const ApiResponse &response, bool head, qsizetype truncateTo = -1);
     void logAccess(const HttpRequest &request, int status, qint64 micros);
@@ -136,8 +80,10 @@ private:
     HttpLimits m_limits;
     bool m_trustProxy = false;
     HttpListener *m_listener = nullptr;
-    QList<Route> m_routes;
-    QList<Fault> m_faults;
+    Router m_router;
+#ifdef NCRE_TEST_HOOKS
+    FaultInjector m_faults;
+#endif
     std::function<void()> m_beforeRequest;
     RateLimiter m_rateLimiter;
 };

@@ -35,30 +35,26 @@ QString page(const QString &title, const QString &body)
 ApiResponse settleOrder(ServerContext &ctx, const QString &orderId)
 {
     Transaction tx(ctx.db);
-    QSqlQuery paid = ctx.db.run(QStringLiteral("SELECT paid_at FROM payments WHERE order_id = ?"), {orderId});
-    const auto order = ctx.registrations.order(orderId);
+    const auto charge = ctx.payments.charge(orderId);
+    const auto order = ctx.payments.order(orderId);
     if (!order)
         return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
     // Settled once; a cancelled order was never charged. An order that lapsed still counts when the platform took
     // the money before it lapsed and its notify arrives late.
-    if (!paid.next() || (order->status != PaymentStatus::Open && order->status != PaymentStatus::Expired))
+    if (!charge || (order->status != PaymentStatus::Open && order->status != PaymentStatus::Expired))
         return ApiResponse::empty(204);
-    const QString registrationId
-        = ctx.db.scalar(QStringLiteral("SELECT registration_id FROM orders WHERE id = ?"), {orderId}).toString();
+    const QString registrationId = ctx.payments.registrationOf(orderId);
     auto row = ctx.registrations.byId(registrationId);
     if (!row)
         return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
     TransitionContext context = ctx.registrations.context(*row);
     const Result<RegistrationState> next
         = RegistrationMachine::apply(row->state, RegistrationAction::ConfirmPayment, context);
-    ctx.db.run(QStringLiteral("UPDATE orders SET status = 'paid', paid_at = ? WHERE id = ?"),
-               {paid.value(0).toLongLong(), orderId});
+    ctx.payments.markPaid(orderId, charge->paidAt);
     if (next) {
         row->state = next.value();
         // A newer order made after this one lapsed can no longer be charged: one payment per registration.
-        ctx.db.run(QStringLiteral("UPDATE orders SET status = 'cancelled' WHERE registration_id = ? AND id <> ? AND "
-                                  "status = 'open'"),
-                   {registrationId, orderId});
+        ctx.payments.cancelOtherOpen(registrationId, orderId);
         ctx.registrations.save(*row);
     } else {
         // Paid after the registration expired or was cancelled: money taken for nothing. Logged for refunds.
@@ -81,7 +77,7 @@ void registerPaymentRoutes(ServerContext &ctx)
             if (!row)
                 return ApiResponse::problem(Error(ErrorCode::StateAgreementRequired));
             // One open order per registration: «Pay» again reopens it, never a second charge.
-            if (const auto open = ctx.registrations.openOrder(row->id))
+            if (const auto open = ctx.payments.openOrder(row->id))
                 return ApiResponse::json(open->toJson(), 200);
             const TransitionContext context = ctx.registrations.context(*row);
             const Result<RegistrationState> allowed
@@ -90,50 +86,36 @@ void registerPaymentRoutes(ServerContext &ctx)
                 return ApiResponse::problem(allowed.error());
             if (row->paymentDue && *row->paymentDue <= ctx.clock.now())
                 return ApiResponse::problem(Error(ErrorCode::StateDeadlinePassed));
-            qint64 amount = 0;
-            for (const QString &subject : row->subjectIds)
-                amount += ctx.db.scalar(QStringLiteral("SELECT fee_fen FROM subjects WHERE site_id = ? AND id = ?"),
-                                        {row->siteId, subject})
-                              .toLongLong();
+            const qint64 amount = SubjectSelection::totalFeeFen(row->subjectIds, ctx.catalog.subjects(row->siteId));
             QDateTime expires = ctx.clock.now().addSecs(kOrderSeconds);
             if (row->paymentDue && *row->paymentDue < expires)
                 expires = *row->paymentDue;
             const QString id = QStringLiteral("o") + QString::fromLatin1(Credentials::randomToken(12));
             Transaction tx(ctx.db);
-            ctx.db.run(QStringLiteral("UPDATE orders SET status = 'expired' WHERE registration_id = ? AND status = "
-                                      "'open' AND expires_at <= ?"),
-                       {row->id, ctx.clock.nowSecs()});
-            QSqlQuery q = ctx.db.run(QStringLiteral("INSERT INTO orders (id, registration_id, status, amount_fen, "
-                                                    "created_at, expires_at) VALUES (?, ?, 'open', ?, ?, ?)"),
-                                     {id, row->id, amount, ctx.clock.nowSecs(), expires.toSecsSinceEpoch()});
-            if (q.lastError().type() != QSqlError::NoError)
+            if (!ctx.payments.create(id, row->id, amount, expires))
                 return ApiResponse::problem(Error(ErrorCode::PaymentOrderOpen));
             ctx.registrations.save(*row); // the lock an open order puts on the data changes the resource
             tx.commit();
-            return ApiResponse::json(ctx.registrations.order(id)->toJson(), 201);
+            return ApiResponse::json(ctx.payments.order(id)->toJson(), 201);
         });
 
     ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/registrations/current/payments/{}/refresh"), candidatePost,
                       [&ctx](ApiRequest &r) {
                           const auto row = ctx.registrations.byAccount(r.caller->accountId);
                           const QString orderId = r.params.at(0);
-                          const QString owner = ctx.db.scalar(QStringLiteral("SELECT registration_id FROM orders "
-                                                                             "WHERE id = ?"),
-                                                              {orderId})
-                                                    .toString();
+                          const QString owner = ctx.payments.registrationOf(orderId);
                           if (!row || owner != row->id)
                               return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
                           settleOrder(ctx, orderId);
-                          return ApiResponse::json(ctx.registrations.order(orderId)->toJson());
+                          return ApiResponse::json(ctx.payments.order(orderId)->toJson());
                       });
 
     // The payment platform's pages: bank choice and pay. They stand in for the real platform.
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/pay/{}"), {}, [&ctx](ApiRequest &r) {
-        const auto order = ctx.registrations.order(r.params.at(0));
+        const auto order = ctx.payments.order(r.params.at(0));
         if (!order)
             return ApiResponse::html(page(QStringLiteral("订单不存在"), QStringLiteral("<p>Order not found.</p>")), 404);
-        if (order->status != PaymentStatus::Open
-            || ctx.db.scalar(QStringLiteral("SELECT 1 FROM payments WHERE order_id = ?"), {order->id}).isValid())
+        if (order->status != PaymentStatus::Open || ctx.payments.charge(order->id))
             return ApiResponse::html(page(QStringLiteral("订单已处理"),
                                           QStringLiteral("<p>该订单已支付或已失效。请回到 NCRE Desk 查看报名状态。</p>")));
         QString banks;
@@ -152,7 +134,7 @@ void registerPaymentRoutes(ServerContext &ctx)
     RouteOptions form;
     form.body = BodyKind::Form;
     ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/pay/{}"), form, [&ctx](ApiRequest &r) {
-        const auto order = ctx.registrations.order(r.params.at(0));
+        const auto order = ctx.payments.order(r.params.at(0));
         if (!order)
             return ApiResponse::html(page(QStringLiteral("订单不存在"), QString()), 404);
         const QUrlQuery fields(QString::fromUtf8(r.http.body));
@@ -161,11 +143,7 @@ void registerPaymentRoutes(ServerContext &ctx)
         if (order->status != PaymentStatus::Open || order->expiresAt <= ctx.clock.now())
             return ApiResponse::html(page(QStringLiteral("订单已失效"), QStringLiteral("<p>未扣款。</p>")), 409);
         // The platform charges an order at most once (payments.order_id is the primary key).
-        QSqlQuery q = ctx.db.run(QStringLiteral("INSERT OR IGNORE INTO payments (order_id, registration_id, trade_no, "
-                                                "amount_fen, paid_at) SELECT id, registration_id, ?, amount_fen, ? "
-                                                "FROM orders WHERE id = ?"),
-                                 {QString::fromLatin1(Credentials::randomToken(9)), ctx.clock.nowSecs(), order->id});
-        if (q.numRowsAffected() == 1) {
+        if (ctx.payments.recordCharge(order->id, QString::fromLatin1(Credentials::randomToken(9)), ctx.clock.now())) {
             // The notify reaches the registration server a little later, as the real platform's does.
             const QString id = order->id;
             QTimer::singleShot(ctx.notifyDelayMs, &ctx.http, [&ctx, id]() { settleOrder(ctx, id); });
@@ -186,14 +164,12 @@ void registerPaymentRoutes(ServerContext &ctx)
             = QMessageAuthenticationCode::hash(n->signedText(), ctx.platformKey, QCryptographicHash::Sha256).toHex();
         if (expected != n->signature.toLatin1())
             return ApiResponse::problem(Error(ErrorCode::AuthForbidden, {}, QStringLiteral("bad signature")));
-        const auto order = ctx.registrations.order(n->orderId);
+        const auto order = ctx.payments.order(n->orderId);
         if (!order)
             return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
         if (order->amountFen != n->amountFen)
             return ApiResponse::problem(Error(ErrorCode::JsonValue, QStringLiteral("amountFen")));
-        ctx.db.run(QStringLiteral("INSERT OR IGNORE INTO payments (order_id, registration_id, trade_no, amount_fen, "
-                                  "paid_at) SELECT id, registration_id, ?, amount_fen, ? FROM orders WHERE id = ?"),
-                   {n->platformTradeNo, n->paidAt.toSecsSinceEpoch(), n->orderId});
+        ctx.payments.recordCharge(n->orderId, n->platformTradeNo, n->paidAt);
         return settleOrder(ctx, n->orderId);
     });
 }

@@ -55,30 +55,17 @@ ApiResponse issueCode(ServerContext &ctx, const QString &providerUser, const QUr
                       const QString &challenge)
 {
     Transaction tx(ctx.db);
-    QVariant account = ctx.db.scalar(QStringLiteral("SELECT id FROM accounts WHERE qq_number = ?"), {providerUser});
-    if (!account.isValid()) {
-        static const QRegularExpression notName(QStringLiteral("[^a-z0-9]"));
-        const QString username = QStringLiteral("qq") + providerUser.toLower().remove(notName).left(16);
-        ctx.db.run(QStringLiteral("INSERT INTO accounts (username, password_hash, role, qq_number, created_at) "
-                                  "VALUES (?, ?, 'candidate', ?, ?)"),
-                   // No password: a QQ-only account cannot log in with one (and signing up costs no hashing).
-                   {username, QStringLiteral("!qq-only"), providerUser, ctx.clock.nowSecs()});
-        account = ctx.db.scalar(QStringLiteral("SELECT id FROM accounts WHERE qq_number = ?"), {providerUser});
-        if (!account.isValid())
-            return ApiResponse::problem(Error(ErrorCode::ServerInternal, {}, QStringLiteral("account not created")));
-    }
-    const QByteArray code = Credentials::randomToken(32);
-    ctx.db.run(QStringLiteral("INSERT INTO qq_codes (code, account_id, code_challenge, expires, redirect_uri) "
-                              "VALUES (?, ?, ?, ?, ?)"),
-               {QCryptographicHash::hash(code, QCryptographicHash::Sha256), account, challenge,
-                ctx.clock.nowSecs() + kCodeSeconds, redirect.toString(QUrl::FullyEncoded)});
+    const qint64 account = ctx.accounts.boundToQq(providerUser);
+    if (account == 0)
+        return ApiResponse::problem(Error(ErrorCode::ServerInternal, {}, QStringLiteral("account not created")));
+    const QByteArray code = ctx.qqBroker.issueCode(account, challenge, redirect, ctx.clock.nowSecs() + kCodeSeconds);
     tx.commit();
     QUrl target = redirect;
     QUrlQuery query(target);
     query.addQueryItem(QStringLiteral("code"), QString::fromLatin1(code));
     query.addQueryItem(QStringLiteral("state"), clientState);
     target.setQuery(query);
-    qCInfo(lcServer) << "QQ login brokered for account" << account.toLongLong();
+    qCInfo(lcServer) << "QQ login brokered for account" << account;
     return ApiResponse::redirect(target.toEncoded());
 }
 
@@ -157,10 +144,7 @@ void registerQqBrokerRoutes(ServerContext &ctx)
             return badRequest(QStringLiteral("code_challenge"), QStringLiteral("43-128 base64url characters"));
         if (q.queryItemValue(QStringLiteral("code_challenge_method")) != QLatin1String("S256"))
             return badRequest(QStringLiteral("code_challenge_method"), QStringLiteral("only S256"));
-        const QString flow = QString::fromLatin1(Credentials::randomToken(18));
-        ctx.db.run(QStringLiteral("INSERT INTO qq_flows (id, redirect_uri, client_state, code_challenge, expires) "
-                                  "VALUES (?, ?, ?, ?, ?)"),
-                   {flow, redirect.toString(QUrl::FullyEncoded), state, challenge, ctx.clock.nowSecs() + kFlowSeconds});
+        const QString flow = ctx.qqBroker.startFlow(redirect, state, challenge, ctx.clock.nowSecs() + kFlowSeconds);
         if (!ctx.qq.configured())
             return ApiResponse::redirect(ctx.publicBaseUrl.toLatin1() + "/api/v1/oauth/qq/provider?flow=" + flow.toLatin1());
         // QQ Connect's authorization page (OAuth 2.0 authorization code); it comes back to /oauth/qq/callback.
@@ -174,11 +158,7 @@ void registerQqBrokerRoutes(ServerContext &ctx)
         return ApiResponse::redirect(authorize.toEncoded());
     });
 
-    auto flowValid = [&ctx](const QString &flow) {
-        return ctx.db.scalar(QStringLiteral("SELECT 1 FROM qq_flows WHERE id = ? AND expires > ?"),
-                             {flow, ctx.clock.nowSecs()})
-            .isValid();
-    };
+    auto flowValid = [&ctx](const QString &flow) { return ctx.qqBroker.flowLive(flow); };
 
     if (ctx.emulateQq) {
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/oauth/qq/provider"), {}, [flowValid](ApiRequest &r) {
@@ -201,7 +181,7 @@ void registerQqBrokerRoutes(ServerContext &ctx)
         if (!qqNumber.match(qq).hasMatch())
             return badRequest(QStringLiteral("qqNumber"), QStringLiteral("5-12 digits"));
         const QString upstream = QString::fromLatin1(Credentials::randomToken(18));
-        ctx.db.run(QStringLiteral("UPDATE qq_flows SET upstream_code = ?, qq_number = ? WHERE id = ?"), {upstream, qq, flow});
+        ctx.qqBroker.answerFlow(flow, upstream, qq);
         return ApiResponse::redirect(ctx.publicBaseUrl.toLatin1() + "/api/v1/oauth/qq/callback?code=" + upstream.toLatin1()
                                      + "&state=" + flow.toLatin1());
     });
@@ -211,24 +191,22 @@ void registerQqBrokerRoutes(ServerContext &ctx)
         const QUrlQuery q = r.http.query();
         const QString flow = q.queryItemValue(QStringLiteral("state"));
         const QString upstream = q.queryItemValue(QStringLiteral("code"));
-        QSqlQuery f = ctx.db.run(QStringLiteral("SELECT redirect_uri, client_state, code_challenge, qq_number, upstream_code "
-                                                "FROM qq_flows WHERE id = ? AND expires > ?"),
-                                 {flow, ctx.clock.nowSecs()});
-        if (upstream.isEmpty() || upstream.size() > 256 || flow.size() > 256 || !f.next()) {
+        // A flow answers one callback only, whatever its outcome.
+        const auto f = upstream.isEmpty() || upstream.size() > 256 || flow.size() > 256 ? std::nullopt
+                                                                                          : ctx.qqBroker.takeFlow(flow);
+        if (!f) {
             reply(ApiResponse::problem(Error(ErrorCode::ResourceNotFound, QStringLiteral("state"))));
             return;
         }
-        const QUrl redirect(f.value(0).toString());
-        const QString clientState = f.value(1).toString();
-        const QString challenge = f.value(2).toString();
-        // A flow answers one callback only, whatever its outcome.
-        ctx.db.run(QStringLiteral("DELETE FROM qq_flows WHERE id = ?"), {flow});
+        const QUrl redirect = f->redirect;
+        const QString clientState = f->clientState;
+        const QString challenge = f->codeChallenge;
         if (!ctx.qq.configured()) {
-            if (f.value(4).toString() != upstream) {
+            if (f->upstreamCode != upstream) {
                 reply(ApiResponse::problem(Error(ErrorCode::ResourceNotFound, QStringLiteral("state"))));
                 return;
             }
-            reply(issueCode(ctx, f.value(3).toString(), redirect, clientState, challenge));
+            reply(issueCode(ctx, f->qqNumber, redirect, clientState, challenge));
             return;
         }
         // QQ Connect: the code for an access token (with the app secret, server to server), then the token for the

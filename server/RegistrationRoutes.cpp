@@ -67,55 +67,22 @@ std::optional<Error> transition(ServerContext &ctx, RegistrationRow &row, Regist
 std::optional<ApiResponse> checkNewDocument(ServerContext &ctx, const ApiRequest &r, const RegistrationRow &row,
                                             const QString &key)
 {
-    const qint64 now = ctx.clock.nowSecs();
-    const qint64 since = now - 24 * 3600;
-    const QByteArray tag = QMessageAuthenticationCode::hash(key.toUtf8(), ctx.platformKey, QCryptographicHash::Sha256);
+    const QByteArray tag = ctx.documentChecks.tag(key);
     const QString address = r.http.remoteAddress.toString();
     const qint64 account = r.caller->accountId;
-    const bool seen = ctx.db.scalar(QStringLiteral("SELECT 1 FROM document_checks WHERE account_id = ? AND document_tag = ? "
-                                                   "AND created_at > ?"),
-                                    {account, tag, since})
-                          .isValid();
-    if (!seen) {
-        const int byAccount = ctx.db.scalar(QStringLiteral("SELECT COUNT(DISTINCT document_tag) FROM document_checks "
-                                                           "WHERE account_id = ? AND created_at > ?"),
-                                            {account, since})
-                                  .toInt();
-        const int byAddress = ctx.db.scalar(QStringLiteral("SELECT COUNT(DISTINCT document_tag) FROM document_checks "
-                                                           "WHERE address = ? AND created_at > ?"),
-                                            {address, since})
-                                  .toInt();
-        if (byAccount >= ctx.documentsPerAccount || byAddress >= ctx.documentsPerAddress) {
-            qCWarning(lcServer).noquote() << QStringLiteral("document numbers: limit reached for account %1 from %2 "
-                                                            "(%3 by the account, %4 from the address in 24 h): possible "
-                                                            "enumeration")
-                                                 .arg(account)
-                                                 .arg(address)
-                                                 .arg(byAccount)
-                                                 .arg(byAddress);
-            const qint64 oldest = ctx.db.scalar(QStringLiteral("SELECT MIN(created_at) FROM document_checks WHERE "
-                                                               "(account_id = ? OR address = ?) AND created_at > ?"),
-                                                {account, address, since})
-                                      .toLongLong();
-            Problem p = Problem::fromError(Error(ErrorCode::AccountDocumentChecks, QStringLiteral("documentNumber")));
-            p.retryAfterSeconds = int(qBound<qint64>(qint64(60), oldest + 24 * 3600 - now, qint64(24 * 3600)));
-            return ApiResponse::problem(p);
-        }
+    if (const auto retryAfter = ctx.documentChecks.refusal(account, address, tag)) {
+        Problem p = Problem::fromError(Error(ErrorCode::AccountDocumentChecks, QStringLiteral("documentNumber")));
+        p.retryAfterSeconds = *retryAfter;
+        return ApiResponse::problem(p);
     }
-    const bool conflicted = ctx.db.scalar(QStringLiteral("SELECT 1 FROM document_checks WHERE account_id = ? AND "
-                                                         "conflict = 1 AND created_at > ?"),
-                                          {account, since})
-                                .isValid();
-    if (conflicted
-        && !consumeCaptcha(ctx, QString::fromLatin1(r.http.value("NCRE-Captcha-Id")),
-                           QString::fromUtf8(r.http.value("NCRE-Captcha-Answer"))))
+    if (ctx.documentChecks.conflicted(account)
+        && !ctx.captchas.consume(QString::fromLatin1(r.http.value("NCRE-Captcha-Id")),
+                                 QString::fromUtf8(r.http.value("NCRE-Captcha-Answer"))))
         return ApiResponse::problem(Error(ErrorCode::AuthCaptcha, QStringLiteral("captchaAnswer"),
                                           QStringLiteral("a captcha is needed to try another document number")));
     const auto holder = ctx.registrations.byDocumentKey(key);
     const bool conflict = holder && holder->id != row.id;
-    ctx.db.run(QStringLiteral("INSERT INTO document_checks (account_id, address, document_tag, conflict, created_at) "
-                              "VALUES (?, ?, ?, ?, ?)"),
-               {account, address, tag, conflict ? 1 : 0, now});
+    ctx.documentChecks.record(account, address, tag, conflict);
     if (!conflict)
         return std::nullopt;
     qCInfo(lcServer) << "document number conflict for account" << account;
@@ -249,10 +216,7 @@ void registerRegistrationRoutes(ServerContext &ctx)
             if (!ctx.registrations.releaseSeats(row.value()))
                 return ApiResponse::problem(Error(ErrorCode::ServerInternal));
             for (const QString &subject : choice->subjectIds) {
-                QSqlQuery q = ctx.db.run(QStringLiteral("UPDATE subjects SET seats_left = seats_left - 1 "
-                                                        "WHERE site_id = ? AND id = ? AND seats_left > 0"),
-                                         {site->id, subject});
-                if (q.numRowsAffected() != 1)
+                if (!ctx.registrations.takeSeat(site->id, subject))
                     return ApiResponse::problem(Error(ErrorCode::SubjectsFull, QStringLiteral("subjectIds"),
                                                       QStringLiteral("no seats left for subject %1").arg(subject)));
             }
@@ -296,8 +260,7 @@ void registerRegistrationRoutes(ServerContext &ctx)
             info.uploadedAt = ctx.clock.now();
             row->photo = info;
             Transaction tx(ctx.db);
-            ctx.db.run(QStringLiteral("UPDATE registrations SET photo = ? WHERE id = ?"), {jpeg, row->id});
-            if (!ctx.registrations.save(row.value()) || !tx.commit())
+            if (!ctx.registrations.setPhoto(row->id, jpeg) || !ctx.registrations.save(row.value()) || !tx.commit())
                 return ApiResponse::problem(Error(ErrorCode::ServerInternal));
             return registrationResponse(ctx, *row);
         });
@@ -305,11 +268,7 @@ void registerRegistrationRoutes(ServerContext &ctx)
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/registrations/current/photo"), candidate,
                       [&ctx](ApiRequest &r) {
                           const auto row = ctx.registrations.byAccount(r.caller->accountId);
-                          const QByteArray jpeg
-                              = row ? ctx.db.scalar(QStringLiteral("SELECT photo FROM registrations WHERE id = ?"),
-                                                    {row->id})
-                                          .toByteArray()
-                                    : QByteArray();
+                          const QByteArray jpeg = row ? ctx.registrations.photo(row->id) : QByteArray();
                           if (jpeg.isEmpty())
                               return ApiResponse::problem(Error(ErrorCode::ResourceNotFound, {}, QStringLiteral("no photo")));
                           ApiResponse response;

@@ -2,6 +2,7 @@
 
 #include "Catalog.h"
 #include "Database.h"
+#include "PaymentStore.h"
 #include "ServerClock.h"
 #include "ServerLogging.h"
 
@@ -41,10 +42,11 @@ constexpr auto kColumns = "id, account_id, exam_id, state, agreement_version, pr
 
 } // namespace
 
-RegistrationStore::RegistrationStore(Database &db, ServerClock &clock, Catalog &catalog)
+RegistrationStore::RegistrationStore(Database &db, ServerClock &clock, Catalog &catalog, PaymentStore &payments)
     : m_db(db)
     , m_clock(clock)
     , m_catalog(catalog)
+    , m_payments(payments)
 {
 }
 
@@ -129,43 +131,6 @@ bool RegistrationStore::save(RegistrationRow &row, bool insert)
     return q.lastError().type() == QSqlError::NoError;
 }
 
-std::optional<PaymentOrder> RegistrationStore::loadOrder(const QString &where, const QVariantList &values)
-{
-    QSqlQuery q = m_db.run(QStringLiteral("SELECT id, status, amount_fen, created_at, expires_at, paid_at FROM orders "
-                                          "WHERE %1 ORDER BY created_at DESC, rowid DESC LIMIT 1")
-                               .arg(where),
-                           values);
-    if (!q.next())
-        return std::nullopt;
-    PaymentOrder o;
-    o.id = q.value(0).toString();
-    o.status = paymentStatusFromName(q.value(1).toString()).value_or(PaymentStatus::Cancelled);
-    o.amountFen = q.value(2).toLongLong();
-    o.createdAt = fromSecs(q.value(3));
-    o.expiresAt = fromSecs(q.value(4));
-    if (!q.value(5).isNull())
-        o.paidAt = fromSecs(q.value(5));
-    o.status = o.statusAt(m_clock.now()); // lapsed is expired, whether or not the sweep has marked it yet
-    o.payUrl = m_publicBaseUrl + QStringLiteral("/api/v1/pay/") + o.id;
-    return o;
-}
-
-std::optional<PaymentOrder> RegistrationStore::openOrder(const QString &registrationId)
-{
-    return loadOrder(QStringLiteral("registration_id = ? AND status = 'open' AND expires_at > ?"),
-                     {registrationId, m_clock.nowSecs()});
-}
-
-std::optional<PaymentOrder> RegistrationStore::latestOrder(const QString &registrationId)
-{
-    return loadOrder(QStringLiteral("registration_id = ?"), {registrationId});
-}
-
-std::optional<PaymentOrder> RegistrationStore::order(const QString &orderId)
-{
-    return loadOrder(QStringLiteral("id = ?"), {orderId});
-}
-
 TransitionContext RegistrationStore::context(const RegistrationRow &row)
 {
     TransitionContext c;
@@ -173,7 +138,7 @@ TransitionContext RegistrationStore::context(const RegistrationRow &row)
         if (const auto site = m_catalog.site(row.siteId))
             c.reviewRequired = site->reviewRequired;
     }
-    c.orderOpen = openOrder(row.id).has_value();
+    c.orderOpen = m_payments.openOrder(row.id).has_value();
     return c;
 }
 
@@ -189,7 +154,7 @@ Registration RegistrationStore::render(const RegistrationRow &row)
     r.subjectIds = row.subjectIds;
     r.photo = row.photo;
     r.review = row.review;
-    r.payment = latestOrder(row.id);
+    r.payment = m_payments.latestOrder(row.id);
     r.version = row.version;
     r.updatedAt = row.updatedAt;
     if (const auto exam = m_catalog.currentExam()) {
@@ -238,20 +203,63 @@ bool RegistrationStore::releaseSeats(const RegistrationRow &row)
     return true;
 }
 
+bool RegistrationStore::takeSeat(const QString &siteId, const QString &subjectId)
+{
+    QSqlQuery q = m_db.run(QStringLiteral("UPDATE subjects SET seats_left = seats_left - 1 "
+                                          "WHERE site_id = ? AND id = ? AND seats_left > 0"),
+                           {siteId, subjectId});
+    return q.numRowsAffected() == 1;
+}
+
+QStringList RegistrationStore::awaitingReview(const QString &siteId)
+{
+    QSqlQuery q = m_db.run(QStringLiteral("SELECT id FROM registrations WHERE site_id = ? AND state = "
+                                          "'review_pending' ORDER BY updated_at, id"),
+                           {siteId});
+    QStringList ids;
+    while (q.next())
+        ids.append(q.value(0).toString());
+    return ids;
+}
+
+QByteArray RegistrationStore::photo(const QString &registrationId)
+{
+    return m_db.scalar(QStringLiteral("SELECT photo FROM registrations WHERE id = ?"), {registrationId}).toByteArray();
+}
+
+bool RegistrationStore::setPhoto(const QString &registrationId, const QByteArray &jpeg)
+{
+    QSqlQuery q = m_db.run(QStringLiteral("UPDATE registrations SET photo = ? WHERE id = ?"), {jpeg, registrationId});
+    return q.lastError().type() == QSqlError::NoError;
+}
+
+std::optional<RegistrationStore::StoredDocument> RegistrationStore::document(const QString &registrationId,
+                                                                             const QString &kind, qint64 version)
+{
+    QSqlQuery q = m_db.run(QStringLiteral("SELECT pdf, sha256 FROM documents WHERE registration_id = ? AND kind = ? "
+                                          "AND version = ?"),
+                           {registrationId, kind, version});
+    if (!q.next())
+        return std::nullopt;
+    return StoredDocument{q.value(0).toByteArray(), q.value(1).toByteArray()};
+}
+
+void RegistrationStore::keepDocument(const QString &registrationId, const QString &kind, qint64 version,
+                                     const StoredDocument &document)
+{
+    m_db.run(QStringLiteral("INSERT OR REPLACE INTO documents (registration_id, kind, version, pdf, sha256) "
+                            "VALUES (?, ?, ?, ?, ?)"),
+             {registrationId, kind, version, document.pdf, document.sha256Hex});
+}
+
 void RegistrationStore::sweepExpired()
 {
     // Orders past their expiry: marked expired, and their registrations' versions moved on (the lock an open order
     // held has ended, which pollers must see through the ETag).
     {
-        QSqlQuery lapsed = m_db.run(QStringLiteral("SELECT id, registration_id FROM orders WHERE status = 'open' AND "
-                                                   "expires_at <= ?"),
-                                    {m_clock.nowSecs()});
-        QList<std::pair<QString, QString>> orders;
-        while (lapsed.next())
-            orders.append({lapsed.value(0).toString(), lapsed.value(1).toString()});
-        for (const auto &[orderId, registrationId] : orders) {
+        for (const auto &[orderId, registrationId] : m_payments.lapsedOpen()) {
             Transaction tx(m_db);
-            m_db.run(QStringLiteral("UPDATE orders SET status = 'expired' WHERE id = ? AND status = 'open'"), {orderId});
+            m_payments.expire(orderId);
             if (auto row = byId(registrationId))
                 save(*row);
             tx.commit();
@@ -273,8 +281,7 @@ void RegistrationStore::sweepExpired()
         if (!next)
             continue;
         releaseSeats(*row);
-        m_db.run(QStringLiteral("UPDATE orders SET status = 'expired' WHERE registration_id = ? AND status = 'open'"),
-                 {id});
+        m_payments.expireOpen(id);
         row->state = next.value();
         save(*row);
         tx.commit();

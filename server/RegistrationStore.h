@@ -9,6 +9,7 @@ namespace ncre::server {
 
 class Catalog;
 class Database;
+class PaymentStore;
 class ServerClock;
 
 // A registration as stored: the domain Registration less what is derived (deadlines, payment, allowed actions).
@@ -34,7 +35,7 @@ struct RegistrationRow
 class RegistrationStore
 {
 public:
-    RegistrationStore(Database &db, ServerClock &clock, Catalog &catalog);
+    RegistrationStore(Database &db, ServerClock &clock, Catalog &catalog, PaymentStore &payments);
 
     std::optional<RegistrationRow> byAccount(qint64 accountId);
     std::optional<RegistrationRow> byId(const QString &id);
@@ -50,27 +51,37 @@ public:
     QByteArray etag(const RegistrationRow &row) const;
     TransitionContext context(const RegistrationRow &row);
 
-    std::optional<PaymentOrder> openOrder(const QString &registrationId);
-    std::optional<PaymentOrder> latestOrder(const QString &registrationId);
-    std::optional<PaymentOrder> order(const QString &orderId);
-
     // Returns the seats the row holds to their subjects. Call inside a transaction.
     bool releaseSeats(const RegistrationRow &row);
+    // Takes one seat of a subject at a site; false when none is left (seats_left never goes below 0).
+    bool takeSeat(const QString &siteId, const QString &subjectId);
+    // The registrations of a site waiting for review, oldest request first.
+    QStringList awaitingReview(const QString &siteId);
+
+    // The stored photo (the cleaned JPEG); empty when there is none. setPhoto() stores it beside the row's PhotoInfo.
+    QByteArray photo(const QString &registrationId);
+    bool setPhoto(const QString &registrationId, const QByteArray &jpeg);
+
+    // A rendered PDF ("form" | "ticket") kept per registration version: the same bytes every time.
+    struct StoredDocument
+    {
+        QByteArray pdf;
+        QByteArray sha256Hex;
+    };
+    std::optional<StoredDocument> document(const QString &registrationId, const QString &kind, qint64 version);
+    void keepDocument(const QString &registrationId, const QString &kind, qint64 version, const StoredDocument &document);
     // Expires approved registrations whose payment deadline passed (seats released, open orders expired).
     void sweepExpired();
 
     static QString documentKey(const Profile &profile);
-    // Where the payment platform pages are served, for PaymentOrder::payUrl ("http://127.0.0.1:8080").
-    void setPublicBaseUrl(const QString &url) { m_publicBaseUrl = url; }
 
 private:
     std::optional<RegistrationRow> load(const QString &where, const QVariant &value);
-    std::optional<PaymentOrder> loadOrder(const QString &where, const QVariantList &values);
 
     Database &m_db;
     ServerClock &m_clock;
     Catalog &m_catalog;
-    QString m_publicBaseUrl;
+    PaymentStore &m_payments;
 };
 
 } // namespace ncre::server

@@ -35,14 +35,16 @@ Result<void> ServerApp::start()
         if (Result<void> seeded = DemoSeed::load(m_db, m_clock, m_options.kdf); !seeded)
             return seeded;
     }
-    m_context.reset(new ServerContext{m_db, m_clock, m_http, m_catalog, m_registrations, PhotoSpec::ncreDefault(),
-                                      m_options.kdf, Credentials::randomToken(32), 200, QString(), nullptr,
-                                      QqProviderConfig(), false, 5, 20});
+    const QByteArray processKey = Credentials::randomToken(32);
+    m_documentChecks = std::make_unique<DocumentChecks>(m_db, m_clock, processKey, m_options.config.documentsPerAccount,
+                                                        m_options.config.documentsPerAddress);
+    m_context.reset(new ServerContext{m_db, m_clock, m_http, m_catalog, m_registrations, m_payments, m_accounts,
+                                      m_captchas, m_sessions, m_qqBroker, m_throttle, *m_documentChecks,
+                                      PhotoSpec::ncreDefault(), m_options.kdf, processKey, 200, QString(), nullptr,
+                                      QqProviderConfig(), false});
     m_hasher = std::make_unique<PasswordHasher>(m_options.config.hashWorkers, m_options.config.hashQueue, m_options.kdf);
     m_context->hasher = m_hasher.get();
     m_context->qq = m_options.config.qq;
-    m_context->documentsPerAccount = m_options.config.documentsPerAccount;
-    m_context->documentsPerAddress = m_options.config.documentsPerAddress;
     m_context->emulateQq = !m_options.config.qq.configured() && (m_options.seedDemo || m_options.testHooks);
     registerExamRoutes(*m_context);
     registerAccountRoutes(*m_context);
@@ -51,8 +53,10 @@ Result<void> ServerApp::start()
     registerPaymentRoutes(*m_context);
     registerDocumentRoutes(*m_context);
     registerStaffRoutes(*m_context);
+#ifdef NCRE_TEST_HOOKS
     if (m_options.testHooks)
         registerTestHookRoutes(*m_context);
+#endif
     m_http.setRateLimit(m_options.maxRequestsPerSecond);
     m_http.setLimits(m_options.config.http);
     m_http.setTrustProxy(m_options.trustProxy);
@@ -75,7 +79,7 @@ Result<void> ServerApp::start()
                      QStringLiteral("cannot listen on %1:%2").arg(m_options.host.toString()).arg(m_options.port));
     const QString publicBase = m_options.config.publicBaseUrl.isEmpty() ? baseUrl()
                                                                          : m_options.config.publicBaseUrl.toString();
-    m_registrations.setPublicBaseUrl(publicBase);
+    m_payments.setPublicBaseUrl(publicBase);
     m_context->publicBaseUrl = publicBase;
     if (m_options.testHooks)
         qCWarning(lcServer) << "test hooks are ON: never use this server for real candidates";

@@ -44,7 +44,14 @@ private:
     Database m_db;
     ServerClock m_clock;
     Catalog m_catalog{m_db};
-    RegistrationStore m_registrations{m_db, m_clock, m_catalog};
+    PaymentStore m_payments{m_db, m_clock};
+    RegistrationStore m_registrations{m_db, m_clock, m_catalog, m_payments};
+    AccountStore m_accounts{m_db, m_clock};
+    CaptchaStore m_captchas{m_db, m_clock};
+    SessionStore m_sessions{m_db, m_clock, m_accounts};
+    QqBrokerStore m_qqBroker{m_db, m_clock};
+    LoginThrottle m_throttle{m_db, m_clock};
+    std::unique_ptr<DocumentChecks> m_documentChecks;
     HttpServer m_http;
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<ServerContext> m_context;

@@ -1,27 +1,41 @@
 #pragma once
 
+#include "AccountStore.h"
 #include "Catalog.h"
 #include "Credentials.h"
 #include "Database.h"
+#include "DocumentChecks.h"
 #include "HttpServer.h"
+#include "LoginThrottle.h"
 #include "PasswordHasher.h"
+#include "PaymentStore.h"
 #include "PhotoSpec.h"
 #include "RegistrationStore.h"
 #include "ServerConfig.h"
 #include "ServerClock.h"
+#include "SessionStore.h"
 
 #include <QByteArray>
 
 namespace ncre::server {
 
-// What every group of routes shares. Owned by ServerApp; routes hold a reference.
+// What every group of routes shares. Owned by ServerApp; routes hold a reference. Routes reach the database only
+// through the stores (accounts, captchas, sessions, the QQ broker, registrations, payments, document checks, the
+// login throttle): each table's SQL, and each limit, lives in one place.
 struct ServerContext
 {
-    Database &db;
+    Database &db; // for transactions
     ServerClock &clock;
     HttpServer &http;
     Catalog &catalog;
     RegistrationStore &registrations;
+    PaymentStore &payments;
+    AccountStore &accounts;
+    CaptchaStore &captchas;
+    SessionStore &sessions;
+    QqBrokerStore &qqBroker;
+    LoginThrottle &throttle;
+    DocumentChecks &documentChecks;
     PhotoSpec photoSpec;
     Credentials::KdfProfile kdf = Credentials::KdfProfile::Interactive;
     QByteArray platformKey; // the payment platform's signing key for notifies
@@ -32,12 +46,7 @@ struct ServerContext
     // emulated one; else no QQ login at all.
     QqProviderConfig qq;
     bool emulateQq = false;
-    int documentsPerAccount = 5;  // different document numbers an account may try in 24 h
-    int documentsPerAddress = 20; // ... and a client address
 };
-
-// Consumes the captcha whatever the outcome (a captcha answers one attempt only); true when `answer` was right.
-bool consumeCaptcha(ServerContext &ctx, const QString &id, const QString &answer);
 
 // 503 server.busy with Retry-After: the password hashing queue is full.
 ApiResponse hashingBusy(const PasswordHasher &hasher);
@@ -66,6 +75,8 @@ void registerRegistrationRoutes(ServerContext &ctx);
 void registerPaymentRoutes(ServerContext &ctx);
 void registerDocumentRoutes(ServerContext &ctx);
 void registerStaffRoutes(ServerContext &ctx);
+#ifdef NCRE_TEST_HOOKS
 void registerTestHookRoutes(ServerContext &ctx);
+#endif
 
 } // namespace ncre::server

@@ -35,14 +35,8 @@ void registerStaffRoutes(ServerContext &ctx)
     staffJson.body = BodyKind::Json;
 
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/staff/reviews"), staff, [&ctx](ApiRequest &r) {
-        QSqlQuery q = ctx.db.run(QStringLiteral("SELECT id FROM registrations WHERE site_id = ? AND state = "
-                                                "'review_pending' ORDER BY updated_at, id"),
-                                 {r.caller->siteId});
-        QStringList ids;
-        while (q.next())
-            ids.append(q.value(0).toString());
         QJsonArray items;
-        for (const QString &id : ids) {
+        for (const QString &id : ctx.registrations.awaitingReview(r.caller->siteId)) {
             const auto row = ctx.registrations.byId(id);
             if (!row)
                 continue;
@@ -66,10 +60,7 @@ void registerStaffRoutes(ServerContext &ctx)
 
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/staff/registrations/{}/photo"), staff, [&ctx](ApiRequest &r) {
         const auto row = ownSite(ctx, r, r.params.at(0));
-        const QByteArray jpeg = row ? ctx.db.scalar(QStringLiteral("SELECT photo FROM registrations WHERE id = ?"),
-                                                    {row->id})
-                                          .toByteArray()
-                                    : QByteArray();
+        const QByteArray jpeg = row ? ctx.registrations.photo(row->id) : QByteArray();
         if (jpeg.isEmpty())
             return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
         ApiResponse response;

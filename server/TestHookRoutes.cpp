@@ -17,10 +17,10 @@ void registerTestHookRoutes(ServerContext &ctx)
     hookJson.body = BodyKind::Json;
 
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/test-hooks/captchas/{}"), hook, [&ctx](ApiRequest &r) {
-        const QVariant answer = ctx.db.scalar(QStringLiteral("SELECT answer FROM captchas WHERE id = ?"), {r.params.at(0)});
-        if (!answer.isValid())
+        const auto answer = ctx.captchas.answer(r.params.at(0));
+        if (!answer)
             return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
-        return ApiResponse::json({{QStringLiteral("answer"), answer.toString()}});
+        return ApiResponse::json({{QStringLiteral("answer"), *answer}});
     });
 
     ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/test-hooks/clock"), hookJson, [&ctx](ApiRequest &r) {
@@ -48,36 +48,30 @@ void registerTestHookRoutes(ServerContext &ctx)
                           reader.finish();
                           if (!reader.ok())
                               return ApiResponse::problem(reader.error());
-                          const auto order = ctx.registrations.order(r.params.at(0));
+                          const auto order = ctx.payments.order(r.params.at(0));
                           if (!order)
                               return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
-                          ctx.db.run(QStringLiteral("INSERT OR IGNORE INTO payments (order_id, registration_id, "
-                                                    "trade_no, amount_fen, paid_at) SELECT id, registration_id, ?, "
-                                                    "amount_fen, ? FROM orders WHERE id = ?"),
-                                     {QString::fromLatin1(Credentials::randomToken(9)), ctx.clock.nowSecs(), order->id});
+                          ctx.payments.recordCharge(order->id, QString::fromLatin1(Credentials::randomToken(9)),
+                                                    ctx.clock.now());
                           if (notify == QLatin1String("now") || notify == QLatin1String("twice"))
                               settleOrder(ctx, order->id);
                           if (notify == QLatin1String("twice"))
                               settleOrder(ctx, order->id);
-                          const qint64 charges = ctx.db.scalar(QStringLiteral("SELECT COUNT(*) FROM payments WHERE "
-                                                                              "order_id = ?"),
-                                                               {order->id})
-                                                     .toLongLong();
-                          return ApiResponse::json({{QStringLiteral("order"), ctx.registrations.order(order->id)->toJson()},
+                          const qint64 charges = ctx.payments.chargeCount(order->id);
+                          return ApiResponse::json({{QStringLiteral("order"), ctx.payments.order(order->id)->toJson()},
                                                     {QStringLiteral("charges"), charges}});
                       });
 
     // A correctly signed platform notify for an order, as the platform would send it (to deliver duplicates).
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/test-hooks/payments/{}/notify"), hook, [&ctx](ApiRequest &r) {
-        QSqlQuery q = ctx.db.run(QStringLiteral("SELECT trade_no, amount_fen, paid_at FROM payments WHERE order_id = ?"),
-                                 {r.params.at(0)});
-        if (!q.next())
+        const auto charge = ctx.payments.charge(r.params.at(0));
+        if (!charge)
             return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
         PaymentNotify n;
         n.orderId = r.params.at(0);
-        n.platformTradeNo = q.value(0).toString();
-        n.amountFen = q.value(1).toLongLong();
-        n.paidAt = QDateTime::fromSecsSinceEpoch(q.value(2).toLongLong(), Qt::UTC);
+        n.platformTradeNo = charge->tradeNo;
+        n.amountFen = charge->amountFen;
+        n.paidAt = charge->paidAt;
         n.signature = QString::fromLatin1(
             QMessageAuthenticationCode::hash(n.signedText(), ctx.platformKey, QCryptographicHash::Sha256).toHex());
         return ApiResponse::json(n.toJson());
@@ -96,16 +90,13 @@ void registerTestHookRoutes(ServerContext &ctx)
     });
 
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/test-hooks/stats"), hook, [&ctx](ApiRequest &) {
-        return ApiResponse::json({
-            {QStringLiteral("payments"), ctx.db.scalar(QStringLiteral("SELECT COUNT(*) FROM payments")).toLongLong()},
-            {QStringLiteral("orders"), ctx.db.scalar(QStringLiteral("SELECT COUNT(*) FROM orders")).toLongLong()},
-            {QStringLiteral("registrations"),
-             ctx.db.scalar(QStringLiteral("SELECT COUNT(*) FROM registrations")).toLongLong()},
-            {QStringLiteral("captchas"), ctx.db.scalar(QStringLiteral("SELECT COUNT(*) FROM captchas")).toLongLong()},
-            {QStringLiteral("qqFlows"), ctx.db.scalar(QStringLiteral("SELECT COUNT(*) FROM qq_flows")).toLongLong()},
-            {QStringLiteral("idempotency"), ctx.db.scalar(QStringLiteral("SELECT COUNT(*) FROM idempotency")).toLongLong()},
-            {QStringLiteral("sessions"), ctx.db.scalar(QStringLiteral("SELECT COUNT(*) FROM sessions")).toLongLong()},
-        });
+        QJsonObject counts;
+        for (const auto &[name, table] : {std::pair{"payments", "payments"}, std::pair{"orders", "orders"},
+                                          std::pair{"registrations", "registrations"}, std::pair{"captchas", "captchas"},
+                                          std::pair{"qqFlows", "qq_flows"}, std::pair{"idempotency", "idempotency"},
+                                          std::pair{"sessions", "sessions"}})
+            counts.insert(QLatin1String(name), ctx.db.rowCount(QLatin1String(table)));
+        return ApiResponse::json(counts);
     });
 
     // Faults on chosen routes: {"pathPrefix", "kind": "unavailable"|"drop"|"delay"|"truncate", "count", "delayMs",
@@ -120,22 +111,14 @@ void registerTestHookRoutes(ServerContext &ctx)
         reader.finish();
         if (!reader.ok())
             return ApiResponse::problem(reader.error());
-        HttpServer::FaultKind k;
-        if (kind == QLatin1String("unavailable"))
-            k = HttpServer::FaultKind::Unavailable;
-        else if (kind == QLatin1String("drop"))
-            k = HttpServer::FaultKind::Drop;
-        else if (kind == QLatin1String("delay"))
-            k = HttpServer::FaultKind::Delay;
-        else if (kind == QLatin1String("truncate"))
-            k = HttpServer::FaultKind::Truncate;
-        else
+        const auto k = FaultInjector::kindFromName(kind);
+        if (!k)
             return ApiResponse::problem(Error(ErrorCode::JsonValue, QStringLiteral("kind")));
-        ctx.http.injectFault(prefix, k, count, delay, retryAfter);
+        ctx.http.faults().inject({prefix, *k, count, delay, retryAfter});
         return ApiResponse::empty(204);
     });
     ctx.http.addRoute(Method::Delete, QStringLiteral("/api/v1/test-hooks/faults"), hook, [&ctx](ApiRequest &) {
-        ctx.http.clearFaults();
+        ctx.http.faults().clear();
         return ApiResponse::empty(204);
     });
 }

@@ -118,6 +118,11 @@ int main(int argc, char *argv[])
         options.seedDemo = true;
     }
     options.testHooks = parser.isSet(hooks);
+#ifndef NCRE_TEST_HOOKS
+    if (options.testHooks)
+        return usageError(parser, QStringLiteral("--test-hooks: this ncre-server was built without test hooks "
+                                                 "(NCRE_TEST_HOOKS=OFF, as packages are)"));
+#endif
     if (options.testHooks && !options.host.isLoopback())
         return usageError(parser, QStringLiteral("--test-hooks is allowed only on a loopback address"));
     if (parser.value(kdf) == QLatin1String("minimal"))

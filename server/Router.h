@@ -1,0 +1,57 @@
+#pragma once
+
+#include "ApiMessage.h"
+
+#include <QList>
+#include <QStringList>
+
+#include <functional>
+
+namespace ncre::server {
+
+enum class BodyKind { None, Json, Jpeg, Form };
+
+struct RouteOptions
+{
+    Access access = Access::Public;
+    BodyKind body = BodyKind::None;
+    qsizetype maxBody = 64 * 1024;
+    bool idempotent = false; // needs Idempotency-Key; replays answer the first response
+};
+
+using Handler = std::function<ApiResponse(ApiRequest &)>;
+// A route that answers later (work off the event loop, e.g. password hashing): it calls the reply exactly once.
+using Reply = std::function<void(ApiResponse)>;
+using AsyncHandler = std::function<void(ApiRequest &, Reply)>;
+
+// The routes of the API and which one answers a request: paths are literal segments and "{}" captures (at most 64
+// characters each, the contract's path parameters); the most literal route wins (/pay/notify before /pay/{}); HEAD is
+// answered by the GET route (RFC 9110 §9.3.2).
+class Router
+{
+public:
+    struct Route
+    {
+        HttpMethod method;
+        QStringList segments; // "{}" captures one segment
+        RouteOptions options;
+        AsyncHandler handler;
+    };
+    struct Match
+    {
+        const Route *route = nullptr; // null: no route for this method (see pathMatched)
+        QStringList params;           // the captures, in order
+        bool pathMatched = false;     // some route has this path: 405 rather than 404
+    };
+
+    void add(HttpMethod method, const QString &pattern, RouteOptions options, AsyncHandler handler);
+    Match match(HttpMethod method, const QString &path) const;
+    // The most body bytes the route for `method` `path` takes; 1 KiB for a request no route answers (404/405 either
+    // way), so that the connection stops reading early (HttpListener).
+    qint64 bodyLimit(HttpMethod method, const QString &path) const;
+
+private:
+    QList<Route> m_routes;
+};
+
+} // namespace ncre::server
