@@ -36,7 +36,7 @@ queue=100000
 [documents]
 perAddressPerDay=100000
 INI
-server=$(start server "$build/server/ncre-server" --listen 127.0.0.1:0 --seed demo --test-hooks --kdf minimal --config "$tmp/bench.ini")
+server=$(start server "$build/bin/ncre-server" --listen 127.0.0.1:0 --seed demo --test-hooks --kdf minimal --config "$tmp/bench.ini")
 floor=$(start floor "$build/bench/ncre-bench-minimal-server")
 api=$server/api/v1
 

@@ -55,7 +55,7 @@ int main(int argc, char *argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ncre-server"));
-    QCoreApplication::setApplicationVersion(QStringLiteral("1.0"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(NCRE_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("NCRE registration API server"));
@@ -92,7 +92,7 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (parser.isSet(QStringLiteral("version"))) {
-        std::printf("ncre-server 1.0\n");
+        std::printf("ncre-server %s\n", NCRE_VERSION);
         return 0;
     }
     if (!parser.positionalArguments().isEmpty())

@@ -1,5 +1,7 @@
 #include "Desk.h"
 
+#include <QLoggingCategory>
+
 #include "Alive.h"
 #include "KeptDocumentsWindow.h"
 #include "LoginWindow.h"
@@ -10,6 +12,8 @@
 #include <QDir>
 #include <QMessageBox>
 #include <QStandardPaths>
+
+Q_LOGGING_CATEGORY(lcDesk, "ncre.desk", QtInfoMsg)
 
 namespace ncre {
 
@@ -91,6 +95,7 @@ void Desk::showLogin()
     connect(m_login.get(), &LoginWindow::passwordAccepted, this, &Desk::rememberPassword);
     connect(m_login.get(), &LoginWindow::keptDocumentsRequested, this, &Desk::openKeptDocuments);
     m_login->show();
+    qCDebug(lcDesk) << "login window shown";
     emit loginShown();
 }
 

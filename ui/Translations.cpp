@@ -12,7 +12,9 @@ bool Translations::install(const QString &language)
     if (language != QLatin1String("zh_CN"))
         return true;
     bool ok = true;
-    if (m_ours.load(QStringLiteral(":/i18n/ncre_zh_CN.qm")))
+    // The installed copy first (a translator may replace it: share/ncre-desk/translations), then the compiled-in one.
+    const QString installed = QCoreApplication::applicationDirPath() + QStringLiteral("/" NCRE_DATA_RELATIVE_DIR "/translations");
+    if (m_ours.load(QStringLiteral("ncre_zh_CN"), installed) || m_ours.load(QStringLiteral(":/i18n/ncre_zh_CN.qm")))
         QCoreApplication::installTranslator(&m_ours);
     else
         ok = false;

@@ -1,11 +1,15 @@
 // ncre-desk: the NCRE registration client (architecture §7).
 //   ncre-desk [--server URL | --demo [--demo-reset]] [--kiosk] [--lang zh_CN|en] [--verbose]
+//   ncre-desk --version | --self-test
 #include "DemoServer.h"
 #include "Desk.h"
+#include "SelfTest.h"
 #include "Theme.h"
 #include "Translations.h"
 
 #include <QApplication>
+
+#include <cstdio>
 #include <QDir>
 #include <QIcon>
 #include <QStandardPaths>
@@ -21,7 +25,15 @@ using namespace ncre;
 
 int main(int argc, char *argv[])
 {
+    // Answered before any window system is needed (a package's post-install check, a headless server).
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--version") == 0 || qstrcmp(argv[i], "-v") == 0) {
+            std::printf("ncre-desk %s\n", NCRE_VERSION);
+            return 0;
+        }
+    }
     QApplication app(argc, argv);
+    QCoreApplication::setApplicationVersion(QStringLiteral(NCRE_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("NCRE"));
     QCoreApplication::setApplicationName(QStringLiteral("NCRE Desk"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/ncre/icons/ncre-desk.svg"))); // SVG: sharp at any DPI
@@ -29,6 +41,9 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("NCRE Desk: registration for the National Computer Rank Examination"));
     parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption selfTest(QStringLiteral("self-test"),
+                                      QStringLiteral("Check this installation (modules, PDF rendering, face model) and exit: 0 when whole."));
     const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Registration server (https, or http on loopback)."),
                                     QStringLiteral("URL"));
     const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Start a local ncre-server with demo data and use it."));
@@ -39,8 +54,15 @@ int main(int argc, char *argv[])
                                      QStringLiteral("Print NCRE Desk's debug messages (personal data is never logged)."));
     const QCommandLineOption demoReset(QStringLiteral("demo-reset"),
                                        QStringLiteral("With --demo: start the demo over (its data is otherwise kept between runs)."));
-    parser.addOptions({server, demo, demoReset, kiosk, lang, verbose});
+    parser.addOptions({server, demo, demoReset, kiosk, lang, verbose, selfTest});
     parser.process(app);
+    if (parser.isSet(selfTest)) {
+        QStringList lines;
+        const int code = SelfTest::run(&lines);
+        for (const QString &line : lines)
+            std::printf("%s\n", qPrintable(line));
+        return code;
+    }
     if (parser.isSet(verbose)) // QT_LOGGING_RULES, when set, still has the last word
         QLoggingCategory::setFilterRules(QStringLiteral("ncre.*.debug=true"));
 

@@ -61,13 +61,16 @@ QString DemoServer::findBinary()
     const QString fromEnv = qEnvironmentVariable("NCRE_SERVER_BINARY");
     if (!fromEnv.isEmpty())
         return fromEnv;
-    const QString here = QCoreApplication::applicationDirPath();
-    for (const QString &candidate : {here + QStringLiteral("/ncre-server"), here + QStringLiteral("/../server/ncre-server"),
-                                     here + QStringLiteral("/../../server/ncre-server")}) {
-        if (QFileInfo(candidate).isExecutable())
-            return QFileInfo(candidate).canonicalFilePath();
-    }
-    return QStringLiteral("ncre-server"); // from PATH
+    // Beside ncre-desk: installed (bin/) and in the build tree (bin/, the same layout: cmake/NcreLayout.cmake).
+#ifdef Q_OS_WIN
+    const QString name = QStringLiteral("ncre-server.exe");
+#else
+    const QString name = QStringLiteral("ncre-server");
+#endif
+    const QString beside = QCoreApplication::applicationDirPath() + QLatin1Char('/') + name;
+    if (QFileInfo(beside).isExecutable())
+        return QFileInfo(beside).canonicalFilePath();
+    return name; // from PATH
 }
 
 QString DemoServer::dataDirectory()
