@@ -63,7 +63,10 @@ void registerExamRoutes(ServerContext &ctx)
         meta.serverTime = ctx.clock.now();
         meta.apiVersion = QStringLiteral("1.0");
         meta.photoSpec = ctx.photoSpec;
-        meta.loginProviders = {QStringLiteral("password"), QStringLiteral("qq")};
+        meta.loginProviders = {QStringLiteral("password")};
+        if (ctx.qq.configured() || ctx.emulateQq)
+            meta.loginProviders.append(QStringLiteral("qq"));
+        meta.client = ctx.clients;
         // The ETag covers what a client caches (the photo spec, the version, the providers), not the time: the
         // client takes the server's clock from every response's Date anyway.
         QJsonObject cached = meta.toJson();

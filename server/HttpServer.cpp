@@ -138,6 +138,14 @@ void HttpServer::handle(HttpConnection *connection, const HttpRequest &received)
 
 void HttpServer::route(const HttpRequest &request, Reply done)
 {
+    if (const QString desk = deskVersionFromUserAgent(request.value("User-Agent"));
+        !desk.isEmpty() && m_clients.needFor(desk) == ClientVersions::Need::Required
+        && request.url.path() != QLatin1String("/api/v1/meta")) {
+        done(ApiResponse::problem(Error(ErrorCode::ClientUpdateRequired, {},
+                                        QStringLiteral("NCRE Desk %1 or later: %2")
+                                            .arg(m_clients.minimum, m_clients.downloadUrl.toString()))));
+        return;
+    }
     const Router::Match match = m_router.match(request.method, request.url.path());
     if (match.route) {
         dispatch(request, *match.route, match.params, std::move(done));

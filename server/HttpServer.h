@@ -6,6 +6,7 @@
 #include "HttpListener.h"
 #include "HttpRequest.h"
 #include "IdempotencyStore.h"
+#include "Meta.h"
 #include "SessionAuthenticator.h"
 #include "Problem.h"
 #include "RateLimiter.h"
@@ -60,6 +61,10 @@ public:
     // with 503 and a Retry-After that spreads the retries; 0 turns it off. Test hooks are never shed.
     void setRateLimit(int requestsPerSecond) { m_rateLimiter.setRate(requestsPerSecond); }
 
+    // Desks older than `clients.minimum` (User-Agent "ncre-desk/<version>") are answered 426 client.updateRequired
+    // on every route but GET /meta, which tells them where to get a new one. Other clients are not concerned.
+    void setMinimumClient(const ClientVersions &clients) { m_clients = clients; }
+
     // Called before each request is routed: time-driven transitions (payment deadlines) happen there.
     void setBeforeRequest(std::function<void()> hook) { m_beforeRequest = std::move(hook); }
 
@@ -86,6 +91,7 @@ private:
 #endif
     std::function<void()> m_beforeRequest;
     RateLimiter m_rateLimiter;
+    ClientVersions m_clients;
 };
 
 } // namespace ncre::server

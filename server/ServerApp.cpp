@@ -45,6 +45,8 @@ Result<void> ServerApp::start()
     m_hasher = std::make_unique<PasswordHasher>(m_options.config.hashWorkers, m_options.config.hashQueue, m_options.kdf);
     m_context->hasher = m_hasher.get();
     m_context->qq = m_options.config.qq;
+    m_context->clients = m_options.config.clients;
+    m_http.setMinimumClient(m_options.config.clients);
     m_context->emulateQq = !m_options.config.qq.configured() && (m_options.seedDemo || m_options.testHooks);
     registerExamRoutes(*m_context);
     registerAccountRoutes(*m_context);

@@ -1,5 +1,7 @@
 #include "ServerConfig.h"
 
+#include <QVersionNumber>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
@@ -109,6 +111,20 @@ Result<ServerConfig> ServerConfig::load(const QString &path)
     for (const QString &key : file.allKeys()) {
         if (kQqKeys.contains(key))
             continue;
+        if (key == QLatin1String("clients/minimumVersion") || key == QLatin1String("clients/latestVersion")) {
+            static const QRegularExpression dotted(QStringLiteral("^[0-9]{1,5}(\\.[0-9]{1,5}){0,3}$"));
+            const QString version = file.value(key).toString().trimmed();
+            if (!dotted.match(version).hasMatch())
+                return configError(key, QStringLiteral("expects a version number such as 1.2.0"));
+            (key.endsWith(QLatin1String("minimumVersion")) ? config.clients.minimum : config.clients.latest) = version;
+            continue;
+        }
+        if (key == QLatin1String("clients/downloadUrl")) {
+            config.clients.downloadUrl = QUrl(file.value(key).toString().trimmed(), QUrl::StrictMode);
+            if (!acceptableUrl(config.clients.downloadUrl) || config.clients.downloadUrl.toEncoded().size() > 512)
+                return configError(key, QStringLiteral("expects an https URL of at most 512 characters"));
+            continue;
+        }
         if (key == QLatin1String("server/publicBaseUrl")) {
             config.publicBaseUrl = QUrl(file.value(key).toString().trimmed(), QUrl::StrictMode);
             if (!acceptableUrl(config.publicBaseUrl) || config.publicBaseUrl.hasQuery() || config.publicBaseUrl.hasFragment())
@@ -128,7 +144,18 @@ Result<ServerConfig> ServerConfig::load(const QString &path)
     }
     if (Result<void> qq = loadQq(file, config.qq); !qq)
         return qq.error();
+    if (QVersionNumber::fromString(config.clients.latest) < QVersionNumber::fromString(config.clients.minimum))
+        return configError(QStringLiteral("clients/latestVersion"), QStringLiteral("must not be older than minimumVersion"));
     return config;
+}
+
+ClientVersions ServerConfig::defaultClients()
+{
+    ClientVersions v;
+    v.minimum = QStringLiteral("1.0.0"); // the first release that sends its version
+    v.latest = deskVersion();            // the desk built with this server
+    v.downloadUrl = QUrl(QStringLiteral("https://github.com/ncredesk/ncre-desk/releases/latest"));
+    return v;
 }
 
 } // namespace ncre::server

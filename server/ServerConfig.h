@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HttpLimits.h"
+#include "Meta.h"
 #include "Result.h"
 
 #include <QString>
@@ -17,6 +18,8 @@ namespace ncre::server {
 //   [hashing]   workers (threads hashing passwords, default: cores - 1, at least 1), queue (hashes that may wait;
 //               beyond it 429 with Retry-After)
 //   [server]    publicBaseUrl (https, or http to a loopback address)
+//   [clients]   minimumVersion (older desks get 426 client.updateRequired; default 1.0.0), latestVersion (default:
+//               this server's version), downloadUrl (https): published in GET /meta "client"
 //   [qq]        the real QQ Connect provider of the QQ login: appId, authorizeUrl, tokenUrl, openIdUrl (defaults:
 //               graph.qq.com's OAuth 2.0 endpoints), and the app secret from the environment
 //               (NCRE_QQ_APP_SECRET) or appSecretFile (a file only the server's user can read) — never on the
@@ -45,7 +48,10 @@ struct ServerConfig
     // [server] publicBaseUrl: where candidates' browsers and the desk reach this server (pay links, the QQ
     // callback), e.g. https://ncre.example.cn; empty: derived from --listen (right for the demo and the tests).
     QUrl publicBaseUrl;
+    // [clients]: what GET /meta says of desk versions (Meta::client); defaults from the project.
+    ClientVersions clients = defaultClients();
 
+    static ClientVersions defaultClients();
     // The defaults when `path` is empty. Errors: request.malformed with the key in `field` and what it expects.
     static Result<ServerConfig> load(const QString &path);
 };

@@ -46,6 +46,7 @@ struct ServerContext
     // emulated one; else no QQ login at all.
     QqProviderConfig qq;
     bool emulateQq = false;
+    ClientVersions clients = ServerConfig::defaultClients(); // [clients]: published in /meta
 };
 
 // 503 server.busy with Retry-After: the password hashing queue is full.

@@ -490,6 +490,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>The new password is the same as the current one: choose another.</source>
         <translation>新密码与当前密码相同：请换一个。</translation>
     </message>
+    <message>
+        <source>This version of NCRE Desk is no longer accepted by the registration server. Install the new version from the download page; your draft is kept.</source>
+        <translation>报名服务器已不再接受此版本的 NCRE Desk。请从下载页面安装新版本；已填写的内容会保留。</translation>
+    </message>
 </context>
 <context>
     <name>PhotoFixer</name>
@@ -2104,6 +2108,17 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>%1 and %2 are examined at the same time: keep only one of them.</source>
         <translation>科目 %1 和 %2 的考试时间相同：请只保留其中一门。</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::UpdateBanner</name>
+    <message>
+        <source>NCRE Desk %1 is available (this is %2). Download it from %3</source>
+        <translation>NCRE Desk %1 已发布（当前为 %2）。下载地址：%3</translation>
+    </message>
+    <message>
+        <source>This NCRE Desk (%1) is no longer accepted by the registration server: install version %2 or later from %3. What you entered is kept on this computer.</source>
+        <translation>报名服务器已不再接受此版本的 NCRE Desk（%1）：请从 %3 安装 %2 或更高版本。已填写的内容保留在本机。</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,12 @@ Result<void> Desk::setServer(const QUrl &url, const QString &keychainName)
 void Desk::start()
 {
     showLogin();
+    // The desk versions the server accepts and the ways to log in, before anything else: an outdated desk says so
+    // at once (the server answers /meta to every version).
+    m_api.meta(alive(this, [this](Result<Meta, Problem> meta) {
+        if (meta)
+            applyMeta(meta.value());
+    }));
     if (!m_keeper)
         return;
     // Two tries: a server that is away must not hold the start up.
@@ -75,6 +81,18 @@ void Desk::start()
     }), 2);
 }
 
+void Desk::applyMeta(const Meta &meta)
+{
+    m_meta = meta;
+    if (meta.client && meta.client->needFor(deskVersion()) != ClientVersions::Need::None)
+        qCInfo(lcDesk).noquote() << "server publishes desk versions: minimum" << meta.client->minimum << "latest"
+                                 << meta.client->latest << "(this is" << deskVersion() + QLatin1Char(')');
+    if (m_login)
+        m_login->applyMeta(meta);
+    if (m_main && meta.client)
+        m_main->setClientVersions(*meta.client);
+}
+
 void Desk::tell(const QString &text)
 {
     // Not modal to the event loop: the network, the keychain and tests go on while it shows.
@@ -94,6 +112,8 @@ void Desk::showLogin()
     connect(m_login.get(), &LoginWindow::loggedIn, this, [this]() { startFlow(); });
     connect(m_login.get(), &LoginWindow::passwordAccepted, this, &Desk::rememberPassword);
     connect(m_login.get(), &LoginWindow::keptDocumentsRequested, this, &Desk::openKeptDocuments);
+    if (m_meta)
+        m_login->applyMeta(*m_meta);
     m_login->show();
     qCDebug(lcDesk) << "login window shown";
     emit loginShown();
@@ -167,6 +187,8 @@ void Desk::startFlowWithStore()
             m_api.setRetryPolicy(*std::exchange(m_offlineStartPolicy, std::nullopt));
         const bool changePassword = m_login && m_login->passwordChangeRequested();
         m_main = std::make_unique<MainWindow>(*m_flow, m_auth.account().username);
+        if (m_meta && m_meta->client)
+            m_main->setClientVersions(*m_meta->client);
         connect(m_main.get(), &MainWindow::logOutRequested, this, &Desk::logOut);
         connect(m_main.get(), &MainWindow::passwordChanged, this,
                 [this](const QString &password) { rememberPassword(m_auth.account().username, password); });

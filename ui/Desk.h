@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Meta.h"
+
 #include "ApiClient.h"
 #include "AuthSession.h"
 #include "Keychain.h"
@@ -55,6 +57,8 @@ public:
     RegistrationFlow *flow() const { return m_flow.get(); }
     SessionPrompt *sessionPrompt() const { return m_prompt; }
     KeptDocumentsWindow *keptDocumentsWindow() const { return m_keptWindow; }
+    // What GET /meta said at start (desk versions, login providers); empty until it answered.
+    const std::optional<Meta> &meta() const { return m_meta; }
 
 signals:
     void loginShown();
@@ -74,6 +78,7 @@ private:
     void openKeptDocuments();
     void rememberPassword(const QString &account, const QString &password);
     void tell(const QString &text);
+    void applyMeta(const Meta &meta);
 
     ApiClient m_api;
     AuthSession m_auth{m_api};
@@ -89,6 +94,7 @@ private:
     std::unique_ptr<MainWindow> m_main;
     QPointer<SessionPrompt> m_prompt;
     QPointer<KeptDocumentsWindow> m_keptWindow;
+    std::optional<Meta> m_meta;
     bool m_starting = false;
     std::optional<RetryPolicy> m_offlineStartPolicy;
     bool m_keychainFailureTold = false;

@@ -1,5 +1,7 @@
 #include "LoginWindow.h"
 
+#include "UpdateBanner.h"
+
 #include "Theme.h"
 
 #include "Alive.h"
@@ -104,7 +106,10 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     auto *offline = new QHBoxLayout;
     offline->addStretch(1);
     offline->addWidget(keptButton);
+    m_update = new UpdateBanner(this);
+    connect(m_update, &UpdateBanner::downloadRequested, this, [this](const QUrl &page) { m_urlOpener(page); });
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_update);
     layout->addLayout(bar);
     layout->addSpacing(8);
     layout->addWidget(title);
@@ -123,6 +128,11 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
         emit captchaShown();
     });
     connect(m_captcha, &CaptchaField::failed, this, [this](const Problem &problem) {
+        // The server answered but refused (e.g. 426 client.updateRequired): its reason, not "cannot be reached".
+        if (problem.status != 0 && !Outbox::retryLater(problem)) {
+            m_serverStatus->setText(ErrorText::message(problem.code));
+            return;
+        }
         m_serverStatus->setText(tr("The registration server cannot be reached. Check your network; NCRE Desk keeps trying."));
         // And it does: a new captcha is asked for again, at growing intervals up to half a minute.
         if (Outbox::retryLater(problem)) {
@@ -326,6 +336,14 @@ void LoginWindow::showBulletins(BulletinKind kind)
         dialog->resize(640, 480);
         dialog->open();
     }));
+}
+
+void LoginWindow::applyMeta(const Meta &meta)
+{
+    if (auto *qq = findChild<QPushButton *>(QStringLiteral("qqLogIn")))
+        qq->setVisible(meta.loginProviders.contains(QLatin1String("qq")));
+    if (meta.client)
+        m_update->setVersions(*meta.client);
 }
 
 } // namespace ncre

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Meta.h"
+
 #include "ApiClient.h"
 #include "AuthSession.h"
 #include "QqLogin.h"
@@ -38,6 +40,8 @@ public:
     // How the QQ login opens the browser (QDesktopServices::openUrl unless set; tests follow the URL themselves):
     // true when a browser took it.
     void setUrlOpener(std::function<bool(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
+    // What GET /meta says: the QQ button only where the server offers QQ login; the update line (UpdateBanner).
+    void applyMeta(const Meta &meta);
 
     QString account() const;
 
@@ -68,6 +72,7 @@ private:
     QLineEdit *m_password;
     CaptchaField *m_captcha;
     QLabel *m_error;
+    class UpdateBanner *m_update = nullptr;
     QPushButton *m_logIn;
 };
 

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "UpdateBanner.h"
+
 #include "ErrorText.h"
 
 #include "AgreementPage.h"
@@ -119,7 +121,10 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
     body->addWidget(m_tabs, 1);
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
+    m_update = new UpdateBanner;
+    connect(m_update, &UpdateBanner::downloadRequested, this, [this](const QUrl &page) { m_urlOpener(page); });
     layout->addLayout(top);
+    layout->addWidget(m_update);
     layout->addWidget(m_offline);
     layout->addLayout(body, 1);
     setCentralWidget(central);
@@ -266,6 +271,11 @@ void MainWindow::openStep(FlowStep step)
     }
     if (QWidget *page = pageFor(step))
         m_tabs->setCurrentIndex(m_tabs->addTab(page, stepIcon(step), title));
+}
+
+void MainWindow::setClientVersions(const ClientVersions &versions)
+{
+    m_update->setVersions(versions);
 }
 
 } // namespace ncre

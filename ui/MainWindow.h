@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Meta.h"
+
 #include "RegistrationFlow.h"
 
 #include <QMainWindow>
@@ -35,6 +37,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     // How pages open external pages (the payment platform); the system browser unless set (tests record instead).
     void setUrlOpener(std::function<bool(const QUrl &)> opener) { m_urlOpener = std::move(opener); }
+    // The update line (UpdateBanner), from what GET /meta said at start.
+    void setClientVersions(const ClientVersions &versions);
     HomePage *home() const { return m_home; }
     Notifier *notifier() const { return m_notifier; }
 
@@ -52,6 +56,7 @@ private:
     QToolButton *m_toggleNav;
     HomePage *m_home;
     QLabel *m_offline;
+    class UpdateBanner *m_update = nullptr;
     Notifier *m_notifier;
     std::function<bool(const QUrl &)> m_urlOpener;
 };

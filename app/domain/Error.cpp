@@ -99,6 +99,7 @@ constexpr std::array<CodeInfo, static_cast<size_t>(ErrorCode::Count)> kCodes = {
     {ErrorCode::ServerStorage, "server.storage", 503},
     {ErrorCode::AccountPasswordCommon, "account.passwordCommon", 422},
     {ErrorCode::AccountPasswordReused, "account.passwordReused", 422},
+    {ErrorCode::ClientUpdateRequired, "client.updateRequired", 426},
 }};
 
 constexpr bool tableInEnumOrder()

@@ -104,6 +104,7 @@ enum class ErrorCode {
     ServerStorage,           // the server could not store or read its data (disk full, I/O error): try again later
     AccountPasswordCommon,   // among the most common passwords (or one with a few digits or signs added)
     AccountPasswordReused,   // the new password is the current one
+    ClientUpdateRequired,    // this NCRE Desk is older than the oldest the server accepts (Meta::client.minimum)
     // Append new codes above this line.
     Count
 };

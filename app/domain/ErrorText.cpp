@@ -62,6 +62,9 @@ QString ErrorText::message(ErrorCode code)
         return tr("This password is one of the most common ones, which are tried first: choose another.");
     case ErrorCode::AccountPasswordReused:
         return tr("The new password is the same as the current one: choose another.");
+    case ErrorCode::ClientUpdateRequired:
+        return tr("This version of NCRE Desk is no longer accepted by the registration server. Install the new "
+                  "version from the download page; your draft is kept.");
     case ErrorCode::ServerStorage:
         return tr("The registration server cannot store data at the moment. Nothing was changed; please try again "
                   "in a few minutes.");

@@ -1,6 +1,8 @@
 #include "Meta.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
+#include <QVersionNumber>
 
 namespace ncre {
 
@@ -12,15 +14,73 @@ Result<Meta> Meta::fromJson(const QJsonObject &o, JsonStrictness s, const QStrin
     m.apiVersion = r.string("apiVersion", 32);
     m.photoSpec = r.nested<PhotoSpec>("photoSpec");
     m.loginProviders = r.stringList("loginProviders", 8, 32);
+    m.client = r.optionalNested<ClientVersions>("client");
     return r.result(m);
 }
 
 QJsonObject Meta::toJson() const
 {
-    return {{QStringLiteral("serverTime"), JsonFormat::dateTime(serverTime)},
+    QJsonObject o{{QStringLiteral("serverTime"), JsonFormat::dateTime(serverTime)},
             {QStringLiteral("apiVersion"), apiVersion},
             {QStringLiteral("photoSpec"), photoSpec.toJson()},
             {QStringLiteral("loginProviders"), QJsonArray::fromStringList(loginProviders)}};
+    if (client)
+        o.insert(QStringLiteral("client"), client->toJson());
+    return o;
+}
+
+ClientVersions::Need ClientVersions::needFor(const QString &running) const
+{
+    const QVersionNumber mine = QVersionNumber::fromString(running);
+    if (mine.isNull())
+        return Need::None;
+    if (const QVersionNumber oldest = QVersionNumber::fromString(minimum); !oldest.isNull() && mine < oldest)
+        return Need::Required;
+    if (const QVersionNumber newest = QVersionNumber::fromString(latest); !newest.isNull() && mine < newest)
+        return Need::Available;
+    return Need::None;
+}
+
+Result<ClientVersions> ClientVersions::fromJson(const QJsonObject &o, JsonStrictness s, const QString &path)
+{
+    JsonReader r(o, s, path);
+    ClientVersions v;
+    v.minimum = r.string("minimum", 32);
+    v.latest = r.string("latest", 32);
+    v.downloadUrl = QUrl(r.string("downloadUrl", 512), QUrl::StrictMode);
+    static const QRegularExpression dotted(QStringLiteral("^[0-9]{1,5}(\\.[0-9]{1,5}){0,3}$"));
+    if (r.ok() && !dotted.match(v.minimum).hasMatch())
+        r.fail(Error(ErrorCode::JsonValue, r.pathOf("minimum"), QStringLiteral("a dotted version number")));
+    if (r.ok() && !dotted.match(v.latest).hasMatch())
+        r.fail(Error(ErrorCode::JsonValue, r.pathOf("latest"), QStringLiteral("a dotted version number")));
+    if (r.ok() && (!v.downloadUrl.isValid() || (v.downloadUrl.scheme() != QLatin1String("https")
+                                                && v.downloadUrl.scheme() != QLatin1String("http"))))
+        r.fail(Error(ErrorCode::JsonValue, r.pathOf("downloadUrl"), QStringLiteral("an http(s) address")));
+    return r.result(v);
+}
+
+QJsonObject ClientVersions::toJson() const
+{
+    return {{QStringLiteral("minimum"), minimum},
+            {QStringLiteral("latest"), latest},
+            {QStringLiteral("downloadUrl"), downloadUrl.toString(QUrl::FullyEncoded)}};
+}
+
+QString deskVersion()
+{
+    return QStringLiteral(NCRE_VERSION);
+}
+
+QByteArray deskUserAgent()
+{
+    return "ncre-desk/" + deskVersion().toLatin1();
+}
+
+QString deskVersionFromUserAgent(const QByteArray &userAgent)
+{
+    static const QRegularExpression form(QStringLiteral("^ncre-desk/([0-9]{1,5}(\\.[0-9]{1,5}){0,3})(\\s|$)"));
+    const auto m = form.match(QString::fromLatin1(userAgent));
+    return m.hasMatch() ? m.captured(1) : QString();
 }
 
 Result<Captcha> Captcha::fromJson(const QJsonObject &o, JsonStrictness s, const QString &path)

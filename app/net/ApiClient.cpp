@@ -1,5 +1,7 @@
 #include "ApiClient.h"
 
+#include "Meta.h"
+
 #include "NetLogging.h"
 
 #include <QHostAddress>
@@ -135,6 +137,8 @@ void ApiClient::attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, 
     for (const auto &[name, value] : request->headers)
         r.setRawHeader(name, value);
     r.setRawHeader("Accept", "application/json, application/problem+json");
+    // The server refuses desks older than it accepts with a reason (426 client.updateRequired), never silently.
+    r.setHeader(QNetworkRequest::UserAgentHeader, deskUserAgent());
     QElapsedTimer roundTrip;
     roundTrip.start();
     QNetworkReply *reply = m_nam.sendCustomRequest(r, request->verb, request->body);

@@ -2,6 +2,7 @@
 // transfer: libcurl and the score of libraries it links (TLS, Kerberos, LDAP, SSH, ...) are then never loaded at
 // start-up, which they would otherwise slow by milliseconds (docs/benchmarks.md, ncre-desk start-up).
 #include "TransferBackend.h"
+#include "Meta.h"
 
 #include "TransferLogging.h"
 
@@ -234,6 +235,8 @@ private:
         t->easy = e;
         const QByteArray url = t->request.url.toEncoded();
         curl_easy_setopt(e, CURLOPT_URL, url.constData());
+        static const QByteArray userAgent = deskUserAgent();
+        curl_easy_setopt(e, CURLOPT_USERAGENT, userAgent.constData());
         curl_easy_setopt(e, CURLOPT_PRIVATE, t.get());
         curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
         curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);

@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "ProfilePage.h"
 #include "SessionPrompt.h"
+#include "UpdateBanner.h"
 #include "integration/FlowRig.h"
 #include "integration/PhotoFixtures.h"
 #include "integration/ServerProcess.h"
@@ -243,6 +244,53 @@ private slots:
         QVERIFY(!desk.sessionPrompt());
         // The poller alone (a 304: nothing changed) takes the offline banner down once the server answers.
         QVERIFY(!desk.mainWindow()->findChild<QLabel *>("offlineBanner")->isVisible());
+    }
+
+    // The server publishes the desk versions it accepts (issue 15): a newer one is announced on the login window and
+    // the main window with the download page; one that is no longer accepted says so before the candidate types
+    // anything, and a login then answers why instead of failing silently.
+    void testUpdateAnnounced()
+    {
+        const QString available = writeServerConfig(m_dir.path(), "available.ini",
+                                                     "[clients]\nlatestVersion=99.0.0\ndownloadUrl=https://example.org/ncre\n");
+        m_server = std::make_unique<ServerProcess>(QStringList{"--config", available});
+        QVERIFY(m_server->waitReady());
+        TestHttp hooks(*m_server);
+        TestHttp(*m_server).registerAndLogIn("desk.update");
+        {
+            Desk desk;
+            QVERIFY(desk.setServer(m_server->url("")).ok());
+            desk.start();
+            auto *banner = find<UpdateBanner>(desk.loginWindow(), "updateBanner");
+            QVERIFY(banner);
+            QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 20000);
+            QCOMPARE(banner->need(), ClientVersions::Need::Available);
+            QVERIFY(banner->text().contains("99.0.0"));
+            QVERIFY(banner->text().contains("https://example.org/ncre"));
+            logIn(desk, hooks, "desk.update", "Secret-pass-1");
+            if (QTest::currentTestFailed())
+                return;
+            auto *mainBanner = find<UpdateBanner>(desk.mainWindow(), "updateBanner");
+            QVERIFY(mainBanner && mainBanner->isVisible());
+            QCOMPARE(mainBanner->need(), ClientVersions::Need::Available);
+        }
+
+        const QString required = writeServerConfig(m_dir.path(), "required.ini",
+                                                    "[clients]\nminimumVersion=99.0.0\nlatestVersion=99.0.0\n");
+        m_server = std::make_unique<ServerProcess>(QStringList{"--config", required});
+        QVERIFY(m_server->waitReady());
+        Desk desk;
+        QVERIFY(desk.setServer(m_server->url("")).ok());
+        desk.start();
+        auto *banner = find<UpdateBanner>(desk.loginWindow(), "updateBanner");
+        QVERIFY(banner);
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 20000);
+        QCOMPARE(banner->need(), ClientVersions::Need::Required);
+        QVERIFY(banner->text().contains(deskVersion()));
+        // The captcha itself is refused with the reason, shown on the login window (not "cannot be reached").
+        auto *error = find<QLabel>(desk.loginWindow(), "serverStatus");
+        QVERIFY(error);
+        QTRY_VERIFY_WITH_TIMEOUT(error->text().contains(ErrorText::message(ErrorCode::ClientUpdateRequired)), 20000);
     }
 
     // The form and the ticket, downloaded through the desk, open on exam day with the server stopped: from the login
