@@ -43,16 +43,17 @@ if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
     set(CPACK_DEBIAN_NCRE-SERVER_PACKAGE_NAME ncre-server)
     set(CPACK_DEBIAN_NCRE-SERVER_PACKAGE_SECTION web)
     # What the programs need beyond their libraries: Qt's image formats and Chinese fonts for the desk; the server
-    # renders Chinese PDFs too. --demo starts a local ncre-server when it is installed.
-    set(CPACK_DEBIAN_NCRE-DESK_PACKAGE_DEPENDS "fonts-noto-cjk, qt6-qpa-plugins")
+    # renders Chinese PDFs too. The desk keeps drafts in SQLite (the Qt driver is a plugin). --demo starts a local
+    # ncre-server when it is installed.
+    set(CPACK_DEBIAN_NCRE-DESK_PACKAGE_DEPENDS "fonts-noto-cjk, qt6-qpa-plugins, libqt6sql6-sqlite")
     set(CPACK_DEBIAN_NCRE-DESK_PACKAGE_RECOMMENDS "qt6-translations-l10n, gnome-keyring | kwalletmanager")
     set(CPACK_DEBIAN_NCRE-DESK_PACKAGE_SUGGESTS "ncre-server")
     set(CPACK_DEBIAN_NCRE-SERVER_PACKAGE_DEPENDS "fonts-noto-cjk, libqt6sql6-sqlite")
     set(CPACK_DEBIAN_NCRE-SERVER_PACKAGE_CONTROL_EXTRA
-        ${CMAKE_CURRENT_SOURCE_DIR}/linux/ncre-server.postinst
-        ${CMAKE_CURRENT_SOURCE_DIR}/linux/ncre-server.prerm
-        ${CMAKE_CURRENT_SOURCE_DIR}/linux/ncre-server.postrm
-        ${CMAKE_CURRENT_SOURCE_DIR}/linux/ncre-server.conffiles)
+        ${CMAKE_CURRENT_SOURCE_DIR}/linux/ncre-server-deb/postinst
+        ${CMAKE_CURRENT_SOURCE_DIR}/linux/ncre-server-deb/prerm
+        ${CMAKE_CURRENT_SOURCE_DIR}/linux/ncre-server-deb/postrm
+        ${CMAKE_CURRENT_SOURCE_DIR}/linux/ncre-server-deb/conffiles)
     # RPM
     set(CPACK_RPM_COMPONENT_INSTALL ON)
     set(CPACK_RPM_FILE_NAME RPM-DEFAULT)

@@ -50,7 +50,7 @@ ApiResponse redeemQqCode(ServerContext &ctx, const QString &code, const QString 
 
 QString address(const ApiRequest &r)
 {
-    return r.http.remoteAddress.toString();
+    return r.http.client();
 }
 
 // 429 auth.locked with Retry-After while the LoginThrottle makes the caller wait.
@@ -99,7 +99,7 @@ void logIn(ServerContext &ctx, ApiRequest &r, Reply reply)
     const QString hash = known ? account->passwordHash : QString();
     const QString username = req->username;
     const ApiRequest request = r;
-    const bool queued = ctx.hasher->verify(hash, req->password, [&ctx, id, known, username, request, reply](bool matches) {
+    const bool queued = ctx.hasher->verify(address(r), hash, req->password, [&ctx, id, known, username, request, reply](bool matches) {
         if (!known || !matches) {
             if (auto locked = countFailure(ctx, username, request)) {
                 reply(*locked);
@@ -108,7 +108,7 @@ void logIn(ServerContext &ctx, ApiRequest &r, Reply reply)
             reply(ApiResponse::problem(Error(ErrorCode::AuthInvalidCredentials)));
             return;
         }
-        ctx.throttle.forgive(username);
+        ctx.throttle.forgive(username, address(request));
         reply(newSession(ctx, id));
     });
     if (!queued)
@@ -149,12 +149,18 @@ void registerAccountRoutes(ServerContext &ctx)
         return token;
     });
 
-    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/captcha"), {}, [&ctx](ApiRequest &) {
+    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/captcha"), {}, [&ctx](ApiRequest &r) {
         Captcha c;
         const QString answer = CaptchaImage::randomAnswer();
-        c.png = CaptchaImage::renderPng(answer);
         c.expiresAt = ctx.clock.now().addSecs(kCaptchaSeconds);
-        c.id = ctx.captchas.issue(answer, c.expiresAt);
+        c.id = ctx.captchas.issue(address(r), answer, c.expiresAt);
+        if (c.id.isEmpty() && !ctx.db.storageFailed()) {
+            qCInfo(lcServer).noquote() << "captchas: limit of live captchas reached for" << address(r);
+            Problem p = Problem::fromError(Error(ErrorCode::ServerBusy, {}, QStringLiteral("too many captchas from this address")));
+            p.retryAfterSeconds = 60;
+            return ApiResponse::problem(p);
+        }
+        c.png = CaptchaImage::renderPng(answer);
         return ApiResponse::json(c.toJson(), 201);
     });
 
@@ -182,7 +188,7 @@ void registerAccountRoutes(ServerContext &ctx)
             return;
         }
         const QString username = req->username;
-        const bool queued = ctx.hasher->hash(req->password, [&ctx, username, reply](const QString &hash) {
+        const bool queued = ctx.hasher->hash(address(r), req->password, [&ctx, username, reply](const QString &hash) {
             if (hash.isEmpty()) {
                 reply(ApiResponse::problem(Error(ErrorCode::ServerInternal, {}, QStringLiteral("hashing failed"))));
                 return;
@@ -217,7 +223,7 @@ void registerAccountRoutes(ServerContext &ctx)
         if (!req)
             return ApiResponse::problem(req.error());
         // Within the request's transaction (HttpServer): a refusal keeps what rotate() ended on reuse.
-        const auto next = ctx.sessions.rotate(req->refreshToken);
+        const auto next = ctx.sessions.rotate(req->refreshToken, address(r));
         if (!next)
             return ApiResponse::problem(Error(ErrorCode::AuthRequired, {}, QStringLiteral("refresh token not valid")));
         return ApiResponse::json(next->session.toJson());
@@ -234,6 +240,16 @@ void registerAccountRoutes(ServerContext &ctx)
             }
             const ErrorList errors = AccountRules::validatePassword(req->newPassword, r.caller->username,
                                                                     QStringLiteral("newPassword"));
+            // What needs no hashing is answered first: a new password that breaks the rules, or is the current one,
+            // costs the server nothing (the rules are public; the two fields are the caller's own).
+            if (!errors.isEmpty()) {
+                reply(validationProblem(errors));
+                return;
+            }
+            if (req->newPassword == req->currentPassword) {
+                reply(validationProblem({Error(ErrorCode::AccountPasswordReused, QStringLiteral("newPassword"))}));
+                return;
+            }
             const Caller caller = *r.caller;
             const auto account = ctx.accounts.byId(caller.accountId);
             const QString hash = account ? account->passwordHash : QString();
@@ -243,8 +259,7 @@ void registerAccountRoutes(ServerContext &ctx)
             }
             const ApiRequest request = r;
             const QString newPassword = req->newPassword;
-            const bool reused = req->newPassword == req->currentPassword;
-            const bool queued = ctx.hasher->verify(hash, req->currentPassword, [&ctx, caller, errors, newPassword, reused, request, reply](bool matches) {
+            const bool queued = ctx.hasher->verify(address(r), hash, req->currentPassword, [&ctx, caller, newPassword, request, reply](bool matches) {
                 if (!matches) {
                     // Guessing the current password is guessing a login: it counts like one.
                     if (auto locked = countFailure(ctx, caller.username, request)) {
@@ -254,16 +269,8 @@ void registerAccountRoutes(ServerContext &ctx)
                     reply(validationProblem({Error(ErrorCode::AuthInvalidCredentials, QStringLiteral("currentPassword"))}));
                     return;
                 }
-                ctx.throttle.forgive(caller.username);
-                if (!errors.isEmpty()) {
-                    reply(validationProblem(errors));
-                    return;
-                }
-                if (reused) {
-                    reply(validationProblem({Error(ErrorCode::AccountPasswordReused, QStringLiteral("newPassword"))}));
-                    return;
-                }
-                const bool hashing = ctx.hasher->hash(newPassword, [&ctx, caller, reply](const QString &newHash) {
+                ctx.throttle.forgive(caller.username, address(request));
+                const bool hashing = ctx.hasher->hash(address(request), newPassword, [&ctx, caller, reply](const QString &newHash) {
                     if (newHash.isEmpty()) {
                         reply(ApiResponse::problem(Error(ErrorCode::ServerInternal, {}, QStringLiteral("hashing failed"))));
                         return;

@@ -78,17 +78,23 @@ void AccountStore::setPassword(qint64 accountId, const QString &passwordHash, qi
              {accountId, keptSessionId});
 }
 
-CaptchaStore::CaptchaStore(Database &db, ServerClock &clock)
+CaptchaStore::CaptchaStore(Database &db, ServerClock &clock, int perClient)
     : m_db(db)
     , m_clock(clock)
+    , m_perClient(perClient)
 {
 }
 
-QString CaptchaStore::issue(const QString &answer, const QDateTime &expires)
+QString CaptchaStore::issue(const QString &client, const QString &answer, const QDateTime &expires)
 {
+    const qint64 live = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM captchas WHERE client = ? AND expires > ?"),
+                                    {client, m_clock.nowSecs()})
+                            .toLongLong();
+    if (live >= m_perClient)
+        return {};
     const QString id = QString::fromLatin1(Credentials::randomToken(16));
-    QSqlQuery q = m_db.run(QStringLiteral("INSERT INTO captchas (id, answer, expires) VALUES (?, ?, ?)"),
-                           {id, answer, expires.toSecsSinceEpoch()});
+    QSqlQuery q = m_db.run(QStringLiteral("INSERT INTO captchas (id, answer, expires, client) VALUES (?, ?, ?, ?)"),
+                           {id, answer, expires.toSecsSinceEpoch(), client});
     return q.lastError().type() == QSqlError::NoError ? id : QString();
 }
 

@@ -50,10 +50,13 @@ private:
 class CaptchaStore
 {
 public:
-    CaptchaStore(Database &db, ServerClock &clock);
+    // At most `perClient` live captchas per client address (clientBucket): a stranger cannot fill the table.
+    CaptchaStore(Database &db, ServerClock &clock, int perClient = 300);
+    void setPerClient(int perClient) { m_perClient = perClient; }
 
-    // Stores a captcha with `answer` valid until `expires`; its id, or an empty string when it cannot be stored.
-    QString issue(const QString &answer, const QDateTime &expires);
+    // Stores a captcha with `answer` for `client`, valid until `expires`; its id. Empty when the client already has
+    // `perClient` live captchas (answer 429 server.busy) or it cannot be stored.
+    QString issue(const QString &client, const QString &answer, const QDateTime &expires);
     // Consumes the captcha whatever the outcome; true when `answer` was right and in time. Typed answers are folded
     // as InputText::numberLike (full-width letters and digits, invisible marks, spaces), letters ignore case.
     bool consume(const QString &id, const QString &answer);
@@ -63,6 +66,7 @@ public:
 private:
     Database &m_db;
     ServerClock &m_clock;
+    int m_perClient;
 };
 
 } // namespace ncre::server

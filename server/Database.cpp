@@ -162,6 +162,22 @@ const char *const kMigrations[] = {
     R"sql(
     ALTER TABLE qq_codes ADD COLUMN redirect_uri TEXT;
     )sql",
+    // 6: who asked for captchas and QQ login starts (per-address caps on what strangers make the server keep);
+    // which client rotated a refresh token (a reuse from another client within the grace is theft); the client
+    // addresses an account logged in from (wrong passwords from elsewhere never lock the owner out at home).
+    R"sql(
+    ALTER TABLE captchas ADD COLUMN client TEXT NOT NULL DEFAULT '';
+    CREATE INDEX captchas_client ON captchas(client, expires);
+    ALTER TABLE qq_flows ADD COLUMN client TEXT NOT NULL DEFAULT '';
+    CREATE INDEX qq_flows_client ON qq_flows(client, expires);
+    ALTER TABLE sessions ADD COLUMN rotated_by TEXT;
+    CREATE TABLE known_logins (
+        user_key TEXT NOT NULL,
+        client TEXT NOT NULL,
+        last_at INTEGER NOT NULL,
+        PRIMARY KEY (user_key, client)
+    );
+    )sql",
 };
 
 } // namespace

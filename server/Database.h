@@ -47,6 +47,8 @@ public:
     // NOTADB, BUSY/LOCKED past the busy timeout): the request is answered 503 server.storage, never with another
     // error's code and never as a success (issue 14). Resets the flag.
     bool takeStorageFailure() { return std::exchange(m_storageFailed, false); }
+    // Whether a statement of this request failed for want of storage (HttpServer answers 503 server.storage).
+    bool storageFailed() const { return m_storageFailed; }
     // Test hooks: at most this many pages in the file (PRAGMA max_page_count), 0 to lift it: a disk that is full.
     void limitPages(int pages);
 

@@ -35,6 +35,8 @@ constexpr qint64 kReadChunk = 64 * 1024;
 // After a closing answer: how long, and how much, of what the client still sends is read and dropped.
 constexpr int kLingerMs = 2000;
 constexpr qint64 kLingerBytes = 4 * 1024 * 1024;
+// Answers not yet taken by the client beyond which no further request is read (pipelining backpressure).
+constexpr qint64 kMaxUnsentBytes = 64 * 1024;
 
 } // namespace
 
@@ -53,11 +55,13 @@ QByteArray methodName(HttpMethod method)
     return "OTHER";
 }
 
-HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, BodyLimit bodyLimit, QObject *parent)
+HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, BodyLimit bodyLimit, BodyBudget *budget,
+                               QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_limits(limits)
     , m_bodyLimit(std::move(bodyLimit))
+    , m_budget(budget)
     , m_peer(socket->peerAddress())
 {
     socket->setParent(this);
@@ -83,6 +87,8 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Bod
             finish();
     });
     connect(socket, &QTcpSocket::bytesWritten, this, [this]() {
+        if (m_waitingForWrite && m_socket->bytesToWrite() <= kMaxUnsentBytes)
+            resumeAfterWrite();
         if (m_socket->bytesToWrite() > 0) {
             startTimer(m_limits.writeTimeoutMs); // progress: the client reads, give it more time
             return;
@@ -107,11 +113,31 @@ void HttpConnection::startTimer(int ms)
         m_timer.stop();
 }
 
+void HttpConnection::releaseBody()
+{
+    if (m_budget && m_reserved > 0)
+        m_budget->release(clientBucket(m_peer), m_reserved);
+    m_reserved = 0;
+}
+
+void HttpConnection::resumeAfterWrite()
+{
+    m_waitingForWrite = false;
+    if (m_phase != Phase::Idle)
+        return;
+    QMetaObject::invokeMethod(this, [this]() {
+        feed();
+        if (m_socket->bytesAvailable() > 0)
+            readAvailable();
+    }, Qt::QueuedConnection);
+}
+
 void HttpConnection::finish()
 {
     if (m_finished)
         return;
     m_finished = true;
+    releaseBody();
     m_timer.stop();
     emit closed(this);
     deleteLater();
@@ -156,8 +182,8 @@ void HttpConnection::readAvailable()
             discard();
         return;
     }
-    if (m_phase == Phase::Handling)
-        return; // read after the answer
+    if (m_phase == Phase::Handling || m_waitingForWrite)
+        return; // read after the answer, once the client has taken it
     m_pending += m_socket->read(kReadChunk);
     feed();
     // More may be buffered than one chunk: go on next turn of the event loop, so one client cannot hold it.
@@ -167,7 +193,7 @@ void HttpConnection::readAvailable()
 
 void HttpConnection::feed()
 {
-    while (!m_pending.isEmpty() && m_phase != Phase::Handling && m_phase != Phase::Closing) {
+    while (!m_pending.isEmpty() && m_phase != Phase::Handling && m_phase != Phase::Closing && !m_waitingForWrite) {
         const size_t parsed = http_parser_execute(&m_parser, &m_settings, m_pending.constData(), size_t(m_pending.size()));
         const http_errno error = HTTP_PARSER_ERRNO(&m_parser);
         if (error == HPE_PAUSED) {
@@ -293,10 +319,22 @@ int HttpConnection::onHeadersComplete(http_parser *p)
         return c->refuse(400, "Content-Length together with Transfer-Encoding");
     if (chunked)
         return c->refuse(411, "a request body needs Content-Length");
-    const qint64 limit = c->m_bodyLimit ? c->m_bodyLimit(c->m_request.method, c->m_request.url.path()) : 0;
-    if (hasLength && qint64(p->content_length) > limit)
+    const BodyAllowance allowance = c->m_bodyLimit ? c->m_bodyLimit(c->m_request) : BodyAllowance{0, 0, {}, {}};
+    const bool hasBody = hasLength && p->content_length > 0;
+    if (hasBody && allowance.refuseStatus != 0) {
+        c->m_refusal = allowance;
+        return c->refuse(allowance.refuseStatus, "refused before its body was read");
+    }
+    if (hasLength && qint64(p->content_length) > allowance.maxBytes)
         return c->refuse(413, "request body too large for this resource");
     c->m_bodyExpected = hasLength ? qint64(p->content_length) : 0;
+    if (c->m_bodyExpected > 0 && c->m_budget) {
+        if (!c->m_budget->reserve(clientBucket(c->m_peer), c->m_bodyExpected)) {
+            c->m_refusal = BodyAllowance{0, 503, {{"Retry-After", "5"}}, {}};
+            return c->refuse(503, "too many request bodies in memory");
+        }
+        c->m_reserved = c->m_bodyExpected;
+    }
     if (c->m_bodyExpected > 0) {
         c->m_phase = Phase::Body;
         c->m_request.body.reserve(qsizetype(c->m_bodyExpected));
@@ -348,11 +386,22 @@ void HttpConnection::timedOut()
 void HttpConnection::sendRefusal()
 {
     const int status = m_refusalStatus;
+    if (m_refusal.refuseStatus != 0 && !m_refusal.refuseBody.isEmpty()) {
+        // The policy's own answer (e.g. the 401 problem a route would have given), then closed.
+        qCInfo(lcServerAccess).noquote() << QStringLiteral("method=- path=- status=%1 refused=\"before the body\"").arg(status);
+        m_keepAlive = false;
+        m_pending.clear();
+        const BodyAllowance refusal = std::exchange(m_refusal, BodyAllowance{});
+        respond(refusal.refuseStatus, refusal.refuseHeaders, refusal.refuseBody);
+        return;
+    }
     ErrorCode code = ErrorCode::RequestMalformed;
     if (status == 413 || status == 431 || status == 414)
         code = ErrorCode::RequestTooLarge;
     else if (status == 408)
         code = ErrorCode::NetworkTimeout;
+    else if (status == 503)
+        code = ErrorCode::ServerBusy;
     Problem problem = Problem::fromError(Error(code, {}, QString::fromLatin1(m_refusalDetail)));
     problem.status = status;
     problem.title = QString::fromLatin1(http_status_str(http_status(status)));
@@ -361,7 +410,9 @@ void HttpConnection::sendRefusal()
                                             .arg(QString::fromLatin1(m_refusalDetail));
     m_keepAlive = false;
     m_pending.clear();
-    respond(status, {{"Content-Type", "application/problem+json"}}, QJsonDocument(problem.toJson()).toJson(QJsonDocument::Compact));
+    QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", "application/problem+json"}};
+    headers += std::exchange(m_refusal, BodyAllowance{}).refuseHeaders;
+    respond(status, headers, QJsonDocument(problem.toJson()).toJson(QJsonDocument::Compact));
 }
 
 void HttpConnection::respond(int status, const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body,
@@ -369,6 +420,7 @@ void HttpConnection::respond(int status, const QList<QPair<QByteArray, QByteArra
 {
     if (m_phase == Phase::Closing || m_finished)
         return;
+    releaseBody(); // the request is answered: its body is no longer held for it
     const bool close = !m_keepAlive || truncateTo >= 0;
     QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + http_status_str(http_status(status)) + "\r\n";
     for (const auto &[name, value] : headers)
@@ -392,6 +444,12 @@ void HttpConnection::respond(int status, const QList<QPair<QByteArray, QByteArra
     }
     m_phase = Phase::Idle;
     startTimer(m_socket->bytesToWrite() > 0 ? m_limits.writeTimeoutMs : m_limits.idleTimeoutMs);
+    // A client that does not take its answers gets no more of them: the next request waits until it reads (then
+    // bytesWritten resumes), or the write timeout ends the connection.
+    if (m_socket->bytesToWrite() > kMaxUnsentBytes) {
+        m_waitingForWrite = true;
+        return;
+    }
     // The next request, if it came already (pipelined, or read behind this one).
     if (!m_pending.isEmpty() || m_socket->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, [this]() {

@@ -16,7 +16,8 @@ class QTcpSocket;
 namespace ncre::server {
 
 // One client connection: reads HTTP/1.1 requests with the http-parser library under HttpLimits, one at a time
-// (pipelined requests wait, unread, behind the one being answered), and writes the answers. Whatever breaks a
+// (pipelined requests wait, unread, behind the one being answered, and behind an answer the client has not taken
+// yet: a client that sends without reading stalls itself, not the server's memory), and writes the answers. Whatever breaks a
 // limit is answered here, before any route sees it, with the status RFC 9110 gives it and a problem+json body:
 // 400 malformed, 408 too slow, 411 no Content-Length, 413 body larger than the route allows, 414 target too long,
 // 431 headers too large or too many; the connection is then closed.
@@ -25,10 +26,20 @@ class HttpConnection : public QObject
     Q_OBJECT
 
 public:
-    // The largest body the route for (method, path) takes, in bytes (the default small limit when no route matches).
-    using BodyLimit = std::function<qint64(HttpMethod method, const QString &path)>;
+    // What may be read of a request's body, decided from its head (method, target, headers) before any of it is read:
+    // the most bytes the route takes (the default small limit when no route matches), or an answer that refuses it
+    // at once (e.g. 401 for a route that needs a session: a stranger cannot make the server hold a large body).
+    struct BodyAllowance
+    {
+        qint64 maxBytes = 1024;
+        int refuseStatus = 0; // 0: not refused
+        QList<QPair<QByteArray, QByteArray>> refuseHeaders;
+        QByteArray refuseBody;
+    };
+    using BodyLimit = std::function<BodyAllowance(const HttpRequest &head)>;
 
-    HttpConnection(QTcpSocket *socket, const HttpLimits &limits, BodyLimit bodyLimit, QObject *parent = nullptr);
+    HttpConnection(QTcpSocket *socket, const HttpLimits &limits, BodyLimit bodyLimit, BodyBudget *budget,
+                   QObject *parent = nullptr);
     ~HttpConnection() override;
 
     QHostAddress peerAddress() const { return m_peer; }
@@ -67,10 +78,16 @@ private:
     void lingerClose();
     void discard();
     bool countHeaderBytes(size_t length);
+    void releaseBody();
+    void resumeAfterWrite();
 
     QTcpSocket *m_socket;
     HttpLimits m_limits;
     BodyLimit m_bodyLimit;
+    BodyBudget *m_budget;
+    qint64 m_reserved = 0; // of m_budget, for the body being read or answered
+    BodyAllowance m_refusal; // a refusal decided by the body policy
+    bool m_waitingForWrite = false;
     QHostAddress m_peer;
     http_parser m_parser;
     http_parser_settings m_settings;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QHash>
+#include <QString>
 #include <QtGlobal>
 
 namespace ncre::server {
@@ -27,8 +29,46 @@ struct HttpLimits
     int bodyGraceMs = 10'000;
     int bodyMinBytesPerSecond = 1024;
     int writeTimeoutMs = 30'000;
+    // Request bodies held in memory at once: from one client address (clientBucket) and in all. Beyond either, a
+    // request with a body is refused by its Content-Length, before any of it is read (503 server.busy, Retry-After).
+    int maxBodyBytesPerAddress = 16 * 1024 * 1024;
+    int maxBodyBytesInFlight = 256 * 1024 * 1024;
     // A failed accept (EMFILE, ENFILE, ENOBUFS) pauses accepting for this long instead of retrying at once.
     int acceptPauseMs = 250;
+};
+
+// The request bodies in memory, counted against HttpLimits::maxBodyBytesPerAddress and maxBodyBytesInFlight.
+// Owned by HttpListener, shared by its connections (one thread).
+class BodyBudget
+{
+public:
+    explicit BodyBudget(const HttpLimits &limits)
+        : m_perClient(limits.maxBodyBytesPerAddress)
+        , m_total(limits.maxBodyBytesInFlight)
+    {
+    }
+    // Reserves `bytes` for `client`; false when either limit would be passed.
+    bool reserve(const QString &client, qint64 bytes)
+    {
+        if (m_used + bytes > m_total || m_byClient.value(client) + bytes > m_perClient)
+            return false;
+        m_used += bytes;
+        m_byClient[client] += bytes;
+        return true;
+    }
+    void release(const QString &client, qint64 bytes)
+    {
+        m_used -= bytes;
+        if ((m_byClient[client] -= bytes) <= 0)
+            m_byClient.remove(client);
+    }
+    qint64 used() const { return m_used; }
+
+private:
+    qint64 m_perClient;
+    qint64 m_total;
+    qint64 m_used = 0;
+    QHash<QString, qint64> m_byClient;
 };
 
 } // namespace ncre::server

@@ -43,6 +43,7 @@ HttpListener::HttpListener(const HttpLimits &limits, HttpConnection::BodyLimit b
     : QTcpServer(parent)
     , m_limits(limits)
     , m_bodyLimit(std::move(bodyLimit))
+    , m_budget(limits)
     , m_connectionLimit(qMax(1, qMin(limits.maxConnections, descriptorRoom())))
 {
     connect(this, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError error) {
@@ -67,7 +68,7 @@ void HttpListener::turnAway(qintptr descriptor)
 
 void HttpListener::incomingConnection(qintptr descriptor)
 {
-    const QHostAddress peer = peerOf(descriptor);
+    const QString peer = clientBucket(peerOf(descriptor));
     if (m_open >= m_connectionLimit || m_perAddress.value(peer) >= m_limits.maxConnectionsPerAddress) {
         qCInfo(lcServerAccess).noquote() << QStringLiteral("method=- path=- status=503 refused=\"too many connections\"");
         turnAway(descriptor);
@@ -81,7 +82,7 @@ void HttpListener::incomingConnection(qintptr descriptor)
     }
     ++m_open;
     ++m_perAddress[peer];
-    auto *connection = new HttpConnection(socket, m_limits, m_bodyLimit, this);
+    auto *connection = new HttpConnection(socket, m_limits, m_bodyLimit, &m_budget, this);
     connect(connection, &HttpConnection::closed, this, [this, peer]() {
         --m_open;
         if (--m_perAddress[peer] <= 0)

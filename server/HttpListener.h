@@ -22,6 +22,8 @@ public:
     int openConnections() const { return m_open; }
     // The limit in force: HttpLimits::maxConnections, or less when RLIMIT_NOFILE leaves less room.
     int connectionLimit() const { return m_connectionLimit; }
+    // Request bodies held in memory now, in bytes.
+    qint64 bodyBytesInFlight() const { return m_budget.used(); }
 
 signals:
     void connectionOpened(ncre::server::HttpConnection *connection);
@@ -34,9 +36,10 @@ private:
 
     HttpLimits m_limits;
     HttpConnection::BodyLimit m_bodyLimit;
+    BodyBudget m_budget;
     int m_connectionLimit;
     int m_open = 0;
-    QHash<QHostAddress, int> m_perAddress;
+    QHash<QString, int> m_perAddress; // by clientBucket
 };
 
 } // namespace ncre::server

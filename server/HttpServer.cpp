@@ -44,13 +44,38 @@ quint16 HttpServer::listen(const QHostAddress &address, quint16 port)
 {
     delete m_listener;
     m_listener = new HttpListener(
-        m_limits, [this](HttpMethod method, const QString &path) { return m_router.bodyLimit(method, path); }, this);
+        m_limits, [this](const HttpRequest &head) { return bodyAllowance(head); }, this);
     connect(m_listener, &HttpListener::connectionOpened, this, [this](HttpConnection *connection) {
         connect(connection, &HttpConnection::requestReady, this, &HttpServer::handle);
     });
     if (!m_listener->listen(address, port))
         return 0;
     return m_listener->serverPort();
+}
+
+HttpConnection::BodyAllowance HttpServer::bodyAllowance(const HttpRequest &head)
+{
+    HttpConnection::BodyAllowance allowance;
+    const Router::Match match = m_router.match(head.method, head.url.path());
+    if (!match.route)
+        return allowance; // no route takes a body worth reading: its answer is a 404 or 405 either way
+    allowance.maxBytes = match.route->options.maxBody;
+    // A large body is read only for a caller who may send it: a stranger cannot make the server hold megabytes for
+    // a route that needs a session (the photo upload). Small bodies are read and answered by the route as usual.
+    if (match.route->options.access != Access::Public && allowance.maxBytes > kAuthenticateBeforeBodyBytes) {
+        std::optional<Caller> caller;
+        if (const auto error = m_authenticator.authenticate(head, match.route->options.access, caller)) {
+            const ApiResponse refusal = ApiResponse::problem(*error);
+            allowance.refuseStatus = refusal.status;
+            allowance.refuseBody = refusal.body;
+            allowance.refuseHeaders = {{"Content-Type", refusal.contentType},
+                                       {"Date", httpDate(m_clock.now())},
+                                       {"Cache-Control", "no-store"},
+                                       {"X-Content-Type-Options", "nosniff"}};
+            allowance.refuseHeaders += refusal.headers;
+        }
+    }
+    return allowance;
 }
 
 void HttpServer::addRoute(HttpMethod method, const QString &pattern, RouteOptions options, Handler handler)
@@ -221,7 +246,7 @@ void HttpServer::dispatchInTransaction(const HttpRequest &request, const Router:
         return;
     }
     const QString scope = api.caller ? QStringLiteral("account:%1").arg(api.caller->accountId)
-                                     : QStringLiteral("anon:") + request.remoteAddress.toString();
+                                     : QStringLiteral("anon:") + request.client();
     const QByteArray requestHash = IdempotencyStore::requestHash(methodName(request.method), request.url.path(), request.body);
     if (const auto stored = m_idempotency.find(scope, key)) {
         if (stored->requestHash != requestHash) {
@@ -236,9 +261,11 @@ void HttpServer::dispatchInTransaction(const HttpRequest &request, const Router:
         done(replay);
         return;
     }
-    route.handler(api, [this, scope, key, requestHash, done = std::move(done)](ApiResponse response) {
-        // Only settled answers are kept: a 5xx or 429 may succeed when retried with the same key.
-        if (response.status < 500 && response.status != 429)
+    const bool anonymous = !api.caller;
+    route.handler(api, [this, scope, key, requestHash, anonymous, done = std::move(done)](ApiResponse response) {
+        // Only settled answers are kept: a 5xx or 429 may succeed when retried with the same key. Before login, only
+        // what was done (2xx): a refusal replays the same anyway, and strangers' junk must not fill the store.
+        if (response.status < 500 && response.status != 429 && (!anonymous || response.status < 300))
             m_idempotency.keep(scope, key, {requestHash, response.status, response.contentType, response.body});
         done(std::move(response));
     });

@@ -69,6 +69,10 @@ public:
     void setBeforeRequest(std::function<void()> hook) { m_beforeRequest = std::move(hook); }
 
 private:
+    // Routes that need a session and take bodies above this many bytes authenticate from the head, before the body.
+    static constexpr qint64 kAuthenticateBeforeBodyBytes = 64 * 1024;
+
+    HttpConnection::BodyAllowance bodyAllowance(const HttpRequest &head);
     void handle(HttpConnection *connection, const HttpRequest &request);
     void route(const HttpRequest &request, Reply done);
     void dispatch(const HttpRequest &request, const Router::Route &route, QStringList params, Reply done);

@@ -2,6 +2,7 @@
 
 #include "Database.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ncre::server {
@@ -16,6 +17,11 @@ QString userKey(const QString &username)
 QString addressKey(const QString &address)
 {
     return QStringLiteral("addr:") + address;
+}
+
+QString pairKey(const QString &username, const QString &address)
+{
+    return QStringLiteral("pair:") + username.trimmed().toCaseFolded() + QLatin1Char('|') + address;
 }
 
 } // namespace
@@ -50,12 +56,17 @@ qint64 LoginThrottle::waitFor(const QString &key, double threshold)
 
 qint64 LoginThrottle::wait(const QString &username, const QString &address)
 {
-    return qMax(waitFor(userKey(username), kUserThreshold), waitFor(addressKey(address), kAddressThreshold));
+    const bool known = m_db.scalar(QStringLiteral("SELECT 1 FROM known_logins WHERE user_key = ? AND client = ? AND "
+                                                  "last_at > ?"),
+                                   {userKey(username), address, m_clock.nowSecs() - kKnownSeconds})
+                           .isValid();
+    const qint64 byName = known ? 0 : waitFor(userKey(username), kUserThreshold);
+    return std::max({byName, waitFor(pairKey(username, address), kUserThreshold), waitFor(addressKey(address), kAddressThreshold)});
 }
 
 qint64 LoginThrottle::countFailure(const QString &username, const QString &address)
 {
-    for (const QString &key : {userKey(username), addressKey(address)}) {
+    for (const QString &key : {userKey(username), addressKey(address), pairKey(username, address)}) {
         const double count = failures(key).first + 1;
         m_db.run(QStringLiteral("INSERT INTO login_throttle (key, failures, last_at) VALUES (?, ?, ?) ON CONFLICT (key) "
                                 "DO UPDATE SET failures = excluded.failures, last_at = excluded.last_at"),
@@ -64,9 +75,12 @@ qint64 LoginThrottle::countFailure(const QString &username, const QString &addre
     return wait(username, address);
 }
 
-void LoginThrottle::forgive(const QString &username)
+void LoginThrottle::forgive(const QString &username, const QString &address)
 {
-    m_db.run(QStringLiteral("DELETE FROM login_throttle WHERE key = ?"), {userKey(username)});
+    m_db.run(QStringLiteral("DELETE FROM login_throttle WHERE key IN (?, ?)"), {userKey(username), pairKey(username, address)});
+    m_db.run(QStringLiteral("INSERT INTO known_logins (user_key, client, last_at) VALUES (?, ?, ?) ON CONFLICT "
+                            "(user_key, client) DO UPDATE SET last_at = excluded.last_at"),
+             {userKey(username), address, m_clock.nowSecs()});
 }
 
 } // namespace ncre::server

@@ -8,12 +8,14 @@ namespace ncre::server {
 
 class Database;
 
-// Wrong passwords slow down whoever makes them, without locking the owner out for long (issue 14; table
-// `login_throttle`). Each account name and each client address has a failure count that halves every 10 minutes.
-// From 5 failures on an account name (20 from one address, which schools and exam sites share) the next try must
-// wait 15 s, doubling with each further failure, at most 15 minutes: the route answers 429 auth.locked with
-// Retry-After. Account names are counted whether the account exists or not, so the answers tell nothing about which
-// do. Wrong current passwords of a password change count like logins.
+// Wrong passwords slow down whoever makes them, and never lock the owner out (issue 14; tables `login_throttle`,
+// `known_logins`). Failure counts halve every 10 minutes, kept per account name, per client address (clientBucket)
+// and per name from one address. From 5 failures on a name from one address, 5 on a name from anywhere, or 20 from
+// one address (which schools and exam sites share) the next try must wait 15 s, doubling with each further failure,
+// at most 15 minutes: the route answers 429 auth.locked with Retry-After. The name's count from anywhere does not
+// hold up an address the account logged in from in the last 30 days: an attacker rotating addresses cannot keep
+// the owner out at home. Account names are counted whether the account exists or not, so the answers tell nothing
+// about which do. Wrong current passwords of a password change count like logins.
 class LoginThrottle
 {
 public:
@@ -22,6 +24,7 @@ public:
     static constexpr double kHalfLifeSeconds = 600;
     static constexpr qint64 kFirstWaitSeconds = 15;
     static constexpr qint64 kMaxWaitSeconds = 15 * 60;
+    static constexpr qint64 kKnownSeconds = 30 * 24 * 3600;
 
     LoginThrottle(Database &db, ServerClock &clock);
 
@@ -29,8 +32,9 @@ public:
     qint64 wait(const QString &username, const QString &address);
     // Counts a wrong password; answers the wait it now imposes.
     qint64 countFailure(const QString &username, const QString &address);
-    // A right password: the name's count starts again (the address's stays).
-    void forgive(const QString &username);
+    // A right password from `address`: the name's counts start again (the address's stays), and the address is
+    // known for the name for 30 days.
+    void forgive(const QString &username, const QString &address);
 
 private:
     std::pair<double, qint64> failures(const QString &key);

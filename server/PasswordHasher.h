@@ -2,6 +2,7 @@
 
 #include "Credentials.h"
 
+#include <QHash>
 #include <QObject>
 #include <QThreadPool>
 
@@ -14,6 +15,9 @@ namespace ncre::server {
 // retryAfterSeconds()), so a flood of password guesses or sign-ups can neither stall other requests nor pile up
 // unbounded work. Results are delivered on the thread that owns this object.
 //
+// No one client takes the pool: each client (clientBucket: an address, an IPv6 /64) may have at most
+// `perClient` hashes in flight; beyond that it is refused too, while others still get theirs.
+//
 // verify() against an account that does not exist (or has no usable hash, e.g. a QQ-only account) checks a dummy
 // hash of the same cost, so the answer takes as long either way and accounts cannot be told apart by time.
 class PasswordHasher : public QObject
@@ -22,12 +26,12 @@ class PasswordHasher : public QObject
 
 public:
     // `workers` 0: one fewer than the cores, at least one.
-    PasswordHasher(int workers, int queue, Credentials::KdfProfile kdf, QObject *parent = nullptr);
+    PasswordHasher(int workers, int queue, Credentials::KdfProfile kdf, int perClient = 2, QObject *parent = nullptr);
     ~PasswordHasher() override;
 
-    // False (and `done` is never called) when too many hashes are already waiting.
-    bool hash(const QString &password, std::function<void(QString hash)> done);
-    bool verify(const QString &hash, const QString &password, std::function<void(bool matches)> done);
+    // False (and `done` is never called) when too many hashes are already waiting, in all or for `client`.
+    bool hash(const QString &client, const QString &password, std::function<void(QString hash)> done);
+    bool verify(const QString &client, const QString &hash, const QString &password, std::function<void(bool matches)> done);
 
     int inFlight() const { return m_inFlight; }
     int capacity() const { return m_capacity; }
@@ -35,13 +39,15 @@ public:
     int retryAfterSeconds() const;
 
 private:
-    bool submit(std::function<QVariant()> work, std::function<void(QVariant)> done);
+    bool submit(const QString &client, std::function<QVariant()> work, std::function<void(QVariant)> done);
 
     QThreadPool m_pool;
     Credentials::KdfProfile m_kdf;
     QString m_dummy;
     int m_capacity;
     int m_inFlight = 0;
+    int m_perClient;
+    QHash<QString, int> m_byClient;
     qint64 m_averageMs = 100;
 };
 

@@ -3,6 +3,8 @@
 #include "ServerLogging.h"
 
 #include <QMessageAuthenticationCode>
+
+#include <sodium.h>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -65,6 +67,34 @@ ApiResponse settleOrder(ServerContext &ctx, const QString &orderId)
     return ApiResponse::empty(204);
 }
 
+namespace {
+
+void registerPaymentNotify(ServerContext &ctx)
+{
+    RouteOptions notify;
+    notify.body = BodyKind::Json;
+    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/pay/notify"), notify, [&ctx](ApiRequest &r) {
+        const Result<PaymentNotify> n = PaymentNotify::fromJson(r.json, JsonStrictness::Strict);
+        if (!n)
+            return ApiResponse::problem(n.error());
+        const QByteArray expected
+            = QMessageAuthenticationCode::hash(n->signedText(), ctx.platformKey, QCryptographicHash::Sha256).toHex();
+        const QByteArray given = n->signature.toLatin1();
+        // Compared in constant time: the time an answer takes tells nothing about how much of a forgery was right.
+        if (given.size() != expected.size() || sodium_memcmp(given.constData(), expected.constData(), size_t(given.size())) != 0)
+            return ApiResponse::problem(Error(ErrorCode::AuthForbidden, {}, QStringLiteral("bad signature")));
+        const auto order = ctx.payments.order(n->orderId);
+        if (!order)
+            return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
+        if (order->amountFen != n->amountFen)
+            return ApiResponse::problem(Error(ErrorCode::JsonValue, QStringLiteral("amountFen")));
+        ctx.payments.recordCharge(n->orderId, n->platformTradeNo, n->paidAt);
+        return settleOrder(ctx, n->orderId);
+    });
+}
+
+} // namespace
+
 void registerPaymentRoutes(ServerContext &ctx)
 {
     RouteOptions candidatePost;
@@ -76,6 +106,12 @@ void registerPaymentRoutes(ServerContext &ctx)
             auto row = ctx.registrations.byAccount(r.caller->accountId);
             if (!row)
                 return ApiResponse::problem(Error(ErrorCode::StateAgreementRequired));
+            if (!ctx.payment.configured() && !ctx.emulatePayments) {
+                // No platform to pay on: say so, rather than hand out an order nobody can pay.
+                Problem p = Problem::fromError(Error(ErrorCode::ServerUnavailable, {}, QStringLiteral("no payment platform is configured")));
+                p.retryAfterSeconds = 3600;
+                return ApiResponse::problem(p);
+            }
             // One open order per registration: «Pay» again reopens it, never a second charge.
             if (const auto open = ctx.payments.openOrder(row->id))
                 return ApiResponse::json(open->toJson(), 200);
@@ -110,7 +146,16 @@ void registerPaymentRoutes(ServerContext &ctx)
                           return ApiResponse::json(ctx.payments.order(orderId)->toJson());
                       });
 
-    // The payment platform's pages: bank choice and pay. They stand in for the real platform.
+    // The payment platform's own notify (signed with its key): the real platform's, or the emulated one's.
+    registerPaymentNotify(ctx);
+    if (!ctx.emulatePayments) {
+        if (!ctx.payment.configured())
+            qCWarning(lcServer) << "no payment platform configured ([payment]): orders cannot be paid";
+        return;
+    }
+
+    // The emulated payment platform's pages (--seed demo, --test-hooks only): bank choice and pay. They take no
+    // money: a server for real candidates has the real platform ([payment]) instead.
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/pay/{}"), {}, [&ctx](ApiRequest &r) {
         const auto order = ctx.payments.order(r.params.at(0));
         if (!order)
@@ -153,25 +198,7 @@ void registerPaymentRoutes(ServerContext &ctx)
                                                      "“我已支付，更新支付信息”。</p>")
                                           .arg(yuan(order->amountFen))));
     });
-
-    RouteOptions notify;
-    notify.body = BodyKind::Json;
-    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/pay/notify"), notify, [&ctx](ApiRequest &r) {
-        const Result<PaymentNotify> n = PaymentNotify::fromJson(r.json, JsonStrictness::Strict);
-        if (!n)
-            return ApiResponse::problem(n.error());
-        const QByteArray expected
-            = QMessageAuthenticationCode::hash(n->signedText(), ctx.platformKey, QCryptographicHash::Sha256).toHex();
-        if (expected != n->signature.toLatin1())
-            return ApiResponse::problem(Error(ErrorCode::AuthForbidden, {}, QStringLiteral("bad signature")));
-        const auto order = ctx.payments.order(n->orderId);
-        if (!order)
-            return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
-        if (order->amountFen != n->amountFen)
-            return ApiResponse::problem(Error(ErrorCode::JsonValue, QStringLiteral("amountFen")));
-        ctx.payments.recordCharge(n->orderId, n->platformTradeNo, n->paidAt);
-        return settleOrder(ctx, n->orderId);
-    });
 }
+
 
 } // namespace ncre::server

@@ -2,6 +2,8 @@
 
 #include "Database.h"
 
+#include <QUrlQuery>
+
 namespace ncre::server {
 
 namespace {
@@ -36,7 +38,15 @@ std::optional<PaymentOrder> PaymentStore::load(const QString &where, const QVari
     if (!q.value(5).isNull())
         o.paidAt = fromSecs(q.value(5));
     o.status = o.statusAt(m_clock.now()); // lapsed is expired, whether or not the sweep has marked it yet
-    o.payUrl = m_publicBaseUrl + QStringLiteral("/api/v1/pay/") + o.id;
+    QUrl pay = m_payPage;
+    if (pay.path().endsWith(QLatin1Char('/'))) {
+        pay.setPath(pay.path() + o.id);
+    } else {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("orderId"), o.id);
+        pay.setQuery(query);
+    }
+    o.payUrl = pay.toString(QUrl::FullyEncoded);
     return o;
 }
 

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QUrl>
 
 #include <optional>
 
@@ -29,8 +30,9 @@ class PaymentStore
 public:
     PaymentStore(Database &db, ServerClock &clock);
 
-    // Where the payment platform pages are served, for PaymentOrder::payUrl ("http://127.0.0.1:8080").
-    void setPublicBaseUrl(const QString &url) { m_publicBaseUrl = url; }
+    // Where the candidate pays, for PaymentOrder::payUrl: a path ending in "/" takes the order id after it (the
+    // emulated pages, "http://127.0.0.1:8080/api/v1/pay/"); any other page gets "?orderId=<id>" (the real platform).
+    void setPayPage(const QUrl &page) { m_payPage = page; }
 
     std::optional<PaymentOrder> order(const QString &orderId);
     std::optional<PaymentOrder> openOrder(const QString &registrationId);
@@ -59,7 +61,7 @@ private:
 
     Database &m_db;
     ServerClock &m_clock;
-    QString m_publicBaseUrl;
+    QUrl m_payPage;
 };
 
 } // namespace ncre::server

@@ -144,7 +144,13 @@ void registerQqBrokerRoutes(ServerContext &ctx)
             return badRequest(QStringLiteral("code_challenge"), QStringLiteral("43-128 base64url characters"));
         if (q.queryItemValue(QStringLiteral("code_challenge_method")) != QLatin1String("S256"))
             return badRequest(QStringLiteral("code_challenge_method"), QStringLiteral("only S256"));
-        const QString flow = ctx.qqBroker.startFlow(redirect, state, challenge, ctx.clock.nowSecs() + kFlowSeconds);
+        const QString flow = ctx.qqBroker.startFlow(r.http.client(), redirect, state, challenge,
+                                                    ctx.clock.nowSecs() + kFlowSeconds);
+        if (flow.isEmpty()) {
+            Problem p = Problem::fromError(Error(ErrorCode::ServerBusy, {}, QStringLiteral("too many QQ logins started from this address")));
+            p.retryAfterSeconds = 60;
+            return ApiResponse::problem(p);
+        }
         if (!ctx.qq.configured())
             return ApiResponse::redirect(ctx.publicBaseUrl.toLatin1() + "/api/v1/oauth/qq/provider?flow=" + flow.toLatin1());
         // QQ Connect's authorization page (OAuth 2.0 authorization code); it comes back to /oauth/qq/callback.

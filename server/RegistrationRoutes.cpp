@@ -68,7 +68,7 @@ std::optional<ApiResponse> checkNewDocument(ServerContext &ctx, const ApiRequest
                                             const QString &key)
 {
     const QByteArray tag = ctx.documentChecks.tag(key);
-    const QString address = r.http.remoteAddress.toString();
+    const QString address = r.http.client();
     const qint64 account = r.caller->accountId;
     if (const auto retryAfter = ctx.documentChecks.refusal(account, address, tag)) {
         Problem p = Problem::fromError(Error(ErrorCode::AccountDocumentChecks, QStringLiteral("documentNumber")));

@@ -37,10 +37,4 @@ Router::Match Router::match(HttpMethod method, const QString &path) const
     return best;
 }
 
-qint64 Router::bodyLimit(HttpMethod method, const QString &path) const
-{
-    const Match m = match(method, path);
-    return m.route ? m.route->options.maxBody : 1024;
-}
-
 } // namespace ncre::server

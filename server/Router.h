@@ -46,9 +46,6 @@ public:
 
     void add(HttpMethod method, const QString &pattern, RouteOptions options, AsyncHandler handler);
     Match match(HttpMethod method, const QString &path) const;
-    // The most body bytes the route for `method` `path` takes; 1 KiB for a request no route answers (404/405 either
-    // way), so that the connection stops reading early (HttpListener).
-    qint64 bodyLimit(HttpMethod method, const QString &path) const;
 
 private:
     QList<Route> m_routes;

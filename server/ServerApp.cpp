@@ -41,13 +41,21 @@ Result<void> ServerApp::start()
     m_context.reset(new ServerContext{m_db, m_clock, m_http, m_catalog, m_registrations, m_payments, m_accounts,
                                       m_captchas, m_sessions, m_qqBroker, m_throttle, *m_documentChecks,
                                       PhotoSpec::ncreDefault(), m_options.kdf, processKey, 200, QString(), nullptr,
-                                      QqProviderConfig(), false});
-    m_hasher = std::make_unique<PasswordHasher>(m_options.config.hashWorkers, m_options.config.hashQueue, m_options.kdf);
+                                      QqProviderConfig(), false, PaymentPlatformConfig(), false,
+                                      ServerConfig::defaultClients()});
+    m_hasher = std::make_unique<PasswordHasher>(m_options.config.hashWorkers, m_options.config.hashQueue, m_options.kdf,
+                                                m_options.config.hashPerAddress);
     m_context->hasher = m_hasher.get();
     m_context->qq = m_options.config.qq;
     m_context->clients = m_options.config.clients;
+    m_captchas.setPerClient(m_options.config.captchasPerAddress);
+    m_qqBroker.setPerClient(m_options.config.qqStartsPerAddress);
     m_http.setMinimumClient(m_options.config.clients);
     m_context->emulateQq = !m_options.config.qq.configured() && (m_options.seedDemo || m_options.testHooks);
+    m_context->payment = m_options.config.payment;
+    m_context->emulatePayments = !m_options.config.payment.configured() && (m_options.seedDemo || m_options.testHooks);
+    if (m_options.config.payment.configured())
+        m_context->platformKey = m_options.config.payment.notifyKey;
     registerExamRoutes(*m_context);
     registerAccountRoutes(*m_context);
     registerQqBrokerRoutes(*m_context);
@@ -81,7 +89,10 @@ Result<void> ServerApp::start()
                      QStringLiteral("cannot listen on %1:%2").arg(m_options.host.toString()).arg(m_options.port));
     const QString publicBase = m_options.config.publicBaseUrl.isEmpty() ? baseUrl()
                                                                          : m_options.config.publicBaseUrl.toString();
-    m_payments.setPublicBaseUrl(publicBase);
+    // Where the candidate pays: the real platform's page, or the emulated pages of this server.
+    m_payments.setPayPage(m_context->payment.configured()
+                              ? m_context->payment.pageUrl
+                              : QUrl(publicBase + QStringLiteral("/api/v1/pay/")));
     m_context->publicBaseUrl = publicBase;
     if (m_options.testHooks)
         qCWarning(lcServer) << "test hooks are ON: never use this server for real candidates";

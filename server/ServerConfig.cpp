@@ -36,9 +36,14 @@ QList<IntKey> keys()
         {"http/bodyGraceMs", 100, 3'600'000, [](ServerConfig &c) -> int & { return c.http.bodyGraceMs; }},
         {"http/bodyMinBytesPerSecond", 1, 1'000'000'000, [](ServerConfig &c) -> int & { return c.http.bodyMinBytesPerSecond; }},
         {"http/writeTimeoutMs", 100, 3'600'000, [](ServerConfig &c) -> int & { return c.http.writeTimeoutMs; }},
+        {"http/maxBodyBytesPerAddress", 1024, 1'000'000'000, [](ServerConfig &c) -> int & { return c.http.maxBodyBytesPerAddress; }},
+        {"http/maxBodyBytesInFlight", 1024, 2'000'000'000, [](ServerConfig &c) -> int & { return c.http.maxBodyBytesInFlight; }},
         {"http/acceptPauseMs", 1, 60'000, [](ServerConfig &c) -> int & { return c.http.acceptPauseMs; }},
         {"hashing/workers", 1, 256, [](ServerConfig &c) -> int & { return c.hashWorkers; }},
         {"hashing/queue", 1, 100'000, [](ServerConfig &c) -> int & { return c.hashQueue; }},
+        {"hashing/perAddress", 1, 1000, [](ServerConfig &c) -> int & { return c.hashPerAddress; }},
+        {"anonymous/captchasPerAddress", 1, 1'000'000, [](ServerConfig &c) -> int & { return c.captchasPerAddress; }},
+        {"anonymous/qqStartsPerAddress", 1, 1'000'000, [](ServerConfig &c) -> int & { return c.qqStartsPerAddress; }},
         {"documents/perAccountPerDay", 1, 1000, [](ServerConfig &c) -> int & { return c.documentsPerAccount; }},
         {"documents/perAddressPerDay", 1, 100'000, [](ServerConfig &c) -> int & { return c.documentsPerAddress; }},
     };
@@ -111,6 +116,21 @@ Result<ServerConfig> ServerConfig::load(const QString &path)
     for (const QString &key : file.allKeys()) {
         if (kQqKeys.contains(key))
             continue;
+        if (key == QLatin1String("payment/pageUrl")) {
+            config.payment.pageUrl = QUrl(file.value(key).toString().trimmed(), QUrl::StrictMode);
+            if (!acceptableUrl(config.payment.pageUrl) || config.payment.pageUrl.hasQuery())
+                return configError(key, QStringLiteral("expects an https URL without query (http only to a loopback address)"));
+            continue;
+        }
+        if (key == QLatin1String("payment/notifyKeyFile")) {
+            QFile secret(file.value(key).toString());
+            if (!secret.open(QIODevice::ReadOnly))
+                return configError(key, QStringLiteral("cannot read %1").arg(secret.fileName()));
+            config.payment.notifyKey = secret.read(1024).trimmed();
+            if (config.payment.notifyKey.size() < 32)
+                return configError(key, QStringLiteral("the key must be at least 32 bytes"));
+            continue;
+        }
         if (key == QLatin1String("clients/minimumVersion") || key == QLatin1String("clients/latestVersion")) {
             static const QRegularExpression dotted(QStringLiteral("^[0-9]{1,5}(\\.[0-9]{1,5}){0,3}$"));
             const QString version = file.value(key).toString().trimmed();
@@ -144,6 +164,9 @@ Result<ServerConfig> ServerConfig::load(const QString &path)
     }
     if (Result<void> qq = loadQq(file, config.qq); !qq)
         return qq.error();
+    if (config.payment.pageUrl.isValid() != !config.payment.notifyKey.isEmpty())
+        return configError(config.payment.pageUrl.isValid() ? QStringLiteral("payment/notifyKeyFile") : QStringLiteral("payment/pageUrl"),
+                           QStringLiteral("[payment] needs both pageUrl and notifyKeyFile"));
     if (QVersionNumber::fromString(config.clients.latest) < QVersionNumber::fromString(config.clients.minimum))
         return configError(QStringLiteral("clients/latestVersion"), QStringLiteral("must not be older than minimumVersion"));
     return config;

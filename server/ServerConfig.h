@@ -16,7 +16,9 @@ namespace ncre::server {
 //   [http]      HttpLimits: maxConnections, maxConnectionsPerAddress, maxHeaderBytes, maxTargetBytes, maxHeaderCount,
 //               headerTimeoutMs, idleTimeoutMs, bodyGraceMs, bodyMinBytesPerSecond, writeTimeoutMs, acceptPauseMs
 //   [hashing]   workers (threads hashing passwords, default: cores - 1, at least 1), queue (hashes that may wait;
-//               beyond it 429 with Retry-After)
+//               beyond it 429 with Retry-After), perAddress (in flight for one client address, default 2)
+//   [anonymous] captchasPerAddress (live captchas per client address, default 300), qqStartsPerAddress (100)
+//   [payment]   pageUrl (https), notifyKeyFile: the real payment platform (PaymentPlatformConfig)
 //   [server]    publicBaseUrl (https, or http to a loopback address)
 //   [clients]   minimumVersion (older desks get 426 client.updateRequired; default 1.0.0), latestVersion (default:
 //               this server's version), downloadUrl (https): published in GET /meta "client"
@@ -35,16 +37,35 @@ struct QqProviderConfig
     bool configured() const { return !appId.isEmpty() && !appSecret.isEmpty(); }
 };
 
+// The payment platform (网上支付平台) in production: its pay page, to which the desk sends the candidate with the order
+// id (`pageUrl` + "?orderId=<id>"), and the key it signs its notifies with (HMAC-SHA256, docs/openapi.yaml
+// PaymentNotify), read from `notifyKeyFile`. Without it, orders cannot be paid, except on the emulated platform pages
+// that --seed demo and --test-hooks serve.
+struct PaymentPlatformConfig
+{
+    QUrl pageUrl;
+    QByteArray notifyKey;
+
+    bool configured() const { return pageUrl.isValid() && !notifyKey.isEmpty(); }
+};
+
 struct ServerConfig
 {
     HttpLimits http;
     int hashWorkers = 0; // 0: one fewer than the cores, at least one
     int hashQueue = 16;
+    int hashPerAddress = 2; // hashes one client address (an IPv6 /64) may have in flight
     // [documents] perAccountPerDay, perAddressPerDay: how many different document numbers one account, and one
     // client address, may try in the basic information within 24 hours (429 account.documentChecks beyond).
     int documentsPerAccount = 5;
     int documentsPerAddress = 20;
+    // [anonymous] captchasPerAddress, qqStartsPerAddress: live captchas (5 min) and QQ login starts (10 min) one
+    // client address may have (429 server.busy beyond): what strangers can make the server keep.
+    int captchasPerAddress = 300;
+    int qqStartsPerAddress = 100;
     QqProviderConfig qq;
+    // [payment] pageUrl, notifyKeyFile (a file only the server's user can read, at least 32 bytes).
+    PaymentPlatformConfig payment;
     // [server] publicBaseUrl: where candidates' browsers and the desk reach this server (pay links, the QQ
     // callback), e.g. https://ncre.example.cn; empty: derived from --listen (right for the demo and the tests).
     QUrl publicBaseUrl;

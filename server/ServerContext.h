@@ -46,6 +46,10 @@ struct ServerContext
     // emulated one; else no QQ login at all.
     QqProviderConfig qq;
     bool emulateQq = false;
+    // The payment platform: the real one when [payment] is configured; else, with --seed demo or --test-hooks only,
+    // the emulated pages (/pay/{order}), which take no money; else orders cannot be paid (503 on creating one).
+    PaymentPlatformConfig payment;
+    bool emulatePayments = false;
     ClientVersions clients = ServerConfig::defaultClients(); // [clients]: published in /meta
 };
 

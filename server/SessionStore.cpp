@@ -52,9 +52,9 @@ void SessionStore::revoke(qint64 sessionId)
     m_db.run(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE id = ?"), {sessionId});
 }
 
-std::optional<SessionStore::Issued> SessionStore::rotate(const QString &refreshToken)
+std::optional<SessionStore::Issued> SessionStore::rotate(const QString &refreshToken, const QString &client)
 {
-    QSqlQuery q = m_db.run(QStringLiteral("SELECT id, account_id, refresh_expires, revoked, replaced_by, rotated_at "
+    QSqlQuery q = m_db.run(QStringLiteral("SELECT id, account_id, refresh_expires, revoked, replaced_by, rotated_at, rotated_by "
                                           "FROM sessions WHERE refresh_hash = ?"),
                            {sha256(refreshToken.toLatin1())});
     if (!q.next())
@@ -64,7 +64,8 @@ std::optional<SessionStore::Issued> SessionStore::rotate(const QString &refreshT
     const bool revoked = q.value(3).toInt() != 0;
     const qint64 now = m_clock.nowSecs();
     if (revoked && !q.value(4).isNull()) {
-        if (now - q.value(5).toLongLong() > kReuseGraceSeconds) {
+        const bool retry = now - q.value(5).toLongLong() <= kReuseGraceSeconds && q.value(6).toString() == client;
+        if (!retry) {
             qint64 next = q.value(4).toLongLong();
             for (int hops = 0; next != 0 && hops < 10000; ++hops) {
                 revoke(next);
@@ -81,24 +82,30 @@ std::optional<SessionStore::Issued> SessionStore::rotate(const QString &refreshT
     auto next = issue(accountId);
     if (!next)
         return std::nullopt;
-    m_db.run(QStringLiteral("UPDATE sessions SET revoked = 1, replaced_by = ?, rotated_at = ? WHERE id = ?"),
-             {next->id, now, sessionId});
+    m_db.run(QStringLiteral("UPDATE sessions SET revoked = 1, replaced_by = ?, rotated_at = ?, rotated_by = ? WHERE id = ?"),
+             {next->id, now, client, sessionId});
     return next;
 }
 
-QqBrokerStore::QqBrokerStore(Database &db, ServerClock &clock)
+QqBrokerStore::QqBrokerStore(Database &db, ServerClock &clock, int perClient)
     : m_db(db)
     , m_clock(clock)
+    , m_perClient(perClient)
 {
 }
 
-QString QqBrokerStore::startFlow(const QUrl &redirect, const QString &clientState, const QString &codeChallenge,
-                                 qint64 expires)
+QString QqBrokerStore::startFlow(const QString &client, const QUrl &redirect, const QString &clientState,
+                                 const QString &codeChallenge, qint64 expires)
 {
+    const qint64 live = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM qq_flows WHERE client = ? AND expires > ?"),
+                                    {client, m_clock.nowSecs()})
+                            .toLongLong();
+    if (live >= m_perClient)
+        return {};
     const QString flow = QString::fromLatin1(Credentials::randomToken(18));
-    m_db.run(QStringLiteral("INSERT INTO qq_flows (id, redirect_uri, client_state, code_challenge, expires) "
-                            "VALUES (?, ?, ?, ?, ?)"),
-             {flow, redirect.toString(QUrl::FullyEncoded), clientState, codeChallenge, expires});
+    m_db.run(QStringLiteral("INSERT INTO qq_flows (id, redirect_uri, client_state, code_challenge, expires, client) "
+                            "VALUES (?, ?, ?, ?, ?, ?)"),
+             {flow, redirect.toString(QUrl::FullyEncoded), clientState, codeChallenge, expires, client});
     return flow;
 }
 

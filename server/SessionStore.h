@@ -34,9 +34,11 @@ public:
     // A new session for an account; nullopt when the account is gone or the session cannot be stored.
     std::optional<Issued> issue(qint64 accountId);
     void revoke(qint64 sessionId);
-    // The next pair for a live refresh token (the old pair stops working); nullopt for an unknown, expired, revoked
-    // or reused token (reuse ends the chain, see above). Call inside a transaction, and commit it on either answer.
-    std::optional<Issued> rotate(const QString &refreshToken);
+    // The next pair for a live refresh token presented by `client` (clientBucket; the old pair stops working);
+    // nullopt for an unknown, expired, revoked or reused token. Reuse ends the chain (see above); within the grace
+    // only when another client presents it (a retry comes from where the rotation came from, a thief does not).
+    // Call inside a transaction, and commit it on either answer.
+    std::optional<Issued> rotate(const QString &refreshToken, const QString &client);
 
 private:
     Database &m_db;
@@ -66,10 +68,14 @@ public:
         QString redirect;   // as the login started with it
     };
 
-    QqBrokerStore(Database &db, ServerClock &clock);
+    // At most `perClient` live login starts per client address (clientBucket).
+    QqBrokerStore(Database &db, ServerClock &clock, int perClient = 100);
+    void setPerClient(int perClient) { m_perClient = perClient; }
 
-    // A new login start; its id (the state sent to QQ).
-    QString startFlow(const QUrl &redirect, const QString &clientState, const QString &codeChallenge, qint64 expires);
+    // A new login start for `client`; its id (the state sent to QQ). Empty when the client has `perClient` live
+    // starts already (answer 429 server.busy).
+    QString startFlow(const QString &client, const QUrl &redirect, const QString &clientState,
+                      const QString &codeChallenge, qint64 expires);
     bool flowLive(const QString &flowId);
     // The emulated provider's answer for a flow.
     void answerFlow(const QString &flowId, const QString &upstreamCode, const QString &qqNumber);
@@ -84,6 +90,7 @@ public:
 private:
     Database &m_db;
     ServerClock &m_clock;
+    int m_perClient;
 };
 
 } // namespace ncre::server

@@ -15,6 +15,7 @@ void sweepAnonymousData(ServerContext &ctx)
         {QStringLiteral("DELETE FROM document_checks WHERE created_at < ?"), dayAgo},
         {QStringLiteral("DELETE FROM sessions WHERE refresh_expires < ?"), now},
         {QStringLiteral("DELETE FROM login_throttle WHERE last_at < ?"), dayAgo},
+        {QStringLiteral("DELETE FROM known_logins WHERE last_at < ?"), now - 30 * 24 * 3600},
     };
     int removed = 0;
     for (const auto &[sql, before] : sweeps)

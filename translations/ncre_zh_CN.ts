@@ -483,16 +483,16 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>报名服务器暂时无法保存数据，本次操作未生效。请过几分钟再试。</translation>
     </message>
     <message>
-        <source>This password is one of the most common ones, which are tried first: choose another.</source>
-        <translation>这是最常见的密码之一，破解时会最先被尝试：请换一个。</translation>
-    </message>
-    <message>
         <source>The new password is the same as the current one: choose another.</source>
         <translation>新密码与当前密码相同：请换一个。</translation>
     </message>
     <message>
         <source>This version of NCRE Desk is no longer accepted by the registration server. Install the new version from the download page; your draft is kept.</source>
         <translation>报名服务器已不再接受此版本的 NCRE Desk。请从下载页面安装新版本；已填写的内容会保留。</translation>
+    </message>
+    <message>
+        <source>This password is too easy to guess (a common password, a keyboard pattern, or a word with digits added): choose another, e.g. a few unrelated words with a digit and a sign.</source>
+        <translation>该密码太容易被猜中（常见密码、键盘排列，或单词加数字）：请换一个，例如几个不相关的词加上一个数字和一个符号。</translation>
     </message>
 </context>
 <context>

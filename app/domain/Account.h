@@ -43,9 +43,12 @@ namespace AccountRules {
 ErrorList validateUsername(const QString &username);
 // 8-64 characters with at least three of: lower case, upper case, digit, other; not containing the username.
 // Errors carry field "password" (or `field`).
-// Among the most common passwords (Openwall's list, shipped in Debian's john-data): ignoring case, and also with
-// digits or signs added at the end ("Password123!").
-bool isCommonPassword(const QString &password);
+// Whether `password` is among the first an attacker tries: in Openwall's list of the most common passwords
+// (Debian's john-data, compiled in), also with capitals and digits or signs added; or guessable in under about 2^28
+// tries by the zxcvbn estimator (libzxcvbn: dictionaries, l33t spellings such as P@ssw0rd, keyboard patterns such
+// as 1qaz@WSX, sequences, repeats, dates), with the account name and the pinyin words and numbers most common in
+// Chinese passwords (woaini, 5201314, ...) added to its dictionaries.
+bool isCommonPassword(const QString &password, const QString &username = {});
 ErrorList validatePassword(const QString &password, const QString &username,
                            const QString &field = QStringLiteral("password"));
 } // namespace AccountRules

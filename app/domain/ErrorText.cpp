@@ -59,7 +59,8 @@ QString ErrorText::message(ErrorCode code)
     case ErrorCode::SubjectsTooMany:
         return tr("You have chosen more subjects than this exam allows.");
     case ErrorCode::AccountPasswordCommon:
-        return tr("This password is one of the most common ones, which are tried first: choose another.");
+        return tr("This password is too easy to guess (a common password, a keyboard pattern, or a word with digits "
+                  "added): choose another, e.g. a few unrelated words with a digit and a sign.");
     case ErrorCode::AccountPasswordReused:
         return tr("The new password is the same as the current one: choose another.");
     case ErrorCode::ClientUpdateRequired:

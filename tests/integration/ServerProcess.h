@@ -12,6 +12,7 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QSignalSpy>
 #include <QUrl>
 #include <QUuid>
@@ -270,3 +271,39 @@ inline QJsonObject passportProfile()
             {"birthDate", "2001-02-03"}, {"education", "bachelor"}, {"occupation", "student"},
             {"mobile", "13812345678"}, {"address", "Room 1, Road 2, Beijing"}, {"postalCode", "100020"}};
 }
+
+// One request over a fresh connection from the loopback address `source` (127.0.0.x: all of 127/8 is this machine),
+// for tests of per-address limits: the whole answer, parsed. Status 0 when the server did not answer.
+inline HttpResult requestFrom(ServerProcess &server, const char *source, const QByteArray &verb, const QString &path,
+                              const QByteArray &body = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {})
+{
+    QTcpSocket socket;
+    HttpResult r;
+    if (!socket.bind(QHostAddress(QString::fromLatin1(source))))
+        return r;
+    socket.connectToHost(QHostAddress::LocalHost, quint16(server.directUrl("").port()));
+    if (!socket.waitForConnected(5000))
+        return r;
+    QByteArray request = verb + ' ' + path.toUtf8() + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n";
+    for (const auto &[k, v] : headers)
+        request += k + ": " + v + "\r\n";
+    if (!body.isEmpty())
+        request += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+    socket.write(request + "\r\n" + body);
+    QByteArray answer;
+    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(30000))
+        answer += socket.readAll();
+    answer += socket.readAll();
+    const qsizetype end = answer.indexOf("\r\n\r\n");
+    if (!answer.startsWith("HTTP/1.1 ") || end < 0)
+        return r;
+    r.status = answer.mid(9, 3).toInt();
+    r.body = answer.mid(end + 4);
+    for (const QByteArray &line : answer.left(end).split('\n').mid(1)) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0)
+            r.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+    }
+    return r;
+}
+

@@ -269,6 +269,90 @@ private slots:
         QCOMPARE(warm.get("/api/v1/meta").status, 200);
     }
 
+    // Pipelined requests whose answers are never read (found by an attack: 8 such sockets took the server from 22 to
+    // 355 MiB in 20 s): no request is read while an answer waits unsent, so the client stalls itself, and the write
+    // timeout ends the connection. Memory stays put.
+    void testUnreadAnswersStopTheReading()
+    {
+        auto server = startServer("[http]\nwriteTimeoutMs=1500\n");
+        QVERIFY(server);
+        const qint64 pid = server->process().processId();
+        TestHttp warm(*server);
+        QCOMPARE(warm.get("/api/v1/meta").status, 200);
+        const qint64 before = rssKiB(pid);
+        std::vector<std::unique_ptr<QTcpSocket>> sockets;
+        for (int i = 0; i < 8; ++i) {
+            auto s = connectRaw(*server);
+            QVERIFY(s);
+            s->setReadBufferSize(4096);
+            sockets.push_back(std::move(s));
+        }
+        const QByteArray request = "GET /api/v1/meta HTTP/1.1\r\nHost: x\r\n\r\n";
+        QByteArray burst;
+        for (int i = 0; i < 1000; ++i)
+            burst += request;
+        qint64 peak = before;
+        QElapsedTimer timer;
+        timer.start();
+        // Send for a while without ever reading (each ~35-byte request would make ~750 bytes of answer).
+        while (timer.elapsed() < 4000) {
+            for (auto &s : sockets) {
+                if (s->state() == QAbstractSocket::ConnectedState && s->bytesToWrite() < 1024 * 1024)
+                    s->write(burst);
+            }
+            QTest::qWait(50);
+            peak = qMax(peak, rssKiB(pid));
+        }
+        QVERIFY2(peak - before < 24 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(peak - before)));
+        // The stalled connections were ended by the write timeout; others are served.
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(sockets.begin(), sockets.end(),
+                                             [](const auto &s) { return s->state() != QAbstractSocket::ConnectedState; }),
+                                 10000);
+        QCOMPARE(warm.get("/api/v1/meta").status, 200);
+    }
+
+    // A large body is read only for a caller who may send it (found by an attack: anonymous 4 MiB photo uploads,
+    // sent slowly, pinned a gigabyte): a route that needs a session is answered 401 from the head, before its body;
+    // and bodies held at once are capped per address and in all (503 server.busy with Retry-After).
+    void testLargeBodiesNeedASessionAndABudget()
+    {
+        auto server = startServer("[http]\nmaxBodyBytesPerAddress=6291456\n");
+        QVERIFY(server);
+        const qint64 pid = server->process().processId();
+        TestHttp http(*server);
+        QCOMPARE(http.get("/api/v1/meta").status, 200);
+        const qint64 before = rssKiB(pid);
+        const QByteArray photoHead = "PUT /api/v1/registrations/current/photo HTTP/1.1\r\nHost: x\r\n"
+                                     "Content-Type: image/jpeg\r\nContent-Length: 4194304\r\n";
+        // Anonymous, and with a token that is no session: 401 before a byte of the body is read.
+        for (const QByteArray &authorization : {QByteArray(), QByteArray("Authorization: Bearer forged-token\r\n")}) {
+            auto s = connectRaw(*server);
+            QVERIFY(s);
+            s->write(photoHead + authorization + "\r\n" + QByteArray(64 * 1024, 'a'));
+            const QByteArray answer = readUntilClosed(*s, 5000);
+            QVERIFY2(answer.startsWith("HTTP/1.1 401"), answer.left(300).constData());
+            QVERIFY(answer.contains("auth.required"));
+        }
+        // With a session: the first slow upload holds its 4 MiB; a second from the same address would pass the
+        // address's 6 MiB and is refused at once, unread.
+        const QString token = http.registerAndLogIn("limits.bodies");
+        const QByteArray authorized = photoHead + "Authorization: Bearer " + token.toLatin1() + "\r\n\r\n";
+        auto first = connectRaw(*server);
+        QVERIFY(first);
+        first->write(authorized + QByteArray(1024, 'a'));
+        QVERIFY(first->waitForBytesWritten(2000));
+        QTest::qWait(200);
+        auto second = connectRaw(*server);
+        QVERIFY(second);
+        second->write(authorized);
+        const QByteArray refused = readUntilClosed(*second, 5000);
+        QVERIFY2(refused.startsWith("HTTP/1.1 503"), refused.left(300).constData());
+        QVERIFY(refused.contains("Retry-After:"));
+        QVERIFY(refused.contains("server.busy"));
+        QVERIFY2(rssKiB(pid) - before < 16 * 1024, "bodies held beyond their budget");
+        first->abort();
+    }
+
     // Proxies (issue 14, Low): test hooks are refused to a request that came through one, even on loopback; only
     // with --trust-proxy does X-Forwarded-For name the client (for the per-address limits); links point at the
     // configured public address, not at the listen address.

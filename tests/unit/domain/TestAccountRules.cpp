@@ -47,7 +47,8 @@ private slots:
         QTest::addColumn<QStringList>("codes");
         QTest::addRow("three classes") << "Sekret42x" << QStringList();
         QTest::addRow("three classes, but a common word") << "Secret123" << QStringList{"password:account.passwordCommon"};
-        QTest::addRow("symbols") << "s3cret-pass" << QStringList();
+        QTest::addRow("symbols") << "Tq7!mZ-eleven" << QStringList();
+        QTest::addRow("symbols, but l33t of common words") << "s3cret-pass" << QStringList{"password:account.passwordCommon"};
         QTest::addRow("empty") << "" << QStringList{"password:field.required"};
         QTest::addRow("7 chars") << "Sec123!" << QStringList{"password:field.tooShort"};
         QTest::addRow("65 chars") << QString(65, 'a') << QStringList{"password:field.tooLong"};
@@ -79,8 +80,8 @@ private slots:
         QCOMPARE(login->username, QStringLiteral("lilei01"));
     }
 
-    // The most common passwords are refused even when they have three kinds of character (Openwall's list from
-    // Debian's john-data), also dressed with capitals and a few digits or signs at the end.
+    // The passwords tried first are refused even when they have three kinds of character: Openwall's list (Debian's
+    // john-data), also dressed with capitals and digits or signs, and whatever zxcvbn finds guessable.
     void testCommonPasswords_data()
     {
         QTest::addColumn<QString>("password");
@@ -91,12 +92,19 @@ private slots:
         QTest::addRow("Iloveyou2!") << "Iloveyou2!" << true;
         QTest::addRow("Secret-pass-1") << "Secret-pass-1" << false;
         QTest::addRow("Tq7!mZ-eleven") << "Tq7!mZ-eleven" << false;
+        // Found by an attack: accepted before, all among the first tried (capitals and digits, l33t spellings,
+        // keyboard walks, pinyin and its numbers).
+        for (const char *guessable : {"Aa123456", "P@ssw0rd", "Pa$$w0rd", "Aa123456789", "Qq123456", "1qaz@WSX", "Abc@1234",
+                                      "Aa123123", "Woaini520", "Woaini1314!", "Beijing2008!", "Zhongguo123!", "Qwe123456"})
+            QTest::addRow("%s", guessable) << QString::fromLatin1(guessable) << true;
+        QTest::addRow("zhangSan2024!") << "zhangSan2024!" << false;
+        QTest::addRow("Ncre-2026-pass") << "Ncre-2026-pass" << false;
     }
     void testCommonPasswords()
     {
         QFETCH(QString, password);
         QFETCH(bool, common);
-        QCOMPARE(AccountRules::isCommonPassword(password), common);
+        QCOMPARE(AccountRules::isCommonPassword(password, QStringLiteral("someone01")), common);
         const ErrorList errors = AccountRules::validatePassword(password, QStringLiteral("someone01"));
         QCOMPARE(!errors.isEmpty() && errors.first().code == ErrorCode::AccountPasswordCommon, common);
     }
