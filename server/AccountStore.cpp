@@ -63,11 +63,19 @@ qint64 AccountStore::boundToQq(const QString &providerUser)
     if (const QVariant id = m_db.scalar(find, {providerUser}); id.isValid())
         return id.toLongLong();
     static const QRegularExpression notName(QStringLiteral("[^a-z0-9]"));
-    const QString username = QStringLiteral("qq") + providerUser.toLower().remove(notName).left(16);
-    // No password: a QQ-only account cannot log in with one (and signing up costs no hashing).
-    m_db.run(QStringLiteral("INSERT INTO accounts (username, password_hash, role, qq_number, created_at) "
-                            "VALUES (?, ?, 'candidate', ?, ?)"),
-             {username, QStringLiteral("!qq-only"), providerUser, m_clock.nowSecs()});
+    const QString base = QStringLiteral("qq") + providerUser.toLower().remove(notName).left(16);
+    // The name may be taken (someone signed up "qq55555" first): then the same with a random tail.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        const QString username = attempt == 0
+            ? base
+            : base + QLatin1Char('_') + QString::fromLatin1(Credentials::randomToken(6)).toLower().remove(notName).left(6);
+        // No password: a QQ-only account cannot log in with one (and signing up costs no hashing).
+        QSqlQuery q = m_db.run(QStringLiteral("INSERT INTO accounts (username, password_hash, role, qq_number, created_at) "
+                                              "VALUES (?, ?, 'candidate', ?, ?)"),
+                               {username, QStringLiteral("!qq-only"), providerUser, m_clock.nowSecs()});
+        if (q.lastError().type() == QSqlError::NoError)
+            break;
+    }
     return m_db.scalar(find, {providerUser}).toLongLong();
 }
 

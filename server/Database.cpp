@@ -178,6 +178,22 @@ const char *const kMigrations[] = {
         PRIMARY KEY (user_key, client)
     );
     )sql",
+    // 7: a refresh-token family (the chain of rotations from one login), ended in one statement when a token is
+    // reused and pruned as it grows; indexes for the sweeps, which delete in small batches.
+    R"sql(
+    ALTER TABLE sessions ADD COLUMN family_id INTEGER;
+    UPDATE sessions SET family_id = id WHERE family_id IS NULL;
+    CREATE INDEX sessions_family ON sessions(family_id, id);
+    CREATE INDEX sessions_refresh_expires ON sessions(refresh_expires);
+    CREATE INDEX idempotency_created ON idempotency(created_at);
+    CREATE INDEX idempotency_scope_created ON idempotency(scope, created_at);
+    CREATE INDEX captchas_expires ON captchas(expires);
+    CREATE INDEX qq_flows_expires ON qq_flows(expires);
+    CREATE INDEX qq_codes_expires ON qq_codes(expires);
+    CREATE INDEX document_checks_created ON document_checks(created_at);
+    CREATE INDEX login_throttle_last ON login_throttle(last_at);
+    CREATE INDEX known_logins_last ON known_logins(last_at);
+    )sql",
 };
 
 } // namespace

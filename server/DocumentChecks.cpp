@@ -69,9 +69,12 @@ bool DocumentChecks::conflicted(qint64 account)
 
 void DocumentChecks::record(qint64 account, const QString &address, const QByteArray &tag, bool conflict)
 {
+    // A number tried again (back and forth between two) is one check, not one row per try.
+    const qint64 now = m_clock.nowSecs();
     m_db.run(QStringLiteral("INSERT INTO document_checks (account_id, address, document_tag, conflict, created_at) "
-                            "VALUES (?, ?, ?, ?, ?)"),
-             {account, address, tag, conflict ? 1 : 0, m_clock.nowSecs()});
+                            "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM document_checks WHERE account_id = ? "
+                            "AND address = ? AND document_tag = ? AND conflict = ? AND created_at > ?)"),
+             {account, address, tag, conflict ? 1 : 0, now, account, address, tag, conflict ? 1 : 0, now - kWindowSeconds});
 }
 
 } // namespace ncre::server

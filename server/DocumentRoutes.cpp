@@ -4,6 +4,8 @@
 #include <QCryptographicHash>
 #include <QRegularExpression>
 
+#include <limits>
+
 namespace ncre::server {
 
 using Method = HttpMethod;
@@ -64,14 +66,20 @@ ApiResponse withRange(const ApiRequest &r, const StoredDocument &doc)
     const qint64 size = doc.pdf.size();
     if (!m.hasMatch() || (m.captured(1).isEmpty() && m.captured(2).isEmpty()))
         return full; // a range we do not understand is ignored, as RFC 9110 allows
+    // Positions too large for 64 bits are past any document (not 0, which toLongLong() answers for them).
+    auto position = [](const QString &digits) {
+        bool ok = false;
+        const qint64 value = digits.toLongLong(&ok);
+        return ok ? value : std::numeric_limits<qint64>::max();
+    };
     qint64 first, last;
     if (m.captured(1).isEmpty()) {
-        const qint64 suffix = m.captured(2).toLongLong();
-        first = qMax<qint64>(0, size - suffix);
+        const qint64 suffix = position(m.captured(2));
+        first = suffix >= size ? 0 : size - suffix;
         last = size - 1;
     } else {
-        first = m.captured(1).toLongLong();
-        last = m.captured(2).isEmpty() ? size - 1 : qMin(m.captured(2).toLongLong(), size - 1);
+        first = position(m.captured(1));
+        last = m.captured(2).isEmpty() ? size - 1 : qMin(position(m.captured(2)), size - 1);
     }
     if (first >= size || first > last) {
         ApiResponse bad = ApiResponse::problem(Error(ErrorCode::RequestMalformed, QStringLiteral("Range"),

@@ -116,7 +116,7 @@ void HttpConnection::startTimer(int ms)
 void HttpConnection::releaseBody()
 {
     if (m_budget && m_reserved > 0)
-        m_budget->release(clientBucket(m_peer), m_reserved);
+        m_budget->release(m_reservedFor, m_reserved);
     m_reserved = 0;
 }
 
@@ -319,7 +319,7 @@ int HttpConnection::onHeadersComplete(http_parser *p)
         return c->refuse(400, "Content-Length together with Transfer-Encoding");
     if (chunked)
         return c->refuse(411, "a request body needs Content-Length");
-    const BodyAllowance allowance = c->m_bodyLimit ? c->m_bodyLimit(c->m_request) : BodyAllowance{0, 0, {}, {}};
+    const BodyAllowance allowance = c->m_bodyLimit ? c->m_bodyLimit(c->m_request) : BodyAllowance{0, {}, 0, {}, {}};
     const bool hasBody = hasLength && p->content_length > 0;
     if (hasBody && allowance.refuseStatus != 0) {
         c->m_refusal = allowance;
@@ -329,19 +329,21 @@ int HttpConnection::onHeadersComplete(http_parser *p)
         return c->refuse(413, "request body too large for this resource");
     c->m_bodyExpected = hasLength ? qint64(p->content_length) : 0;
     if (c->m_bodyExpected > 0 && c->m_budget) {
-        if (!c->m_budget->reserve(clientBucket(c->m_peer), c->m_bodyExpected)) {
-            c->m_refusal = BodyAllowance{0, 503, {{"Retry-After", "5"}}, {}};
+        const QString client = allowance.client.isEmpty() ? clientBucket(c->m_peer) : allowance.client;
+        if (!c->m_budget->reserve(client, c->m_bodyExpected)) {
+            c->m_refusal = BodyAllowance{0, {}, 503, {{"Retry-After", "5"}}, {}};
             return c->refuse(503, "too many request bodies in memory");
         }
         c->m_reserved = c->m_bodyExpected;
+        c->m_reservedFor = client;
     }
     if (c->m_bodyExpected > 0) {
         c->m_phase = Phase::Body;
         c->m_request.body.reserve(qsizetype(c->m_bodyExpected));
         c->m_bodyStarted.start();
-        // The body at the minimum rate, after a grace: a client trickling a byte now and then is cut off.
-        c->startTimer(int(qMin<qint64>(INT_MAX, c->m_limits.bodyGraceMs
-                                                      + c->m_bodyExpected * 1000 / qMax(1, c->m_limits.bodyMinBytesPerSecond))));
+        // The body at the minimum rate after a grace, checked every second from then on (timedOut): a client that
+        // announces megabytes and sends nothing, or trickles a byte now and then, is cut off within seconds.
+        c->startTimer(c->m_limits.bodyGraceMs);
     }
     return 0;
 }
@@ -365,6 +367,14 @@ int HttpConnection::onMessageComplete(http_parser *p)
 
 void HttpConnection::timedOut()
 {
+    if (m_phase == Phase::Body) {
+        const qint64 elapsed = m_bodyStarted.elapsed();
+        const qint64 owed = (elapsed - m_limits.bodyGraceMs) * m_limits.bodyMinBytesPerSecond / 1000;
+        if (elapsed >= m_limits.bodyGraceMs && m_request.body.size() >= owed) {
+            startTimer(1000); // keeping up: look again in a second
+            return;
+        }
+    }
     switch (m_phase) {
     case Phase::Headers:
     case Phase::Body:

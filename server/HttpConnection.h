@@ -32,6 +32,7 @@ public:
     struct BodyAllowance
     {
         qint64 maxBytes = 1024;
+        QString client;       // whom the body budget counts (clientBucket); empty: the peer
         int refuseStatus = 0; // 0: not refused
         QList<QPair<QByteArray, QByteArray>> refuseHeaders;
         QByteArray refuseBody;
@@ -86,6 +87,7 @@ private:
     BodyLimit m_bodyLimit;
     BodyBudget *m_budget;
     qint64 m_reserved = 0; // of m_budget, for the body being read or answered
+    QString m_reservedFor; // the client it was reserved for
     BodyAllowance m_refusal; // a refusal decided by the body policy
     bool m_waitingForWrite = false;
     QHostAddress m_peer;

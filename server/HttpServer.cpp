@@ -53,9 +53,25 @@ quint16 HttpServer::listen(const QHostAddress &address, quint16 port)
     return m_listener->serverPort();
 }
 
+QHostAddress HttpServer::clientAddress(const HttpRequest &request) const
+{
+    // Behind a trusted proxy, the client is the address the proxy saw: the last entry of every X-Forwarded-For line
+    // in order (a proxy may append its own line after the client's). Otherwise the header is a stranger's word and
+    // counts for nothing.
+    if (!m_trustProxy)
+        return request.remoteAddress;
+    QByteArrayList hops;
+    for (const auto &[name, value] : request.headers)
+        if (name.compare("X-Forwarded-For", Qt::CaseInsensitive) == 0)
+            hops += value.split(',');
+    const QHostAddress client(hops.isEmpty() ? QString() : QString::fromLatin1(hops.last().trimmed()));
+    return client.isNull() ? request.remoteAddress : client;
+}
+
 HttpConnection::BodyAllowance HttpServer::bodyAllowance(const HttpRequest &head)
 {
     HttpConnection::BodyAllowance allowance;
+    allowance.client = clientBucket(clientAddress(head)); // the body budget counts the client, not the proxy
     const Router::Match match = m_router.match(head.method, head.url.path());
     if (!match.route)
         return allowance; // no route takes a body worth reading: its answer is a 404 or 405 either way
@@ -94,11 +110,7 @@ void HttpServer::handle(HttpConnection *connection, const HttpRequest &received)
     // Behind a trusted proxy, the client is the address the proxy saw (the last X-Forwarded-For entry); otherwise
     // the header is a stranger's word and counts for nothing.
     HttpRequest request = received;
-    if (m_trustProxy) {
-        const QByteArrayList hops = request.value("X-Forwarded-For").split(',');
-        if (const QHostAddress client(QString::fromLatin1(hops.last().trimmed())); !client.isNull())
-            request.remoteAddress = client;
-    }
+    request.remoteAddress = clientAddress(received);
     QElapsedTimer timer;
     timer.start();
     const QString path = request.url.path();
@@ -261,6 +273,15 @@ void HttpServer::dispatchInTransaction(const HttpRequest &request, const Router:
         done(replay);
         return;
     }
+    // However many keys one caller invents, the store keeps a bounded number for it: beyond, new keys are refused
+    // (a client retrying its own requests never comes near; a day's registration takes a few dozen).
+    if (m_idempotency.countToday(scope) >= kIdempotencyKeysPerScope) {
+        Problem p = Problem::fromError(Error(ErrorCode::ServerBusy, QStringLiteral("Idempotency-Key"),
+                                             QStringLiteral("too many different keys today")));
+        p.retryAfterSeconds = 3600;
+        done(ApiResponse::problem(p));
+        return;
+    }
     const bool anonymous = !api.caller;
     route.handler(api, [this, scope, key, requestHash, anonymous, done = std::move(done)](ApiResponse response) {
         // Only settled answers are kept: a 5xx or 429 may succeed when retried with the same key. Before login, only
@@ -333,7 +354,8 @@ void HttpServer::logAccess(const HttpRequest &request, int status, qint64 micros
     // The path only: query strings and bodies may carry personal data. Path parameters are ids.
     qCInfo(lcServerAccess).noquote() << QStringLiteral("method=%1 path=%2 status=%3 us=%4")
                                             .arg(QString::fromLatin1(methodName(request.method)),
-                                                 request.url.path())
+                                                 // As sent (percent-encoded): a decoded CR/LF would forge a log line.
+                                                 request.url.path(QUrl::FullyEncoded))
                                             .arg(status)
                                             .arg(micros);
 }

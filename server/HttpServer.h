@@ -71,8 +71,12 @@ public:
 private:
     // Routes that need a session and take bodies above this many bytes authenticate from the head, before the body.
     static constexpr qint64 kAuthenticateBeforeBodyBytes = 64 * 1024;
+    // Idempotency records one caller (an account, or an address before login) may have in 24 hours.
+    static constexpr int kIdempotencyKeysPerScope = 1000;
 
     HttpConnection::BodyAllowance bodyAllowance(const HttpRequest &head);
+    // The client a request is from: its peer, or with --trust-proxy the proxy's last X-Forwarded-For entry.
+    QHostAddress clientAddress(const HttpRequest &request) const;
     void handle(HttpConnection *connection, const HttpRequest &request);
     void route(const HttpRequest &request, Reply done);
     void dispatch(const HttpRequest &request, const Router::Route &route, QStringList params, Reply done);

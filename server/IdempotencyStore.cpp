@@ -36,4 +36,11 @@ void IdempotencyStore::keep(const QString &scope, const QByteArray &key, const A
               answer.body, m_clock.nowSecs()});
 }
 
+int IdempotencyStore::countToday(const QString &scope)
+{
+    return m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM idempotency WHERE scope = ? AND created_at > ?"),
+                       {scope, m_clock.nowSecs() - 24 * 3600})
+        .toInt();
+}
+
 } // namespace ncre::server

@@ -31,6 +31,8 @@ public:
     static QByteArray requestHash(const QByteArray &method, const QString &path, const QByteArray &body);
     std::optional<Answer> find(const QString &scope, const QByteArray &key);
     void keep(const QString &scope, const QByteArray &key, const Answer &answer);
+    // Records kept for `scope` in the last 24 hours.
+    int countToday(const QString &scope);
 
 private:
     Database &m_db;

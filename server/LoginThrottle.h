@@ -13,7 +13,7 @@ class Database;
 // and per name from one address. From 5 failures on a name from one address, 5 on a name from anywhere, or 20 from
 // one address (which schools and exam sites share) the next try must wait 15 s, doubling with each further failure,
 // at most 15 minutes: the route answers 429 auth.locked with Retry-After. The name's count from anywhere does not
-// hold up an address the account logged in from in the last 30 days: an attacker rotating addresses cannot keep
+// hold up an address the account logged in from in the last 400 days (an exam is taken twice a year): an attacker rotating addresses cannot keep
 // the owner out at home. Account names are counted whether the account exists or not, so the answers tell nothing
 // about which do. Wrong current passwords of a password change count like logins.
 class LoginThrottle
@@ -24,7 +24,8 @@ public:
     static constexpr double kHalfLifeSeconds = 600;
     static constexpr qint64 kFirstWaitSeconds = 15;
     static constexpr qint64 kMaxWaitSeconds = 15 * 60;
-    static constexpr qint64 kKnownSeconds = 30 * 24 * 3600;
+    // An address the account logged in from stays known this long: more than the year between two exam sessions.
+    static constexpr qint64 kKnownSeconds = 400LL * 24 * 3600;
 
     LoginThrottle(Database &db, ServerClock &clock);
 
@@ -33,7 +34,7 @@ public:
     // Counts a wrong password; answers the wait it now imposes.
     qint64 countFailure(const QString &username, const QString &address);
     // A right password from `address`: the name's counts start again (the address's stays), and the address is
-    // known for the name for 30 days.
+    // known for the name for kKnownSeconds.
     void forgive(const QString &username, const QString &address);
 
 private:

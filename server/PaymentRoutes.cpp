@@ -53,7 +53,16 @@ ApiResponse settleOrder(ServerContext &ctx, const QString &orderId)
     const Result<RegistrationState> next
         = RegistrationMachine::apply(row->state, RegistrationAction::ConfirmPayment, context);
     ctx.payments.markPaid(orderId, charge->paidAt);
-    if (next) {
+    // The money pays for the registration only if it paid for what the registration now holds, in time: an order
+    // that lapsed before it was paid, or whose subjects changed since it was made (a late notify of a cheaper
+    // order), confirms nothing; it is logged for a refund and the candidate pays the right order.
+    const qint64 due = SubjectSelection::totalFeeFen(row->subjectIds, ctx.catalog.subjects(row->siteId));
+    const bool matches = order->amountFen == due && charge->paidAt <= order->expiresAt;
+    if (!matches) {
+        qCWarning(lcServer) << "order" << orderId << "paid" << order->amountFen << "fen" << "but the registration owes"
+                            << due << "fen" << (charge->paidAt > order->expiresAt ? "(paid after the order lapsed)" : "")
+                            << "- not confirmed, to refund";
+    } else if (next) {
         row->state = next.value();
         // A newer order made after this one lapsed can no longer be charged: one payment per registration.
         ctx.payments.cancelOtherOpen(registrationId, orderId);

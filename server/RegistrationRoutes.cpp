@@ -13,6 +13,8 @@
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
 
+#include <memory>
+
 namespace ncre::server {
 
 using Method = HttpMethod;
@@ -25,6 +27,14 @@ ApiResponse registrationResponse(ServerContext &ctx, const RegistrationRow &row,
 }
 
 namespace {
+
+// An uploaded photo once checked: the cleaned JPEG and its size, or why it is refused.
+struct CheckedPhoto
+{
+    QByteArray jpeg;
+    QSize size;
+    ErrorList errors;
+};
 
 // The registration of the caller, or the problem that says why there is none.
 Result<RegistrationRow> current(ServerContext &ctx, const ApiRequest &r)
@@ -99,6 +109,33 @@ Result<QByteArray> cleanPhoto(const PhotoSpec &spec, const QByteArray &jpeg)
     if (!decoded)
         return decoded.error();
     return PhotoFixer(spec).encode(decoded->image);
+}
+
+// The full inspection and the cleaned JPEG (run on a WorkPool thread: nothing here touches the database).
+CheckedPhoto checkPhoto(const PhotoSpec &spec, const QByteArray &upload)
+{
+    CheckedPhoto out;
+    // The same inspector, with the same published spec, as the desk and ncre-photo: the same verdict.
+    const PhotoInspector inspector(spec);
+    const Inspection inspection = inspector.inspect(upload);
+    if (!inspection.ok()) {
+        for (const PhotoFinding &f : inspection.findings)
+            out.errors.append(Error(f.code, QStringLiteral("photo"), f.message));
+        return out;
+    }
+    const Result<QByteArray> clean = cleanPhoto(spec, upload);
+    if (!clean) {
+        out.errors.append(Error(clean.error().code, QStringLiteral("photo"), clean.error().detail));
+        return out;
+    }
+    const Result<QSize> size = PhotoReader::headerSize(clean.value());
+    if (!size) {
+        out.errors.append(Error(ErrorCode::ServerInternal, QStringLiteral("photo")));
+        return out;
+    }
+    out.jpeg = clean.value();
+    out.size = size.value();
+    return out;
 }
 
 } // namespace
@@ -229,40 +266,62 @@ void registerRegistrationRoutes(ServerContext &ctx)
     RouteOptions photoOptions = candidate;
     photoOptions.body = BodyKind::Jpeg;
     photoOptions.maxBody = 4 * 1024 * 1024;
-    ctx.http.addRoute(
-        Method::Put, QStringLiteral("/api/v1/registrations/current/photo"), photoOptions, [&ctx](ApiRequest &r) {
+    ctx.http.addAsyncRoute(
+        Method::Put, QStringLiteral("/api/v1/registrations/current/photo"), photoOptions, [&ctx](ApiRequest &r, Reply reply) {
             Result<RegistrationRow> row = current(ctx, r);
-            if (!row)
-                return ApiResponse::problem(row.error());
-            if (const auto refused = transition(ctx, row.value(), RegistrationAction::UploadPhoto))
-                return ApiResponse::problem(*refused);
-            // The same inspector, with the same published spec, as the desk and ncre-photo: the same verdict.
-            const PhotoInspector inspector(ctx.photoSpec);
-            const Inspection inspection = inspector.inspect(r.http.body);
-            if (!inspection.ok()) {
-                ErrorList errors;
-                for (const PhotoFinding &f : inspection.findings)
-                    errors.append(Error(f.code, QStringLiteral("photo"), f.message));
-                return validationProblem(errors);
+            if (!row) {
+                reply(ApiResponse::problem(row.error()));
+                return;
             }
-            const Result<QByteArray> clean = cleanPhoto(ctx.photoSpec, r.http.body);
-            if (!clean)
-                return validationProblem({Error(clean.error().code, QStringLiteral("photo"), clean.error().detail)});
-            const QByteArray &jpeg = clean.value();
-            const Result<QSize> size = PhotoReader::headerSize(jpeg);
-            if (!size)
-                return ApiResponse::problem(Error(ErrorCode::ServerInternal));
-            PhotoInfo info;
-            info.sha256 = QString::fromLatin1(QCryptographicHash::hash(jpeg, QCryptographicHash::Sha256).toHex());
-            info.bytes = jpeg.size();
-            info.width = size->width();
-            info.height = size->height();
-            info.uploadedAt = ctx.clock.now();
-            row->photo = info;
-            Transaction tx(ctx.db);
-            if (!ctx.registrations.setPhoto(row->id, jpeg) || !ctx.registrations.save(row.value()) || !tx.commit())
-                return ApiResponse::problem(Error(ErrorCode::ServerInternal));
-            return registrationResponse(ctx, *row);
+            if (const auto refused = transition(ctx, row.value(), RegistrationAction::UploadPhoto)) {
+                reply(ApiResponse::problem(*refused));
+                return;
+            }
+            // The full inspection (the same findings as the desk and ncre-photo: one photo, one verdict) and the
+            // re-encoding, off the event loop and bounded ([photos]): an upload never stalls other requests, and a
+            // decompression bomb is refused from its header (PhotoReader: dimensions, scans) before it is decoded.
+            const PhotoSpec spec = ctx.photoSpec;
+            const QByteArray upload = r.http.body;
+            const qint64 account = r.caller->accountId;
+            auto result = std::make_shared<CheckedPhoto>();
+            const bool queued = ctx.photoChecks->submit(r.http.client(), [spec, upload, result]() {
+                *result = checkPhoto(spec, upload);
+                return QVariant();
+            }, [&ctx, account, reply, result](const QVariant &) {
+                const CheckedPhoto &checked = *result;
+                if (!checked.errors.isEmpty()) {
+                    reply(validationProblem(checked.errors));
+                    return;
+                }
+                // The registration as it is now: it may have moved on while the photo was checked.
+                auto row = ctx.registrations.byAccount(account);
+                if (!row) {
+                    reply(ApiResponse::problem(Error(ErrorCode::StateAgreementRequired)));
+                    return;
+                }
+                if (const auto refused = transition(ctx, *row, RegistrationAction::UploadPhoto)) {
+                    reply(ApiResponse::problem(*refused));
+                    return;
+                }
+                PhotoInfo info;
+                info.sha256 = QString::fromLatin1(QCryptographicHash::hash(checked.jpeg, QCryptographicHash::Sha256).toHex());
+                info.bytes = checked.jpeg.size();
+                info.width = checked.size.width();
+                info.height = checked.size.height();
+                info.uploadedAt = ctx.clock.now();
+                row->photo = info;
+                Transaction tx(ctx.db);
+                if (!ctx.registrations.setPhoto(row->id, checked.jpeg) || !ctx.registrations.save(*row) || !tx.commit()) {
+                    reply(ApiResponse::problem(Error(ErrorCode::ServerInternal)));
+                    return;
+                }
+                reply(registrationResponse(ctx, *row));
+            });
+            if (!queued) {
+                Problem p = Problem::fromError(Error(ErrorCode::ServerBusy, {}, QStringLiteral("photo checks are saturated")));
+                p.retryAfterSeconds = ctx.photoChecks->retryAfterSeconds();
+                reply(ApiResponse::problem(p));
+            }
         });
 
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/registrations/current/photo"), candidate,

@@ -40,12 +40,15 @@ Result<void> ServerApp::start()
                                                         m_options.config.documentsPerAddress);
     m_context.reset(new ServerContext{m_db, m_clock, m_http, m_catalog, m_registrations, m_payments, m_accounts,
                                       m_captchas, m_sessions, m_qqBroker, m_throttle, *m_documentChecks,
-                                      PhotoSpec::ncreDefault(), m_options.kdf, processKey, 200, QString(), nullptr,
+                                      PhotoSpec::ncreDefault(), m_options.kdf, processKey, 200, QString(), nullptr, nullptr,
                                       QqProviderConfig(), false, PaymentPlatformConfig(), false,
                                       ServerConfig::defaultClients()});
     m_hasher = std::make_unique<PasswordHasher>(m_options.config.hashWorkers, m_options.config.hashQueue, m_options.kdf,
                                                 m_options.config.hashPerAddress);
     m_context->hasher = m_hasher.get();
+    m_photoChecks = std::make_unique<WorkPool>(m_options.config.photoWorkers, m_options.config.photoQueue,
+                                               m_options.config.photoPerAddress);
+    m_context->photoChecks = m_photoChecks.get();
     m_context->qq = m_options.config.qq;
     m_context->clients = m_options.config.clients;
     m_captchas.setPerClient(m_options.config.captchasPerAddress);

@@ -54,6 +54,7 @@ private:
     std::unique_ptr<DocumentChecks> m_documentChecks;
     HttpServer m_http;
     std::unique_ptr<PasswordHasher> m_hasher;
+    std::unique_ptr<WorkPool> m_photoChecks;
     std::unique_ptr<ServerContext> m_context;
     quint16 m_port = 0;
 };

@@ -17,6 +17,7 @@ namespace ncre::server {
 //               headerTimeoutMs, idleTimeoutMs, bodyGraceMs, bodyMinBytesPerSecond, writeTimeoutMs, acceptPauseMs
 //   [hashing]   workers (threads hashing passwords, default: cores - 1, at least 1), queue (hashes that may wait;
 //               beyond it 429 with Retry-After), perAddress (in flight for one client address, default 2)
+//   [photos]    workers (threads checking uploaded photos, default 1), queue (8), perAddress (1); beyond: 429
 //   [anonymous] captchasPerAddress (live captchas per client address, default 300), qqStartsPerAddress (100)
 //   [payment]   pageUrl (https), notifyKeyFile: the real payment platform (PaymentPlatformConfig)
 //   [server]    publicBaseUrl (https, or http to a loopback address)
@@ -55,6 +56,10 @@ struct ServerConfig
     int hashWorkers = 0; // 0: one fewer than the cores, at least one
     int hashQueue = 16;
     int hashPerAddress = 2; // hashes one client address (an IPv6 /64) may have in flight
+    // [photos] workers, queue, perAddress: uploaded photos decoded and checked at once, waiting, and per address.
+    int photoWorkers = 1;
+    int photoQueue = 8;
+    int photoPerAddress = 1;
     // [documents] perAccountPerDay, perAddressPerDay: how many different document numbers one account, and one
     // client address, may try in the basic information within 24 hours (429 account.documentChecks beyond).
     int documentsPerAccount = 5;

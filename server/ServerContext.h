@@ -10,6 +10,7 @@
 #include "PasswordHasher.h"
 #include "PaymentStore.h"
 #include "PhotoSpec.h"
+#include "WorkPool.h"
 #include "RegistrationStore.h"
 #include "ServerConfig.h"
 #include "ServerClock.h"
@@ -42,6 +43,7 @@ struct ServerContext
     int notifyDelayMs = 200;   // how late the platform's asynchronous notify arrives
     QString publicBaseUrl;     // "http://127.0.0.1:8080": absolute Location headers and payment URLs
     PasswordHasher *hasher = nullptr; // Argon2id off the event loop, bounded
+    WorkPool *photoChecks = nullptr;  // decoding and checking uploaded photos off the event loop, bounded
     // The QQ login's provider: the real QQ Connect when configured; else, with --seed demo or --test-hooks only, the
     // emulated one; else no QQ login at all.
     QqProviderConfig qq;

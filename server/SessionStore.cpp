@@ -25,7 +25,7 @@ SessionStore::SessionStore(Database &db, ServerClock &clock, AccountStore &accou
 {
 }
 
-std::optional<SessionStore::Issued> SessionStore::issue(qint64 accountId)
+std::optional<SessionStore::Issued> SessionStore::issue(qint64 accountId, qint64 familyId)
 {
     const auto account = m_accounts.byId(accountId);
     if (!account)
@@ -44,6 +44,7 @@ std::optional<SessionStore::Issued> SessionStore::issue(qint64 accountId)
     if (q.lastError().type() != QSqlError::NoError)
         return std::nullopt;
     issued.id = q.lastInsertId().toLongLong();
+    m_db.run(QStringLiteral("UPDATE sessions SET family_id = ? WHERE id = ?"), {familyId ? familyId : issued.id, issued.id});
     return issued;
 }
 
@@ -54,7 +55,8 @@ void SessionStore::revoke(qint64 sessionId)
 
 std::optional<SessionStore::Issued> SessionStore::rotate(const QString &refreshToken, const QString &client)
 {
-    QSqlQuery q = m_db.run(QStringLiteral("SELECT id, account_id, refresh_expires, revoked, replaced_by, rotated_at, rotated_by "
+    QSqlQuery q = m_db.run(QStringLiteral("SELECT id, account_id, refresh_expires, revoked, replaced_by, rotated_at, rotated_by, "
+                                          "COALESCE(family_id, id) "
                                           "FROM sessions WHERE refresh_hash = ?"),
                            {sha256(refreshToken.toLatin1())});
     if (!q.next())
@@ -66,24 +68,29 @@ std::optional<SessionStore::Issued> SessionStore::rotate(const QString &refreshT
     if (revoked && !q.value(4).isNull()) {
         const bool retry = now - q.value(5).toLongLong() <= kReuseGraceSeconds && q.value(6).toString() == client;
         if (!retry) {
-            qint64 next = q.value(4).toLongLong();
-            for (int hops = 0; next != 0 && hops < 10000; ++hops) {
-                revoke(next);
-                next = m_db.scalar(QStringLiteral("SELECT replaced_by FROM sessions WHERE id = ?"), {next}).toLongLong();
-            }
-            qCWarning(lcServer) << "refresh token reused: the sessions of account" << accountId
-                                << "that followed it are ended";
+            // One statement, however long the chain: every session of the family ends.
+            const int ended = m_db.run(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE family_id = ? AND revoked = 0"),
+                                       {q.value(7).toLongLong()})
+                                  .numRowsAffected();
+            if (ended > 0)
+                qCWarning(lcServer) << "refresh token reused: the sessions of account" << accountId
+                                    << "that followed it are ended";
         }
         return std::nullopt;
     }
     if (revoked || q.value(2).toLongLong() <= now)
         return std::nullopt;
     // Rotation: the old pair stops working the moment the new one exists, and remembers it.
-    auto next = issue(accountId);
+    const qint64 family = q.value(7).toLongLong();
+    auto next = issue(accountId, family);
     if (!next)
         return std::nullopt;
     m_db.run(QStringLiteral("UPDATE sessions SET revoked = 1, replaced_by = ?, rotated_at = ?, rotated_by = ? WHERE id = ?"),
              {next->id, now, client, sessionId});
+    // However often a client refreshes, its family keeps kFamilyRows rows.
+    m_db.run(QStringLiteral("DELETE FROM sessions WHERE family_id = ? AND revoked = 1 AND id NOT IN "
+                            "(SELECT id FROM sessions WHERE family_id = ? ORDER BY id DESC LIMIT ?)"),
+             {family, family, kFamilyRows});
     return next;
 }
 

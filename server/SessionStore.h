@@ -22,6 +22,8 @@ public:
     static constexpr qint64 kAccessSeconds = 15 * 60;
     static constexpr qint64 kRefreshSeconds = 30 * 24 * 3600;
     static constexpr qint64 kReuseGraceSeconds = 10;
+    // Rotated sessions a family keeps (for reuse detection); older ones are forgotten (their reuse is only refused).
+    static constexpr int kFamilyRows = 20;
 
     struct Issued
     {
@@ -31,8 +33,9 @@ public:
 
     SessionStore(Database &db, ServerClock &clock, AccountStore &accounts);
 
-    // A new session for an account; nullopt when the account is gone or the session cannot be stored.
-    std::optional<Issued> issue(qint64 accountId);
+    // A new session for an account (a new family, or `familyId`'s next); nullopt when the account is gone or the
+    // session cannot be stored.
+    std::optional<Issued> issue(qint64 accountId, qint64 familyId = 0);
     void revoke(qint64 sessionId);
     // The next pair for a live refresh token presented by `client` (clientBucket; the old pair stops working);
     // nullopt for an unknown, expired, revoked or reused token. Reuse ends the chain (see above); within the grace

@@ -765,6 +765,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>The picture itself is %1 KB (the other %2 KB of the file are data beside it and do not count); it must be at least %3 KB.</source>
         <translation>图片本身只有 %1 KB（文件中另外 %2 KB 是图片以外的数据，不计算在内）；至少应为 %3 KB。</translation>
     </message>
+    <message>
+        <source>The JPEG is stored in too many passes (scans) to be opened safely. Save the photo again from an image editor, or let NCRE Desk fix it from the original.</source>
+        <translation>该 JPEG 分成的扫描遍数过多，无法安全打开。请用图片编辑软件重新保存照片，或用原始照片让 NCRE Desk 自动修正。</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -109,9 +109,21 @@ bool isCommonPassword(const QString &password, const QString &username)
     // Everything else an attacker's rules would reach soon. The words added to zxcvbn's dictionaries: the most
     // common bases of Chinese passwords (pinyin of "I love you", names, places, sites, the numbers 520 and 1314 that
     // read as "I love you (for a lifetime)"), this exam's names, and the account name.
-    static const QByteArrayList pinyin = {"woaini", "aini", "520", "1314", "5201314", "1314520", "baobao", "zhongguo",
-                                          "beijing", "shanghai", "taobao", "weixin", "wangwei", "zhangwei", "liwei",
-                                          "xiaoming", "lilei", "hanmeimei", "ncre", "jisuanji", "dengji", "kaoshi"};
+    static const QByteArrayList pinyin = {
+        // phrases and numbers
+        "woaini", "aini", "aiwo", "wodemima", "mima", "nihao", "nihaoma", "zaijian", "xiexie", "woshishui", "haha",
+        "hehe", "lala", "baobao", "laogong", "laopo", "qinqin", "kuaile", "xingfu", "tiantian", "shuaige", "meinv",
+        "520", "521", "1314", "5201314", "1314520", "888", "666", "168", "13800138000",
+        // the commonest surnames and given-name syllables
+        "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu",
+        "guo", "he", "gao", "lin", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao", "peng",
+        "wei", "lei", "jun", "yong", "jie", "tao", "ming", "chao", "hui", "hong", "ling", "fang", "ping", "yan", "jing",
+        "xin", "yu", "hao", "qiang", "lei", "bin", "gang", "ying", "hua", "juan", "xia", "xiao", "dong", "long", "fei",
+        "zhangwei", "wangwei", "liwei", "wangfang", "liuyang", "zhangsan", "lisi", "wangwu", "xiaoming", "lilei",
+        "hanmeimei",
+        // places, sites, this exam
+        "zhongguo", "china", "beijing", "shanghai", "guangzhou", "shenzhen", "taobao", "weixin", "baidu", "tencent",
+        "ncre", "jisuanji", "dengji", "kaoshi", "baoming"};
     const QByteArray name = username.trimmed().toLower().toUtf8();
     std::vector<const char *> dictionary;
     for (const QByteArray &word : pinyin)

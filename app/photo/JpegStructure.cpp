@@ -175,6 +175,7 @@ Result<JpegStructure> readJpegStructure(QIODevice *device)
             return damaged("scan before the frame header");
         // Entropy-coded data runs to the next marker that is not a stuffed zero or a restart marker.
         scanned = true;
+        ++s.scans;
         for (;;) {
             if (!in.findFF())
                 break;

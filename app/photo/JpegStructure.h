@@ -22,6 +22,7 @@ struct JpegStructure
     qint64 fileBytes = 0;
     qint64 imageEnd = -1;   // offset just past the EOI that closes the last scan; -1 when the scans are not closed
     qint64 metadataBytes = 0; // in APPn and COM segments (EXIF, XMP, ICC profiles, comments, padding)
+    int scans = 0;           // SOS segments: 1 for a baseline JPEG, about 10 for a progressive one from an encoder
 
     bool truncated() const { return imageEnd < 0; }
     qint64 trailingBytes() const { return truncated() ? 0 : fileBytes - imageEnd; }
@@ -37,6 +38,11 @@ struct JpegStructure
     // Why it is not widely supported, in English for logs and details ("arithmetic coding", "12-bit samples", ...);
     // empty when it is.
     QString unsupportedFeature() const;
+
+    // Scans beyond which a JPEG is not decoded at all: each scan of a progressive JPEG is a pass over the whole
+    // picture, so thousands of tiny scans make a small file that takes minutes to decode (a decompression bomb).
+    // Encoders write at most a few dozen (libjpeg's progressive script: 10).
+    static constexpr int kMaxScans = 100;
 };
 
 // Walks the JPEG in `device` (open, seekable; read from its start, in 64 KB blocks, never held whole). Fails with

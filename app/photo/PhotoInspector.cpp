@@ -62,6 +62,9 @@ QString PhotoInspector::messageFor(const Error &error)
     if (error.code == ErrorCode::PhotoDecode && error.detail.startsWith(QLatin1String("corrupt")))
         return tr("Part of the picture is damaged (corrupt JPEG data) and would show grey or garbled. Use the "
                   "original photo or take it again.");
+    if (error.code == ErrorCode::PhotoFormat && error.detail.startsWith(QLatin1String("scans")))
+        return tr("The JPEG is stored in too many passes (scans) to be opened safely. Save the photo again from an "
+                  "image editor, or let NCRE Desk fix it from the original.");
     switch (error.code) {
     case ErrorCode::PhotoFormat:
         return tr("This file cannot be used; a JPEG photo (*.jpg) is required.");

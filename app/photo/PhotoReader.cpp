@@ -217,6 +217,9 @@ Result<PhotoHeader> PhotoReader::readHeader(QIODevice *device, const Limits &lim
         if (structure->truncated())
             return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("truncated: no EOI after the last scan"));
         h.jpeg = structure.value();
+        if (h.jpeg.scans > JpegStructure::kMaxScans)
+            return Error(ErrorCode::PhotoFormat, {},
+                         QStringLiteral("scans: %1 scans, at most %2 are decoded").arg(h.jpeg.scans).arg(JpegStructure::kMaxScans));
         h.cmyk = h.jpeg.components == 4;
         // libjpeg and libexif read the header: no Qt image plugin is loaded for a JPEG.
         const ExifFacts exif = readExif(head);

@@ -14,6 +14,9 @@ set(CPACK_PACKAGE_EXECUTABLES "ncre-desk" "NCRE Desk")
 set(CPACK_CREATE_DESKTOP_LINKS "ncre-desk")
 set(CPACK_COMPONENTS_ALL ncre-desk)
 
+# The program's icon (Explorer, the taskbar, the start menu).
+target_sources(ncre-desk PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/windows/ncre-desk.rc)
+
 # Qt's deployment (windeployqt) for the installed program.
 qt_generate_deploy_app_script(TARGET ncre-desk OUTPUT_SCRIPT ncre_desk_deploy NO_UNSUPPORTED_PLATFORM_ERROR)
 install(SCRIPT ${ncre_desk_deploy} COMPONENT ncre-desk)

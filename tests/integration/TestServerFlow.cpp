@@ -182,6 +182,8 @@ private slots:
         const QJsonObject first = http.post("/api/v1/registrations/current/payments").json();
         const QString firstId = first.value("id").toString();
         QCOMPARE(http.put("/api/v1/registrations/current/profile", profile()).code(), QStringLiteral("state.locked"));
+        // The candidate pays the first order in time, but the platform's notify is lost for now.
+        QCOMPARE(http.post("/api/v1/test-hooks/payments/" + firstId + "/complete", {{"notify", "none"}}).status, 200);
         const QDateTime expires = QDateTime::fromString(first.value("expiresAt").toString(), Qt::ISODate);
         QCOMPARE(http.post("/api/v1/test-hooks/clock", {{"now", expires.addSecs(60).toString(Qt::ISODate)}}).status, 200);
         http.setToken(http.logIn("lapsed01", "Secret-pass-1"));
@@ -217,13 +219,43 @@ private slots:
         QCOMPARE(http.get("/api/v1/registrations/current").json().value("payment").toObject().value("status").toString(),
                  QStringLiteral("open"));
 
-        // The first order's money arrives late: it counts, the registration is paid, the new order can no longer
-        // be charged, and the payment is recorded once.
-        QCOMPARE(http.post("/api/v1/test-hooks/payments/" + firstId + "/complete", {{"notify", "twice"}}).status, 200);
+        // The first order's notify arrives late (twice): the money was taken in time for what the registration
+        // holds, so it counts, the registration is paid, the new order can no longer be charged, and the payment is
+        // recorded once.
+        const QJsonObject notify = http.get("/api/v1/test-hooks/payments/" + firstId + "/notify").json();
+        TestHttp platform(*m_server);
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(platform.send("POST", "/api/v1/pay/notify", TestHttp::toJson(notify)).status, 204);
         const QJsonObject paid = http.get("/api/v1/registrations/current").json();
         QCOMPARE(paid.value("state").toString(), QStringLiteral("paid"));
         QCOMPARE(http.send("POST", "/api/v1/pay/" + secondId.toUtf8(), "bank=icbc", "application/x-www-form-urlencoded").status, 409);
         QCOMPARE(http.get("/api/v1/test-hooks/stats").json().value("payments").toInt(), 1);
+    }
+
+    // Money for the wrong thing confirms nothing (found by an attack: a cheaper order paid late, after the subjects
+    // were changed, made a 270-yuan registration paid for 80): the late notify of an order whose amount is not what
+    // the registration now owes, or that was paid after it lapsed, is recorded for a refund and the registration
+    // stays unpaid.
+    void testLateNotifyForAnotherAmountConfirmsNothing()
+    {
+        TestHttp http(*m_server);
+        http.setToken(http.registerAndLogIn("payless01"));
+        fillIn(http, "bj-buu", {"15"}, "11010519491231002X");
+        const QJsonObject first = http.post("/api/v1/registrations/current/payments").json();
+        const QString firstId = first.value("id").toString();
+        QCOMPARE(http.post("/api/v1/test-hooks/payments/" + firstId + "/complete", {{"notify", "none"}}).status, 200);
+        const QDateTime expires = QDateTime::fromString(first.value("expiresAt").toString(), Qt::ISODate);
+        QCOMPARE(http.post("/api/v1/test-hooks/clock", {{"now", expires.addSecs(60).toString(Qt::ISODate)}}).status, 200);
+        http.setToken(http.logIn("payless01", "Secret-pass-1"));
+        // More subjects now: the registration owes more than the first order's amount.
+        const HttpResult more = http.put("/api/v1/registrations/current/subjects",
+                                         {{"siteId", "bj-buu"}, {"subjectIds", QJsonArray{"15", "61"}}});
+        QCOMPARE(more.status, 200);
+        const QJsonObject notify = http.get("/api/v1/test-hooks/payments/" + firstId + "/notify").json();
+        TestHttp platform(*m_server);
+        QCOMPARE(platform.send("POST", "/api/v1/pay/notify", TestHttp::toJson(notify)).status, 204);
+        QVERIFY(http.get("/api/v1/registrations/current").json().value("state").toString() != QStringLiteral("paid"));
+        QVERIFY(m_server->stderrText().contains("not confirmed, to refund"));
     }
 
     void testReviewSiteWithRejectionApprovalAndExpiry()

@@ -274,7 +274,7 @@ private slots:
     // timeout ends the connection. Memory stays put.
     void testUnreadAnswersStopTheReading()
     {
-        auto server = startServer("[http]\nwriteTimeoutMs=1500\n");
+        auto server = startServer("[http]\nwriteTimeoutMs=1500\nidleTimeoutMs=2000\n");
         QVERIFY(server);
         const qint64 pid = server->process().processId();
         TestHttp warm(*server);
@@ -304,10 +304,11 @@ private slots:
             peak = qMax(peak, rssKiB(pid));
         }
         QVERIFY2(peak - before < 24 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(peak - before)));
-        // The stalled connections were ended by the write timeout; others are served.
+        // The stalled connections end: by the write timeout once the kernel buffers are full, or else by the idle
+        // timeout once this client stops sending. Others are served.
         QTRY_VERIFY_WITH_TIMEOUT(std::all_of(sockets.begin(), sockets.end(),
                                              [](const auto &s) { return s->state() != QAbstractSocket::ConnectedState; }),
-                                 10000);
+                                 30000); // what the kernel buffered of the blast is answered first, slower under load
         QCOMPARE(warm.get("/api/v1/meta").status, 200);
     }
 
