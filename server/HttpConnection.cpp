@@ -103,7 +103,12 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Bod
         QMetaObject::invokeMethod(this, &HttpConnection::readAvailable, Qt::QueuedConnection);
 }
 
-HttpConnection::~HttpConnection() = default;
+HttpConnection::~HttpConnection()
+{
+    // The socket, a child, is destroyed after this object's own destructor: its last signals (disconnected, from
+    // its destructor) must not reach a connection half destroyed (found by UndefinedBehaviorSanitizer).
+    m_socket->disconnect(this);
+}
 
 void HttpConnection::startTimer(int ms)
 {

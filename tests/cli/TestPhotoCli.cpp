@@ -70,7 +70,7 @@ private slots:
             QVERIFY(!quiet.out.contains("ncre."));
         }
         const Run verbose = run({"check", "--verbose", compliant});
-        QCOMPARE(verbose.exitCode, 0);
+        QVERIFY2(verbose.exitCode == 0, verbose.err.right(4000).constData());
         QVERIFY2(verbose.err.contains("ncre.photo"), verbose.err.constData());
     }
 

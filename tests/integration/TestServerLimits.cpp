@@ -17,6 +17,20 @@
 // loopback, bounded: idle and slow connections are closed, connections are capped per address and in all, running
 // out of file descriptors does not spin, and oversized requests are refused by their size before they are read,
 // with the server's memory staying put.
+// Under AddressSanitizer the allocator keeps freed memory in quarantine and maps shadow memory: the server's RSS
+// says nothing about what it holds, so the memory assertions are made by the ordinary build only.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kMemoryComparable = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kMemoryComparable = false;
+#else
+constexpr bool kMemoryComparable = true;
+#endif
+#else
+constexpr bool kMemoryComparable = true;
+#endif
+
 class TestServerLimits : public QObject
 {
     Q_OBJECT
@@ -264,7 +278,8 @@ private slots:
         peak = qMax(peak, rssKiB(pid));
         QVERIFY2(answer.startsWith("HTTP/1.1 " + status), answer.left(300).constData());
         QVERIFY(answer.contains("application/problem+json"));
-        QVERIFY2(peak - before < 16 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(peak - before)));
+        if (kMemoryComparable)
+            QVERIFY2(peak - before < 16 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(peak - before)));
         // And the server serves the next client.
         QCOMPARE(warm.get("/api/v1/meta").status, 200);
     }
@@ -303,7 +318,8 @@ private slots:
             QTest::qWait(50);
             peak = qMax(peak, rssKiB(pid));
         }
-        QVERIFY2(peak - before < 24 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(peak - before)));
+        if (kMemoryComparable)
+            QVERIFY2(peak - before < 24 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(peak - before)));
         // The stalled connections end: by the write timeout once the kernel buffers are full, or by the idle timeout
         // once this client stops sending. (A client whose read buffer is full never notices a close: it reads now.)
         for (auto &s : sockets)
@@ -356,7 +372,8 @@ private slots:
         QVERIFY2(refused.startsWith("HTTP/1.1 503"), refused.left(300).constData());
         QVERIFY(refused.contains("Retry-After:"));
         QVERIFY(refused.contains("server.busy"));
-        QVERIFY2(rssKiB(pid) - before < 16 * 1024, "bodies held beyond their budget");
+        if (kMemoryComparable)
+            QVERIFY2(rssKiB(pid) - before < 16 * 1024, "bodies held beyond their budget");
         first->abort();
     }
 
