@@ -320,13 +320,12 @@ private slots:
         }
         if (kMemoryComparable)
             QVERIFY2(peak - before < 24 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(peak - before)));
-        // The stalled connections end: by the write timeout once the kernel buffers are full, or by the idle timeout
-        // once this client stops sending. (A client whose read buffer is full never notices a close: it reads now.)
-        for (auto &s : sockets)
-            s->setReadBufferSize(0);
+        // The stalled connections end, by the write timeout: the client, still not reading, notices when its next
+        // write fails (with its read buffer full it would not notice a close otherwise).
         QTRY_VERIFY_WITH_TIMEOUT(std::all_of(sockets.begin(), sockets.end(),
-                                             [](const auto &s) {
-                                                 s->readAll();
+                                             [&request](const auto &s) {
+                                                 if (s->state() == QAbstractSocket::ConnectedState)
+                                                     s->write(request);
                                                  return s->state() != QAbstractSocket::ConnectedState;
                                              }),
                                  30000);
