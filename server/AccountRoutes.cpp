@@ -73,7 +73,7 @@ std::optional<ApiResponse> countFailure(ServerContext &ctx, const QString &usern
     return lockedFor(wait);
 }
 
-void logIn(ServerContext &ctx, ApiRequest &r, Reply reply)
+void logIn(ServerContext &ctx, ApiRequest &r, const Reply &reply)
 {
     const Result<LoginRequest> req = LoginRequest::fromJson(r.json, JsonStrictness::Strict);
     if (!req) {
@@ -167,7 +167,7 @@ void registerAccountRoutes(ServerContext &ctx)
     RouteOptions registerOptions;
     registerOptions.body = BodyKind::Json;
     registerOptions.idempotent = true;
-    ctx.http.addAsyncRoute(Method::Post, QStringLiteral("/api/v1/accounts"), registerOptions, [&ctx](ApiRequest &r, Reply reply) {
+    ctx.http.addAsyncRoute(Method::Post, QStringLiteral("/api/v1/accounts"), registerOptions, [&ctx](ApiRequest &r, const Reply &reply) {
         const Result<AccountRegistration> req = AccountRegistration::fromJson(r.json, JsonStrictness::Strict);
         if (!req) {
             reply(ApiResponse::problem(req.error()));
@@ -209,7 +209,7 @@ void registerAccountRoutes(ServerContext &ctx)
     RouteOptions loginOptions;
     loginOptions.body = BodyKind::Json;
     ctx.http.addAsyncRoute(Method::Post, QStringLiteral("/api/v1/sessions"), loginOptions,
-                           [&ctx](ApiRequest &r, Reply reply) { logIn(ctx, r, std::move(reply)); });
+                           [&ctx](ApiRequest &r, Reply reply) { logIn(ctx, r, reply); });
 
     RouteOptions authenticated;
     authenticated.access = Access::Authenticated;
@@ -232,7 +232,7 @@ void registerAccountRoutes(ServerContext &ctx)
     RouteOptions passwordOptions = authenticated;
     passwordOptions.body = BodyKind::Json;
     ctx.http.addAsyncRoute(
-        Method::Put, QStringLiteral("/api/v1/accounts/me/password"), passwordOptions, [&ctx](ApiRequest &r, Reply reply) {
+        Method::Put, QStringLiteral("/api/v1/accounts/me/password"), passwordOptions, [&ctx](ApiRequest &r, const Reply &reply) {
             const Result<PasswordChange> req = PasswordChange::fromJson(r.json, JsonStrictness::Strict);
             if (!req) {
                 reply(ApiResponse::problem(req.error()));

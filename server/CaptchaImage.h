@@ -3,12 +3,7 @@
 #include <QByteArray>
 #include <QString>
 
-namespace ncre::server {
-
-// A captcha: an answer of easily told-apart characters and its picture as PNG.
-namespace CaptchaImage {
+namespace ncre::server::CaptchaImage {
 QString randomAnswer(int length = 4);
 QByteArray renderPng(const QString &answer);
-} // namespace CaptchaImage
-
 } // namespace ncre::server

@@ -3,10 +3,7 @@
 #include <QByteArray>
 #include <QString>
 
-namespace ncre::server {
-
-// Password hashing (libsodium Argon2id) and random tokens.
-namespace Credentials {
+namespace ncre::server::Credentials {
 
 enum class KdfProfile {
     Interactive, // libsodium's interactive limits: the default
@@ -18,7 +15,5 @@ QString hashPassword(const QString &password, KdfProfile profile);
 bool verifyPassword(const QString &hash, const QString &password);
 // `bytes` random bytes, base64url without padding (16 bytes = 128 bits).
 QByteArray randomToken(int bytes = 32);
-
-} // namespace Credentials
 
 } // namespace ncre::server

@@ -35,7 +35,7 @@ Result<void> load(Database &db, const ServerClock &clock, Credentials::KdfProfil
     const Result<QJsonObject> parsed = JsonReader::parseObject(file.readAll());
     if (!parsed)
         return parsed.error();
-    const QJsonObject seed = *parsed;
+    const QJsonObject &seed = *parsed;
     // Whole days from today's midnight (server time) keep the demo's dates tidy.
     const QDateTime base(clock.now().date(), QTime(0, 0), Qt::UTC);
     auto day = [&base](const QJsonValue &days) { return base.addDays(days.toInt()); };
@@ -63,7 +63,7 @@ Result<void> load(Database &db, const ServerClock &clock, Credentials::KdfProfil
     db.run(QStringLiteral("INSERT INTO exams (id, json, is_current) VALUES (?, ?, 1)"), {exam.id, compact(exam.toJson())});
 
     const QJsonObject subjectDefs = seed.value(QLatin1String("subjects")).toObject();
-    for (const QJsonValue &sv : seed.value(QLatin1String("sites")).toArray()) {
+    for (const auto &sv : seed.value(QLatin1String("sites")).toArray()) {
         const QJsonObject s = sv.toObject();
         Site site;
         site.id = s.value(QLatin1String("id")).toString();
@@ -79,7 +79,7 @@ Result<void> load(Database &db, const ServerClock &clock, Credentials::KdfProfil
         }
         db.run(QStringLiteral("INSERT INTO sites (id, exam_id, review_required, json) VALUES (?, ?, ?, ?)"),
                {site.id, exam.id, site.reviewRequired ? 1 : 0, compact(site.toJson())});
-        for (const QJsonValue &idv : s.value(QLatin1String("subjects")).toArray()) {
+        for (const auto &idv : s.value(QLatin1String("subjects")).toArray()) {
             const QJsonObject d = subjectDefs.value(idv.toString()).toObject();
             Subject sub;
             sub.id = idv.toString();
@@ -100,7 +100,7 @@ Result<void> load(Database &db, const ServerClock &clock, Credentials::KdfProfil
         }
     }
 
-    for (const QJsonValue &bv : seed.value(QLatin1String("bulletins")).toArray()) {
+    for (const auto &bv : seed.value(QLatin1String("bulletins")).toArray()) {
         const QJsonObject b = bv.toObject();
         Bulletin bulletin;
         bulletin.id = b.value(QLatin1String("id")).toString();
@@ -122,9 +122,9 @@ Result<void> load(Database &db, const ServerClock &clock, Credentials::KdfProfil
                 a.contains(QLatin1String("siteId")) ? QVariant(a.value(QLatin1String("siteId")).toString()) : QVariant(),
                 clock.nowSecs()});
     };
-    for (const QJsonValue &a : seed.value(QLatin1String("staff")).toArray())
+    for (const auto &a : seed.value(QLatin1String("staff")).toArray())
         addAccount(a.toObject(), QStringLiteral("staff"));
-    for (const QJsonValue &a : seed.value(QLatin1String("candidates")).toArray())
+    for (const auto &a : seed.value(QLatin1String("candidates")).toArray())
         addAccount(a.toObject(), QStringLiteral("candidate"));
 
     if (!tx.commit())

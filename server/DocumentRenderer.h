@@ -7,11 +7,7 @@
 
 #include <QByteArray>
 
-namespace ncre::server {
-
-// The registration form (报名登记表) and the admission ticket (准考证) as PDF, drawn with QPdfWriter in a CJK font,
-// with the candidate's photo.
-namespace DocumentRenderer {
+namespace ncre::server::DocumentRenderer {
 
 struct Input
 {
@@ -25,7 +21,5 @@ struct Input
 
 QByteArray registrationForm(const Input &input);
 QByteArray admissionTicket(const Input &input);
-
-} // namespace DocumentRenderer
 
 } // namespace ncre::server

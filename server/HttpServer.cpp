@@ -97,7 +97,7 @@ HttpConnection::BodyAllowance HttpServer::bodyAllowance(const HttpRequest &head)
 void HttpServer::addRoute(HttpMethod method, const QString &pattern, RouteOptions options, Handler handler)
 {
     addAsyncRoute(method, pattern, options,
-                  [handler = std::move(handler)](ApiRequest &request, Reply reply) { reply(handler(request)); });
+                  [handler = std::move(handler)](ApiRequest &request, const Reply &reply) { reply(handler(request)); });
 }
 
 void HttpServer::addAsyncRoute(HttpMethod method, const QString &pattern, RouteOptions options, AsyncHandler handler)

@@ -84,7 +84,7 @@ QJsonObject providerAnswer(const QByteArray &body)
 }
 
 // GET `url` at the provider, at most 64 KiB of answer, within 10 s; the JSON object, or an error.
-void askProvider(QNetworkAccessManager &nam, const QUrl &url, std::function<void(Result<QJsonObject>)> done)
+void askProvider(QNetworkAccessManager &nam, const QUrl &url, const std::function<void(Result<QJsonObject>)> &done)
 {
     QNetworkRequest request(url);
     request.setTransferTimeout(10000);
@@ -193,7 +193,7 @@ void registerQqBrokerRoutes(ServerContext &ctx)
     });
     }
 
-    ctx.http.addAsyncRoute(Method::Get, QStringLiteral("/api/v1/oauth/qq/callback"), {}, [&ctx](ApiRequest &r, Reply reply) {
+    ctx.http.addAsyncRoute(Method::Get, QStringLiteral("/api/v1/oauth/qq/callback"), {}, [&ctx](ApiRequest &r, const Reply &reply) {
         const QUrlQuery q = r.http.query();
         const QString flow = q.queryItemValue(QStringLiteral("state"));
         const QString upstream = q.queryItemValue(QStringLiteral("code"));
@@ -227,7 +227,7 @@ void registerQqBrokerRoutes(ServerContext &ctx)
         tq.addQueryItem(QStringLiteral("fmt"), QStringLiteral("json"));
         token.setQuery(tq);
         // One client for the provider, living as long as the application (TLS verified, as Qt does by default).
-        static QNetworkAccessManager *nam = new QNetworkAccessManager(QCoreApplication::instance());
+        static auto *nam = new QNetworkAccessManager(QCoreApplication::instance());
         askProvider(*nam, token, [&ctx, redirect, clientState, challenge, reply](Result<QJsonObject> answer) {
             const QString accessToken = answer ? answer->value(QLatin1String("access_token")).toString() : QString();
             if (!answer || accessToken.isEmpty()) {

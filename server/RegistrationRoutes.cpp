@@ -267,7 +267,7 @@ void registerRegistrationRoutes(ServerContext &ctx)
     photoOptions.body = BodyKind::Jpeg;
     photoOptions.maxBody = 4 * 1024 * 1024;
     ctx.http.addAsyncRoute(
-        Method::Put, QStringLiteral("/api/v1/registrations/current/photo"), photoOptions, [&ctx](ApiRequest &r, Reply reply) {
+        Method::Put, QStringLiteral("/api/v1/registrations/current/photo"), photoOptions, [&ctx](ApiRequest &r, const Reply &reply) {
             Result<RegistrationRow> row = current(ctx, r);
             if (!row) {
                 reply(ApiResponse::problem(row.error()));

@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QTcpServer>
+#include <memory>
 
 namespace ncre::server {
 
@@ -38,7 +39,7 @@ Result<void> ServerApp::start()
     const QByteArray processKey = Credentials::randomToken(32);
     m_documentChecks = std::make_unique<DocumentChecks>(m_db, m_clock, processKey, m_options.config.documentsPerAccount,
                                                         m_options.config.documentsPerAddress);
-    m_context.reset(new ServerContext{m_db, m_clock, m_http, m_catalog, m_registrations, m_payments, m_accounts,
+    m_context = std::make_unique<ServerContext>(ServerContext{m_db, m_clock, m_http, m_catalog, m_registrations, m_payments, m_accounts,
                                       m_captchas, m_sessions, m_qqBroker, m_throttle, *m_documentChecks,
                                       PhotoSpec::ncreDefault(), m_options.kdf, processKey, 200, QString(), nullptr, nullptr,
                                       QqProviderConfig(), false, PaymentPlatformConfig(), false,

@@ -109,7 +109,7 @@ QString QqBrokerStore::startFlow(const QString &client, const QUrl &redirect, co
                             .toLongLong();
     if (live >= m_perClient)
         return {};
-    const QString flow = QString::fromLatin1(Credentials::randomToken(18));
+    QString flow = QString::fromLatin1(Credentials::randomToken(18));
     m_db.run(QStringLiteral("INSERT INTO qq_flows (id, redirect_uri, client_state, code_challenge, expires, client) "
                             "VALUES (?, ?, ?, ?, ?, ?)"),
              {flow, redirect.toString(QUrl::FullyEncoded), clientState, codeChallenge, expires, client});
@@ -143,7 +143,7 @@ std::optional<QqBrokerStore::Flow> QqBrokerStore::takeFlow(const QString &flowId
 
 QByteArray QqBrokerStore::issueCode(qint64 accountId, const QString &codeChallenge, const QUrl &redirect, qint64 expires)
 {
-    const QByteArray code = Credentials::randomToken(32);
+    QByteArray code = Credentials::randomToken(32);
     m_db.run(QStringLiteral("INSERT INTO qq_codes (code, account_id, code_challenge, expires, redirect_uri) "
                             "VALUES (?, ?, ?, ?, ?)"),
              {sha256(code), accountId, codeChallenge, expires, redirect.toString(QUrl::FullyEncoded)});

@@ -61,7 +61,7 @@ void Desk::start()
     if (!m_keeper)
         return;
     // Two tries: a server that is away must not hold the start up.
-    m_keeper->resume(alive(this, [this](Result<Session, Problem> session) {
+    m_keeper->resume(alive(this, [this](const Result<Session, Problem> &session) {
         // No kept session, or the server refused it (then it is forgotten): the login window stays. Away (a network
         // problem) with a kept session: the main window opens on what this computer kept, and the session is
         // renewed once the server answers.

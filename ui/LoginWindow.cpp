@@ -154,7 +154,7 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
     });
     connect(qqButton, &QPushButton::clicked, this, [this]() {
         m_error->hide();
-        m_qq.start(alive(this, [this](Result<Session, Problem> session) {
+        m_qq.start(alive(this, [this](const Result<Session, Problem> &session) {
             if (m_qqDialog)
                 m_qqDialog->close(); // the address is spent, however the login ended
             if (!session) {
@@ -252,7 +252,7 @@ void LoginWindow::submit()
     login.captchaAnswer = m_captcha->answer();
     setBusy(true);
     m_error->hide();
-    m_auth.logIn(login, alive(this, [this, account = login.username, password = login.password](Result<Session, Problem> session) {
+    m_auth.logIn(login, alive(this, [this, account = login.username, password = login.password](const Result<Session, Problem> &session) {
         setBusy(false);
         if (!session) {
             showError(session.error());

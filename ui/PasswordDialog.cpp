@@ -9,13 +9,14 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace ncre {
 
-PasswordDialog::PasswordDialog(RegistrationFlow &flow, const QString &username, QWidget *parent)
+PasswordDialog::PasswordDialog(RegistrationFlow &flow, QString username, QWidget *parent)
     : QDialog(parent)
     , m_flow(flow)
-    , m_username(username)
+    , m_username(std::move(username))
 {
     setWindowTitle(tr("Change password"));
     setObjectName(QStringLiteral("passwordDialog"));

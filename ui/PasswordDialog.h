@@ -17,7 +17,7 @@ class PasswordDialog : public QDialog
     Q_OBJECT
 
 public:
-    PasswordDialog(RegistrationFlow &flow, const QString &username, QWidget *parent = nullptr);
+    PasswordDialog(RegistrationFlow &flow, QString username, QWidget *parent = nullptr);
 
     void submit();
 

@@ -105,7 +105,7 @@ void SessionPrompt::logIn()
     login.captchaAnswer = m_captcha->answer();
     m_logIn->setEnabled(false);
     m_error->clear();
-    m_auth.logIn(login, alive(this, [this, password = login.password](Result<Session, Problem> session) {
+    m_auth.logIn(login, alive(this, [this, password = login.password](const Result<Session, Problem> &session) {
         m_logIn->setEnabled(true);
         if (!session) {
             m_error->setText(ErrorText::message(session.error().code));

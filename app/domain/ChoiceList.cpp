@@ -1,8 +1,6 @@
 #include "ChoiceList.h"
 
-namespace ncre {
-
-namespace ChoiceList {
+namespace ncre::ChoiceList {
 
 namespace {
 
@@ -103,6 +101,4 @@ const Choice *find(const QList<Choice> &list, const QString &code)
     return nullptr;
 }
 
-} // namespace ChoiceList
-
-} // namespace ncre
+} // namespace ncre::ChoiceList

@@ -7,9 +7,7 @@
 #include <algorithm>
 #include <array>
 
-namespace ncre {
-
-namespace DocumentNumber {
+namespace ncre::DocumentNumber {
 
 namespace {
 
@@ -152,6 +150,4 @@ QString mask(const QString &number)
     return number.first(keep) + QString(n - 2 * keep, QLatin1Char('*')) + number.last(keep);
 }
 
-} // namespace DocumentNumber
-
-} // namespace ncre
+} // namespace ncre::DocumentNumber

@@ -3,9 +3,7 @@
 #include <QList>
 #include <QStringView>
 
-namespace ncre {
-
-namespace InputText {
+namespace ncre::InputText {
 
 namespace {
 
@@ -89,6 +87,4 @@ bool isPrintable(const QString &text)
     return true;
 }
 
-} // namespace InputText
-
-} // namespace ncre
+} // namespace ncre::InputText

@@ -5,11 +5,12 @@
 #include <QRegularExpression>
 
 #include <cmath>
+#include <utility>
 
 namespace ncre {
 
-JsonReader::JsonReader(const QJsonObject &object, JsonStrictness strictness, QString path)
-    : m_object(object)
+JsonReader::JsonReader(QJsonObject object, JsonStrictness strictness, QString path)
+    : m_object(std::move(object))
     , m_strictness(strictness)
     , m_path(std::move(path))
 {

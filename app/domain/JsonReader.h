@@ -24,7 +24,7 @@ enum class JsonStrictness { Lenient, Strict };
 class JsonReader
 {
 public:
-    JsonReader(const QJsonObject &object, JsonStrictness strictness, QString path = {});
+    JsonReader(QJsonObject object, JsonStrictness strictness, QString path = {});
 
     // Parses bytes that must hold one JSON object (json.syntax, json.notObject).
     static Result<QJsonObject> parseObject(const QByteArray &bytes);

@@ -8,9 +8,7 @@
 
 #include <array>
 
-namespace ncre {
-
-namespace ProfileRules {
+namespace ncre::ProfileRules {
 
 namespace {
 
@@ -286,6 +284,4 @@ Profile normalized(const Profile &profile, const QDate &today)
     return out;
 }
 
-} // namespace ProfileRules
-
-} // namespace ncre
+} // namespace ncre::ProfileRules

@@ -82,7 +82,7 @@ void ApiClient::send(ApiRequest request, ReplyCallback done)
         request.idempotencyKey = newIdempotencyKey();
     QElapsedTimer started;
     started.start();
-    attempt(std::make_shared<ApiRequest>(std::move(request)), 1, started, std::move(done));
+    attempt(std::make_shared<ApiRequest>(std::move(request)), 1, started, done);
 }
 
 std::optional<qint64> ApiClient::retryDelayMs(int attempt, const Problem &problem, std::optional<qint64> retryAfterMs,
@@ -121,7 +121,7 @@ void ApiClient::refreshThen(std::function<void(bool)> then)
     });
 }
 
-void ApiClient::attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, QElapsedTimer started, ReplyCallback done,
+void ApiClient::attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, QElapsedTimer started, const ReplyCallback &done,
                         bool refreshed)
 {
     QNetworkRequest r(QUrl(m_base.toString() + QStringLiteral("/api/v1") + request->path));
@@ -239,12 +239,12 @@ Result<T, Problem> ApiClient::decode(const Result<ApiReply, Problem> &reply)
     return std::move(value).value();
 }
 
-void ApiClient::meta(std::function<void(Result<Meta, Problem>)> done)
+void ApiClient::meta(const std::function<void(Result<Meta, Problem>)> &done)
 {
     send(ApiRequest::make("GET", QStringLiteral("/meta")), [done](const Result<ApiReply, Problem> &r) { done(decode<Meta>(r)); });
 }
 
-void ApiClient::currentExam(std::function<void(Result<Exam, Problem>)> done)
+void ApiClient::currentExam(const std::function<void(Result<Exam, Problem>)> &done)
 {
     send(ApiRequest::make("GET", QStringLiteral("/exams/current")), [done](const Result<ApiReply, Problem> &r) { done(decode<Exam>(r)); });
 }
@@ -269,14 +269,14 @@ Result<QList<T>, Problem> decodeList(const Result<ApiReply, Problem> &reply, con
 
 } // namespace
 
-void ApiClient::sites(const QString &examId, std::function<void(Result<QList<Site>, Problem>)> done)
+void ApiClient::sites(const QString &examId, const std::function<void(Result<QList<Site>, Problem>)> &done)
 {
     send(ApiRequest::make("GET", QStringLiteral("/exams/%1/sites").arg(QString::fromLatin1(QUrl::toPercentEncoding(examId)))),
          [done](const Result<ApiReply, Problem> &r) { done(decodeList<Site>(r, "sites")); });
 }
 
 void ApiClient::subjects(const QString &examId, const QString &siteId,
-                         std::function<void(Result<QList<Subject>, Problem>)> done)
+                         const std::function<void(Result<QList<Subject>, Problem>)> &done)
 {
     send(ApiRequest::make("GET", QStringLiteral("/exams/%1/sites/%2/subjects")
                                      .arg(QString::fromLatin1(QUrl::toPercentEncoding(examId)),
@@ -284,20 +284,20 @@ void ApiClient::subjects(const QString &examId, const QString &siteId,
          [done](const Result<ApiReply, Problem> &r) { done(decodeList<Subject>(r, "subjects")); });
 }
 
-void ApiClient::createCaptcha(std::function<void(Result<Captcha, Problem>)> done)
+void ApiClient::createCaptcha(const std::function<void(Result<Captcha, Problem>)> &done)
 {
     // Not idempotent, but harmless to repeat: a fresh captcha per attempt is what the user wants anyway.
     ApiRequest request = ApiRequest::make("POST", QStringLiteral("/captcha"));
     send(request, [done](const Result<ApiReply, Problem> &r) { done(decode<Captcha>(r)); });
 }
 
-void ApiClient::registerAccount(const AccountRegistration &account, std::function<void(Result<AccountInfo, Problem>)> done)
+void ApiClient::registerAccount(const AccountRegistration &account, const std::function<void(Result<AccountInfo, Problem>)> &done)
 {
     ApiRequest request = ApiRequest::make("POST", QStringLiteral("/accounts"), toJson(account.toJson()));
     send(request, [done](const Result<ApiReply, Problem> &r) { done(decode<AccountInfo>(r)); });
 }
 
-void ApiClient::logIn(const LoginRequest &login, std::function<void(Result<Session, Problem>)> done)
+void ApiClient::logIn(const LoginRequest &login, const std::function<void(Result<Session, Problem>)> &done)
 {
     ApiRequest request = ApiRequest::make("POST", QStringLiteral("/sessions"), toJson(login.toJson()));
     send(request, [this, done](const Result<ApiReply, Problem> &r) {
@@ -308,7 +308,7 @@ void ApiClient::logIn(const LoginRequest &login, std::function<void(Result<Sessi
     });
 }
 
-void ApiClient::changePassword(const PasswordChange &change, std::function<void(Result<void, Problem>)> done)
+void ApiClient::changePassword(const PasswordChange &change, const std::function<void(Result<void, Problem>)> &done)
 {
     ApiRequest request = ApiRequest::make("PUT", QStringLiteral("/accounts/me/password"), toJson(change.toJson()));
     request.authenticated = true;
@@ -318,7 +318,7 @@ void ApiClient::changePassword(const PasswordChange &change, std::function<void(
 }
 
 void ApiClient::registration(const QByteArray &etag,
-                             std::function<void(Result<std::optional<Registration>, Problem>, QByteArray)> done)
+                             const std::function<void(Result<std::optional<Registration>, Problem>, QByteArray)> &done)
 {
     ApiRequest request = ApiRequest::make("GET", QStringLiteral("/registrations/current"));
     request.authenticated = true;
@@ -343,7 +343,7 @@ QUrl ApiClient::urlFor(const QString &path) const
 }
 
 void ApiClient::sendWrite(const QByteArray &verb, const QString &path, const QByteArray &body,
-                          const QByteArray &idempotencyKey, RegistrationCallback done,
+                          const QByteArray &idempotencyKey, const RegistrationCallback &done,
                           const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     ApiRequest request = ApiRequest::make(verb, path, body);
@@ -353,7 +353,7 @@ void ApiClient::sendWrite(const QByteArray &verb, const QString &path, const QBy
     send(request, [done](const Result<ApiReply, Problem> &r) { done(decode<Registration>(r)); });
 }
 
-void ApiClient::createPayment(const QByteArray &idempotencyKey, std::function<void(Result<OpenedOrder, Problem>)> done)
+void ApiClient::createPayment(const QByteArray &idempotencyKey, const std::function<void(Result<OpenedOrder, Problem>)> &done)
 {
     ApiRequest request = ApiRequest::make("POST", QStringLiteral("/registrations/current/payments"));
     request.authenticated = true;
@@ -369,7 +369,7 @@ void ApiClient::createPayment(const QByteArray &idempotencyKey, std::function<vo
 }
 
 void ApiClient::refreshPayment(const QString &orderId, const QByteArray &idempotencyKey,
-                               std::function<void(Result<PaymentOrder, Problem>)> done)
+                               const std::function<void(Result<PaymentOrder, Problem>)> &done)
 {
     ApiRequest request = ApiRequest::make(
         "POST", QStringLiteral("/registrations/current/payments/%1/refresh").arg(QString::fromLatin1(QUrl::toPercentEncoding(orderId))));
@@ -378,7 +378,7 @@ void ApiClient::refreshPayment(const QString &orderId, const QByteArray &idempot
     send(request, [done](const Result<ApiReply, Problem> &r) { done(decode<PaymentOrder>(r)); });
 }
 
-void ApiClient::bulletins(BulletinKind kind, std::function<void(Result<QList<Bulletin>, Problem>)> done)
+void ApiClient::bulletins(BulletinKind kind, const std::function<void(Result<QList<Bulletin>, Problem>)> &done)
 {
     const bool announcements = kind == BulletinKind::Announcement;
     send(ApiRequest::make("GET", announcements ? QStringLiteral("/announcements") : QStringLiteral("/notices")),
@@ -396,14 +396,14 @@ QString idPath(const char *pattern, const QString &id)
 
 } // namespace
 
-void ApiClient::photo(std::function<void(Result<QByteArray, Problem>)> done)
+void ApiClient::photo(const std::function<void(Result<QByteArray, Problem>)> &done)
 {
     ApiRequest request = ApiRequest::make("GET", QStringLiteral("/registrations/current/photo"));
     request.authenticated = true;
     send(request, [done](const Result<ApiReply, Problem> &r) { done(r ? Result<QByteArray, Problem>(r->body) : r.error()); });
 }
 
-void ApiClient::reviewQueue(std::function<void(Result<QList<ReviewQueueItem>, Problem>)> done)
+void ApiClient::reviewQueue(const std::function<void(Result<QList<ReviewQueueItem>, Problem>)> &done)
 {
     ApiRequest request = ApiRequest::make("GET", QStringLiteral("/staff/reviews"));
     request.authenticated = true;
@@ -412,10 +412,10 @@ void ApiClient::reviewQueue(std::function<void(Result<QList<ReviewQueueItem>, Pr
 
 void ApiClient::staffRegistration(const QString &registrationId, RegistrationCallback done)
 {
-    sendWrite("GET", idPath("/staff/registrations/%1", registrationId), {}, {}, std::move(done));
+    sendWrite("GET", idPath("/staff/registrations/%1", registrationId), {}, {}, done);
 }
 
-void ApiClient::staffPhoto(const QString &registrationId, std::function<void(Result<QByteArray, Problem>)> done)
+void ApiClient::staffPhoto(const QString &registrationId, const std::function<void(Result<QByteArray, Problem>)> &done)
 {
     ApiRequest request = ApiRequest::make("GET", idPath("/staff/registrations/%1/photo", registrationId));
     request.authenticated = true;
@@ -426,17 +426,17 @@ void ApiClient::decideReview(const QString &registrationId, const ReviewDecision
                              const QByteArray &idempotencyKey, RegistrationCallback done)
 {
     sendWrite("POST", idPath("/staff/registrations/%1/decision", registrationId), toJson(decision.toJson()),
-              idempotencyKey, std::move(done));
+              idempotencyKey, done);
 }
 
 void ApiClient::lookUpByDocument(const DocumentLookup &lookup, RegistrationCallback done)
 {
-    sendWrite("POST", QStringLiteral("/staff/confirmations/lookup"), toJson(lookup.toJson()), {}, std::move(done));
+    sendWrite("POST", QStringLiteral("/staff/confirmations/lookup"), toJson(lookup.toJson()), {}, done);
 }
 
 void ApiClient::confirmOnSite(const QString &registrationId, const QByteArray &idempotencyKey, RegistrationCallback done)
 {
-    sendWrite("POST", idPath("/staff/registrations/%1/confirmation", registrationId), {}, idempotencyKey, std::move(done));
+    sendWrite("POST", idPath("/staff/registrations/%1/confirmation", registrationId), {}, idempotencyKey, done);
 }
 
 } // namespace ncre

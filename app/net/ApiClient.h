@@ -109,18 +109,18 @@ public:
     using ReplyCallback = std::function<void(Result<ApiReply, Problem>)>;
     void send(ApiRequest request, ReplyCallback done);
 
-    void meta(std::function<void(Result<Meta, Problem>)> done);
-    void currentExam(std::function<void(Result<Exam, Problem>)> done);
-    void sites(const QString &examId, std::function<void(Result<QList<Site>, Problem>)> done);
-    void subjects(const QString &examId, const QString &siteId, std::function<void(Result<QList<Subject>, Problem>)> done);
-    void createCaptcha(std::function<void(Result<Captcha, Problem>)> done);
-    void registerAccount(const AccountRegistration &account, std::function<void(Result<AccountInfo, Problem>)> done);
-    void logIn(const LoginRequest &login, std::function<void(Result<Session, Problem>)> done);
+    void meta(const std::function<void(Result<Meta, Problem>)> &done);
+    void currentExam(const std::function<void(Result<Exam, Problem>)> &done);
+    void sites(const QString &examId, const std::function<void(Result<QList<Site>, Problem>)> &done);
+    void subjects(const QString &examId, const QString &siteId, const std::function<void(Result<QList<Subject>, Problem>)> &done);
+    void createCaptcha(const std::function<void(Result<Captcha, Problem>)> &done);
+    void registerAccount(const AccountRegistration &account, const std::function<void(Result<AccountInfo, Problem>)> &done);
+    void logIn(const LoginRequest &login, const std::function<void(Result<Session, Problem>)> &done);
     // PUT /accounts/me/password; the server ends every other session of the account.
-    void changePassword(const PasswordChange &change, std::function<void(Result<void, Problem>)> done);
+    void changePassword(const PasswordChange &change, const std::function<void(Result<void, Problem>)> &done);
     // `etag` of the copy held; a 304 answers with nullopt (unchanged).
     void registration(const QByteArray &etag,
-                      std::function<void(Result<std::optional<Registration>, Problem>, QByteArray etag)> done);
+                      const std::function<void(Result<std::optional<Registration>, Problem>, QByteArray etag)> &done);
 
     // The registration's own resources. Writes answer with the registration as it now is. POSTs take the
     // Idempotency-Key the caller created before the first attempt (and kept in the outbox); empty: a new one.
@@ -132,17 +132,17 @@ public:
         PaymentOrder order;
         bool reopened = false;
     };
-    void createPayment(const QByteArray &idempotencyKey, std::function<void(Result<OpenedOrder, Problem>)> done);
+    void createPayment(const QByteArray &idempotencyKey, const std::function<void(Result<OpenedOrder, Problem>)> &done);
     void refreshPayment(const QString &orderId, const QByteArray &idempotencyKey,
-                        std::function<void(Result<PaymentOrder, Problem>)> done);
-    void bulletins(BulletinKind kind, std::function<void(Result<QList<Bulletin>, Problem>)> done);
+                        const std::function<void(Result<PaymentOrder, Problem>)> &done);
+    void bulletins(BulletinKind kind, const std::function<void(Result<QList<Bulletin>, Problem>)> &done);
     // The photo the server holds (JPEG bytes), for the preview after upload.
-    void photo(std::function<void(Result<QByteArray, Problem>)> done);
+    void photo(const std::function<void(Result<QByteArray, Problem>)> &done);
 
     // Site staff (kiosk mode): only their own site's registrations; anything else answers 404.
-    void reviewQueue(std::function<void(Result<QList<ReviewQueueItem>, Problem>)> done);
+    void reviewQueue(const std::function<void(Result<QList<ReviewQueueItem>, Problem>)> &done);
     void staffRegistration(const QString &registrationId, RegistrationCallback done);
-    void staffPhoto(const QString &registrationId, std::function<void(Result<QByteArray, Problem>)> done);
+    void staffPhoto(const QString &registrationId, const std::function<void(Result<QByteArray, Problem>)> &done);
     void decideReview(const QString &registrationId, const ReviewDecision &decision, const QByteArray &idempotencyKey,
                       RegistrationCallback done);
     // 现场确认: find the registration by the document the candidate shows (POST: the number never enters a URL).
@@ -151,7 +151,7 @@ public:
 
     // Any request of the registration flow by verb and path (the outbox replays what it kept this way).
     void sendWrite(const QByteArray &verb, const QString &path, const QByteArray &body, const QByteArray &idempotencyKey,
-                   RegistrationCallback done, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+                   const RegistrationCallback &done, const QList<QPair<QByteArray, QByteArray>> &headers = {});
     // The absolute URL of an API path (transfers go through libcurl, not this client).
     QUrl urlFor(const QString &path) const;
 
@@ -161,7 +161,7 @@ signals:
     void serverClockMeasured(qint64 offsetMs);
 
 private:
-    void attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, QElapsedTimer started, ReplyCallback done,
+    void attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, QElapsedTimer started, const ReplyCallback &done,
                  bool refreshed = false);
     void refreshThen(std::function<void(bool)> then);
     void measureServerClock(const QByteArray &dateHeader, qint64 roundTripMs);

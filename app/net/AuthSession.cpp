@@ -11,7 +11,7 @@ AuthSession::AuthSession(ApiClient &api, QObject *parent)
     : QObject(parent)
     , m_api(api)
 {
-    m_api.setTokenRefresher([this](std::function<void(bool)> done) { refresh(std::move(done)); });
+    m_api.setTokenRefresher([this](std::function<void(bool)> done) { refresh(done); });
 }
 
 void AuthSession::adopt(const Session &session)
@@ -22,7 +22,7 @@ void AuthSession::adopt(const Session &session)
     emit refreshTokenChanged(m_refreshToken);
 }
 
-void AuthSession::logIn(const LoginRequest &login, std::function<void(Result<Session, Problem>)> done)
+void AuthSession::logIn(const LoginRequest &login, const std::function<void(Result<Session, Problem>)> &done)
 {
     m_api.logIn(login, alive(this, [this, done](Result<Session, Problem> session) {
         if (session)
@@ -39,7 +39,7 @@ void AuthSession::restoreOffline(const QByteArray &refreshToken, const QString &
     m_account.username = username;
 }
 
-void AuthSession::resume(const QByteArray &refreshToken, std::function<void(Result<Session, Problem>)> done, int attempts)
+void AuthSession::resume(const QByteArray &refreshToken, const std::function<void(Result<Session, Problem>)> &done, int attempts)
 {
     RefreshRequest body;
     body.refreshToken = QString::fromLatin1(refreshToken);
@@ -62,13 +62,13 @@ void AuthSession::resume(const QByteArray &refreshToken, std::function<void(Resu
     }));
 }
 
-void AuthSession::refresh(std::function<void(bool)> done)
+void AuthSession::refresh(const std::function<void(bool)> &done)
 {
     if (m_refreshToken.isEmpty()) {
         done(false);
         return;
     }
-    resume(m_refreshToken, alive(this, [this, done](Result<Session, Problem> session) {
+    resume(m_refreshToken, alive(this, [this, done](const Result<Session, Problem> &session) {
         if (!session) {
             qCInfo(lcNet) << "session refresh refused:" << errorCodeName(session.error().code);
             if (session.error().status == 401) {
@@ -82,7 +82,7 @@ void AuthSession::refresh(std::function<void(bool)> done)
     }));
 }
 
-void AuthSession::logOut(std::function<void()> done)
+void AuthSession::logOut(const std::function<void()> &done)
 {
     ApiRequest request = ApiRequest::make("DELETE", QStringLiteral("/sessions"));
     request.authenticated = true;

@@ -16,14 +16,14 @@ class AuthSession : public QObject
 public:
     explicit AuthSession(ApiClient &api, QObject *parent = nullptr);
 
-    void logIn(const LoginRequest &login, std::function<void(Result<Session, Problem>)> done);
+    void logIn(const LoginRequest &login, const std::function<void(Result<Session, Problem>)> &done);
     // Resume from a refresh token kept in the keychain; ok when a new session was obtained. `attempts` > 0 caps the
     // tries (a start-up that must not wait long for a server that is away); 0: the client's retry policy.
-    void resume(const QByteArray &refreshToken, std::function<void(Result<Session, Problem>)> done, int attempts = 0);
+    void resume(const QByteArray &refreshToken, const std::function<void(Result<Session, Problem>)> &done, int attempts = 0);
     // The server cannot be reached at start: the kept session is taken as it is (no access token yet), so the desk
     // can show what it kept; the first request that meets a 401 renews it once the server answers.
     void restoreOffline(const QByteArray &refreshToken, const QString &username);
-    void logOut(std::function<void()> done);
+    void logOut(const std::function<void()> &done);
 
     // A session obtained elsewhere (the QQ login's token response) becomes this one.
     void adoptSession(const Session &session) { adopt(session); }
@@ -39,7 +39,7 @@ signals:
 
 private:
     void adopt(const Session &session);
-    void refresh(std::function<void(bool)> done);
+    void refresh(const std::function<void(bool)> &done);
 
     ApiClient &m_api;
     QByteArray m_refreshToken;

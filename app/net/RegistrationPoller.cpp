@@ -4,6 +4,7 @@
 #include "NetLogging.h"
 
 #include <QNetworkInformation>
+#include <utility>
 
 namespace ncre {
 
@@ -78,7 +79,7 @@ void RegistrationPoller::poll()
         if (!result) {
             emit failed(result.error());
         } else if (result.value()) {
-            m_etag = etag;
+            m_etag = std::move(etag);
             m_last = *result.value();
             m_intervalMs = m_intervals.baseMs;
             emit changed(*m_last);

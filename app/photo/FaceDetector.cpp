@@ -49,7 +49,7 @@ QList<QRect> FaceDetector::detect(const QImage &image, int workingSide) const
 QList<QRect> FaceDetector::detect(const QImage &image, int *evidence, int workingSide) const
 {
     int found = 0;
-    const QList<QRect> faces = isLoaded() ? m_model->detect(image, workingSide, &found) : QList<QRect>();
+    QList<QRect> faces = isLoaded() ? m_model->detect(image, workingSide, &found) : QList<QRect>();
     qCDebug(lcPhoto) << "face detection in" << image.size() << onWhichThread() << "- evidence" << found;
     if (evidence)
         *evidence = found;

@@ -196,7 +196,7 @@ HeadGeometry measureHead(const QImage &source, const QRectF &face, BackgroundSam
             std::vector<double> drop(row.size(), 0.0);
             double largest = 0;
             for (int i = reach; i + reach < int(row.size()); ++i) {
-                drop[size_t(i)] = row[size_t(i - reach)] - row[size_t(i + reach)];
+                drop[size_t(i)] = row[size_t(i) - size_t(reach)] - row[size_t(i) + size_t(reach)];
                 largest = qMax(largest, drop[size_t(i)]);
             }
             const double strong = qMax(20.0, 0.5 * largest); // in 0-255 luma
@@ -205,7 +205,7 @@ HeadGeometry measureHead(const QImage &source, const QRectF &face, BackgroundSam
                     continue;
                 // The steepest point of this fall.
                 int peak = i;
-                while (peak + 1 + reach < int(row.size()) && drop[size_t(peak + 1)] >= drop[size_t(peak)])
+                while (peak + 1 + reach < int(row.size()) && drop[size_t(peak) + 1] >= drop[size_t(peak)])
                     ++peak;
                 head.chin = y0 + peak + 0.5;
                 head.chinMeasured = true;

@@ -178,7 +178,7 @@ Result<QImage> decodeJpegRegion(QIODevice *device, const QRect &storedClip, int 
     if (ow <= 0 || oh <= 0)
         return Error(ErrorCode::PhotoDecode, {}, QStringLiteral("empty region"));
     // libjpeg widens the columns to its block grid; the extra columns are cut off below.
-    JDIMENSION xoffset = JDIMENSION(ox), width = JDIMENSION(ow);
+    auto xoffset = JDIMENSION(ox), width = JDIMENSION(ow);
     jpeg_crop_scanline(&d->info, &xoffset, &width);
     // Each row is written straight to where it goes in the upright picture: no turned copy of the region.
     const bool across = rotation == 90 || rotation == 270;
@@ -283,7 +283,7 @@ Result<QByteArray> encodeJpeg(const QImage &source, int quality)
     c->info.optimize_coding = TRUE;
     jpeg_start_compress(&c->info, TRUE);
     while (c->info.next_scanline < c->info.image_height) {
-        JSAMPROW row = const_cast<uchar *>(image.constScanLine(int(c->info.next_scanline)));
+        auto row = const_cast<uchar *>(image.constScanLine(int(c->info.next_scanline)));
         jpeg_write_scanlines(&c->info, &row, 1);
     }
     jpeg_finish_compress(&c->info);

@@ -27,7 +27,7 @@ Keychain::Keychain(QString service, QObject *parent)
     // finished (autoDelete); its answer reaches only a Keychain that still exists (the connection's context).
 }
 
-void Keychain::write(const QString &key, const QByteArray &secret, WriteCallback done)
+void Keychain::write(const QString &key, const QByteArray &secret, const WriteCallback &done)
 {
     auto *job = new QKeychain::WritePasswordJob(m_service); // unparented: see Keychain::Keychain
     job->setInsecureFallback(false);
@@ -39,7 +39,7 @@ void Keychain::write(const QString &key, const QByteArray &secret, WriteCallback
     job->start();
 }
 
-void Keychain::read(const QString &key, ReadCallback done)
+void Keychain::read(const QString &key, const ReadCallback &done)
 {
     auto *job = new QKeychain::ReadPasswordJob(m_service); // unparented: see Keychain::Keychain
     job->setInsecureFallback(false);
@@ -56,7 +56,7 @@ void Keychain::read(const QString &key, ReadCallback done)
     job->start();
 }
 
-void Keychain::remove(const QString &key, WriteCallback done)
+void Keychain::remove(const QString &key, const WriteCallback &done)
 {
     auto *job = new QKeychain::DeletePasswordJob(m_service); // unparented: see Keychain::Keychain
     job->setInsecureFallback(false);
@@ -68,7 +68,7 @@ void Keychain::remove(const QString &key, WriteCallback done)
     job->start();
 }
 
-void Keychain::storeKey(std::function<void(Result<QByteArray>)> done)
+void Keychain::storeKey(const std::function<void(Result<QByteArray>)> &done)
 {
     const QString name = QStringLiteral("local-store-key");
     read(name, [this, name, done](Result<std::optional<QByteArray>> existing) {
@@ -81,7 +81,7 @@ void Keychain::storeKey(std::function<void(Result<QByteArray>)> done)
             return;
         }
         const QByteArray key = SecretBox::newKey();
-        write(name, key, [done, key](Result<void> written) {
+        write(name, key, [done, key](const Result<void> &written) {
             if (!written)
                 done(written.error());
             else

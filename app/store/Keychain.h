@@ -23,12 +23,12 @@ public:
     using ReadCallback = std::function<void(Result<std::optional<QByteArray>>)>; // nullopt: no such entry
     using WriteCallback = std::function<void(Result<void>)>;
 
-    void write(const QString &key, const QByteArray &secret, WriteCallback done);
-    void read(const QString &key, ReadCallback done);
-    void remove(const QString &key, WriteCallback done);
+    void write(const QString &key, const QByteArray &secret, const WriteCallback &done);
+    void read(const QString &key, const ReadCallback &done);
+    void remove(const QString &key, const WriteCallback &done);
 
     // The store's SecretBox key: read it, or create and save one on first use.
-    void storeKey(std::function<void(Result<QByteArray>)> done);
+    void storeKey(const std::function<void(Result<QByteArray>)> &done);
 
 private:
     QString m_service;

@@ -89,7 +89,7 @@ size_t onHeader(char *data, size_t size, size_t count, void *userdata)
 size_t onWrite(char *data, size_t size, size_t count, void *userdata)
 {
     auto *t = static_cast<Transfer *>(userdata);
-    const qint64 n = qint64(size * count);
+    const auto n = qint64(size) * qint64(count);
     if (t->cancelled)
         return 0;
     const bool isDownload = t->request.kind == TransferRequest::Kind::Download;

@@ -21,11 +21,11 @@ quint64 AuthorizedTransfers::run(const TransferRequest &request, std::function<v
     a.request = request;
     a.started.start();
     const quint64 id = a.id;
-    attempt(std::move(a), std::move(done));
+    attempt(std::move(a), done);
     return id;
 }
 
-void AuthorizedTransfers::attempt(Attempt a, std::function<void(TransferOutcome)> done)
+void AuthorizedTransfers::attempt(Attempt a, const std::function<void(TransferOutcome)> &done)
 {
     a.request.headers.clear();
     a.request.headers.append({"Authorization", "Bearer " + m_api.accessToken().toLatin1()});

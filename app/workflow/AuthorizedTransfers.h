@@ -38,7 +38,7 @@ private:
         int number = 1;
         QElapsedTimer started;
     };
-    void attempt(Attempt a, std::function<void(TransferOutcome)> done);
+    void attempt(Attempt a, const std::function<void(TransferOutcome)> &done);
 
     ApiClient &m_api;
     TransferEngine &m_engine;

@@ -58,14 +58,14 @@ DemoServer::~DemoServer()
 
 QString DemoServer::findBinary()
 {
-    const QString fromEnv = qEnvironmentVariable("NCRE_SERVER_BINARY");
+    QString fromEnv = qEnvironmentVariable("NCRE_SERVER_BINARY");
     if (!fromEnv.isEmpty())
         return fromEnv;
     // Beside ncre-desk: installed (bin/) and in the build tree (bin/, the same layout: cmake/NcreLayout.cmake).
 #ifdef Q_OS_WIN
-    const QString name = QStringLiteral("ncre-server.exe");
+    QString name = QStringLiteral("ncre-server.exe");
 #else
-    const QString name = QStringLiteral("ncre-server");
+    QString name = QStringLiteral("ncre-server");
 #endif
     const QString beside = QCoreApplication::applicationDirPath() + QLatin1Char('/') + name;
     if (QFileInfo(beside).isExecutable())

@@ -35,7 +35,7 @@ QString KeptDocuments::storeKey(DocumentKind kind)
     return kind == DocumentKind::RegistrationForm ? QStringLiteral("form") : QStringLiteral("ticket");
 }
 
-void KeptDocuments::remember(const QString &account, const QString &password, std::function<void(Result<void>)> done)
+void KeptDocuments::remember(const QString &account, const QString &password, const std::function<void(Result<void>)> &done)
 {
     offThread<QByteArray>(
         this, [password]() { return SecretBox::passwordVerifier(password); },
@@ -50,7 +50,7 @@ void KeptDocuments::remember(const QString &account, const QString &password, st
 }
 
 void KeptDocuments::unlock(const QString &account, const QString &password,
-                           std::function<void(Result<QList<DocumentKind>>)> done)
+                           const std::function<void(Result<QList<DocumentKind>>)> &done)
 {
     m_unlocked.clear();
     const auto verifier = m_store.unlockVerifier(account);

@@ -35,13 +35,13 @@ public:
 
     // Keeps (or replaces) the verifier of `account`'s password; hashing runs on a worker thread, `done` on this
     // one. Errors: store.write.
-    void remember(const QString &account, const QString &password, std::function<void(Result<void>)> done = {});
+    void remember(const QString &account, const QString &password, const std::function<void(Result<void>)> &done = {});
 
     // Checks `password` against the kept verifier of `account` and, when it matches, unlocks that account's kept
     // documents and answers the kinds kept (in DocumentKind order). Errors: auth.invalidCredentials (no such
     // account on this computer, no verifier, or a wrong password: the three are not told apart),
     // document.notAvailable (the password is right but nothing is kept yet), store.open.
-    void unlock(const QString &account, const QString &password, std::function<void(Result<QList<DocumentKind>>)> done);
+    void unlock(const QString &account, const QString &password, const std::function<void(Result<QList<DocumentKind>>)> &done);
     bool isUnlocked() const { return !m_unlocked.isEmpty(); }
     QString unlockedAccount() const { return m_unlocked; }
     void lock() { m_unlocked.clear(); }

@@ -84,7 +84,7 @@ void Outbox::runReplay()
 }
 
 void Outbox::replayFrom(std::shared_ptr<QList<LocalStore::PendingSubmission>> items, int index,
-                        Result<void, Problem> last, std::shared_ptr<QList<Done>> waiters)
+                        const Result<void, Problem> &last, std::shared_ptr<QList<Done>> waiters)
 {
     if (index >= items->size()) {
         finishReplay(*waiters, last);

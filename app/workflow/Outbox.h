@@ -43,7 +43,7 @@ signals:
 
 private:
     void runReplay();
-    void replayFrom(std::shared_ptr<QList<LocalStore::PendingSubmission>> items, int index, Result<void, Problem> last,
+    void replayFrom(std::shared_ptr<QList<LocalStore::PendingSubmission>> items, int index, const Result<void, Problem> &last,
                     std::shared_ptr<QList<Done>> waiters);
     void finishReplay(const QList<Done> &waiters, const Result<void, Problem> &result);
 

@@ -13,7 +13,7 @@ ReferenceCache::ReferenceCache(ApiClient &api, LocalStore *store, QObject *paren
 {
 }
 
-void ReferenceCache::fetch(const QString &path, std::function<void(Result<QByteArray, Problem>)> done)
+void ReferenceCache::fetch(const QString &path, const std::function<void(Result<QByteArray, Problem>)> &done)
 {
     std::optional<LocalStore::CachedResource> kept;
     if (m_store)

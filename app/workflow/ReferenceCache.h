@@ -20,7 +20,7 @@ public:
 
     // GET `path` (below /api/v1). The body as served, or as kept when the server answers 304 or cannot be reached
     // (network, or busy past the client's retries: servedOffline() then). Otherwise the server's problem.
-    void fetch(const QString &path, std::function<void(Result<QByteArray, Problem>)> done);
+    void fetch(const QString &path, const std::function<void(Result<QByteArray, Problem>)> &done);
 
 signals:
     // `path` was answered from the kept copy because the server could not be reached.

@@ -99,7 +99,7 @@ RegistrationFlow::RegistrationFlow(ApiClient &api, AuthSession &auth, TransferEn
 
 QString RegistrationFlow::privateDownloadDirectory()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/downloads");
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/downloads");
     QDir().mkpath(dir);
     QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     return dir;
@@ -116,7 +116,7 @@ QString RegistrationFlow::account() const
     return m_auth.account().username;
 }
 
-void RegistrationFlow::bulletins(BulletinKind kind, std::function<void(Result<QList<Bulletin>, Problem>)> done)
+void RegistrationFlow::bulletins(BulletinKind kind, const std::function<void(Result<QList<Bulletin>, Problem>)> &done)
 {
     m_reference.fetch(kind == BulletinKind::Announcement ? QStringLiteral("/announcements") : QStringLiteral("/notices"),
                    [done](Result<QByteArray, Problem> body) {
@@ -145,10 +145,10 @@ void RegistrationFlow::subjects(const QString &siteId, std::function<void(Result
         done(Problem::fromError(Error(ErrorCode::ResourceNotFound, {}, QStringLiteral("no exam loaded"))));
         return;
     }
-    m_api.subjects(m_exam->id, siteId, std::move(done));
+    m_api.subjects(m_exam->id, siteId, done);
 }
 
-void RegistrationFlow::start(Done done)
+void RegistrationFlow::start(const Done &done)
 {
     setOffline(false);
     // The photo rules first (the photo page checks against them); without them the built-in spec stays.
@@ -220,7 +220,7 @@ void RegistrationFlow::restoreLastRegistration()
     }
 }
 
-void RegistrationFlow::forgetAccount(Done done)
+void RegistrationFlow::forgetAccount(const Done &done)
 {
     const QString who = account();
     stop();
@@ -254,10 +254,10 @@ void RegistrationFlow::stop()
     }
 }
 
-void RegistrationFlow::refresh(Done done)
+void RegistrationFlow::refresh(const Done &done)
 {
     m_poller.userActivity();
-    m_api.registration({}, alive(this, [this, done](Result<std::optional<Registration>, Problem> r, QByteArray) {
+    m_api.registration({}, alive(this, [this, done](Result<std::optional<Registration>, Problem> r, const QByteArray&) {
         if (!r) {
             if (r.error().code == ErrorCode::ResourceNotFound) {
                 // No registration yet: the agreement creates it.
@@ -450,15 +450,15 @@ void RegistrationFlow::acceptAgreement(Done done)
 
 void RegistrationFlow::saveProfile(Done done)
 {
-    sendProfile({}, std::move(done));
+    sendProfile({}, done);
 }
 
 void RegistrationFlow::saveProfileWithCaptcha(const QString &captchaId, const QString &captchaAnswer, Done done)
 {
-    sendProfile({{"NCRE-Captcha-Id", captchaId.toUtf8()}, {"NCRE-Captcha-Answer", captchaAnswer.toUtf8()}}, std::move(done));
+    sendProfile({{"NCRE-Captcha-Id", captchaId.toUtf8()}, {"NCRE-Captcha-Answer", captchaAnswer.toUtf8()}}, done);
 }
 
-void RegistrationFlow::sendProfile(const QList<QPair<QByteArray, QByteArray>> &captcha, Done done)
+void RegistrationFlow::sendProfile(const QList<QPair<QByteArray, QByteArray>> &captcha, const Done &done)
 {
     // Until the server answers, the outbox keeps what is sent (sealed, with its Idempotency-Key): the draft is
     // written once, with the outcome.
@@ -514,7 +514,7 @@ void RegistrationFlow::requestReview(Done done)
     write("POST", QStringLiteral("/registrations/current/review-requests"), {}, true, std::move(done));
 }
 
-void RegistrationFlow::pay(std::function<void(Result<PaymentAttempt, Problem>)> done)
+void RegistrationFlow::pay(const std::function<void(Result<PaymentAttempt, Problem>)> &done)
 {
     m_poller.userActivity();
     m_api.createPayment(ApiClient::newIdempotencyKey(), alive(this, [this, done](Result<ApiClient::OpenedOrder, Problem> opened) {
@@ -540,14 +540,14 @@ void RegistrationFlow::pay(std::function<void(Result<PaymentAttempt, Problem>)> 
     }));
 }
 
-void RegistrationFlow::refreshPayment(Done done)
+void RegistrationFlow::refreshPayment(const Done &done)
 {
     if (!m_registration || !m_registration->payment) {
         done(Problem::fromError(Error(ErrorCode::StateActionNotAllowed, {}, QStringLiteral("no payment order"))));
         return;
     }
     m_api.refreshPayment(m_registration->payment->id, ApiClient::newIdempotencyKey(),
-                         alive(this, [this, done](Result<PaymentOrder, Problem> order) {
+                         alive(this, [this, done](const Result<PaymentOrder, Problem> &order) {
                              if (!order) {
                                  done(order.error());
                                  return;
@@ -558,7 +558,7 @@ void RegistrationFlow::refreshPayment(Done done)
 
 // --- Transfers ------------------------------------------------------------------------------------------------
 
-void RegistrationFlow::uploadPhoto(const QByteArray &jpeg, Done done)
+void RegistrationFlow::uploadPhoto(const QByteArray &jpeg, const Done &done)
 {
     m_poller.userActivity();
     TransferRequest request;
@@ -583,7 +583,7 @@ void RegistrationFlow::uploadPhoto(const QByteArray &jpeg, Done done)
     });
 }
 
-void RegistrationFlow::download(DocumentKind kind, std::function<void(Result<QByteArray, Problem>)> done)
+void RegistrationFlow::download(DocumentKind kind, const std::function<void(Result<QByteArray, Problem>)> &done)
 {
     m_poller.userActivity();
     TransferRequest request;
@@ -652,7 +652,7 @@ void RegistrationFlow::unwatchSite(const QString &siteId)
 
 void RegistrationFlow::checkWatchedSites(Done done)
 {
-    m_seats.check(std::move(done));
+    m_seats.check(done);
 }
 
 void RegistrationFlow::checkReminders()

@@ -48,14 +48,14 @@ public:
 
     // Loads the exam, its sites and the registration (none yet is fine), restores the drafts, replays the outbox
     // and starts polling. Call once logged in.
-    void start(Done done);
+    void start(const Done &done);
     void stop();
     // True when what is shown came from the local store because the server could not be reached.
     bool isShowingOfflineData() const { return m_offline; }
     // The subjects of a site, with fees and seats left (fresh: seats change).
     void subjects(const QString &siteId, std::function<void(Result<QList<Subject>, Problem>)> done);
     // 网上报名公告 and 网上报名须知及流程, cached like the exam.
-    void bulletins(BulletinKind kind, std::function<void(Result<QList<Bulletin>, Problem>)> done);
+    void bulletins(BulletinKind kind, const std::function<void(Result<QList<Bulletin>, Problem>)> &done);
 
     // --- What the UI shows --------------------------------------------------------------------------------------
     const std::optional<Exam> &exam() const { return m_exam; }
@@ -101,7 +101,7 @@ public:
     void chooseSubjects(const QString &siteId, const QStringList &subjectIds, Done done);
     // «我保证以上信息是真实和准确的» and «提交报考信息».
     void submit(bool guarantee, Done done);
-    void uploadPhoto(const QByteArray &jpeg, Done done);
+    void uploadPhoto(const QByteArray &jpeg, const Done &done);
     // PUT /accounts/me/password: the server ends every other session of the account.
     void changePassword(const PasswordChange &change, Done done) { m_api.changePassword(change, std::move(done)); }
     // The photo the server holds (for the preview after upload).
@@ -117,12 +117,12 @@ public:
         bool reopened = false;
         bool alreadyPaid = false;
     };
-    void pay(std::function<void(Result<PaymentAttempt, Problem>)> done);
+    void pay(const std::function<void(Result<PaymentAttempt, Problem>)> &done);
     // «我已支付，更新支付信息».
-    void refreshPayment(Done done);
+    void refreshPayment(const Done &done);
 
     // Downloads (resuming a cut-off download), verifies and keeps the document sealed in the local store.
-    void download(DocumentKind kind, std::function<void(Result<QByteArray, Problem>)> done);
+    void download(DocumentKind kind, const std::function<void(Result<QByteArray, Problem>)> &done);
     // The kept copy, offline (KeptDocuments).
     Result<std::optional<QByteArray>> keptDocument(DocumentKind kind) const;
     // The kept documents and their offline unlock; null without a local store.
@@ -132,10 +132,10 @@ public:
     // registration, queued submissions (they are lost: the UI asks first when queuedSubmissions() > 0), the
     // download folder's partial files; the keychain entry goes with the logout (SessionKeeper). Kiosk mode does
     // this after each candidate.
-    void forgetAccount(Done done);
+    void forgetAccount(const Done &done);
 
     // Asks the server again now (the user pressed refresh or opened a page).
-    void refresh(Done done);
+    void refresh(const Done &done);
     // Sends what the outbox holds, oldest first; stops at the first that cannot go yet.
     void replayOutbox(Done done);
 
@@ -176,7 +176,7 @@ private:
     void adopt(const Registration &registration, bool fromServer = true);
     void setOffline(bool offline);
     void write(const QByteArray &verb, const QString &path, const QByteArray &body, bool keep, Done done);
-    void sendProfile(const QList<QPair<QByteArray, QByteArray>> &captcha, Done done);
+    void sendProfile(const QList<QPair<QByteArray, QByteArray>> &captcha, const Done &done);
     void flushProfileDraft();
     void restoreLastRegistration();
     void restoreDrafts();

@@ -10,7 +10,7 @@ QList<Reminder> ReminderSchedule::due(const QList<Deadline> &deadlines, const QD
     QList<Reminder> out;
     for (const Deadline &d : deadlines) {
         QList<qint64> leads = d.kind == DeadlineKind::TicketOpens ? QList<qint64>{0} : m_leads;
-        std::sort(leads.begin(), leads.end(), std::greater<qint64>());
+        std::sort(leads.begin(), leads.end(), std::greater<>());
         std::optional<Reminder> urgent;
         for (qint64 lead : leads) {
             const QString key = QStringLiteral("%1/%2/%3").arg(int(d.kind)).arg(d.at.toSecsSinceEpoch()).arg(lead);

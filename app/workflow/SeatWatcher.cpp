@@ -33,7 +33,7 @@ void SeatWatcher::clear()
     m_timer.stop();
 }
 
-void SeatWatcher::check(Done done)
+void SeatWatcher::check(const Done &done)
 {
     if (m_examId.isEmpty() || m_seen.isEmpty()) {
         done({});

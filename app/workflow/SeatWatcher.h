@@ -26,7 +26,7 @@ public:
     void unwatch(const QString &siteId);
     void clear();
     QStringList watched() const { return m_seen.keys(); }
-    void check(Done done);
+    void check(const Done &done);
 
 signals:
     void seatsFreed(const QString &siteId, const QString &subjectId, int seatsLeft);

@@ -54,7 +54,7 @@ void SessionKeeper::flush(std::function<void()> done)
     m_flushWaiters.append(std::move(done));
 }
 
-void SessionKeeper::resume(std::function<void(Result<Session, Problem>)> done, int attempts)
+void SessionKeeper::resume(const std::function<void(Result<Session, Problem>)> &done, int attempts)
 {
     m_keychain.read(m_entry, alive(this, [this, done, attempts](Result<std::optional<QByteArray>> entry) {
         if (!entry) {

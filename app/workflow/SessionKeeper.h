@@ -23,7 +23,7 @@ public:
     // entry is then removed). When the server cannot be reached (a network problem, status 0), the kept session
     // is restored offline (AuthSession::restoreOffline) before `done` hears the problem: the desk can then open
     // what it kept, and the session is renewed when the server answers. `attempts` as AuthSession::resume.
-    void resume(std::function<void(Result<Session, Problem>)> done, int attempts = 0);
+    void resume(const std::function<void(Result<Session, Problem>)> &done, int attempts = 0);
     // Done once every write so far reached the keychain (tests, and before the app quits).
     void flush(std::function<void()> done);
     QString entryName() const { return m_entry; }
