@@ -2,9 +2,9 @@
 
 #include "Credentials.h"
 
-#include <QHash>
+#include "WorkPool.h"
+
 #include <QObject>
-#include <QThreadPool>
 
 #include <functional>
 
@@ -33,22 +33,13 @@ public:
     bool hash(const QString &client, const QString &password, std::function<void(QString hash)> done);
     bool verify(const QString &client, const QString &hash, const QString &password, std::function<void(bool matches)> done);
 
-    int inFlight() const { return m_inFlight; }
-    int capacity() const { return m_capacity; }
     // A fair wait for a refused caller: the backlog's hashes spread over the workers, at least a second.
-    int retryAfterSeconds() const;
+    int retryAfterSeconds() const { return m_pool.retryAfterSeconds(); }
 
 private:
-    bool submit(const QString &client, std::function<QVariant()> work, std::function<void(QVariant)> done);
-
-    QThreadPool m_pool;
     Credentials::KdfProfile m_kdf;
     QString m_dummy;
-    int m_capacity;
-    int m_inFlight = 0;
-    int m_perClient;
-    QHash<QString, int> m_byClient;
-    qint64 m_averageMs = 100;
+    WorkPool m_pool; // the bounded threads, the queue and each client's share
 };
 
 } // namespace ncre::server
