@@ -152,10 +152,12 @@ Result<JpegStructure> readJpegStructure(QIODevice *device)
                 s.sofMarker = m;
                 s.precision = in.next();
                 const int h1 = in.next(), h0 = in.next(), w1 = in.next(), w0 = in.next();
-                s.size = QSize((w1 << 8) | w0, (h1 << 8) | h0);
                 s.components = in.next();
-                if (s.components < 0)
+                // The file may end inside the frame header (next() answers -1): nothing to shift then (found by
+                // the photo fuzzer under UndefinedBehaviorSanitizer).
+                if (h1 < 0 || h0 < 0 || w1 < 0 || w0 < 0 || s.components < 0)
                     break;
+                s.size = QSize((w1 << 8) | w0, (h1 << 8) | h0);
                 if (!in.skip(length - 8))
                     break;
             } else if (!in.skip(length - 2)) {
