@@ -315,7 +315,7 @@ private slots:
                 if (s->state() == QAbstractSocket::ConnectedState && s->bytesToWrite() < 1024 * 1024)
                     s->write(burst);
             }
-            QTest::qWait(50);
+            sockets.front()->waitForBytesWritten(50); // paced by the socket taking the data, at most 50 ms
             peak = qMax(peak, rssKiB(pid));
         }
         if (kMemoryComparable)
