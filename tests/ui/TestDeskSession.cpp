@@ -298,6 +298,14 @@ private slots:
     void testKeptDocumentsOpenOffline()
     {
         TestHttp hooks(*m_server);
+        // Ticket printing opens at a midnight 30 days ahead, and a refresh token lives 30 days: logging in late in
+        // the day keeps the session across the jump there, logging in just after midnight does not. Pin the server
+        // clock to a day after registration opened so the outcome does not depend on when the suite runs.
+        const QDateTime registrationOpens = QDateTime::fromString(
+            hooks.get("/api/v1/exams/current").json().value("registration").toObject().value("opens").toString(), Qt::ISODate);
+        QVERIFY(registrationOpens.isValid());
+        QCOMPARE(hooks.post("/api/v1/test-hooks/clock",
+                            {{"now", registrationOpens.addDays(3).addSecs(12 * 3600).toString(Qt::ISODate)}}).status, 200);
         TestHttp(*m_server).registerAndLogIn("desk.offline");
         {
             Desk desk;
