@@ -49,6 +49,26 @@
     </message>
 </context>
 <context>
+    <name>ncre::IdleOverlay</name>
+    <message numerus="yes">
+        <source>For your privacy, this session ends in %n second(s) and everything you entered is removed from this terminal (what you saved on the server stays). Touch the screen to continue.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ncre::Kiosk</name>
+    <message numerus="yes">
+        <source>Staff: choose what to do. The panel closes by itself after %n second(s) without a touch.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ncre::MainWindow</name>
     <message numerus="yes">
         <source>%n change(s) not sent yet: they are kept on this computer and go to the server as soon as it answers.</source>
@@ -75,6 +95,16 @@
         <translation>
             <numerusform>Amount to pay: %1 (%n subject)</numerusform>
             <numerusform>Amount to pay: %1 (%n subjects)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ncre::PinPad</name>
+    <message numerus="yes">
+        <source>Wrong PIN. %n try(s) left before the PIN is locked for five minutes.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

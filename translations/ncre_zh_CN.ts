@@ -496,6 +496,128 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
 </context>
 <context>
+    <name>KioskCli</name>
+    <message>
+        <source>usage: ncre-desk --kiosk-set-pin [--kiosk-config FILE]</source>
+        <translation>用法：ncre-desk --kiosk-set-pin [--kiosk-config 文件]</translation>
+    </message>
+    <message>
+        <source>New staff PIN (6 to 12 digits): </source>
+        <translation>新的工作人员 PIN（6 到 12 位数字）：</translation>
+    </message>
+    <message>
+        <source>The same PIN again: </source>
+        <translation>再输入一次同一 PIN：</translation>
+    </message>
+    <message>
+        <source>The two PINs differ; nothing was changed.</source>
+        <translation>两次输入的 PIN 不一致，未做任何修改。</translation>
+    </message>
+    <message>
+        <source>The PIN could not be hashed (out of memory).</source>
+        <translation>无法计算 PIN 的哈希（内存不足）。</translation>
+    </message>
+    <message>
+        <source>The staff PIN of %1 is set.</source>
+        <translation>已设置 %1 的工作人员 PIN。</translation>
+    </message>
+    <message>
+        <source>Demo kiosk: the staff PIN is %1 (this run only); prints are written to %2.</source>
+        <translation>演示自助终端：工作人员 PIN 为 %1（仅本次运行有效）；打印内容写入 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>KioskConfig</name>
+    <message>
+        <source>The kiosk configuration %1 cannot be used: %2.</source>
+        <translation>自助终端配置 %1 无法使用：%2。</translation>
+    </message>
+    <message>
+        <source>The kiosk configuration %1 has no «%2»: it must be %3.</source>
+        <translation>自助终端配置 %1 缺少「%2」：它应为%3。</translation>
+    </message>
+    <message>
+        <source>The kiosk configuration %1 sets «%2» to «%3»: it must be %4.</source>
+        <translation>自助终端配置 %1 将「%2」设为「%3」：它应为%4。</translation>
+    </message>
+    <message>
+        <source>there is no such file (write one as docs/kiosk.md shows, or pass --kiosk-config FILE)</source>
+        <translation>没有这个文件（请按 docs/kiosk.md 编写，或用 --kiosk-config 文件 指定）</translation>
+    </message>
+    <message>
+        <source>it is not a file this user can read</source>
+        <translation>它不是当前用户可读取的文件</translation>
+    </message>
+    <message>
+        <source>it is not an INI file</source>
+        <translation>它不是 INI 文件</translation>
+    </message>
+    <message>
+        <source>absent: every setting belongs in [kiosk]</source>
+        <translation>不存在：所有设置都应写在 [kiosk] 组中</translation>
+    </message>
+    <message>
+        <source>inside the [kiosk] group</source>
+        <translation>写在 [kiosk] 组内</translation>
+    </message>
+    <message>
+        <source>one of the settings docs/kiosk.md lists (%1)</source>
+        <translation>docs/kiosk.md 列出的设置之一（%1）</translation>
+    </message>
+    <message>
+        <source>the registration server&apos;s https address (http only on this computer)</source>
+        <translation>报名服务器的 https 地址（仅本机服务器可用 http）</translation>
+    </message>
+    <message>
+        <source>the code of this terminal&apos;s test site (考点) as the server names it, e.g. bj-bit</source>
+        <translation>本终端所在考点在服务器上的代码，例如 bj-bit</translation>
+    </message>
+    <message>
+        <source>the name of a CUPS print queue, or pdf:FOLDER to write PDF files into an existing folder</source>
+        <translation>CUPS 打印队列名称，或 pdf:文件夹（把 PDF 文件写入一个已有的文件夹）</translation>
+    </message>
+    <message>
+        <source>the staff PIN&apos;s hash, which «ncre-desk --kiosk-set-pin» writes</source>
+        <translation>工作人员 PIN 的哈希，由「ncre-desk --kiosk-set-pin」写入</translation>
+    </message>
+    <message>
+        <source>a whole number of seconds from %1 to %2</source>
+        <translation>%1 到 %2 之间的整数秒</translation>
+    </message>
+    <message>
+        <source>none, default, or a camera&apos;s id or description</source>
+        <translation>none、default，或摄像头的标识或名称</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>zh_CN or en</source>
+        <translation>zh_CN 或 en</translation>
+    </message>
+    <message>
+        <source>A staff PIN is 6 to 12 digits.</source>
+        <translation>工作人员 PIN 为 6 到 12 位数字。</translation>
+    </message>
+    <message>
+        <source>That PIN is too easy to guess (one digit repeated, or a run such as 123456). Choose another.</source>
+        <translation>这个 PIN 太容易被猜到（同一数字重复，或 123456 这样的连续数字）。请另选一个。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The folder of %1 does not exist.</source>
+        <translation>%1 所在的文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>PhotoFixer</name>
     <message>
         <source>The photo is black and white; a colour photo is required.</source>
@@ -978,6 +1100,23 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
 </context>
 <context>
+    <name>ncre::IdleOverlay</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation>您还在吗？</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message numerus="yes">
+        <source>For your privacy, this session ends in %n second(s) and everything you entered is removed from this terminal (what you saved on the server stays). Touch the screen to continue.</source>
+        <translation>
+            <numerusform>为保护您的隐私，本次使用将在 %n 秒后结束，您在本终端输入的所有内容都会被清除（已保存到服务器的内容不受影响）。触摸屏幕即可继续。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ncre::KeptDocumentsWindow</name>
     <message>
         <source>Documents kept on this computer</source>
@@ -1050,6 +1189,62 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Registration form.pdf</source>
         <translation>报名登记表.pdf</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::Kiosk</name>
+    <message>
+        <source>Back to the start</source>
+        <translation>返回首页</translation>
+    </message>
+    <message>
+        <source>Log out and clear</source>
+        <translation>退出并清除</translation>
+    </message>
+    <message>
+        <source>Step 2: enter your account, your password and the characters in the picture, then touch «Log in».</source>
+        <translation>第 2 步：输入账号、密码和图中的验证码，然后点击「登录」。</translation>
+    </message>
+    <message>
+        <source>Step 3, %1: fill in this page, then go on with the next step in the list on the left. Touch «Log out and clear» when you are done.</source>
+        <translation>第 3 步，%1：填写本页，然后继续左侧列表中的下一步。办理完毕请点击「退出并清除」。</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>退出自助终端模式</translation>
+    </message>
+    <message>
+        <source>Back to the welcome screen</source>
+        <translation>返回欢迎页</translation>
+    </message>
+    <message numerus="yes">
+        <source>Staff: choose what to do. The panel closes by itself after %n second(s) without a touch.</source>
+        <translation>
+            <numerusform>工作人员：请选择要做的事。%n 秒内无操作，本面板会自动关闭。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clearing this terminal…</source>
+        <translation>正在清除本终端上的数据…</translation>
+    </message>
+    <message>
+        <source>This terminal is out of service. Please ask a member of staff.</source>
+        <translation>本终端暂停服务，请联系工作人员。</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::KioskWindow</name>
+    <message>
+        <source>NCRE registration terminal</source>
+        <translation>全国计算机等级考试报名自助终端</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Staff only: enter the staff PIN</source>
+        <translation>仅限工作人员：输入工作人员 PIN</translation>
     </message>
 </context>
 <context>
@@ -1169,6 +1364,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+    <message>
+        <source>QQ login is not offered at this terminal: it needs a web browser, which the terminal does not open. Log in with your NCRE account and password, or register one.</source>
+        <translation>本终端不提供QQ登录：QQ登录需要网页浏览器，而本终端不会打开浏览器。请用报名系统的账号和密码登录，或注册新账号。</translation>
     </message>
 </context>
 <context>
@@ -1616,6 +1815,43 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Press «%1» twice.</source>
         <translation>请点击两次«%1»。</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::PinPad</name>
+    <message>
+        <source>Staff PIN</source>
+        <translation>工作人员 PIN</translation>
+    </message>
+    <message>
+        <source>Erase a digit</source>
+        <translation>删除一位</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n try(s) left before the PIN is locked for five minutes.</source>
+        <translation>
+            <numerusform>PIN 错误。再错 %n 次，PIN 将被锁定五分钟。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Staff only: enter the staff PIN. A candidate can touch «Back».</source>
+        <translation>仅限工作人员：请输入工作人员 PIN。考生请点击「返回」。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. The PIN can be tried again in %1.</source>
+        <translation>PIN 错误次数过多。%1 后可再次尝试。</translation>
     </message>
 </context>
 <context>
@@ -2123,6 +2359,29 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>This NCRE Desk (%1) is no longer accepted by the registration server: install version %2 or later from %3. What you entered is kept on this computer.</source>
         <translation>报名服务器已不再接受此版本的 NCRE Desk（%1）：请从 %3 安装 %2 或更高版本。已填写的内容保留在本机。</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::WelcomePage</name>
+    <message>
+        <source>Register for the National Computer Rank Examination</source>
+        <translation>全国计算机等级考试网上报名</translation>
+    </message>
+    <message>
+        <source>Log in or register, fill in your registration, add your photo, pay with your phone and print your documents here. When you leave, or after a while without a touch, everything you entered is removed from this terminal.</source>
+        <translation>您可以在这里登录或注册、填写报名信息、上传照片、用手机缴费并打印报名材料。您离开时，或一段时间无操作后，您在本终端输入的所有内容都会被清除。</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Register a new account</source>
+        <translation>注册新用户</translation>
+    </message>
+    <message>
+        <source>Step 1: touch «Log in» if you have an NCRE account, or «Register a new account».</source>
+        <translation>第 1 步：已有账号请点击「登录」，没有账号请点击「注册新用户」。</translation>
     </message>
 </context>
 <context>

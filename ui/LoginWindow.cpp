@@ -140,18 +140,7 @@ LoginWindow::LoginWindow(ApiClient &api, AuthSession &auth, QWidget *parent)
             QTimer::singleShot(m_captchaRetryMs, this, [this]() { m_captcha->refresh(); });
         }
     });
-    connect(registerButton, &QPushButton::clicked, this, [this]() {
-        auto *dialog = new RegisterDialog(m_api, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &RegisterDialog::registered, this, [this](const QString &username) {
-            m_account->setText(username);
-            m_password->setFocus();
-            m_error->setText(tr("Account %1 registered. Log in with it.").arg(username));
-            m_error->setStyleSheet(QStringLiteral("color: #2E7D32;"));
-            m_error->show();
-        });
-        dialog->open();
-    });
+    connect(registerButton, &QPushButton::clicked, this, &LoginWindow::openRegistration);
     connect(qqButton, &QPushButton::clicked, this, [this]() {
         m_error->hide();
         m_qq.start(alive(this, [this](const Result<Session, Problem> &session) {
@@ -193,6 +182,38 @@ QString LoginWindow::account() const
 QString LoginWindow::captchaId() const
 {
     return m_captcha->id();
+}
+
+void LoginWindow::openRegistration()
+{
+    auto *dialog = new RegisterDialog(m_api, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RegisterDialog::registered, this, [this](const QString &username) {
+        m_account->setText(username);
+        m_password->setFocus();
+        m_error->setText(tr("Account %1 registered. Log in with it.").arg(username));
+        m_error->setStyleSheet(QStringLiteral("color: #2E7D32;"));
+        m_error->show();
+    });
+    dialog->open();
+}
+
+void LoginWindow::setKioskMode()
+{
+    m_kiosk = true;
+    // QQ login and the documents kept on a computer belong to a candidate's own computer: a kiosk opens no browser
+    // and keeps nothing (issue 16).
+    for (const char *name : {"qqLogIn", "keptDocuments"}) {
+        if (auto *button = findChild<QPushButton *>(QLatin1String(name)))
+            button->hide();
+    }
+    auto *why = new QLabel(tr("QQ login is not offered at this terminal: it needs a web browser, which the terminal "
+                              "does not open. Log in with your NCRE account and password, or register one."),
+                           this);
+    why->setObjectName(QStringLiteral("kioskNoQq"));
+    why->setWordWrap(true);
+    if (auto *box = qobject_cast<QVBoxLayout *>(layout()))
+        box->insertWidget(box->indexOf(m_error) + 1, why);
 }
 
 void LoginWindow::refreshCaptcha()
@@ -341,7 +362,7 @@ void LoginWindow::showBulletins(BulletinKind kind)
 void LoginWindow::applyMeta(const Meta &meta)
 {
     if (auto *qq = findChild<QPushButton *>(QStringLiteral("qqLogIn")))
-        qq->setVisible(meta.loginProviders.contains(QLatin1String("qq")));
+        qq->setVisible(!m_kiosk && meta.loginProviders.contains(QLatin1String("qq")));
     if (meta.client)
         m_update->setVersions(*meta.client);
 }

@@ -44,6 +44,10 @@ public:
     void applyMeta(const Meta &meta);
 
     QString account() const;
+    // «注册»: the registration dialog over this window.
+    void openRegistration();
+    // In a kiosk (issue 16): no QQ login (it needs a browser) and no documents kept on this computer; a line says why.
+    void setKioskMode();
 
 signals:
     void loggedIn();
@@ -64,6 +68,7 @@ private:
     AuthSession &m_auth;
     QqLogin m_qq;
     bool m_changePassword = false;
+    bool m_kiosk = false;
     int m_captchaRetryMs = 1000;
     QPointer<QDialog> m_qqDialog;
     std::function<bool(const QUrl &)> m_urlOpener;

@@ -1,8 +1,13 @@
 // ncre-desk: the NCRE registration client (architecture §7).
-//   ncre-desk [--server URL | --demo [--demo-reset]] [--kiosk] [--lang zh_CN|en] [--verbose]
+//   ncre-desk [--server URL | --demo [--demo-reset]] [--lang zh_CN|en] [--verbose]
+//   ncre-desk --kiosk [--kiosk-config FILE | --demo] [--lang zh_CN|en]     (docs/kiosk.md)
+//   ncre-desk --kiosk-set-pin [--kiosk-config FILE]                         (reads the PIN twice from standard input)
 //   ncre-desk --version | --self-test
 #include "DemoServer.h"
 #include "Desk.h"
+#include "Kiosk.h"
+#include "KioskConfig.h"
+#include "SecretBox.h"
 #include "SelfTest.h"
 #include "Theme.h"
 #include "Translations.h"
@@ -20,8 +25,173 @@
 #include <QSettings>
 #include <QTranslator>
 
+#include <QRandomGenerator>
+
+#ifdef Q_OS_UNIX
+#include <termios.h>
+#include <unistd.h>
+#endif
+
 using namespace ncre;
 
+namespace {
+
+struct KioskCli
+{
+    Q_DECLARE_TR_FUNCTIONS(KioskCli)
+};
+
+// One line from standard input, without echo when it is a terminal.
+QString readSecretLine()
+{
+#ifdef Q_OS_UNIX
+    termios saved{};
+    const bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (tty) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+#endif
+    char buffer[256] = {};
+    const bool got = std::fgets(buffer, sizeof buffer, stdin) != nullptr;
+#ifdef Q_OS_UNIX
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        std::fputc('\n', stderr);
+    }
+#endif
+    return got ? QString::fromLocal8Bit(buffer).trimmed() : QString();
+}
+
+// `ncre-desk --kiosk-set-pin [--kiosk-config FILE]`: exit 0 when the hash was written, 2 otherwise.
+int setKioskPin(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    Translations translations;
+    translations.install(QLocale().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en"));
+    QCommandLineParser parser;
+    const QCommandLineOption setPin(QStringLiteral("kiosk-set-pin"), QStringLiteral("Set the kiosk's staff PIN."));
+    const QCommandLineOption config(QStringLiteral("kiosk-config"), QStringLiteral("The kiosk configuration file."),
+                                    QStringLiteral("FILE"), KioskConfig::defaultPath());
+    parser.addOptions({setPin, config});
+    if (!parser.parse(app.arguments()) || !parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "ncre-desk: %s\n", qPrintable(KioskCli::tr("usage: ncre-desk --kiosk-set-pin [--kiosk-config FILE]")));
+        return 2;
+    }
+    const QString path = parser.value(config);
+    std::fprintf(stderr, "%s", qPrintable(KioskCli::tr("New staff PIN (6 to 12 digits): ")));
+    const QString pin = readSecretLine();
+    if (const QString why = KioskConfig::pinProblem(pin); !why.isEmpty()) {
+        std::fprintf(stderr, "ncre-desk: %s\n", qPrintable(why));
+        return 2;
+    }
+    std::fprintf(stderr, "%s", qPrintable(KioskCli::tr("The same PIN again: ")));
+    if (readSecretLine() != pin) {
+        std::fprintf(stderr, "ncre-desk: %s\n", qPrintable(KioskCli::tr("The two PINs differ; nothing was changed.")));
+        return 2;
+    }
+    const QByteArray hash = SecretBox::passwordVerifier(pin);
+    if (hash.isEmpty()) {
+        std::fprintf(stderr, "ncre-desk: %s\n", qPrintable(KioskCli::tr("The PIN could not be hashed (out of memory).")));
+        return 2;
+    }
+    if (const auto written = KioskConfig::writePinHash(path, hash); !written) {
+        std::fprintf(stderr, "ncre-desk: %s\n", qPrintable(written.error()));
+        return 2;
+    }
+    std::printf("%s\n", qPrintable(KioskCli::tr("The staff PIN of %1 is set.").arg(QDir::toNativeSeparators(path))));
+    return 0;
+}
+
+// A PIN for the demo kiosk: random, and one KioskConfig::pinProblem accepts.
+QString demoPin()
+{
+    for (;;) {
+        const QString pin = QStringLiteral("%1").arg(QRandomGenerator::system()->bounded(1000000), 6, 10, QLatin1Char('0'));
+        if (KioskConfig::pinProblem(pin).isEmpty())
+            return pin;
+    }
+}
+
+// `ncre-desk --kiosk`: exit 2 for a bad command line or configuration (the message names the key), 1 when the
+// kiosk cannot start, 0 when staff left kiosk mode.
+int runKiosk(QApplication &app, const QCommandLineParser &parser, const QString &configPath)
+{
+    const bool demo = parser.isSet(QStringLiteral("demo"));
+    if (parser.isSet(QStringLiteral("server"))) {
+        fprintf(stderr, "ncre-desk: a kiosk's server is set in its configuration (server=), not with --server\n");
+        return 2;
+    }
+    if (demo && !configPath.isEmpty()) {
+        fprintf(stderr, "ncre-desk: use either --kiosk-config or --demo with --kiosk\n");
+        return 2;
+    }
+    const QString forced = parser.value(QStringLiteral("lang"));
+    if (!forced.isEmpty() && forced != QLatin1String("zh_CN") && forced != QLatin1String("en")) {
+        fprintf(stderr, "ncre-desk: --lang must be zh_CN or en\n");
+        return 2;
+    }
+    Translations translations;
+    KioskConfig config;
+    if (!demo) {
+        const QString path = configPath.isEmpty() ? KioskConfig::defaultPath() : configPath;
+        auto loaded = KioskConfig::load(path);
+        if (!loaded) {
+            translations.install(forced.isEmpty() ? QStringLiteral("en") : forced);
+            fprintf(stderr, "ncre-desk: %s\n", qPrintable(loaded.error().message()));
+            return 2;
+        }
+        config = loaded.value();
+    }
+    // The demo's server data and prints live in the desktop app's folders: the kiosk's own are wiped after each
+    // candidate.
+    DemoServer::setDataDirectory(DemoServer::dataDirectory());
+    const QString demoPrints = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/kiosk-demo-prints");
+    QCoreApplication::setApplicationName(QStringLiteral("NCRE Desk Kiosk"));
+
+    std::unique_ptr<Kiosk> kiosk;
+    auto begin = [&](KioskConfig c) {
+        if (!forced.isEmpty())
+            c.language = forced;
+        translations.install(c.language);
+        theme::applyFont(c.language);
+        kiosk = std::make_unique<Kiosk>(std::move(c), translations);
+        QObject::connect(kiosk.get(), &Kiosk::quitRequested, &app, &QCoreApplication::quit, Qt::QueuedConnection);
+        if (const auto started = kiosk->start(); !started) {
+            fprintf(stderr, "ncre-desk: the kiosk cannot prepare its private folders: %s\n", qPrintable(started.error().detail));
+            QCoreApplication::exit(1);
+        }
+    };
+    DemoServer demoServer;
+    if (demo) {
+        const QString pin = demoPin();
+        QObject::connect(&demoServer, &DemoServer::ready, &app, [&, pin](const QUrl &url) {
+            KioskConfig c;
+            c.server = url;
+            c.site = QStringLiteral("bj-bit"); // a site that reviews, with the demo staff account staff.bit
+            QDir().mkpath(demoPrints);
+            c.printer = QStringLiteral("pdf:") + demoPrints;
+            c.staffPinHash = SecretBox::passwordVerifier(pin);
+            std::printf("%s\n", qPrintable(KioskCli::tr("Demo kiosk: the staff PIN is %1 (this run only); prints are written to %2.")
+                                               .arg(pin, QDir::toNativeSeparators(demoPrints))));
+            std::fflush(stdout);
+            begin(std::move(c));
+        });
+        QObject::connect(&demoServer, &DemoServer::failed, &app, [&](const QString &why) {
+            fprintf(stderr, "ncre-desk: the demo server could not start: %s\n", qPrintable(why));
+            QCoreApplication::exit(1);
+        });
+        demoServer.start();
+    } else {
+        begin(config);
+    }
+    const int code = app.exec();
+    kiosk.reset();
+    return code;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -31,6 +201,8 @@ int main(int argc, char *argv[])
             std::printf("ncre-desk %s\n", NCRE_VERSION);
             return 0;
         }
+        if (qstrcmp(argv[i], "--kiosk-set-pin") == 0)
+            return setKioskPin(argc, argv);
     }
     QApplication app(argc, argv);
     QCoreApplication::setApplicationVersion(QStringLiteral(NCRE_VERSION));
@@ -54,7 +226,12 @@ int main(int argc, char *argv[])
                                      QStringLiteral("Print NCRE Desk's debug messages (personal data is never logged)."));
     const QCommandLineOption demoReset(QStringLiteral("demo-reset"),
                                        QStringLiteral("With --demo: start the demo over (its data is otherwise kept between runs)."));
-    parser.addOptions({server, demo, demoReset, kiosk, lang, verbose, selfTest});
+    const QCommandLineOption kioskConfig(QStringLiteral("kiosk-config"),
+                                         QStringLiteral("With --kiosk: the kiosk configuration (default %1).").arg(KioskConfig::defaultPath()),
+                                         QStringLiteral("FILE"));
+    const QCommandLineOption kioskSetPin(QStringLiteral("kiosk-set-pin"),
+                                         QStringLiteral("Set the kiosk's staff PIN (read twice from standard input) in the kiosk configuration."));
+    parser.addOptions({server, demo, demoReset, kiosk, kioskConfig, kioskSetPin, lang, verbose, selfTest});
     parser.process(app);
     if (parser.isSet(selfTest)) {
         QStringList lines;
@@ -65,6 +242,13 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(verbose)) // QT_LOGGING_RULES, when set, still has the last word
         QLoggingCategory::setFilterRules(QStringLiteral("ncre.*.debug=true"));
+
+    if (parser.isSet(kiosk))
+        return runKiosk(app, parser, parser.isSet(kioskConfig) ? parser.value(kioskConfig) : QString());
+    if (parser.isSet(kioskConfig)) {
+        fprintf(stderr, "ncre-desk: --kiosk-config goes with --kiosk or --kiosk-set-pin\n");
+        return 2;
+    }
 
     QSettings settings;
     const QString language = parser.isSet(lang) ? parser.value(lang)
@@ -82,10 +266,6 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(server) && parser.isSet(demo)) {
         fprintf(stderr, "ncre-desk: use either --server or --demo\n");
-        return 2;
-    }
-    if (parser.isSet(kiosk)) {
-        fprintf(stderr, "ncre-desk: kiosk mode is not available in this version\n");
         return 2;
     }
     Translations translations;

@@ -94,8 +94,9 @@ Result<void> LocalStore::openFile(const QString &path)
     // A file that is not a database fails here, before any schema is touched.
     if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() || q.value(0).toString() != QLatin1String("ok"))
         return Error(ErrorCode::StoreCorrupt, {}, QStringLiteral("quick_check failed"));
-    // WAL: a crash loses at most the transaction in flight; NORMAL: durable at each checkpoint, fast per commit.
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"}) {
+    // WAL: a crash loses at most the transaction in flight; NORMAL: durable at each checkpoint, fast per commit;
+    // secure_delete: deleted rows are overwritten with zeros, not left in free pages (the kiosk's wipe, issue 16).
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA secure_delete=ON"}) {
         if (!q.exec(QString::fromLatin1(pragma)))
             return Error(ErrorCode::StoreOpen, {}, q.lastError().text());
     }

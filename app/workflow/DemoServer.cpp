@@ -73,8 +73,23 @@ QString DemoServer::findBinary()
     return name; // from PATH
 }
 
+namespace {
+QString &dataDirectoryOverride()
+{
+    static QString dir;
+    return dir;
+}
+} // namespace
+
+void DemoServer::setDataDirectory(const QString &dir)
+{
+    dataDirectoryOverride() = dir;
+}
+
 QString DemoServer::dataDirectory()
 {
+    if (!dataDirectoryOverride().isEmpty())
+        return dataDirectoryOverride();
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo");
 }
 

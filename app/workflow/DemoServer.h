@@ -20,8 +20,10 @@ public:
 
     // The server binary: $NCRE_SERVER_BINARY, else next to this program or in the build tree's server/.
     static QString findBinary();
-    // The folder holding the demo database (the app's data location, demo/).
+    // The folder holding the demo database (the app's data location, demo/, unless set).
     static QString dataDirectory();
+    // Keeps the demo database in `dir` (the kiosk demo: the kiosk's own folders are wiped after each candidate).
+    static void setDataDirectory(const QString &dir);
     // Deletes the kept demo database (`ncre-desk --demo-reset`); false with the reason if it cannot.
     static bool reset(QString *why = nullptr);
     void start(const QStringList &extraArguments = {});

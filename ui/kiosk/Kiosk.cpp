@@ -1,0 +1,349 @@
+#include "Kiosk.h"
+
+#include "Alive.h"
+#include "KioskSpace.h"
+#include "KioskWindow.h"
+#include "IdleOverlay.h"
+#include "LoginWindow.h"
+#include "MainWindow.h"
+#include "PinPad.h"
+#include "SecretBox.h"
+#include "StepBar.h"
+#include "Theme.h"
+#include "Translations.h"
+#include "WelcomePage.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QPushButton>
+#include <QScreen>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QVBoxLayout>
+
+Q_LOGGING_CATEGORY(lcKiosk, "ncre.kiosk", QtInfoMsg)
+
+namespace ncre {
+
+namespace {
+
+// How long the server-side logout may hold the wipe up; past it the tokens are dropped here unrevoked (they lived
+// only in this process's memory).
+constexpr int kLogoutWaitMs = 5000;
+
+} // namespace
+
+Kiosk::Kiosk(KioskConfig config, Translations &translations, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_translations(translations)
+    , m_language(m_config.language)
+    , m_gate(m_config.staffPinHash)
+{
+    m_idle.setTimeouts(m_config.idleSeconds * 1000, m_config.countdownSeconds * 1000);
+    m_window = std::make_unique<KioskWindow>();
+    connect(m_window.get(), &KioskWindow::staffRequested, this, &Kiosk::showPin);
+    connect(m_window.get(), &KioskWindow::endRequested, this, [this]() { endSession(); });
+    IdleOverlay *overlay = m_window->idleOverlay();
+    connect(&m_idle, &IdleWatcher::countdownStarted, this, [overlay](int seconds) {
+        overlay->showCountdown(seconds);
+        overlay->show();
+        overlay->raise();
+    });
+    connect(&m_idle, &IdleWatcher::countdownTick, overlay, &IdleOverlay::showCountdown);
+    connect(&m_idle, &IdleWatcher::countdownCancelled, overlay, &QWidget::hide);
+    connect(&m_idle, &IdleWatcher::expired, this, [this, overlay]() {
+        overlay->hide();
+        qCInfo(lcKiosk) << "idle countdown ended on screen" << int(m_screen) << ": ending the session";
+        endSession();
+    });
+    connect(&m_gate, &PinGate::accepted, this, [this]() {
+        qCInfo(lcKiosk) << "staff PIN accepted";
+        endSession([this]() { showStaff(); });
+    });
+    connect(&m_gate, &PinGate::lockedOut, this, [](int seconds) { qCWarning(lcKiosk) << "staff PIN locked for" << seconds << "s"; });
+}
+
+Kiosk::~Kiosk()
+{
+    m_idle.stop();
+    delete m_main;
+    delete m_login;
+    m_flow.reset();
+    m_store.reset();
+}
+
+QString Kiosk::storePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/candidate.sqlite");
+}
+
+Result<void> Kiosk::start()
+{
+    if (Result<void> prepared = KioskSpace::prepare(); !prepared)
+        return prepared;
+    // Whatever a crash or power cut left behind is removed before the first candidate.
+    if (Result<void> wiped = KioskSpace::wipe(); !wiped)
+        return wiped;
+    showWelcome();
+    // Full screen is the compositor's to grant (cage does); without a window manager the window still covers the
+    // screen, and follows it when the output changes size.
+    if (QScreen *screen = QGuiApplication::primaryScreen()) {
+        m_window->setGeometry(screen->geometry());
+        connect(screen, &QScreen::geometryChanged, m_window.get(), [this](const QRect &geometry) {
+            m_window->setGeometry(geometry);
+            m_window->showFullScreen();
+        });
+    }
+    m_window->showFullScreen();
+    return {};
+}
+
+void Kiosk::connectFresh()
+{
+    m_connection = std::make_unique<Connection>();
+    // Validated by KioskConfig with the same rule.
+    if (!m_connection->api.setBaseUrl(m_config.server))
+        qCWarning(lcKiosk) << "the configured server was refused by the API client";
+}
+
+void Kiosk::showScreen(Screen screen, QWidget *page, const QString &hint)
+{
+    m_screen = screen;
+    m_window->showPage(page, hint);
+    const bool candidate = screen == Screen::LogIn || screen == Screen::Registration;
+    m_window->setEndButton(candidate ? (screen == Screen::LogIn ? tr("Back to the start") : tr("Log out and clear"))
+                                     : QString());
+    emit screenChanged(screen);
+}
+
+void Kiosk::showWelcome()
+{
+    delete m_welcome;
+    m_welcome = new WelcomePage(m_language);
+    connect(m_welcome, &WelcomePage::logInRequested, this, [this]() { showLogIn(false); });
+    connect(m_welcome, &WelcomePage::registerRequested, this, [this]() { showLogIn(true); });
+    connect(m_welcome, &WelcomePage::languageRequested, this, &Kiosk::setLanguage);
+    showScreen(Screen::Welcome, m_welcome, WelcomePage::hint());
+    // An untouched welcome screen needs no countdown; one switched to the other language goes back after a while.
+    if (m_language == m_config.language)
+        m_idle.stop();
+    else
+        m_idle.start();
+}
+
+void Kiosk::setLanguage(const QString &language)
+{
+    m_translations.install(language);
+    theme::applyFont(language);
+    m_language = language;
+    m_window->retranslate();
+    showWelcome();
+}
+
+void Kiosk::showLogIn(bool registerFirst)
+{
+    connectFresh();
+    delete m_login;
+    m_login = new LoginWindow(m_connection->api, m_connection->auth);
+    m_login->setKioskMode();
+    m_login->setUrlOpener([](const QUrl &) { return false; });
+    connect(m_login, &LoginWindow::loggedIn, this, &Kiosk::startRegistration);
+    showScreen(Screen::LogIn, m_login,
+               tr("Step 2: enter your account, your password and the characters in the picture, then touch «Log in»."));
+    m_idle.start();
+    if (registerFirst)
+        m_login->openRegistration();
+}
+
+void Kiosk::startRegistration()
+{
+    if (m_flow || !m_connection)
+        return;
+    // Sealed with a key that only this process holds, for this candidate only: drafts survive a lost network, and
+    // nothing in the file can be read once the key is gone.
+    m_store = std::make_unique<LocalStore>(SecretBox::newKey());
+    if (!m_store->open(storePath()))
+        m_store.reset(); // the flow runs without local drafts
+    m_flow = std::make_unique<RegistrationFlow>(m_connection->api, m_connection->auth, m_transfers, m_store.get());
+    m_flow->start(alive(this, [this](const Result<void, Problem> &) {
+        if (!m_flow || !m_connection)
+            return;
+        m_main = new MainWindow(*m_flow, m_connection->auth.account().username);
+        m_main->setWindowFlags(Qt::Widget); // a page of the kiosk window, not a window of its own
+        m_main->setUrlOpener([](const QUrl &) { return false; }); // no browser at a kiosk: the payment shows its QR code
+        connect(m_main, &MainWindow::logOutRequested, this, [this]() { endSession(); });
+        connect(m_flow.get(), &RegistrationFlow::stepChanged, this, [this]() {
+            if (m_screen == Screen::Registration)
+                m_window->setHint(stepHint());
+        });
+        showScreen(Screen::Registration, m_main, stepHint());
+        if (m_login)
+            m_login->hide();
+    }));
+}
+
+QString Kiosk::stepHint() const
+{
+    if (!m_flow)
+        return {};
+    return tr("Step 3, %1: fill in this page, then go on with the next step in the list on the left. Touch «Log out "
+              "and clear» when you are done.")
+        .arg(StepBar::label(m_flow->currentStep()));
+}
+
+void Kiosk::showPin()
+{
+    if (m_screen == Screen::Pin || m_screen == Screen::Staff)
+        return;
+    if (!m_pinPad) {
+        m_pinPad = new PinPad(m_gate);
+        connect(m_pinPad, &PinPad::cancelled, this, [this]() {
+            // Back to where the candidate was, as it was.
+            switch (m_beforePin) {
+            case Screen::LogIn:
+                if (m_login)
+                    return showScreen(Screen::LogIn, m_login, tr("Step 2: enter your account, your password and the "
+                                                                 "characters in the picture, then touch «Log in»."));
+                break;
+            case Screen::Registration:
+                if (m_main)
+                    return showScreen(Screen::Registration, m_main, stepHint());
+                break;
+            case Screen::OutOfService:
+                if (m_outOfService)
+                    return showScreen(Screen::OutOfService, m_outOfService, {});
+                break;
+            default:
+                break;
+            }
+            showWelcome();
+        });
+    }
+    m_beforePin = m_screen;
+    m_pinPad->reset();
+    showScreen(Screen::Pin, m_pinPad, PinPad::hint());
+    m_idle.start();
+}
+
+void Kiosk::showStaff()
+{
+    delete m_staff;
+    m_staff = new QWidget;
+    m_staff->setObjectName(QStringLiteral("kioskStaffPanel"));
+    auto *leave = new QPushButton(tr("Leave kiosk mode"), m_staff);
+    leave->setObjectName(QStringLiteral("staffLeave"));
+    auto *back = new QPushButton(tr("Back to the welcome screen"), m_staff);
+    back->setObjectName(QStringLiteral("staffBack"));
+    auto *layout = new QVBoxLayout(m_staff);
+    layout->addStretch(1);
+    layout->addWidget(back, 0, Qt::AlignHCenter);
+    layout->addWidget(leave, 0, Qt::AlignHCenter);
+    layout->addStretch(1);
+    connect(back, &QPushButton::clicked, this, [this]() { endSession(); });
+    connect(leave, &QPushButton::clicked, this, [this]() {
+        endSession([this]() {
+            qCInfo(lcKiosk) << "leaving kiosk mode";
+            m_window->allowClose();
+            m_window->close();
+            emit quitRequested();
+        });
+    });
+    showScreen(Screen::Staff, m_staff, tr("Staff: choose what to do. The panel closes by itself after %n second(s) without a touch.",
+                                          nullptr, m_config.staffIdleSeconds));
+    m_idle.setTimeouts(m_config.staffIdleSeconds * 1000, m_config.countdownSeconds * 1000);
+    m_idle.start();
+}
+
+void Kiosk::endSession(const std::function<void()> &then)
+{
+    if (m_ending)
+        return;
+    m_ending = true;
+    m_idle.stop();
+    m_window->idleOverlay()->hide();
+    auto *clearing = new QLabel(tr("Clearing this terminal…"));
+    clearing->setAlignment(Qt::AlignCenter);
+    clearing->setObjectName(QStringLiteral("kioskClearing"));
+    m_window->showPage(clearing, {});
+    m_window->setEndButton({});
+    auto finished = std::make_shared<bool>(false);
+    auto finish = [this, then, finished, clearing]() {
+        if (std::exchange(*finished, true))
+            return;
+        // Queued: the button or timer that started this is off the stack before its page is deleted.
+        QMetaObject::invokeMethod(this, [this, then, clearing]() {
+            finishWipe(then);
+            m_window->dropPage(clearing);
+            clearing->deleteLater();
+        }, Qt::QueuedConnection);
+    };
+    if (m_connection && m_connection->auth.isLoggedIn()) {
+        m_connection->auth.logOut(finish);
+        QTimer::singleShot(kLogoutWaitMs, this, finish);
+    } else {
+        finish();
+    }
+}
+
+void Kiosk::finishWipe(const std::function<void()> &then)
+{
+    // Everything that holds the candidate goes first: windows and dialogs, the flow (which saves its last draft),
+    // then the store (rows deleted with secure_delete, the WAL truncated), the connection, the clipboard, the files.
+    for (QWidget *top : QApplication::topLevelWidgets()) {
+        if (top != m_window.get() && top->isWindow() && top->isVisible())
+            top->close();
+    }
+    for (QWidget *page : std::initializer_list<QWidget *>{m_main, m_login, m_staff, m_outOfService}) {
+        if (page) {
+            m_window->dropPage(page);
+            delete page;
+        }
+    }
+    const QString account = m_connection ? m_connection->auth.account().username : QString();
+    m_flow.reset();
+    bool complete = true;
+    if (m_store) {
+        if (!account.isEmpty() && !m_store->wipeAccount(account))
+            complete = false;
+        m_store->close();
+        m_store.reset();
+    }
+    m_connection.reset();
+    QClipboard *clipboard = QGuiApplication::clipboard();
+    clipboard->clear(QClipboard::Clipboard);
+    if (clipboard->supportsSelection())
+        clipboard->clear(QClipboard::Selection);
+    if (Result<void> files = KioskSpace::wipe(); !files) {
+        qCWarning(lcKiosk) << "the wipe left something:" << files.error().detail;
+        complete = false;
+    }
+    if (!KioskSpace::prepare())
+        complete = false;
+    m_idle.setTimeouts(m_config.idleSeconds * 1000, m_config.countdownSeconds * 1000);
+    m_ending = false;
+    if (m_language != m_config.language) {
+        m_translations.install(m_config.language);
+        theme::applyFont(m_config.language);
+        m_language = m_config.language;
+        m_window->retranslate();
+    }
+    qCInfo(lcKiosk) << "session wiped" << (complete ? "completely" : "INCOMPLETELY: out of service");
+    emit wiped(complete);
+    if (!complete) {
+        m_outOfService = new QLabel(tr("This terminal is out of service. Please ask a member of staff."));
+        m_outOfService->setObjectName(QStringLiteral("kioskOutOfService"));
+        static_cast<QLabel *>(m_outOfService.data())->setAlignment(Qt::AlignCenter);
+        showScreen(Screen::OutOfService, m_outOfService, {});
+        return;
+    }
+    if (then)
+        then();
+    else
+        showWelcome();
+}
+
+} // namespace ncre

@@ -1,0 +1,143 @@
+#include "KioskWindow.h"
+
+#include "IdleOverlay.h"
+
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace ncre {
+
+KioskWindow::KioskWindow(QWidget *parent)
+    : QWidget(parent, Qt::Window | Qt::FramelessWindowHint | Qt::WindowStaysOnTopHint)
+{
+    setObjectName(QStringLiteral("kioskWindow"));
+    // Touch first: large text and controls everywhere below, the embedded desktop pages included.
+    setStyleSheet(QStringLiteral("QWidget#kioskWindow { background: #F5F7FA; }"
+                                 "QWidget#kioskWindow QWidget { font-size: 14pt; }"
+                                 "QPushButton, QToolButton, QComboBox, QLineEdit, QDateEdit, QSpinBox { min-height: %1px; }"
+                                 "QPushButton { padding: 4px 18px; }"
+                                 "QTreeView::item, QListView::item { min-height: %1px; }"
+                                 "QWidget#kioskWindow QLabel#kioskTitle { font-size: 20pt; font-weight: 600; color: #1F3A5F; }"
+                                 "QWidget#kioskWindow QLabel#kioskHint { font-size: 15pt; color: #24292F; }")
+                      .arg(kTouchMinimum));
+
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("kioskTitle"));
+    m_hint = new QLabel(this);
+    m_hint->setObjectName(QStringLiteral("kioskHint"));
+    m_hint->setWordWrap(true);
+    m_staff = new QPushButton(this);
+    m_staff->setObjectName(QStringLiteral("kioskStaff"));
+    m_staff->setFlat(true);
+    connect(m_staff, &QPushButton::clicked, this, &KioskWindow::staffRequested);
+    m_end = new QPushButton(this);
+    m_end->setObjectName(QStringLiteral("kioskEnd"));
+    m_end->hide();
+    connect(m_end, &QPushButton::clicked, this, &KioskWindow::endRequested);
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(QStringLiteral("kioskPages"));
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_end);
+    header->addWidget(m_staff);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 16, 24, 16);
+    layout->addLayout(header);
+    layout->addWidget(m_hint);
+    layout->addWidget(m_stack, 1);
+
+    m_overlay = new IdleOverlay(this);
+    m_overlay->hide();
+    retranslate();
+}
+
+void KioskWindow::retranslate()
+{
+    m_title->setText(tr("NCRE registration terminal"));
+    m_staff->setText(tr("Staff"));
+    m_staff->setAccessibleName(tr("Staff only: enter the staff PIN"));
+    m_overlay->retranslate();
+}
+
+void KioskWindow::setEndButton(const QString &text)
+{
+    m_end->setText(text);
+    m_end->setVisible(!text.isEmpty());
+}
+
+void KioskWindow::showPage(QWidget *page, const QString &hint)
+{
+    if (m_stack->indexOf(page) < 0)
+        m_stack->addWidget(page);
+    m_stack->setCurrentWidget(page);
+    setHint(hint);
+}
+
+void KioskWindow::dropPage(QWidget *page)
+{
+    if (page && m_stack->indexOf(page) >= 0)
+        m_stack->removeWidget(page);
+}
+
+QWidget *KioskWindow::currentPage() const
+{
+    return m_stack->currentWidget();
+}
+
+void KioskWindow::setHint(const QString &hint)
+{
+    m_hint->setText(hint);
+    m_hint->setVisible(!hint.isEmpty());
+}
+
+QString KioskWindow::hint() const
+{
+    return m_hint->text();
+}
+
+void KioskWindow::closeEvent(QCloseEvent *event)
+{
+    // The window manager's close, Alt+F4 where a compositor forwards it, a stray close(): none leave the kiosk.
+    if (m_closable)
+        event->accept();
+    else
+        event->ignore();
+}
+
+void KioskWindow::keyPressEvent(QKeyEvent *event)
+{
+    // Esc would close a dialog-like top level; here it does nothing.
+    if (event->key() == Qt::Key_Escape || (event->key() == Qt::Key_F4 && event->modifiers() & Qt::AltModifier)) {
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+bool KioskWindow::event(QEvent *event)
+{
+    // The standard quit and close shortcuts (Ctrl+Q, Ctrl+W, Alt+F4) are taken before any page's shortcut sees them.
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Quit) || key->matches(QKeySequence::Close)
+            || (key->key() == Qt::Key_F4 && key->modifiers() & Qt::AltModifier)) {
+            event->accept();
+            return true;
+        }
+    }
+    return QWidget::event(event);
+}
+
+void KioskWindow::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    m_overlay->setGeometry(rect());
+}
+
+} // namespace ncre

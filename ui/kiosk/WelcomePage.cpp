@@ -1,0 +1,74 @@
+#include "WelcomePage.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace ncre {
+
+WelcomePage::WelcomePage(const QString &language, QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("kioskWelcome"));
+    auto *title = new QLabel(tr("Register for the National Computer Rank Examination"), this);
+    title->setObjectName(QStringLiteral("welcomeTitle"));
+    title->setStyleSheet(QStringLiteral("font-size: 28pt; font-weight: 600;"));
+    title->setAlignment(Qt::AlignCenter);
+    title->setWordWrap(true);
+    auto *text = new QLabel(tr("Log in or register, fill in your registration, add your photo, pay with your phone and "
+                               "print your documents here. When you leave, or after a while without a touch, "
+                               "everything you entered is removed from this terminal."),
+                            this);
+    text->setWordWrap(true);
+    text->setAlignment(Qt::AlignCenter);
+    text->setMinimumWidth(600);
+    text->setMaximumWidth(900);
+
+    auto *logIn = new QPushButton(tr("Log in"), this);
+    logIn->setObjectName(QStringLiteral("welcomeLogIn"));
+    auto *registerButton = new QPushButton(tr("Register a new account"), this);
+    registerButton->setObjectName(QStringLiteral("welcomeRegister"));
+    for (QPushButton *b : {logIn, registerButton}) {
+        b->setMinimumSize(320, 96);
+        b->setStyleSheet(QStringLiteral("font-size: 20pt;"));
+    }
+    logIn->setDefault(true);
+    connect(logIn, &QPushButton::clicked, this, &WelcomePage::logInRequested);
+    connect(registerButton, &QPushButton::clicked, this, &WelcomePage::registerRequested);
+
+    // Each language names itself, so a candidate who reads only one finds it.
+    const bool chinese = language == QLatin1String("zh_CN");
+    auto *switchLanguage = new QPushButton(chinese ? QStringLiteral("English") : QStringLiteral("中文"), this);
+    switchLanguage->setObjectName(QStringLiteral("welcomeLanguage"));
+    switchLanguage->setAccessibleName(chinese ? QStringLiteral("Switch to English") : QStringLiteral("切换到中文"));
+    switchLanguage->setMinimumWidth(160);
+    connect(switchLanguage, &QPushButton::clicked, this,
+            [this, chinese]() { emit languageRequested(chinese ? QStringLiteral("en") : QStringLiteral("zh_CN")); });
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(logIn);
+    buttons->addSpacing(32);
+    buttons->addWidget(registerButton);
+    buttons->addStretch(1);
+    auto *languageRow = new QHBoxLayout;
+    languageRow->addStretch(1);
+    languageRow->addWidget(switchLanguage);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(languageRow);
+    layout->addStretch(1);
+    layout->addWidget(title);
+    layout->addSpacing(16);
+    layout->addWidget(text, 0, Qt::AlignHCenter);
+    layout->addSpacing(48);
+    layout->addLayout(buttons);
+    layout->addStretch(2);
+}
+
+QString WelcomePage::hint()
+{
+    return tr("Step 1: touch «Log in» if you have an NCRE account, or «Register a new account».");
+}
+
+} // namespace ncre
