@@ -52,9 +52,9 @@
     <name>ncre::IdleOverlay</name>
     <message numerus="yes">
         <source>For your privacy, this session ends in %n second(s) and everything you entered is removed from this terminal (what you saved on the server stays). Touch the screen to continue.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>For your privacy, this session ends in %n second and everything you entered is removed from this terminal (what you saved on the server stays). Touch the screen to continue.</numerusform>
+            <numerusform>For your privacy, this session ends in %n seconds and everything you entered is removed from this terminal (what you saved on the server stays). Touch the screen to continue.</numerusform>
         </translation>
     </message>
 </context>
@@ -62,9 +62,9 @@
     <name>ncre::Kiosk</name>
     <message numerus="yes">
         <source>Staff: choose what to do. The panel closes by itself after %n second(s) without a touch.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Staff: choose what to do. The panel closes by itself after %n second without a touch.</numerusform>
+            <numerusform>Staff: choose what to do. The panel closes by itself after %n seconds without a touch.</numerusform>
         </translation>
     </message>
 </context>
@@ -102,9 +102,9 @@
     <name>ncre::PinPad</name>
     <message numerus="yes">
         <source>Wrong PIN. %n try(s) left before the PIN is locked for five minutes.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wrong PIN. %n try left before the PIN is locked for five minutes.</numerusform>
+            <numerusform>Wrong PIN. %n tries left before the PIN is locked for five minutes.</numerusform>
         </translation>
     </message>
 </context>

@@ -1,0 +1,353 @@
+#include "AsyncWait.h"
+#include "IdleOverlay.h"
+#include "Kiosk.h"
+#include "KioskSpace.h"
+#include "KioskWindow.h"
+#include "LoginWindow.h"
+#include "PinPad.h"
+#include "SecretBox.h"
+#include "Translations.h"
+#include "WelcomePage.h"
+#include "integration/FlowRig.h"
+#include "integration/PhotoFixtures.h"
+#include "integration/ServerProcess.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDirIterator>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ncre;
+
+// Kiosk mode (issue 16), offscreen, against a real ncre-server --test-hooks on loopback: the window that cannot be
+// closed, touch sizes and step hints, the language switch, no QQ login, the staff PIN gate, the idle countdown,
+// and the wipe — after a walk-in candidate's session no byte of their name, ID number or photo is left in any file
+// under the kiosk's data, cache, config and temporary folders.
+class TestKiosk : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+    QTemporaryDir m_prints;
+    std::unique_ptr<ServerProcess> m_server;
+    Translations m_translations;
+    const QString m_pin = QStringLiteral("480213");
+    QByteArray m_pinHash;
+
+    template<typename T>
+    static T *find(QWidget *root, const char *name)
+    {
+        T *w = root ? root->findChild<T *>(QLatin1String(name)) : nullptr;
+        if (!w)
+            qWarning("no %s", name);
+        return w;
+    }
+
+    KioskConfig config() const
+    {
+        KioskConfig c;
+        c.server = m_server->url("");
+        c.site = QStringLiteral("bj-bit");
+        c.printer = QStringLiteral("pdf:") + m_prints.path();
+        c.staffPinHash = m_pinHash;
+        c.language = QStringLiteral("en");
+        return c;
+    }
+
+    std::unique_ptr<Kiosk> startKiosk(KioskConfig c)
+    {
+        m_translations.install(c.language);
+        auto kiosk = std::make_unique<Kiosk>(std::move(c), m_translations);
+        const auto started = kiosk->start();
+        if (!started)
+            qWarning("kiosk did not start: %s", qPrintable(started.error().detail));
+        return kiosk;
+    }
+
+    static void waitForScreen(Kiosk &kiosk, Kiosk::Screen screen)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(kiosk.screen() == screen, 20000);
+    }
+
+    static void logIn(Kiosk &kiosk, TestHttp &hooks, const QString &account, const QString &password)
+    {
+        QTest::mouseClick(find<QPushButton>(kiosk.window(), "welcomeLogIn"), Qt::LeftButton);
+        waitForScreen(kiosk, Kiosk::Screen::LogIn);
+        LoginWindow *login = kiosk.loginPage();
+        QVERIFY(login);
+        QTRY_VERIFY_WITH_TIMEOUT(!login->captchaId().isEmpty(), 20000);
+        QTest::keyClicks(find<QLineEdit>(login, "account"), account);
+        QTest::keyClicks(find<QLineEdit>(login, "password"), password);
+        QTest::keyClicks(find<QLineEdit>(login, "captchaAnswer"), hooks.captchaAnswer(login->captchaId()));
+        QTest::mouseClick(find<QPushButton>(login, "logIn"), Qt::LeftButton);
+        waitForScreen(kiosk, Kiosk::Screen::Registration);
+    }
+
+    static void typePin(Kiosk &kiosk, const QString &pin)
+    {
+        PinPad *pad = kiosk.pinPad();
+        QVERIFY(pad);
+        for (QChar digit : pin)
+            QTest::mouseClick(find<QPushButton>(pad, qPrintable(QStringLiteral("pinKey") + digit)), Qt::LeftButton);
+        QTest::mouseClick(find<QPushButton>(pad, "pinOk"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!kiosk.pinGate().isChecking(), 20000);
+    }
+
+    // Every file below `root` holding one of `needles`, with the needle's label.
+    static QStringList filesHolding(const QString &root, const QList<QPair<QString, QByteArray>> &needles)
+    {
+        QStringList found;
+        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray bytes = f.readAll();
+            for (const auto &[label, needle] : needles) {
+                if (bytes.contains(needle))
+                    found << label + QStringLiteral(" in ") + path;
+            }
+        }
+        return found;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid() && m_prints.isValid());
+        // The kiosk's folders in a throw-away home: the wipe empties them, and the scan reads all of it.
+        qputenv("XDG_DATA_HOME", QFile::encodeName(m_home.filePath("data")));
+        qputenv("XDG_CACHE_HOME", QFile::encodeName(m_home.filePath("cache")));
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath("config")));
+        QCoreApplication::setApplicationName(QStringLiteral("TestKiosk"));
+        m_server = std::make_unique<ServerProcess>();
+        QVERIFY(m_server->waitReady());
+        m_pinHash = SecretBox::passwordVerifier(m_pin);
+    }
+
+    void testWindowCannotBeClosed()
+    {
+        auto kiosk = startKiosk(config());
+        KioskWindow *window = kiosk->window();
+        QVERIFY(window->isVisible());
+        QVERIFY(window->windowState() & Qt::WindowFullScreen);
+        QVERIFY(window->windowFlags() & Qt::FramelessWindowHint);
+        QVERIFY(window->windowFlags() & Qt::WindowStaysOnTopHint);
+        QVERIFY(!window->close());
+        QTest::keyClick(window, Qt::Key_F4, Qt::AltModifier);
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTest::keyClick(window, Qt::Key_Q, Qt::ControlModifier);
+        QTest::keyClick(window, Qt::Key_W, Qt::ControlModifier);
+        QCoreApplication::processEvents();
+        QVERIFY(window->isVisible());
+        QCOMPARE(kiosk->screen(), Kiosk::Screen::Welcome);
+    }
+
+    // Touch first: every button and field shown is at least 44 px high, and each screen says what to do.
+    void testTouchSizesAndStepHints()
+    {
+        auto kiosk = startKiosk(config());
+        TestHttp hooks(*m_server);
+        auto check = [&](const char *screen) {
+            QVERIFY2(!kiosk->window()->hint().isEmpty(), screen);
+            for (QWidget *w : kiosk->window()->findChildren<QWidget *>()) {
+                if (!w->isVisible() || !(qobject_cast<QPushButton *>(w) || qobject_cast<QLineEdit *>(w)))
+                    continue;
+                QVERIFY2(w->height() >= 44, qPrintable(QStringLiteral("%1: %2 is %3 px high").arg(screen, w->objectName()).arg(w->height())));
+            }
+        };
+        check("welcome");
+        QTest::mouseClick(find<QPushButton>(kiosk->window(), "welcomeLogIn"), Qt::LeftButton);
+        waitForScreen(*kiosk, Kiosk::Screen::LogIn);
+        check("log in");
+        // No QQ at a kiosk, and the screen says why.
+        QVERIFY(!find<QPushButton>(kiosk->loginPage(), "qqLogIn")->isVisible());
+        QVERIFY(!find<QPushButton>(kiosk->loginPage(), "keptDocuments")->isVisible());
+        QVERIFY(find<QLabel>(kiosk->loginPage(), "kioskNoQq")->isVisible());
+        QTest::mouseClick(kiosk->window()->staffButton(), Qt::LeftButton);
+        waitForScreen(*kiosk, Kiosk::Screen::Pin);
+        check("staff PIN");
+        // «Back» returns to the login, as it was.
+        QPointer<LoginWindow> login = kiosk->loginPage();
+        QTest::mouseClick(find<QPushButton>(kiosk->pinPad(), "pinBack"), Qt::LeftButton);
+        QCOMPARE(kiosk->screen(), Kiosk::Screen::LogIn);
+        QCOMPARE(kiosk->loginPage(), login.data());
+    }
+
+    void testLanguageSwitchAndBack()
+    {
+        auto kiosk = startKiosk(config());
+        QPushButton *toChinese = find<QPushButton>(kiosk->window(), "welcomeLanguage");
+        QCOMPARE(toChinese->text(), QStringLiteral("中文"));
+        QTest::mouseClick(toChinese, Qt::LeftButton);
+        QCOMPARE(kiosk->language(), QStringLiteral("zh_CN"));
+        QCOMPARE(find<QPushButton>(kiosk->window(), "welcomeLogIn")->text(), QStringLiteral("登录"));
+        QCOMPARE(find<QPushButton>(kiosk->window(), "welcomeLanguage")->text(), QStringLiteral("English"));
+        QVERIFY(kiosk->window()->hint().contains(QStringLiteral("第 1 步")));
+        // The next candidate gets the terminal's language again.
+        QSignalSpy wiped(kiosk.get(), &Kiosk::wiped);
+        kiosk->endSession();
+        QVERIFY(wiped.count() || wiped.wait(20000));
+        QCOMPARE(kiosk->language(), QStringLiteral("en"));
+        QCOMPARE(find<QPushButton>(kiosk->window(), "welcomeLogIn")->text(), QStringLiteral("Log in"));
+    }
+
+    // Five wrong PINs lock the gate with a countdown on screen; the right PIN opens the staff panel.
+    void testStaffPinGate()
+    {
+        auto kiosk = startKiosk(config());
+        QTest::mouseClick(kiosk->window()->staffButton(), Qt::LeftButton);
+        waitForScreen(*kiosk, Kiosk::Screen::Pin);
+        QLabel *status = find<QLabel>(kiosk->pinPad(), "staffPinStatus");
+        typePin(*kiosk, QStringLiteral("111111"));
+        QVERIFY2(status->text().contains("4 tries left"), qPrintable(status->text()));
+        QCOMPARE(find<QLineEdit>(kiosk->pinPad(), "staffPin")->text(), QString());
+        typePin(*kiosk, m_pin);
+        waitForScreen(*kiosk, Kiosk::Screen::Staff);
+        QVERIFY(!kiosk->window()->hint().isEmpty());
+        QTest::mouseClick(find<QPushButton>(kiosk->window(), "staffBack"), Qt::LeftButton);
+        waitForScreen(*kiosk, Kiosk::Screen::Welcome);
+
+        QTest::mouseClick(kiosk->window()->staffButton(), Qt::LeftButton);
+        waitForScreen(*kiosk, Kiosk::Screen::Pin);
+        for (int i = 0; i < PinGate::kAttempts; ++i)
+            typePin(*kiosk, QStringLiteral("111111"));
+        QVERIFY(kiosk->pinGate().isLocked());
+        QVERIFY2(status->text().contains("5:00") || status->text().contains("4:59"), qPrintable(status->text()));
+        QVERIFY(!find<QPushButton>(kiosk->pinPad(), "pinKey4")->isEnabled());
+        QVERIFY(!find<QLineEdit>(kiosk->pinPad(), "staffPin")->isEnabled());
+        // The countdown moves on screen.
+        const QString before = status->text();
+        QTRY_VERIFY_WITH_TIMEOUT(status->text() != before, 5000);
+        // The right PIN typed on a keyboard does nothing while locked.
+        QTest::keyClicks(find<QLineEdit>(kiosk->pinPad(), "staffPin"), m_pin);
+        QTest::keyClick(find<QLineEdit>(kiosk->pinPad(), "staffPin"), Qt::Key_Return);
+        QVERIFY(!kiosk->pinGate().isChecking());
+        QCOMPARE(kiosk->screen(), Kiosk::Screen::Pin);
+    }
+
+    // Idle: the countdown shows over the screen; a touch cancels it; at zero the session ends and is wiped.
+    void testIdleCountdown()
+    {
+        KioskConfig c = config();
+        c.idleSeconds = 1;
+        c.countdownSeconds = 2;
+        auto kiosk = startKiosk(c);
+        QSignalSpy started(&kiosk->idle(), &IdleWatcher::countdownStarted);
+        QSignalSpy expired(&kiosk->idle(), &IdleWatcher::expired);
+        QSignalSpy wiped(kiosk.get(), &Kiosk::wiped);
+        QTest::mouseClick(find<QPushButton>(kiosk->window(), "welcomeLogIn"), Qt::LeftButton);
+        waitForScreen(*kiosk, Kiosk::Screen::LogIn);
+        QVERIFY(started.wait(10000));
+        IdleOverlay *overlay = kiosk->window()->idleOverlay();
+        QVERIFY(overlay->isVisible());
+        QCOMPARE(overlay->shownSeconds(), 2);
+        QVERIFY(find<QLabel>(overlay, "idleText")->text().contains("2 seconds"));
+        // Any touch or key cancels it.
+        QTest::keyClick(find<QLineEdit>(kiosk->loginPage(), "account"), Qt::Key_A);
+        QVERIFY(!overlay->isVisible());
+        QCOMPARE(kiosk->screen(), Kiosk::Screen::LogIn);
+        QCOMPARE(find<QLineEdit>(kiosk->loginPage(), "account")->text(), QStringLiteral("a"));
+        // Left alone: the countdown again, then the wipe and a fresh welcome.
+        QVERIFY(started.wait(10000));
+        QVERIFY(expired.wait(10000));
+        QVERIFY(wiped.count() || wiped.wait(20000));
+        QVERIFY(wiped.last().at(0).toBool());
+        waitForScreen(*kiosk, Kiosk::Screen::Welcome);
+        QVERIFY(!overlay->isVisible());
+        QVERIFY(!kiosk->loginPage());
+    }
+
+    // The walk-in candidate's whole visit, then the proof that nothing of theirs stays.
+    void testNothingOfTheCandidateStays()
+    {
+        TestHttp hooks(*m_server);
+        hooks.registerAndLogIn("kiosk.walkin");
+        auto kiosk = startKiosk(config());
+        logIn(*kiosk, hooks, "kiosk.walkin", "Secret-pass-1");
+        if (QTest::currentTestFailed())
+            return;
+        RegistrationFlow &flow = *kiosk->flow();
+        auto run = [&](std::function<void(RegistrationFlow::Done)> call) { return waitFor<Result<void, Problem>>(std::move(call)); };
+        const QString name = QString::fromUtf8("欧阳清扬");
+        const QString idNumber = QStringLiteral("320102198806206411");
+        QVERIFY(run([&](auto done) { flow.acceptAgreement(done); }).ok());
+        Profile profile = residentProfile(idNumber);
+        profile.setValue(ProfileField::Name, name);
+        flow.editProfile(profile);
+        QVERIFY(run([&](auto done) { flow.saveProfile(done); }).ok());
+        const auto subjects = waitFor<Result<QList<Subject>, Problem>>([&](auto done) { flow.subjects("bj-bit", done); });
+        QVERIFY(subjects.ok() && !subjects->isEmpty());
+        QVERIFY(run([&](auto done) { flow.chooseSubjects("bj-bit", {subjects->first().id}, done); }).ok());
+        QVERIFY(run([&](auto done) { flow.submit(true, done); }).ok());
+        const QByteArray photo = PhotoFixtures::compliantJpeg();
+        QVERIFY(run([&](auto done) { flow.uploadPhoto(photo, done); }).ok());
+        // A draft typed and not yet saved (kept in the store), and what a camera, a print spool and a download leave.
+        profile.setValue(ProfileField::Address, name + QStringLiteral(" 北京市海淀区学院路 37 号"));
+        flow.editProfile(profile);
+        const QString data = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+        for (const auto &[path, bytes] : QList<QPair<QString, QByteArray>>{
+                 {QDir::tempPath() + "/capture-0001.jpg", photo},
+                 {QDir::tempPath() + "/print-spool.txt", name.toUtf8() + ' ' + idNumber.toUtf8()},
+                 {data + "/downloads/form.part", QByteArray(reinterpret_cast<const char *>(name.utf16()), name.size() * 2)}}) {
+            QDir().mkpath(QFileInfo(path).absolutePath());
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        }
+        QGuiApplication::clipboard()->setText(idNumber);
+        const QString token = kiosk->api()->accessToken();
+        QVERIFY(!token.isEmpty());
+
+        QList<QPair<QString, QByteArray>> needles{
+            {"name (UTF-8)", name.toUtf8()},
+            {"name (UTF-16LE)", QByteArray(reinterpret_cast<const char *>(name.utf16()), name.size() * 2)},
+            {"ID number (UTF-8)", idNumber.toUtf8()},
+            {"ID number (UTF-16LE)", QByteArray(reinterpret_cast<const char *>(idNumber.utf16()), idNumber.size() * 2)},
+            {"access token", token.toUtf8()},
+        };
+        QByteArray be;
+        for (QChar c : name)
+            be.append(char(c.unicode() >> 8)).append(char(c.unicode() & 0xff));
+        needles.append({"name (UTF-16BE)", be});
+        // Windows of the photo's entropy-coded data (not its headers, which every JPEG shares).
+        for (int k = 2; k <= 6; ++k)
+            needles.append({QStringLiteral("photo window %1").arg(k), photo.mid(photo.size() * k / 8, 32)});
+        // The scan finds what is there: the planted files before the wipe.
+        const QStringList before = filesHolding(m_home.path(), needles);
+        QVERIFY2(before.size() >= 4, qPrintable(before.join('\n')));
+
+        QSignalSpy wiped(kiosk.get(), &Kiosk::wiped);
+        QTest::mouseClick(kiosk->window()->endButton(), Qt::LeftButton);
+        QVERIFY(wiped.wait(20000));
+        QVERIFY(wiped.last().at(0).toBool());
+        waitForScreen(*kiosk, Kiosk::Screen::Welcome);
+
+        const QStringList after = filesHolding(m_home.path(), needles);
+        QVERIFY2(after.isEmpty(), qPrintable(after.join('\n')));
+        QVERIFY(!QFile::exists(Kiosk::storePath()));
+        QVERIFY(!QFile::exists(Kiosk::storePath() + "-wal"));
+        QVERIFY(QGuiApplication::clipboard()->text().isEmpty());
+        QVERIFY(!kiosk->flow());
+        QVERIFY(!kiosk->api());
+        // The session ended on the server too.
+        TestHttp stranger(*m_server);
+        stranger.setToken(token);
+        QCOMPARE(stranger.get("/api/v1/registrations/current").status, 401);
+        // What the candidate saved on the server stays there.
+        TestHttp owner(*m_server);
+        owner.setToken(owner.logIn("kiosk.walkin", "Secret-pass-1"));
+        QVERIFY(owner.get("/api/v1/registrations/current").json().value("profile").toObject().value("name").toString() == name);
+    }
+};
+
+QTEST_MAIN(TestKiosk)
+#include "TestKiosk.moc"
