@@ -1,5 +1,6 @@
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,6 +34,11 @@ private slots:
         QTest::newRow("both server and demo") << QStringList{"--server", "https://example.com", "--demo"};
         QTest::newRow("no server at all") << QStringList{};
         QTest::newRow("demo reset without demo") << QStringList{"--demo-reset", "--server", "https://example.com"};
+        QTest::newRow("kiosk with --server") << QStringList{"--kiosk", "--server", "https://example.com"};
+        QTest::newRow("kiosk without its configuration") << QStringList{"--kiosk", "--kiosk-config", "/nonexistent/kiosk.ini"};
+        QTest::newRow("kiosk configuration and demo") << QStringList{"--kiosk", "--demo", "--kiosk-config", "/tmp/x.ini"};
+        QTest::newRow("kiosk configuration without kiosk") << QStringList{"--kiosk-config", "/tmp/x.ini", "--server", "https://example.com"};
+        QTest::newRow("kiosk in French") << QStringList{"--kiosk", "--demo", "--lang", "fr"};
     }
     void testRefusedArguments()
     {
@@ -43,6 +49,111 @@ private slots:
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 2);
         QVERIFY(p.readAllStandardError().contains("ncre-desk: "));
+    }
+
+    // --kiosk-set-pin reads the PIN twice from standard input and writes only its hash; refusals change nothing.
+    void testKioskSetPin()
+    {
+        const QString path = m_home.filePath("kiosk.ini");
+        QFile::remove(path);
+        auto setPin = [&](const QByteArray &input) {
+            QProcess p;
+            p.setProcessEnvironment(env());
+            p.start(NCRE_DESK_BINARY, {"--kiosk-set-pin", "--kiosk-config", path});
+            p.write(input);
+            p.closeWriteChannel();
+            p.waitForFinished(30000);
+            return p.exitCode();
+        };
+        QCOMPARE(setPin("480213\n480219\n"), 2); // the two differ
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(setPin("123456\n123456\n"), 2); // too easy
+        QCOMPARE(setPin("48021\n48021\n"), 2);   // too short
+        QCOMPARE(setPin(""), 2);                  // nothing typed
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(setPin("480213\n480213\n"), 0);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray ini = f.readAll();
+        QVERIFY(ini.startsWith("[kiosk]\nstaffPinHash=\"$argon2id$v=19$"));
+        QVERIFY(!ini.contains("480213"));
+    }
+
+    // A kiosk configuration missing a key, or with a wrong one, stops the kiosk naming the key; a whole one starts
+    // it to its welcome screen.
+    void testKioskConfiguration()
+    {
+        const QString path = m_home.filePath("kiosk-run.ini");
+        QFile::remove(path);
+        auto write = [&](const QByteArray &ini) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(ini);
+        };
+        auto refusal = [&]() {
+            QProcess p;
+            p.setProcessEnvironment(env());
+            p.start(NCRE_DESK_BINARY, {"--kiosk", "--kiosk-config", path});
+            p.waitForFinished(30000);
+            return qMakePair(p.exitCode(), p.readAllStandardError());
+        };
+        write("[kiosk]\nserver=https://ncre.example.invalid\nsite=bj-bit\nprinter=front-desk\n");
+        auto [code, err] = refusal();
+        QCOMPARE(code, 2);
+        QVERIFY2(err.contains("staffPinHash") && err.contains("--kiosk-set-pin"), err.constData());
+        QProcess pin;
+        pin.setProcessEnvironment(env());
+        pin.start(NCRE_DESK_BINARY, {"--kiosk-set-pin", "--kiosk-config", path});
+        pin.write("480213\n480213\n");
+        pin.closeWriteChannel();
+        QVERIFY(pin.waitForFinished(30000));
+        QCOMPARE(pin.exitCode(), 0);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("idleTimeout=5\n");
+        f.close();
+        std::tie(code, err) = refusal();
+        QCOMPARE(code, 2);
+        QVERIFY2(err.contains("idleTimeout") && err.contains("30") && err.contains("3600"), err.constData());
+
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray ini = f.readAll();
+        f.close();
+        write(ini.replace("idleTimeout=5", "idleTimeout=60"));
+        QProcess p;
+        p.setProcessEnvironment(env());
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(NCRE_DESK_BINARY, {"--kiosk", "--kiosk-config", path});
+        QVERIFY(p.waitForStarted());
+        QByteArray out;
+        QSignalSpy output(&p, &QProcess::readyRead);
+        while (!out.contains("welcome screen shown")) {
+            QVERIFY2(p.state() == QProcess::Running, out.constData());
+            QVERIFY2(output.wait(20000), out.constData());
+            out += p.readAll();
+        }
+        p.terminate();
+        QVERIFY(p.waitForFinished(10000));
+    }
+
+    // `--kiosk --demo`: its own demo server, a staff PIN printed for this run, and the welcome screen.
+    void testKioskDemo()
+    {
+        QProcess p;
+        p.setProcessEnvironment(env());
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(NCRE_DESK_BINARY, {"--kiosk", "--demo", "--lang", "en"});
+        QVERIFY(p.waitForStarted());
+        QByteArray out;
+        QSignalSpy output(&p, &QProcess::readyRead);
+        while (!out.contains("welcome screen shown")) {
+            QVERIFY2(p.state() == QProcess::Running, out.constData());
+            QVERIFY2(output.wait(20000), out.constData());
+            out += p.readAll();
+        }
+        QVERIFY(QRegularExpression("the staff PIN is [0-9]{6} ").match(QString::fromUtf8(out)).hasMatch());
+        p.terminate();
+        QVERIFY(p.waitForFinished(10000));
     }
 
     void testDemoStartsItsServerAndShowsLogin()

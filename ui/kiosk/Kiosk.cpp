@@ -128,6 +128,7 @@ void Kiosk::showWelcome()
     connect(m_welcome, &WelcomePage::registerRequested, this, [this]() { showLogIn(true); });
     connect(m_welcome, &WelcomePage::languageRequested, this, &Kiosk::setLanguage);
     showScreen(Screen::Welcome, m_welcome, WelcomePage::hint());
+    qCInfo(lcKiosk) << "welcome screen shown";
     // An untouched welcome screen needs no countdown; one switched to the other language goes back after a while.
     if (m_language == m_config.language)
         m_idle.stop();
