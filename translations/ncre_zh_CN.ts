@@ -494,6 +494,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>This password is too easy to guess (a common password, a keyboard pattern, or a word with digits added): choose another, e.g. a few unrelated words with a digit and a sign.</source>
         <translation>该密码太容易被猜中（常见密码、键盘排列，或单词加数字）：请换一个，例如几个不相关的词加上一个数字和一个符号。</translation>
     </message>
+    <message>
+        <source>The document could not be printed: the printer is not available. Please ask a member of staff; your documents stay on the server.</source>
+        <translation>无法打印：打印机不可用。请联系工作人员；您的报名材料仍保存在服务器上。</translation>
+    </message>
 </context>
 <context>
     <name>KioskCli</name>
@@ -1674,6 +1678,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>Payment opens once the test site has approved your registration.</source>
         <translation>考点审核通过后才能支付。</translation>
     </message>
+    <message>
+        <source>Scan the code below with your phone and pay there. This screen updates by itself when the payment arrives.</source>
+        <translation>请用手机扫描下方二维码并完成支付。支付到账后，本页面会自动更新。</translation>
+    </message>
 </context>
 <context>
     <name>ncre::PdfViewer</name>
@@ -1721,6 +1729,14 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>document.pdf</source>
         <translation>文档.pdf</translation>
+    </message>
+    <message>
+        <source>Sent to the printer: take your pages from it.</source>
+        <translation>已发送到打印机，请从打印机取走您的材料。</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ public:
     void fetch(DocumentKind kind);
     bool showDocument(const QByteArray &pdf);
     int pageCount() const { return m_viewer->pageCount(); }
+    PdfViewer *viewer() const { return m_viewer; }
 
 signals:
     // A page was rendered into the viewer (tests and the timing of «open» to first page wait on it).

@@ -228,10 +228,16 @@ QWidget *MainWindow::pageFor(FlowStep step)
         auto *page = new PaymentPage(m_flow);
         if (m_urlOpener)
             page->setUrlOpener(m_urlOpener);
+        if (m_kiosk)
+            page->setPhoneOnly(m_kiosk->paymentPollMs);
         return page;
     }
-    case FlowStep::Documents:
-        return new DocumentsPage(m_flow);
+    case FlowStep::Documents: {
+        auto *page = new DocumentsPage(m_flow);
+        if (m_kiosk)
+            page->viewer()->setDirectPrint(m_kiosk->print);
+        return page;
+    }
     default:
         return nullptr;
     }

@@ -2,12 +2,14 @@
 
 #include "Meta.h"
 
+#include "PdfViewer.h"
 #include "RegistrationFlow.h"
 
 #include <QMainWindow>
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 class QLabel;
 class QTabWidget;
@@ -40,6 +42,14 @@ public:
     // The update line (UpdateBanner), from what GET /meta said at start.
     void setClientVersions(const ClientVersions &versions);
     HomePage *home() const { return m_home; }
+    // Inside a kiosk (issue 16): the payment is by QR code only and polled by itself; documents print straight to
+    // the terminal's printer. Set before the pages open.
+    struct KioskMode
+    {
+        PdfViewer::DirectPrint print;
+        int paymentPollMs = 5000;
+    };
+    void setKioskMode(KioskMode mode) { m_kiosk = std::move(mode); }
     Notifier *notifier() const { return m_notifier; }
 
 signals:
@@ -59,6 +69,7 @@ private:
     class UpdateBanner *m_update = nullptr;
     Notifier *m_notifier;
     std::function<bool(const QUrl &)> m_urlOpener;
+    std::optional<KioskMode> m_kiosk;
 };
 
 } // namespace ncre

@@ -128,12 +128,36 @@ void PaymentPage::pay()
             : QString();
         if (!text.isEmpty())
             text += QLatin1Char(' ');
-        text += opened ? tr("The payment platform opened in your browser; you can also pay from your phone with the "
+        if (m_phoneOnly)
+            text += tr("Scan the code below with your phone and pay there. This screen updates by itself when the "
+                       "payment arrives.");
+        else
+            text += opened ? tr("The payment platform opened in your browser; you can also pay from your phone with the "
                             "code below. Come back here when you have paid.")
                        : tr("No browser could be opened on this computer. Scan the code below with your phone, or copy "
                             "the address into a browser, and pay there. Come back here when you have paid.");
         m_status->setText(text);
     }));
+}
+
+void PaymentPage::setPhoneOnly(int pollMs)
+{
+    m_phoneOnly = true;
+    m_open = [](const QUrl &) { return false; };
+    m_copy->hide(); // nothing to paste into at a kiosk
+    if (!m_poll) {
+        m_poll = new QTimer(this);
+        connect(m_poll, &QTimer::timeout, this, [this]() {
+            if (std::exchange(m_polling, true))
+                return; // the previous answer is not in yet
+            m_flow.refreshPayment(alive(this, [this](const Result<void, Problem> &) {
+                m_polling = false;
+                refresh();
+            }));
+        });
+    }
+    m_poll->setInterval(pollMs);
+    refresh();
 }
 
 void PaymentPage::refresh()
@@ -160,6 +184,12 @@ void PaymentPage::refresh()
         showPayLink(QUrl(r->payment->payUrl));
     else
         m_link->hide();
+    if (m_poll) {
+        if (orderOpen && !paid && !m_poll->isActive())
+            m_poll->start();
+        else if (!(orderOpen && !paid))
+            m_poll->stop();
+    }
     m_pay->setVisible(!paid);
     m_pay->setEnabled(m_flow.can(RegistrationAction::CreatePayment) && !m_confirm->isVisible());
     m_paid->setVisible(!paid && r && r->payment);

@@ -2,6 +2,7 @@
 
 #include "RegistrationFlow.h"
 
+#include <QTimer>
 #include <QUrl>
 #include <QWidget>
 
@@ -29,9 +30,15 @@ public:
     // How the payment platform's page is opened (QDesktopServices::openUrl in the app): true when a browser took it.
     void setUrlOpener(std::function<bool(const QUrl &)> opener) { m_open = std::move(opener); }
     void refresh();
+    // At a kiosk (issue 16): no browser — the QR code is the way to pay, and while an order is open the page asks
+    // the platform every `pollMs` by itself until the payment arrives (the «I have paid» button stays).
+    void setPhoneOnly(int pollMs = 5000);
 
 private:
     bool m_refusalShown = false;
+    bool m_phoneOnly = false;
+    bool m_polling = false;
+    QTimer *m_poll = nullptr;
     void pay();
     void showPayLink(const QUrl &url);
     void showAmountBeforeOrder();

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QStandardPaths>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -70,6 +71,13 @@ PdfViewer::PdfViewer(QWidget *parent)
             emit message(tr("The file could not be saved: %1").arg(file.errorString()));
     });
     connect(m_print, &QPushButton::clicked, this, [this]() {
+        if (m_directPrint) {
+            const QString title = QFileInfo(m_suggestedName).completeBaseName();
+            const auto printed = m_directPrint(m_pdf, title);
+            emit message(printed ? tr("Sent to the printer: take your pages from it.") : ErrorText::message(printed.error().code));
+            emit printFinished(printed.ok());
+            return;
+        }
         QPrinter printer(QPrinter::HighResolution);
         QPrintDialog dialog(&printer, this);
         if (dialog.exec() != QDialog::Accepted)
@@ -78,6 +86,13 @@ PdfViewer::PdfViewer(QWidget *parent)
             emit message(ErrorText::message(printed.error().code));
     });
     updateControls();
+}
+
+void PdfViewer::setDirectPrint(DirectPrint print)
+{
+    m_directPrint = std::move(print);
+    m_saveAs->hide();
+    m_print->setText(tr("&Print"));
 }
 
 void PdfViewer::updateControls()

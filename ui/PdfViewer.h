@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -25,6 +27,10 @@ public:
     // The file name «Save as…» suggests (e.g. «报名登记表.pdf»), in the user's Documents folder.
     void setSuggestedName(const QString &name) { m_suggestedName = name; }
     bool hasDocument() const { return m_pdf.isOpen(); }
+    // At a kiosk (issue 16): «Print» sends the document straight to the terminal's printer, no dialog, and there is
+    // no «Save as…». `print` gets the document and a job title without personal data.
+    using DirectPrint = std::function<Result<void>(const PdfDocument &pdf, const QString &title)>;
+    void setDirectPrint(DirectPrint print);
     int pageCount() const { return m_pdf.pageCount(); }
 
 signals:
@@ -32,6 +38,8 @@ signals:
     void pageShown(int page);
     // Something the user should read (a save or print that failed), in words.
     void message(const QString &text);
+    // A direct print (setDirectPrint) finished: `ok` when the printer took the job.
+    void printFinished(bool ok);
 
 private:
     void render();
@@ -40,6 +48,7 @@ private:
     PdfDocument m_pdf;
     QByteArray m_bytes;
     QString m_suggestedName;
+    DirectPrint m_directPrint;
     QLabel *m_page;
     QSpinBox *m_pageNumber;
     QComboBox *m_zoom;

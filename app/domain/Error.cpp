@@ -100,6 +100,7 @@ constexpr std::array<CodeInfo, static_cast<size_t>(ErrorCode::Count)> kCodes = {
     {ErrorCode::AccountPasswordCommon, "account.passwordCommon", 422},
     {ErrorCode::AccountPasswordReused, "account.passwordReused", 422},
     {ErrorCode::ClientUpdateRequired, "client.updateRequired", 426},
+    {ErrorCode::PrintFailed, "print.failed", 0},
 }};
 
 constexpr bool tableInEnumOrder()

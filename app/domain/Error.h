@@ -105,6 +105,7 @@ enum class ErrorCode {
     AccountPasswordCommon,   // among the most common passwords (or one with a few digits or signs added)
     AccountPasswordReused,   // the new password is the current one
     ClientUpdateRequired,    // this NCRE Desk is older than the oldest the server accepts (Meta::client.minimum)
+    PrintFailed,             // client only: the kiosk's printer is missing or refused the job (KioskPrinter)
     // Append new codes above this line.
     Count
 };

@@ -63,6 +63,9 @@ QString ErrorText::message(ErrorCode code)
                   "added): choose another, e.g. a few unrelated words with a digit and a sign.");
     case ErrorCode::AccountPasswordReused:
         return tr("The new password is the same as the current one: choose another.");
+    case ErrorCode::PrintFailed:
+        return tr("The document could not be printed: the printer is not available. Please ask a member of staff; "
+                  "your documents stay on the server.");
     case ErrorCode::ClientUpdateRequired:
         return tr("This version of NCRE Desk is no longer accepted by the registration server. Install the new "
                   "version from the download page; your draft is kept.");

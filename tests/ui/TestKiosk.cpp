@@ -2,7 +2,12 @@
 #include "IdleOverlay.h"
 #include "Kiosk.h"
 #include "KioskSpace.h"
+#include "KioskPrinter.h"
 #include "KioskWindow.h"
+#include "DocumentsPage.h"
+#include "MainWindow.h"
+#include "PaymentPage.h"
+#include "PdfViewer.h"
 #include "LoginWindow.h"
 #include "PinPad.h"
 #include "SecretBox.h"
@@ -17,6 +22,7 @@
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -264,6 +270,81 @@ private slots:
         waitForScreen(*kiosk, Kiosk::Screen::Welcome);
         QVERIFY(!overlay->isVisible());
         QVERIFY(!kiosk->loginPage());
+    }
+
+    // A walk-in pays by the QR code on screen (no browser): the page asks the platform by itself until the payment
+    // arrives; then the registration form prints straight to the terminal's printer, no dialog.
+    void testPayByQrCodeAndPrint()
+    {
+        TestHttp hooks(*m_server);
+        hooks.registerAndLogIn("kiosk.payer");
+        auto kiosk = startKiosk(config());
+        kiosk->setPaymentPollMs(200);
+        logIn(*kiosk, hooks, "kiosk.payer", "Secret-pass-1");
+        if (QTest::currentTestFailed())
+            return;
+        RegistrationFlow &flow = *kiosk->flow();
+        auto run = [&](std::function<void(RegistrationFlow::Done)> call) { return waitFor<Result<void, Problem>>(std::move(call)); };
+        QVERIFY(run([&](auto done) { flow.acceptAgreement(done); }).ok());
+        flow.editProfile(residentProfile(QStringLiteral("110105199003078772")));
+        QVERIFY(run([&](auto done) { flow.saveProfile(done); }).ok());
+        const auto subjects = waitFor<Result<QList<Subject>, Problem>>([&](auto done) { flow.subjects("bj-buu", done); });
+        QVERIFY(subjects.ok() && !subjects->isEmpty());
+        QVERIFY(run([&](auto done) { flow.chooseSubjects("bj-buu", {subjects->first().id}, done); }).ok());
+        QVERIFY(run([&](auto done) { flow.submit(true, done); }).ok());
+        QVERIFY(run([&](auto done) { flow.uploadPhoto(PhotoFixtures::compliantJpeg(), done); }).ok());
+
+        MainWindow *main = kiosk->registrationPage();
+        main->openStep(FlowStep::Payment);
+        auto *payment = qobject_cast<PaymentPage *>(main->tabs()->currentWidget());
+        QVERIFY(payment);
+        QTest::mouseClick(find<QPushButton>(payment, "pay"), Qt::LeftButton);
+        if (find<QWidget>(payment, "paymentConfirm")->isVisible())
+            QTest::mouseClick(find<QPushButton>(payment, "paymentConfirmYes"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QWidget>(payment, "payLink")->isVisible(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(payment, "paymentStatus")->text().contains("Scan the code"), 20000);
+        QVERIFY(!find<QPushButton>(payment, "copyPayUrl")->isVisible());
+        const QString payUrl = flow.registration()->payment->payUrl;
+        QTemporaryDir qrDir;
+        const QString qrFile = qrDir.filePath(QStringLiteral("qr.png"));
+        QVERIFY(find<QLabel>(payment, "payQrCode")->pixmap().save(qrFile));
+        QProcess zbar;
+        zbar.start(QStringLiteral("zbarimg"), {QStringLiteral("--raw"), QStringLiteral("-q"), qrFile});
+        QVERIFY2(zbar.waitForFinished(30000), "zbarimg missing (zbar-tools)");
+        QCOMPARE(QString::fromUtf8(zbar.readAllStandardOutput()).trimmed(), payUrl);
+        // Paid on the phone; the platform tells nobody (notify none): the page's own polling finds it.
+        QCOMPARE(hooks.post("/api/v1/test-hooks/payments/" + flow.registration()->payment->id + "/complete",
+                            {{"notify", "none"}}).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(flow.state() && *flow.state() == RegistrationState::Paid, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(payment, "paymentStatus")->text().contains("Paid"), 20000);
+
+        main->openStep(FlowStep::Documents);
+        auto *documents = qobject_cast<DocumentsPage *>(main->tabs()->currentWidget());
+        QVERIFY(documents);
+        QVERIFY(!find<QPushButton>(documents, "pdfSaveAs")->isVisible()); // nothing is saved at a kiosk
+        QSignalSpy shown(documents, &DocumentsPage::pageShown);
+        QTest::mouseClick(find<QPushButton>(documents, "fetchForm"), Qt::LeftButton);
+        QVERIFY(shown.wait(20000));
+        QSignalSpy printed(documents->viewer(), &PdfViewer::printFinished);
+        QTest::mouseClick(find<QPushButton>(documents, "pdfPrint"), Qt::LeftButton);
+        QVERIFY(printed.count() || printed.wait(60000));
+        QVERIFY(printed.last().at(0).toBool());
+        QVERIFY(find<QLabel>(documents, "documentsStatus")->text().contains("printer"));
+        const QStringList prints = QDir(m_prints.path()).entryList({"*.pdf"}, QDir::Files);
+        QCOMPARE(prints.size(), 1);
+        QFile out(QDir(m_prints.path()).filePath(prints.first()));
+        QVERIFY(out.open(QIODevice::ReadOnly));
+        PdfDocument pdf;
+        QCOMPARE(pdf.open(out.readAll()), PdfDocument::OpenResult::Opened);
+        QCOMPARE(pdf.pageCount(), documents->pageCount());
+        QFile::remove(out.fileName());
+
+        // A printer that is gone: the candidate is told, in words, and nothing else happens.
+        KioskConfig gone = config();
+        gone.printer = QStringLiteral("no-such-queue");
+        const auto refused = KioskPrinter(gone).print(pdf, QStringLiteral("form"));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::PrintFailed);
     }
 
     // The walk-in candidate's whole visit, then the proof that nothing of theirs stays.

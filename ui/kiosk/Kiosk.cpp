@@ -1,6 +1,7 @@
 #include "Kiosk.h"
 
 #include "Alive.h"
+#include "KioskPrinter.h"
 #include "KioskSpace.h"
 #include "KioskWindow.h"
 #include "IdleOverlay.h"
@@ -176,6 +177,10 @@ void Kiosk::startRegistration()
         m_main = new MainWindow(*m_flow, m_connection->auth.account().username);
         m_main->setWindowFlags(Qt::Widget); // a page of the kiosk window, not a window of its own
         m_main->setUrlOpener([](const QUrl &) { return false; }); // no browser at a kiosk: the payment shows its QR code
+        m_main->setKioskMode({[printer = KioskPrinter(m_config)](const PdfDocument &pdf, const QString &title) {
+                                  return printer.print(pdf, title);
+                              },
+                              m_paymentPollMs});
         connect(m_main, &MainWindow::logOutRequested, this, [this]() { endSession(); });
         connect(m_flow.get(), &RegistrationFlow::stepChanged, this, [this]() {
             if (m_screen == Screen::Registration)

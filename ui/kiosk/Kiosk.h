@@ -73,6 +73,8 @@ public:
     PinGate &pinGate() { return m_gate; }
     // The local store of the candidate in session (null before the registration pages show).
     LocalStore *store() const { return m_store.get(); }
+    // How often the payment page asks the platform while an order is open (ms; tests shorten it).
+    void setPaymentPollMs(int ms) { m_paymentPollMs = ms; }
     // Where the candidate's store file lives (inside KioskSpace's data location).
     static QString storePath();
 
@@ -118,6 +120,7 @@ private:
     Screen m_screen = Screen::Welcome;
     Screen m_beforePin = Screen::Welcome;
     bool m_ending = false;
+    int m_paymentPollMs = 5000;
 };
 
 } // namespace ncre
