@@ -63,7 +63,8 @@ private slots:
             const int status = httpStatusFor(code);
             if (code == ErrorCode::ServerInternal)
                 QCOMPARE(status, 500);
-            else if (errorCodeName(code).startsWith(QLatin1String("network.")) || errorCodeName(code).startsWith(QLatin1String("store.")) || errorCodeName(code).startsWith(QLatin1String("transfer.")))
+            else if (errorCodeName(code).startsWith(QLatin1String("network.")) || errorCodeName(code).startsWith(QLatin1String("store."))
+                     || errorCodeName(code).startsWith(QLatin1String("transfer.")) || errorCodeName(code).startsWith(QLatin1String("print.")))
                 QCOMPARE(status, 0); // client-side only
             else
                 QVERIFY2((status >= 400 && status < 500) || status == 503, qPrintable(errorCodeName(code)));
