@@ -31,6 +31,11 @@ SQLite database under /var/lib/ncre-server.")
 
 if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
     set(CPACK_GENERATOR DEB RPM TGZ)
+    # Each package its own synopsis (the first line of the Debian description; RPM's Summary).
+    set(CPACK_DEBIAN_NCRE-DESK_DESCRIPTION "Registration client for the National Computer Rank Examination\n${CPACK_COMPONENT_NCRE-DESK_DESCRIPTION}")
+    set(CPACK_DEBIAN_NCRE-SERVER_DESCRIPTION "Registration server for the National Computer Rank Examination\n${CPACK_COMPONENT_NCRE-SERVER_DESCRIPTION}")
+    set(CPACK_RPM_NCRE-DESK_PACKAGE_SUMMARY "Registration client for the National Computer Rank Examination")
+    set(CPACK_RPM_NCRE-SERVER_PACKAGE_SUMMARY "Registration server for the National Computer Rank Examination")
     # Debian
     set(CPACK_DEB_COMPONENT_INSTALL ON)
     set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
@@ -42,10 +47,11 @@ if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
     set(CPACK_DEBIAN_NCRE-DESK_PACKAGE_NAME ncre-desk)
     set(CPACK_DEBIAN_NCRE-SERVER_PACKAGE_NAME ncre-server)
     set(CPACK_DEBIAN_NCRE-SERVER_PACKAGE_SECTION web)
-    # What the programs need beyond their libraries: Qt's image formats and Chinese fonts for the desk; the server
-    # renders Chinese PDFs too. The desk keeps drafts in SQLite (the Qt driver is a plugin). --demo starts a local
-    # ncre-server when it is installed.
-    set(CPACK_DEBIAN_NCRE-DESK_PACKAGE_DEPENDS "fonts-noto-cjk, qt6-qpa-plugins, libqt6sql6-sqlite")
+    # What the programs need beyond their libraries (plugins, which shlibdeps cannot see): the platform plugins,
+    # the SVG icon engine and image plugin (every icon of the desk is SVG: without them the navigation and tabs
+    # show blanks), the SQLite driver for the drafts, and Chinese fonts (the server renders Chinese PDFs too).
+    # --demo starts a local ncre-server when it is installed.
+    set(CPACK_DEBIAN_NCRE-DESK_PACKAGE_DEPENDS "fonts-noto-cjk, qt6-qpa-plugins, libqt6svg6, libqt6sql6-sqlite")
     set(CPACK_DEBIAN_NCRE-DESK_PACKAGE_RECOMMENDS "qt6-translations-l10n, gnome-keyring | kwalletmanager")
     set(CPACK_DEBIAN_NCRE-DESK_PACKAGE_SUGGESTS "ncre-server")
     set(CPACK_DEBIAN_NCRE-SERVER_PACKAGE_DEPENDS "fonts-noto-cjk, libqt6sql6-sqlite")
@@ -62,6 +68,7 @@ if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
     set(CPACK_RPM_PACKAGE_AUTOREQ ON)
     set(CPACK_RPM_NCRE-DESK_PACKAGE_NAME ncre-desk)
     set(CPACK_RPM_NCRE-SERVER_PACKAGE_NAME ncre-server)
+    set(CPACK_RPM_NCRE-DESK_PACKAGE_REQUIRES "qt6-qtsvg")
     set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION /usr/lib/systemd /usr/lib/systemd/system /etc
         /usr/share/metainfo /usr/share/icons /usr/share/icons/hicolor /usr/share/applications)
     set(CPACK_RPM_NCRE-SERVER_USER_FILELIST "%config(noreplace) /etc/ncre-server/ncre-server.ini")

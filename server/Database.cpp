@@ -2,6 +2,7 @@
 
 #include "ServerLogging.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QUuid>
@@ -217,11 +218,15 @@ Result<void> Database::open(const QString &path)
     m_db.setDatabaseName(path);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!m_db.open())
-        return Error(ErrorCode::ServerInternal, {}, QStringLiteral("cannot open database: %1").arg(m_db.lastError().text()));
+        return Error(ErrorCode::ServerInternal, {},
+                     QStringLiteral("cannot open the database %1 (does its folder exist, and may this user write there?): %2")
+                         .arg(path, m_db.driver()->lastError().driverText()));
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
         QSqlQuery q = run(QString::fromLatin1(pragma));
         if (!ok(q))
-            return Error(ErrorCode::ServerInternal, {}, QString::fromLatin1(pragma));
+            return Error(ErrorCode::ServerInternal, {},
+                         QStringLiteral("the database %1 cannot be used (%2): is it an ncre-server database?")
+                             .arg(path, q.lastError().databaseText()));
     }
     const QVariant check = scalar(QStringLiteral("PRAGMA quick_check"));
     if (check.toString() != QLatin1String("ok"))

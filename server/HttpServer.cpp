@@ -53,6 +53,11 @@ quint16 HttpServer::listen(const QHostAddress &address, quint16 port)
     return m_listener->serverPort();
 }
 
+QString HttpServer::listenError() const
+{
+    return m_listener ? m_listener->errorString() : QString();
+}
+
 QHostAddress HttpServer::clientAddress(const HttpRequest &request) const
 {
     // Behind a trusted proxy, the client is the address the proxy saw: the last entry of every X-Forwarded-For line

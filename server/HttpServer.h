@@ -47,6 +47,8 @@ public:
     const HttpLimits &limits() const { return m_limits; }
     // Listens on `address`:`port` (0: any free port); the port, or 0 when it cannot.
     quint16 listen(const QHostAddress &address, quint16 port);
+    // Why the last listen() failed, in the system's words ("The bound address is already in use").
+    QString listenError() const;
     HttpListener *listener() const { return m_listener; }
 
     void addRoute(HttpMethod method, const QString &pattern, RouteOptions options, Handler handler);

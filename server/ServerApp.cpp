@@ -90,7 +90,8 @@ Result<void> ServerApp::start()
     m_port = m_http.listen(m_options.host, m_options.port);
     if (m_port == 0)
         return Error(ErrorCode::ServerInternal, {},
-                     QStringLiteral("cannot listen on %1:%2").arg(m_options.host.toString()).arg(m_options.port));
+                     QStringLiteral("cannot listen on %1:%2: %3").arg(m_options.host.toString()).arg(m_options.port)
+                         .arg(m_http.listenError()));
     const QString publicBase = m_options.config.publicBaseUrl.isEmpty() ? baseUrl()
                                                                          : m_options.config.publicBaseUrl.toString();
     // Where the candidate pays: the real platform's page, or the emulated pages of this server.

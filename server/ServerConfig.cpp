@@ -1,5 +1,7 @@
 #include "ServerConfig.h"
 
+#include "IniSyntax.h"
+
 #include <QVersionNumber>
 
 #include <QFile>
@@ -39,7 +41,7 @@ QList<IntKey> keys()
         {"http/maxBodyBytesPerAddress", 1024, 1'000'000'000, [](ServerConfig &c) -> int & { return c.http.maxBodyBytesPerAddress; }},
         {"http/maxBodyBytesInFlight", 1024, 2'000'000'000, [](ServerConfig &c) -> int & { return c.http.maxBodyBytesInFlight; }},
         {"http/acceptPauseMs", 1, 60'000, [](ServerConfig &c) -> int & { return c.http.acceptPauseMs; }},
-        {"hashing/workers", 1, 256, [](ServerConfig &c) -> int & { return c.hashWorkers; }},
+        {"hashing/workers", 0, 256, [](ServerConfig &c) -> int & { return c.hashWorkers; }},
         {"hashing/queue", 1, 100'000, [](ServerConfig &c) -> int & { return c.hashQueue; }},
         {"photos/workers", 1, 64, [](ServerConfig &c) -> int & { return c.photoWorkers; }},
         {"photos/queue", 0, 10'000, [](ServerConfig &c) -> int & { return c.photoQueue; }},
@@ -112,6 +114,11 @@ Result<ServerConfig> ServerConfig::load(const QString &path)
         return config;
     if (!QFileInfo(path).isReadable())
         return configError(QStringLiteral("--config"), QStringLiteral("cannot read %1").arg(path));
+    if (QFile raw(path); raw.open(QIODevice::ReadOnly)) {
+        if (const int line = IniSyntax::firstMalformedLine(raw.read(1 << 20)))
+            return configError(QStringLiteral("--config"),
+                               QStringLiteral("%1, line %2: expected key=value, [group] or a comment").arg(path).arg(line));
+    }
     QSettings file(path, QSettings::IniFormat);
     if (file.status() != QSettings::NoError)
         return configError(QStringLiteral("--config"), QStringLiteral("%1 is not an INI file").arg(path));

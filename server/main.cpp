@@ -16,8 +16,10 @@
 #ifdef Q_OS_WIN
 #include <windows.h>
 #else
+#include <QSocketNotifier>
 #include <cerrno>
 #include <csignal>
+#include <unistd.h>
 #endif
 
 using namespace ncre::server;
@@ -40,16 +42,52 @@ bool processAlive(qint64 pid)
 }
 
 
-int usageError(const QCommandLineParser &parser, const QString &message)
+int usageError(const QCommandLineParser &, const QString &message)
 {
-    std::fprintf(stderr, "ncre-server: %s\n\n%s", qPrintable(message), qPrintable(parser.helpText()));
+    // The one line that matters, not buried under the whole help.
+    std::fprintf(stderr, "ncre-server: %s\n(ncre-server --help lists the options)\n", qPrintable(message));
     return 2;
 }
+
+#ifndef Q_OS_WIN
+// SIGTERM (systemctl stop) and SIGINT end the event loop through a pipe: a signal handler may only write().
+int g_signalPipe[2] = {-1, -1};
+void onStopSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+void stopOnSignals(QCoreApplication &app)
+{
+    if (::pipe(g_signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, []() {
+        char byte = 0;
+        [[maybe_unused]] const auto got = ::read(g_signalPipe[0], &byte, 1);
+        qCInfo(lcServer) << "stop requested by a signal";
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onStopSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+}
+#endif
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--version") == 0 || qstrcmp(argv[i], "-v") == 0) {
+            std::printf("ncre-server %s\n", NCRE_VERSION);
+            return 0;
+        }
+    }
     // PDFs and captcha images are drawn with QPainter: a GUI application, but never a window.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -67,8 +105,10 @@ int main(int argc, char *argv[])
                                 QStringLiteral("path"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Load seed data into an empty database: demo."),
                                   QStringLiteral("name"));
-    const QCommandLineOption hooks(QStringLiteral("test-hooks"),
-                                   QStringLiteral("Enable test hooks (loopback only; never in production)."));
+    QCommandLineOption hooks(QStringLiteral("test-hooks"), QStringLiteral("Enable test hooks (loopback only; never in production)."));
+#ifndef NCRE_TEST_HOOKS
+    hooks.setFlags(QCommandLineOption::HiddenFromHelp); // refused below: not offered
+#endif
     const QCommandLineOption kdf(QStringLiteral("kdf"), QStringLiteral("Password hashing cost: interactive (default) or minimal (tests and benchmarks only)."),
                                  QStringLiteral("profile"), QStringLiteral("interactive"));
     const QCommandLineOption maxRps(QStringLiteral("max-rps"),
@@ -154,6 +194,9 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "ncre-server: %s\n", qPrintable(started.error().detail));
         return 1;
     }
+#ifndef Q_OS_WIN
+    stopOnSignals(app); // before the line below: whoever waits for it may stop the server at once
+#endif
     std::printf("ncre-server listening on %s\n", qPrintable(server.baseUrl()));
     std::fflush(stdout);
     // A demo server ends with the app that started it, however the app ended (even killed): checked each second.
@@ -167,5 +210,7 @@ int main(int argc, char *argv[])
         });
         parentWatch.start(1000);
     }
-    return app.exec();
+    const int code = app.exec();
+    std::printf("ncre-server stopped\n");
+    return code;
 }

@@ -620,6 +620,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>%1 cannot be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>line %1 is neither key=value, nor [kiosk], nor a comment</source>
+        <translation>第 %1 行既不是「键=值」，也不是 [kiosk]，也不是注释</translation>
+    </message>
 </context>
 <context>
     <name>PhotoFixer</name>

@@ -8,6 +8,7 @@
 #include "ModuleLoader.h"
 
 #include <QBuffer>
+#include <QImageReader>
 #include <QPainter>
 #include <QPdfWriter>
 
@@ -59,6 +60,13 @@ int SelfTest::run(QStringList *lines)
                                .arg(pdf.pageCount())
                                .arg(page.width())
                                .arg(page.height()));
+
+    // Every icon is SVG: Qt draws them only with its SVG image plugin (Debian: libqt6svg6), which no library
+    // dependency brings along.
+    const QImage icon = QImageReader(QStringLiteral(":/ncre/icons/home.svg")).read();
+    report(!icon.isNull(), QStringLiteral("icons"),
+           icon.isNull() ? QStringLiteral("SVG icons cannot be drawn: Qt's SVG plugin is missing (libqt6svg6)")
+                         : QStringLiteral("SVG icons drawn (%1x%2)").arg(icon.width()).arg(icon.height()));
 
     const bool face = FaceDetector::shared().isLoaded();
     report(face, QStringLiteral("face model"), face ? QStringLiteral("loaded") : QStringLiteral("not loaded"));

@@ -203,11 +203,19 @@ int main(int argc, char *argv[])
         }
         if (qstrcmp(argv[i], "--kiosk-set-pin") == 0)
             return setKioskPin(argc, argv);
+        // Answers on a terminal need no display: without one, draw offscreen rather than abort.
+        const bool terminalOnly = qstrcmp(argv[i], "--self-test") == 0 || qstrcmp(argv[i], "--help") == 0
+            || qstrcmp(argv[i], "-h") == 0 || qstrcmp(argv[i], "--help-all") == 0;
+        if (terminalOnly && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+            && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
     }
     QApplication app(argc, argv);
     QCoreApplication::setApplicationVersion(QStringLiteral(NCRE_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("NCRE"));
     QCoreApplication::setApplicationName(QStringLiteral("NCRE Desk"));
+    // Wayland matches windows to their .desktop file (icon, name) by this id.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.ncredesk.NcreDesk"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/ncre/icons/ncre-desk.svg"))); // SVG: sharp at any DPI
 
     QCommandLineParser parser;

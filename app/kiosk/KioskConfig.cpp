@@ -1,5 +1,7 @@
 #include "KioskConfig.h"
 
+#include "IniSyntax.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -61,6 +63,10 @@ Result<KioskConfig, KioskConfig::Problem> KioskConfig::load(const QString &path)
         return problem({}, tr("there is no such file (write one as docs/kiosk.md shows, or pass --kiosk-config FILE)"));
     if (!info.isFile() || !info.isReadable())
         return problem({}, tr("it is not a file this user can read"));
+    if (QFile raw(path); raw.open(QIODevice::ReadOnly)) {
+        if (const int line = IniSyntax::firstMalformedLine(raw.read(1 << 20)))
+            return problem({}, tr("line %1 is neither key=value, nor [kiosk], nor a comment").arg(line));
+    }
     QSettings ini(path, QSettings::IniFormat);
     if (ini.status() != QSettings::NoError)
         return problem({}, tr("it is not an INI file"));

@@ -180,6 +180,8 @@ private slots:
         QTest::newRow("url without app") << QByteArray("[qq]\ntokenUrl=https://graph.qq.com/oauth2.0/token\n") << true
                                          << QByteArray("qq/tokenUrl");
         QTest::newRow("unknown key") << QByteArray("[http]\nmaxConections=5\n") << false << QByteArray("http/maxConections");
+        QTest::newRow("a line without =") << QByteArray("[http]\nmaxConnections 5\n") << false << QByteArray("line 2");
+        QTest::newRow("negative workers") << QByteArray("[hashing]\nworkers=-1\n") << false << QByteArray("hashing/workers");
     }
     void testBadProviderConfigurationStops()
     {

@@ -141,6 +141,10 @@ private slots:
 
     void testUnreadableFiles()
     {
+        // A line QSettings would skip in silence: the setting looks set and is not.
+        const auto skipped = KioskConfig::load(write(whole() + "idleTimeout 60\n"));
+        QVERIFY(!skipped.ok());
+        QVERIFY(skipped.error().message().contains("line 6"));
         const auto none = KioskConfig::load(m_dir.filePath("absent.ini"));
         QVERIFY(!none.ok());
         QVERIFY(none.error().key.isEmpty());

@@ -1,0 +1,126 @@
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+// ncre-server as an operator runs it (issue 15, from a new user's trial of the packages): `systemctl stop` (SIGTERM)
+// ends it cleanly with exit 0; the reasons it cannot start name what is wrong — the database file and why, the port
+// and why; a wrong argument gives that one line, not the whole help; the shipped configuration's documented
+// defaults can be uncommented as they are.
+class TestServerLifecycle : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    struct Run
+    {
+        int code = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    static Run run(const QStringList &args)
+    {
+        QProcess p;
+        p.start(QStringLiteral(NCRE_SERVER_BINARY), args);
+        p.waitForFinished(30000);
+        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+
+private slots:
+    void testStopsCleanlyOnSigterm_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::addRow("SIGTERM") << SIGTERM;
+        QTest::addRow("SIGINT") << SIGINT;
+    }
+    void testStopsCleanlyOnSigterm()
+    {
+        QFETCH(int, signal);
+        QProcess p;
+        p.start(QStringLiteral(NCRE_SERVER_BINARY), {"--listen", "127.0.0.1:0", "--db", m_dir.filePath("stop.sqlite")});
+        QSignalSpy ready(&p, &QProcess::readyReadStandardOutput);
+        QByteArray out;
+        while (!out.contains("listening on")) {
+            QVERIFY2(ready.wait(20000), out.constData());
+            out += p.readAllStandardOutput();
+        }
+        ::kill(pid_t(p.processId()), signal);
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(p.readAllStandardOutput().contains("ncre-server stopped"));
+    }
+
+    void testReasonsItCannotStart()
+    {
+        const Run noFolder = run({"--listen", "127.0.0.1:0", "--db", "/nonexistent/folder/ncre.sqlite"});
+        QCOMPARE(noFolder.code, 1);
+        QVERIFY2(noFolder.err.contains("/nonexistent/folder/ncre.sqlite") && noFolder.err.contains("folder"), noFolder.err.constData());
+
+        const QString notDb = m_dir.filePath("passwd");
+        QFile f(notDb);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+        f.close();
+        const Run wrongFile = run({"--listen", "127.0.0.1:0", "--db", notDb});
+        QCOMPARE(wrongFile.code, 1);
+        QVERIFY2(wrongFile.err.contains(notDb.toUtf8()) && wrongFile.err.contains("ncre-server database"), wrongFile.err.constData());
+
+        QTcpServer taken;
+        QVERIFY(taken.listen(QHostAddress::LocalHost, 0));
+        const Run inUse = run({"--listen", QStringLiteral("127.0.0.1:%1").arg(taken.serverPort())});
+        QCOMPARE(inUse.code, 1);
+        QVERIFY2(inUse.err.contains("in use"), inUse.err.constData());
+    }
+
+    void testUsageErrorIsOneLine()
+    {
+        const Run bad = run({"--listen", "nonsense"});
+        QCOMPARE(bad.code, 2);
+        QVERIFY(bad.err.contains("--listen expects HOST:PORT"));
+        QVERIFY2(!bad.err.contains("Options:"), bad.err.constData()); // not followed by the whole help
+    }
+
+    // Every commented default of the shipped configuration, uncommented, starts the server.
+    void testShippedDefaultsUncommented()
+    {
+        QFile shipped(QStringLiteral(NCRE_SOURCE_DIR "/packaging/linux/ncre-server.ini"));
+        QVERIFY(shipped.open(QIODevice::ReadOnly));
+        QByteArray ini;
+        for (const QByteArray &line : shipped.readAll().split('\n')) {
+            // "; key=value" lines are defaults; other comments stay comments. URLs and files name the reader's own.
+            static const QRegularExpression setting(QStringLiteral("^; ?([A-Za-z]+=\\S*)$"));
+            const auto m = setting.match(QString::fromUtf8(line));
+            if (m.hasMatch() && !line.contains("http") && !line.contains("File") && !line.contains("appId"))
+                ini += m.captured(1).toUtf8() + '\n';
+            else
+                ini += line + '\n';
+        }
+        QFile out(m_dir.filePath("defaults.ini"));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(ini);
+        out.close();
+        QProcess p;
+        p.start(QStringLiteral(NCRE_SERVER_BINARY), {"--listen", "127.0.0.1:0", "--config", out.fileName()});
+        QSignalSpy ready(&p, &QProcess::readyReadStandardOutput);
+        QByteArray got;
+        while (!got.contains("listening on")) {
+            QVERIFY2(p.state() == QProcess::Running || p.waitForStarted(), "");
+            if (!ready.wait(20000))
+                QFAIL(qPrintable(QString::fromUtf8(p.readAllStandardError()) + QString::fromUtf8(ini)));
+            got += p.readAllStandardOutput();
+        }
+        p.terminate();
+        QVERIFY(p.waitForFinished(20000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerLifecycle)
+#include "TestServerLifecycle.moc"
