@@ -195,6 +195,12 @@ const char *const kMigrations[] = {
     CREATE INDEX login_throttle_last ON login_throttle(last_at);
     CREATE INDEX known_logins_last ON known_logins(last_at);
     )sql",
+    // 8: who decided a review and when (the staff queue shows other terminals' decisions, issue 16).
+    R"sql(
+    ALTER TABLE registrations ADD COLUMN decided_by TEXT;
+    ALTER TABLE registrations ADD COLUMN decided_at INTEGER;
+    CREATE INDEX registrations_site_decided ON registrations(site_id, decided_at);
+    )sql",
 };
 
 } // namespace

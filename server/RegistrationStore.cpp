@@ -222,6 +222,24 @@ QStringList RegistrationStore::awaitingReview(const QString &siteId)
     return ids;
 }
 
+bool RegistrationStore::recordDecision(const QString &registrationId, const QString &staff, const QDateTime &at)
+{
+    QSqlQuery q = m_db.run(QStringLiteral("UPDATE registrations SET decided_by = ?, decided_at = ? WHERE id = ?"),
+                           {staff, at.toSecsSinceEpoch(), registrationId});
+    return m_db.ok(q);
+}
+
+QList<RegistrationStore::Decision> RegistrationStore::decidedSince(const QString &siteId, const QDateTime &since, int limit)
+{
+    QSqlQuery q = m_db.run(QStringLiteral("SELECT id, decided_by, decided_at FROM registrations WHERE site_id = ? AND "
+                                          "decided_at >= ? ORDER BY decided_at DESC, id LIMIT ?"),
+                           {siteId, since.toSecsSinceEpoch(), limit});
+    QList<Decision> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), QDateTime::fromSecsSinceEpoch(q.value(2).toLongLong(), Qt::UTC)});
+    return out;
+}
+
 QByteArray RegistrationStore::photo(const QString &registrationId)
 {
     return m_db.scalar(QStringLiteral("SELECT photo FROM registrations WHERE id = ?"), {registrationId}).toByteArray();

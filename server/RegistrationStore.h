@@ -57,6 +57,16 @@ public:
     bool takeSeat(const QString &siteId, const QString &subjectId);
     // The registrations of a site waiting for review, oldest request first.
     QStringList awaitingReview(const QString &siteId);
+    // Records which staff account decided the review of `registrationId`, at `at`.
+    bool recordDecision(const QString &registrationId, const QString &staff, const QDateTime &at);
+    struct Decision
+    {
+        QString registrationId;
+        QString decidedBy;
+        QDateTime decidedAt;
+    };
+    // The site's reviews decided since `since`, newest first, at most `limit`.
+    QList<Decision> decidedSince(const QString &siteId, const QDateTime &since, int limit);
 
     // The stored photo (the cleaned JPEG); empty when there is none. setPhoto() stores it beside the row's PhotoInfo.
     QByteArray photo(const QString &registrationId);

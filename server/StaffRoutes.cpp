@@ -5,6 +5,7 @@
 #include "ServerLogging.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace ncre::server {
 
@@ -35,7 +36,7 @@ void registerStaffRoutes(ServerContext &ctx)
     staffJson.body = BodyKind::Json;
 
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/staff/reviews"), staff, [&ctx](ApiRequest &r) {
-        QJsonArray items;
+        ReviewQueue queue;
         for (const QString &id : ctx.registrations.awaitingReview(r.caller->siteId)) {
             const auto row = ctx.registrations.byId(id);
             if (!row)
@@ -46,9 +47,27 @@ void registerStaffRoutes(ServerContext &ctx)
             item.documentNumberMasked = DocumentNumber::mask(row->profile.value(ProfileField::DocumentNumber));
             item.subjectIds = row->subjectIds;
             item.requestedAt = row->review ? row->review->requestedAt : row->updatedAt;
-            items.append(item.toJson());
+            queue.items.append(item);
         }
-        return ApiResponse::json({{QStringLiteral("items"), items}});
+        // What the site's staff decided lately, at any terminal.
+        const QDateTime since = ctx.clock.now().addSecs(-qint64(ReviewQueue::kDecidedHours) * 3600);
+        for (const auto &d : ctx.registrations.decidedSince(r.caller->siteId, since, ReviewQueue::kDecidedMax)) {
+            const auto row = ctx.registrations.byId(d.registrationId);
+            if (!row || !row->review || !row->review->decision)
+                continue;
+            DecidedReview item;
+            item.registrationId = row->id;
+            item.candidateName = row->profile.value(ProfileField::Name);
+            item.documentNumberMasked = DocumentNumber::mask(row->profile.value(ProfileField::DocumentNumber));
+            item.decision = *row->review->decision;
+            item.reason = row->review->reason;
+            item.decidedBy = d.decidedBy;
+            item.decidedAt = d.decidedAt;
+            queue.decided.append(item);
+        }
+        // A terminal polls this: an unchanged queue costs a 304.
+        const QJsonObject body = queue.toJson();
+        return conditional(r, ApiResponse::json(body), bodyEtag(QJsonDocument(body).toJson(QJsonDocument::Compact)));
     });
 
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/staff/registrations/{}"), staff, [&ctx](ApiRequest &r) {
@@ -94,7 +113,7 @@ void registerStaffRoutes(ServerContext &ctx)
                 const auto exam = ctx.catalog.currentExam();
                 row->paymentDue = ctx.clock.now().addSecs(qint64(exam ? exam->limits.paymentHours : 24) * 3600);
             }
-            if (!ctx.registrations.save(*row))
+            if (!ctx.registrations.save(*row) || !ctx.registrations.recordDecision(row->id, r.caller->username, *review.decidedAt))
                 return ApiResponse::problem(Error(ErrorCode::ServerInternal));
             qCInfo(lcServer) << "registration" << row->id << (approve ? "approved" : "rejected") << "by staff account"
                              << r.caller->accountId;

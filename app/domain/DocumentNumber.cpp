@@ -146,8 +146,8 @@ QString mask(const QString &number)
     const qsizetype n = number.size();
     if (n == 0)
         return {};
-    const qsizetype keep = n >= 12 ? 4 : (n >= 4 ? 1 : 0);
-    return number.first(keep) + QString(n - 2 * keep, QLatin1Char('*')) + number.last(keep);
+    const qsizetype keep = n >= 8 ? 4 : (n >= 4 ? 1 : 0);
+    return QString(n - keep, QLatin1Char('*')) + number.last(keep);
 }
 
 } // namespace ncre::DocumentNumber

@@ -33,8 +33,9 @@ Result<DocumentInfo> parse(DocumentType type, const QString &input, const QDate 
 // The ISO 7064 MOD 11-2 check character for the first 17 characters (digits only), or QChar() if they are not.
 QChar checkCharacter(QStringView first17);
 
-// A masked form for display: the first and last 4 characters of long numbers ("1101**********002X"), the
-// first and last of short ones; never reveals more than half of a number.
+// A masked form for display (the staff's review queue, issue 16): only the last 4 characters of a number of 8 or
+// more ("**************002X", what a candidate reads back to check), the last one of shorter ones; never more
+// than half of a number.
 QString mask(const QString &number);
 
 } // namespace DocumentNumber

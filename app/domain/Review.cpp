@@ -23,6 +23,54 @@ QJsonObject ReviewQueueItem::toJson() const
             {QStringLiteral("requestedAt"), JsonFormat::dateTime(requestedAt)}};
 }
 
+Result<DecidedReview> DecidedReview::fromJson(const QJsonObject &o, JsonStrictness s, const QString &path)
+{
+    JsonReader r(o, s, path);
+    DecidedReview d;
+    d.registrationId = r.string("registrationId", 64);
+    d.candidateName = r.string("candidateName", 100);
+    d.documentNumberMasked = r.string("documentNumberMasked", 40);
+    d.decision = r.enumeration<ReviewDecisionKind>("decision", reviewDecisionFromName);
+    d.reason = r.optionalString("reason", 500).value_or(QString());
+    d.decidedBy = r.string("decidedBy", 64);
+    d.decidedAt = r.dateTime("decidedAt");
+    return r.result(d);
+}
+
+QJsonObject DecidedReview::toJson() const
+{
+    QJsonObject o{{QStringLiteral("registrationId"), registrationId},
+                  {QStringLiteral("candidateName"), candidateName},
+                  {QStringLiteral("documentNumberMasked"), documentNumberMasked},
+                  {QStringLiteral("decision"), reviewDecisionName(decision)},
+                  {QStringLiteral("decidedBy"), decidedBy},
+                  {QStringLiteral("decidedAt"), JsonFormat::dateTime(decidedAt)}};
+    if (!reason.isEmpty())
+        o.insert(QStringLiteral("reason"), reason);
+    return o;
+}
+
+Result<ReviewQueue> ReviewQueue::fromJson(const QJsonObject &o, JsonStrictness s, const QString &path)
+{
+    JsonReader r(o, s, path);
+    ReviewQueue q;
+    q.items = r.nestedList<ReviewQueueItem>("items", 10000);
+    if (o.contains(QLatin1String("decided")) || s == JsonStrictness::Strict)
+        q.decided = r.nestedList<DecidedReview>("decided", kDecidedMax);
+    return r.result(q);
+}
+
+QJsonObject ReviewQueue::toJson() const
+{
+    QJsonArray pending;
+    for (const ReviewQueueItem &i : items)
+        pending.append(i.toJson());
+    QJsonArray recent;
+    for (const DecidedReview &d : decided)
+        recent.append(d.toJson());
+    return {{QStringLiteral("items"), pending}, {QStringLiteral("decided"), recent}};
+}
+
 Result<ReviewDecision> ReviewDecision::fromJson(const QJsonObject &o, JsonStrictness s, const QString &path)
 {
     JsonReader r(o, s, path);

@@ -403,11 +403,24 @@ void ApiClient::photo(const std::function<void(Result<QByteArray, Problem>)> &do
     send(request, [done](const Result<ApiReply, Problem> &r) { done(r ? Result<QByteArray, Problem>(r->body) : r.error()); });
 }
 
-void ApiClient::reviewQueue(const std::function<void(Result<QList<ReviewQueueItem>, Problem>)> &done)
+void ApiClient::reviewQueue(const QByteArray &etag,
+                            const std::function<void(Result<std::optional<ReviewQueue>, Problem>, QByteArray)> &done)
 {
     ApiRequest request = ApiRequest::make("GET", QStringLiteral("/staff/reviews"));
     request.authenticated = true;
-    send(request, [done](const Result<ApiReply, Problem> &r) { done(decodeList<ReviewQueueItem>(r, "items")); });
+    request.ifNoneMatch = etag;
+    send(request, [done, etag](const Result<ApiReply, Problem> &r) {
+        if (r && r->status == 304) {
+            done(std::optional<ReviewQueue>(), etag);
+            return;
+        }
+        Result<ReviewQueue, Problem> queue = decode<ReviewQueue>(r);
+        if (!queue) {
+            done(queue.error(), etag);
+            return;
+        }
+        done(std::optional<ReviewQueue>(std::move(queue).value()), r->etag);
+    });
 }
 
 void ApiClient::staffRegistration(const QString &registrationId, RegistrationCallback done)

@@ -140,7 +140,9 @@ public:
     void photo(const std::function<void(Result<QByteArray, Problem>)> &done);
 
     // Site staff (kiosk mode): only their own site's registrations; anything else answers 404.
-    void reviewQueue(const std::function<void(Result<QList<ReviewQueueItem>, Problem>)> &done);
+    // The site's queue and its recent decisions; `etag` of the copy held: a 304 answers with nullopt (unchanged).
+    void reviewQueue(const QByteArray &etag,
+                     const std::function<void(Result<std::optional<ReviewQueue>, Problem>, QByteArray etag)> &done);
     void staffRegistration(const QString &registrationId, RegistrationCallback done);
     void staffPhoto(const QString &registrationId, const std::function<void(Result<QByteArray, Problem>)> &done);
     void decideReview(const QString &registrationId, const ReviewDecision &decision, const QByteArray &idempotencyKey,

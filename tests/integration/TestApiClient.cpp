@@ -131,7 +131,7 @@ private slots:
         using RegR = Result<Registration, Problem>;
         using BytesR = Result<QByteArray, Problem>;
         using SessionR = Result<Session, Problem>;
-        using QueueR = Result<QList<ReviewQueueItem>, Problem>;
+        using QueueR = Result<std::optional<ReviewQueue>, Problem>;
         TestHttp candidate(*m_server);
         candidate.setToken(candidate.registerAndLogIn("staff.subject"));
         candidate.put("/api/v1/registrations/current/agreement", {{"agreementVersion", "2027.1"}});
@@ -156,11 +156,28 @@ private slots:
         TestHttp hooks(*m_server);
         const auto session = waitFor<SessionR>([&](auto cb) { staff.logIn(passwordLogin(staff, hooks, "staff.bit", "Staff-demo-1"), cb); });
         QVERIFY(session.ok());
-        const auto queue = waitFor<QueueR>([&](auto cb) { staff.reviewQueue(cb); });
-        QVERIFY(queue.ok());
-        QCOMPARE(queue->size(), 1);
-        QCOMPARE(queue->first().registrationId, id);
-        QVERIFY(!queue->first().documentNumberMasked.contains("12345678"));
+        QByteArray etag;
+        auto fetchQueue = [&](ApiClient &client) -> QueueR {
+            std::optional<QueueR> got;
+            client.reviewQueue(etag, [&](QueueR q, QByteArray e) {
+                got.emplace(std::move(q));
+                etag = e;
+            });
+            while (!got) // no timer: a call that never answers is ctest's timeout
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+            return std::move(*got);
+        };
+        const auto queue = fetchQueue(staff);
+        QVERIFY(queue.ok() && queue->has_value());
+        QCOMPARE((*queue)->items.size(), 1);
+        QCOMPARE((*queue)->items.first().registrationId, id);
+        QVERIFY((*queue)->decided.isEmpty());
+        QVERIFY(!(*queue)->items.first().documentNumberMasked.contains("E1234"));
+        QVERIFY((*queue)->items.first().documentNumberMasked.endsWith("5678"));
+        // Unchanged: 304, the copy held stays.
+        QVERIFY(!etag.isEmpty());
+        const auto again = fetchQueue(staff);
+        QVERIFY(again.ok() && !again->has_value());
         const auto reg = waitFor<RegR>([&](auto cb) { staff.staffRegistration(id, cb); });
         QCOMPARE(reg->state, RegistrationState::ReviewPending);
         QCOMPARE(waitFor<BytesR>([&](auto cb) { staff.staffPhoto(id, cb); }).value(), held.value()); // what staff see
@@ -170,7 +187,8 @@ private slots:
         QVERIFY(waitFor<SessionR>([&](auto cb) { other.logIn(passwordLogin(other, hooks, "staff.cuc", "Staff-demo-1"), cb); }).ok());
         QCOMPARE(waitFor<RegR>([&](auto cb) { other.staffRegistration(id, cb); }).error().status, 404);
         // The candidate cannot use staff calls.
-        QCOMPARE(waitFor<QueueR>([&](auto cb) { own.reviewQueue(cb); }).error().status, 403);
+        etag.clear();
+        QCOMPARE(fetchQueue(own).error().status, 403);
 
         ReviewDecision reject;
         reject.decision = ReviewDecisionKind::Reject; // without a reason: refused, naming the field
@@ -179,6 +197,21 @@ private slots:
         ReviewDecision approve;
         const auto approved = waitFor<RegR>([&](auto cb) { staff.decideReview(id, approve, {}, cb); });
         QCOMPARE(approved->state, RegistrationState::ReviewApproved);
+        // The queue says who decided, for the other terminals; another site's staff see none of it.
+        etag.clear();
+        const auto after = fetchQueue(staff);
+        QVERIFY(after.ok() && after->has_value());
+        QVERIFY((*after)->items.isEmpty());
+        QCOMPARE((*after)->decided.size(), 1);
+        QCOMPARE((*after)->decided.first().registrationId, id);
+        QCOMPARE((*after)->decided.first().decidedBy, QStringLiteral("staff.bit"));
+        QCOMPARE((*after)->decided.first().decision, ReviewDecisionKind::Approve);
+        // A second decision on it is refused (another terminal decided first).
+        QCOMPARE(waitFor<RegR>([&](auto cb) { staff.decideReview(id, approve, {}, cb); }).error().status, 409);
+        etag.clear();
+        const auto elsewhere = fetchQueue(other);
+        QVERIFY(elsewhere.ok() && elsewhere->has_value());
+        QVERIFY((*elsewhere)->decided.isEmpty() && (*elsewhere)->items.isEmpty());
 
         const QString order = candidate.post("/api/v1/registrations/current/payments").json().value("id").toString();
         QCOMPARE(hooks.post("/api/v1/test-hooks/payments/" + order + "/complete", {{"notify", "now"}}).status, 200);

@@ -144,8 +144,10 @@ private slots:
     {
         QTest::addColumn<QString>("number");
         QTest::addColumn<QString>("masked");
-        QTest::addRow("resident id") << "11010519491231002X" << "1101**********002X";
-        QTest::addRow("permit") << "H12345678" << "H*******8";
+        QTest::addRow("resident id") << "11010519491231002X" << "**************002X";
+        QTest::addRow("permit") << "H12345678" << "*****5678";
+        QTest::addRow("eight") << "A1234567" << "****4567";
+        QTest::addRow("seven") << "A123456" << "******6";
         QTest::addRow("tiny") << "123" << "***";
         QTest::addRow("empty") << "" << "";
     }
