@@ -59,16 +59,6 @@
     </message>
 </context>
 <context>
-    <name>ncre::Kiosk</name>
-    <message numerus="yes">
-        <source>Staff: choose what to do. The panel closes by itself after %n second(s) without a touch.</source>
-        <translation>
-            <numerusform>Staff: choose what to do. The panel closes by itself after %n second without a touch.</numerusform>
-            <numerusform>Staff: choose what to do. The panel closes by itself after %n seconds without a touch.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>ncre::MainWindow</name>
     <message numerus="yes">
         <source>%n change(s) not sent yet: they are kept on this computer and go to the server as soon as it answers.</source>

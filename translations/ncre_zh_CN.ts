@@ -96,6 +96,49 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
 </context>
 <context>
+    <name>ConfirmationSlip</name>
+    <message>
+        <source>On-site confirmation slip</source>
+        <translation>现场确认回执</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>考次</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>报名号</translation>
+    </message>
+    <message>
+        <source>Test site</source>
+        <translation>考点</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>报考科目</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>确认时间</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <source>Keep this slip. Bring your identity document to the exam; print your admission ticket when ticket printing opens.</source>
+        <translation>请妥善保管本回执。考试时请携带本人有效身份证件；准考证打印开放后请及时打印准考证。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>The request could not be understood. Please update NCRE Desk or try again.</source>
@@ -969,6 +1012,53 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
 </context>
 <context>
+    <name>ncre::ConfirmationPanel</name>
+    <message>
+        <source>Document number (type it, or scan the document)</source>
+        <translation>证件号码（手工输入或扫描证件）</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Confirm and print the slip</source>
+        <translation>确认并打印回执</translation>
+    </message>
+    <message>
+        <source>Compare the registered photo with the person in front of you before confirming.</source>
+        <translation>确认前，请将报名照片与现场考生本人进行比对。</translation>
+    </message>
+    <message>
+        <source>Type or scan the document number first.</source>
+        <translation>请先输入或扫描证件号码。</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>No registration at this test site has this document.</source>
+        <translation>本考点没有使用该证件的报名。</translation>
+    </message>
+    <message>
+        <source>Already confirmed on site.</source>
+        <translation>已完成现场确认。</translation>
+    </message>
+    <message>
+        <source>Only a paid registration can be confirmed on site.</source>
+        <translation>只有已缴费的报名才能进行现场确认。</translation>
+    </message>
+    <message>
+        <source>Confirmed. Give the candidate the slip from the printer.</source>
+        <translation>已确认。请将打印机打出的回执交给考生。</translation>
+    </message>
+    <message>
+        <source>Confirmed, but the slip could not be printed: %1</source>
+        <translation>已确认，但回执未能打印：%1</translation>
+    </message>
+</context>
+<context>
     <name>ncre::Desk</name>
     <message>
         <source>The system keychain did not take the session, so you will be asked to log in again next time NCRE Desk starts.</source>
@@ -1216,20 +1306,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Step 3, %1: fill in this page, then go on with the next step in the list on the left. Touch «Log out and clear» when you are done.</source>
         <translation>第 3 步，%1：填写本页，然后继续左侧列表中的下一步。办理完毕请点击「退出并清除」。</translation>
-    </message>
-    <message>
-        <source>Leave kiosk mode</source>
-        <translation>退出自助终端模式</translation>
-    </message>
-    <message>
-        <source>Back to the welcome screen</source>
-        <translation>返回欢迎页</translation>
-    </message>
-    <message numerus="yes">
-        <source>Staff: choose what to do. The panel closes by itself after %n second(s) without a touch.</source>
-        <translation>
-            <numerusform>工作人员：请选择要做的事。%n 秒内无操作，本面板会自动关闭。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Clearing this terminal…</source>
@@ -2159,6 +2235,97 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
 </context>
 <context>
+    <name>ncre::ReviewPanel</name>
+    <message>
+        <source>Registration number</source>
+        <translation>报名号</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>报考科目</translation>
+    </message>
+    <message>
+        <source>Reason for returning it (pick one or type)</source>
+        <translation>退回原因（选择或输入）</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Return for correction</source>
+        <translation>退回修改</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Decided lately (all terminals)</source>
+        <translation>近期审核结果（所有终端）</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting.</source>
+        <translation>暂无待审核的报名。</translation>
+    </message>
+    <message>
+        <source>%1: %2 by %3 at %4</source>
+        <translation>%1：由 %3 于 %4 %2</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>退回修改</translation>
+    </message>
+    <message>
+        <source>%1 decided this registration meanwhile at another terminal.</source>
+        <translation>%1 已在另一终端审核了这条报名。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>No photo to check.</source>
+        <translation>没有可检查的照片。</translation>
+    </message>
+    <message>
+        <source>The photo passes every check of the photo rules.</source>
+        <translation>照片符合全部照片规格要求。</translation>
+    </message>
+    <message>
+        <source>The photo checks found:</source>
+        <translation>照片检查发现：</translation>
+    </message>
+    <message>
+        <source>This registration is not waiting for review.</source>
+        <translation>这条报名不在待审核状态。</translation>
+    </message>
+    <message>
+        <source>Pick or type the reason: the candidate must know what to correct.</source>
+        <translation>请选择或输入退回原因：考生需要知道要修改什么。</translation>
+    </message>
+    <message>
+        <source>This registration was decided meanwhile at another terminal.</source>
+        <translation>这条报名已在另一终端审核。</translation>
+    </message>
+    <message>
+        <source>Approved. The candidate can pay now.</source>
+        <translation>审核通过，考生现在可以缴费。</translation>
+    </message>
+    <message>
+        <source>Returned to the candidate for correction.</source>
+        <translation>已退回考生修改。</translation>
+    </message>
+</context>
+<context>
     <name>ncre::SessionPrompt</name>
     <message>
         <source>Log in again</source>
@@ -2199,6 +2366,64 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Enter the characters in the picture.</source>
         <translation>请输入图中的字符。</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::StaffPanel</name>
+    <message>
+        <source>Back to the welcome screen</source>
+        <translation>返回欢迎页</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>退出自助终端模式</translation>
+    </message>
+    <message>
+        <source>Staff: log in with your staff account to review registrations and confirm candidates on site.</source>
+        <translation>工作人员：请用工作人员账号登录，进行信息审核和现场确认。</translation>
+    </message>
+    <message>
+        <source>%1 is not a staff account. Only staff of this test site can log in here.</source>
+        <translation>%1 不是工作人员账号。只有本考点的工作人员可以在此登录。</translation>
+    </message>
+    <message>
+        <source>%1 works for another test site (%2); this terminal serves %3.</source>
+        <translation>%1 属于其他考点（%2）；本终端服务于 %3。</translation>
+    </message>
+    <message>
+        <source>Staff %1 — %2</source>
+        <translation>工作人员 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>信息审核</translation>
+    </message>
+    <message>
+        <source>On-site confirmation</source>
+        <translation>现场确认</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::StaffReview</name>
+    <message>
+        <source>Photo: the background is not plain white or light blue.</source>
+        <translation>照片：背景不是纯白色或浅蓝色。</translation>
+    </message>
+    <message>
+        <source>Photo: the head is too small or too large in the frame.</source>
+        <translation>照片：头部在画面中过小或过大。</translation>
+    </message>
+    <message>
+        <source>Photo: the photo is blurred or too dark.</source>
+        <translation>照片：照片模糊或过暗。</translation>
+    </message>
+    <message>
+        <source>Data: the name does not match the identity document.</source>
+        <translation>信息：姓名与身份证件不符。</translation>
+    </message>
+    <message>
+        <source>Data: the document number does not match the identity document.</source>
+        <translation>信息：证件号码与身份证件不符。</translation>
     </message>
 </context>
 <context>

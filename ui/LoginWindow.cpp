@@ -216,6 +216,15 @@ void LoginWindow::setKioskMode()
         box->insertWidget(box->indexOf(m_error) + 1, why);
 }
 
+void LoginWindow::setStaffMode()
+{
+    m_kiosk = true;
+    for (const char *name : {"qqLogIn", "keptDocuments", "register", "changePassword", "announcements", "notices"}) {
+        if (auto *button = findChild<QPushButton *>(QLatin1String(name)))
+            button->hide();
+    }
+}
+
 void LoginWindow::refreshCaptcha()
 {
     m_captcha->refresh();

@@ -48,6 +48,8 @@ public:
     void openRegistration();
     // In a kiosk (issue 16): no QQ login (it needs a browser) and no documents kept on this computer; a line says why.
     void setKioskMode();
+    // The kiosk's staff login: account, password and captcha only (no registration, bulletins or password change).
+    void setStaffMode();
 
 signals:
     void loggedIn();

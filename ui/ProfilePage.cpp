@@ -45,20 +45,20 @@ QComboBox *choices(const QList<Choice> &list, QWidget *parent)
     return box;
 }
 
-QString documentTypeLabel(DocumentType t)
+} // namespace
+
+QString ProfilePage::documentTypeLabel(DocumentType t)
 {
     switch (t) {
-    case DocumentType::ResidentId: return ProfilePage::tr("Resident ID card");
-    case DocumentType::HkMacauPermit: return ProfilePage::tr("Mainland travel permit for Hong Kong and Macao residents");
-    case DocumentType::TaiwanPermit: return ProfilePage::tr("Mainland travel permit for Taiwan residents");
-    case DocumentType::HmtResidencePermit: return ProfilePage::tr("Residence permit for Hong Kong, Macao and Taiwan residents");
-    case DocumentType::Passport: return ProfilePage::tr("Passport");
-    case DocumentType::ForeignPermanentResidentId: return ProfilePage::tr("Foreign permanent resident ID card");
+    case DocumentType::ResidentId: return tr("Resident ID card");
+    case DocumentType::HkMacauPermit: return tr("Mainland travel permit for Hong Kong and Macao residents");
+    case DocumentType::TaiwanPermit: return tr("Mainland travel permit for Taiwan residents");
+    case DocumentType::HmtResidencePermit: return tr("Residence permit for Hong Kong, Macao and Taiwan residents");
+    case DocumentType::Passport: return tr("Passport");
+    case DocumentType::ForeignPermanentResidentId: return tr("Foreign permanent resident ID card");
     }
     return {};
 }
-
-} // namespace
 
 QString ProfilePage::fieldLabel(ProfileField field)
 {
@@ -114,7 +114,7 @@ ProfilePage::ProfilePage(RegistrationFlow &flow, QWidget *parent)
             for (DocumentType t : {DocumentType::ResidentId, DocumentType::HkMacauPermit, DocumentType::TaiwanPermit,
                                    DocumentType::HmtResidencePermit, DocumentType::Passport,
                                    DocumentType::ForeignPermanentResidentId})
-                box->addItem(documentTypeLabel(t), documentTypeName(t));
+                box->addItem(ProfilePage::documentTypeLabel(t), documentTypeName(t));
             editor = box;
             break;
         }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DocumentType.h"
 #include "RegistrationFlow.h"
 
 #include <QHash>
@@ -26,6 +27,7 @@ public:
     explicit ProfilePage(RegistrationFlow &flow, QWidget *parent = nullptr);
 
     static QString fieldLabel(ProfileField field);
+    static QString documentTypeLabel(DocumentType type);
     QWidget *editor(ProfileField field) const { return m_rows.value(field).editor; }
     QString errorText(ProfileField field) const;
     void save();

@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 #include "PaymentPage.h"
 #include "PdfViewer.h"
+#include "StaffPanel.h"
 #include "LoginWindow.h"
 #include "PinPad.h"
 #include "SecretBox.h"
@@ -19,6 +20,9 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QListWidget>
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
@@ -123,6 +127,43 @@ private:
             }
         }
         return found;
+    }
+
+    // A candidate registered through the API up to a review request at `site` (or payment, where none is needed).
+    QString candidateUpToReview(TestHttp &http, const QString &account, const QString &idNumber, const QString &site,
+                                bool requestReview = true)
+    {
+        http.setToken(http.registerAndLogIn(account));
+        const QString version = http.get("/api/v1/exams/current").json().value("agreementVersion").toString();
+        http.put("/api/v1/registrations/current/agreement", {{"agreementVersion", version}});
+        QJsonObject profile = residentProfileJson(idNumber);
+        profile.insert("name", account == "kiosk.ra" ? QString::fromUtf8("李审核") : QString::fromUtf8("王确认"));
+        http.put("/api/v1/registrations/current/profile", profile);
+        http.put("/api/v1/registrations/current/subjects", {{"siteId", site}, {"subjectIds", QJsonArray{"15"}}});
+        http.post("/api/v1/registrations/current/submit", {{"guarantee", true}});
+        http.send("PUT", "/api/v1/registrations/current/photo", PhotoFixtures::compliantJpeg(), "image/jpeg");
+        if (!requestReview)
+            return http.get("/api/v1/registrations/current").json().value("id").toString();
+        return http.post("/api/v1/registrations/current/review-requests").json().value("id").toString();
+    }
+
+    void openStaffPanel(Kiosk &kiosk)
+    {
+        QTest::mouseClick(kiosk.window()->staffButton(), Qt::LeftButton);
+        waitForScreen(kiosk, Kiosk::Screen::Pin);
+        typePin(kiosk, m_pin);
+        waitForScreen(kiosk, Kiosk::Screen::Staff);
+    }
+
+    static void staffLogIn(StaffPanel *panel, TestHttp &hooks, const QString &account)
+    {
+        LoginWindow *login = panel->login();
+        QTRY_VERIFY_WITH_TIMEOUT(!login->captchaId().isEmpty(), 20000);
+        const QString captcha = login->captchaId();
+        find<QLineEdit>(login, "account")->setText(account);
+        find<QLineEdit>(login, "password")->setText("Staff-demo-1");
+        find<QLineEdit>(login, "captchaAnswer")->setText(hooks.captchaAnswer(captcha));
+        QTest::mouseClick(find<QPushButton>(login, "logIn"), Qt::LeftButton);
     }
 
 private slots:
@@ -345,6 +386,117 @@ private slots:
         const auto refused = KioskPrinter(gone).print(pdf, QStringLiteral("form"));
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, ErrorCode::PrintFailed);
+    }
+
+    // Staff behind the PIN: a staff account of another site is refused; the site's own reviews a candidate with the
+    // photo checks run here, sees a decision made at another terminal, returns one with a reason, and confirms a
+    // paid candidate on site, printing the slip. Another site's candidate cannot be found.
+    void testStaffReviewAndOnSiteConfirmation()
+    {
+        TestHttp hooks(*m_server);
+        TestHttp a(*m_server), b(*m_server), elsewhere(*m_server);
+        const QString idA = candidateUpToReview(a, "kiosk.ra", "440106199001010013", "bj-bit");
+        const QString idB = candidateUpToReview(b, "kiosk.rb", "440106199102020026", "bj-bit");
+        candidateUpToReview(elsewhere, "kiosk.rc", "440106199203030039", "bj-buu", false);
+        QVERIFY(!idA.isEmpty() && !idB.isEmpty());
+        const QString order = elsewhere.post("/api/v1/registrations/current/payments").json().value("id").toString();
+        QCOMPARE(hooks.post("/api/v1/test-hooks/payments/" + order + "/complete", {{"notify", "now"}}).status, 200);
+
+        auto kiosk = startKiosk(config());
+        openStaffPanel(*kiosk);
+        StaffPanel *panel = kiosk->staffPanel();
+        QVERIFY(panel);
+        // Another site's staff: logged out again, with the reason.
+        QSignalSpy refused(panel, &StaffPanel::loginRefused);
+        staffLogIn(panel, hooks, "staff.cuc");
+        QVERIFY(refused.wait(20000));
+        QVERIFY(find<QLabel>(panel, "staffError")->text().contains("bj-cuc"));
+        QTRY_VERIFY_WITH_TIMEOUT(!kiosk->auth()->isLoggedIn(), 20000);
+        QSignalSpy jobs(panel, &StaffPanel::jobsShown);
+        staffLogIn(panel, hooks, "staff.bit");
+        QVERIFY(jobs.wait(20000));
+
+        ReviewPanel *review = panel->reviewPanel();
+        QListWidget *pending = find<QListWidget>(review, "reviewPending");
+        QTRY_VERIFY_WITH_TIMEOUT(pending->count() >= 2, 20000);
+        QStringList rows;
+        for (int i = 0; i < pending->count(); ++i)
+            rows << pending->item(i)->text();
+        QVERIFY2(!rows.join('\n').contains("4401061990"), qPrintable(rows.join('\n')));       // masked...
+        QVERIFY2(rows.join('\n').contains(QStringLiteral("*0013")), qPrintable(rows.join('\n'))); // ...but for the last 4
+        QSignalSpy shown(review, &ReviewPanel::candidateShown);
+        review->openCandidate(idA);
+        QVERIFY(shown.wait(30000));
+        QVERIFY(!find<QLabel>(review, "reviewPhoto")->pixmap().isNull());
+        QVERIFY2(find<QLabel>(review, "reviewChecks")->text().contains("passes every check"),
+                 qPrintable(find<QLabel>(review, "reviewChecks")->text()));
+        QVERIFY(find<QLabel>(review, "reviewData")->text().contains(QStringLiteral("**************0013")));
+        QVERIFY(!find<QLabel>(review, "reviewData")->text().contains(QStringLiteral("440106199001010013")));
+        QVERIFY(find<QPushButton>(review, "reviewApprove")->isEnabled());
+
+        // Another terminal approves A meanwhile: the queue, polled by itself, says who, and A is no longer decidable here.
+        TestHttp other(*m_server);
+        other.setToken(other.logIn("staff.bit", "Staff-demo-1"));
+        QCOMPARE(other.post("/api/v1/staff/registrations/" + idA + "/decision", {{"decision", "approve"}}).status, 200);
+        QListWidget *decided = find<QListWidget>(review, "reviewDecided");
+        QTRY_VERIFY_WITH_TIMEOUT(decided->count() >= 1, 20000);
+        QVERIFY(decided->item(0)->text().contains("staff.bit"));
+        QVERIFY(find<QLabel>(review, "reviewStatus")->text().contains("meanwhile"));
+        QVERIFY(!find<QPushButton>(review, "reviewApprove")->isEnabled());
+
+        // B: returned, and a reason is required.
+        review->openCandidate(idB);
+        QVERIFY(shown.wait(30000));
+        QSignalSpy decisions(review, &ReviewPanel::decided);
+        QTest::mouseClick(find<QPushButton>(review, "reviewReject"), Qt::LeftButton);
+        QVERIFY(find<QLabel>(review, "reviewStatus")->text().contains("reason"));
+        QCOMPARE(decisions.count(), 0);
+        find<QComboBox>(review, "reviewReason")->setCurrentIndex(2); // the head size
+        QTest::mouseClick(find<QPushButton>(review, "reviewReject"), Qt::LeftButton);
+        QVERIFY(decisions.wait(20000));
+        QVERIFY(decisions.last().at(1).toBool());
+        const QJsonObject rejected = b.get("/api/v1/registrations/current").json();
+        QCOMPARE(rejected.value("state").toString(), QStringLiteral("review_rejected"));
+        QVERIFY(rejected.value("review").toObject().value("reason").toString().contains("head"));
+
+        // A pays; at the desk staff look A up by the number (a scanner types it and Enter), compare and confirm.
+        const QString orderA = a.post("/api/v1/registrations/current/payments").json().value("id").toString();
+        QCOMPARE(hooks.post("/api/v1/test-hooks/payments/" + orderA + "/complete", {{"notify", "now"}}).status, 200);
+        panel->tabs()->setCurrentIndex(1);
+        ConfirmationPanel *confirm = panel->confirmationPanel();
+        QSignalSpy found(confirm, &ConfirmationPanel::candidateShown);
+        QTest::keyClicks(find<QLineEdit>(confirm, "confirmNumber"), "440106199203030039"); // bj-buu's candidate
+        QTest::keyClick(find<QLineEdit>(confirm, "confirmNumber"), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(confirm, "confirmStatus")->text().contains("No registration"), 20000);
+        QCOMPARE(found.count(), 0);
+        QTest::keyClicks(find<QLineEdit>(confirm, "confirmNumber"), "440106199001010013");
+        QTest::keyClick(find<QLineEdit>(confirm, "confirmNumber"), Qt::Key_Return);
+        QVERIFY(found.wait(20000));
+        QVERIFY(!find<QLabel>(confirm, "confirmPhoto")->pixmap().isNull());
+        QVERIFY(find<QPushButton>(confirm, "confirmOnSite")->isEnabled());
+        QSignalSpy confirmed(confirm, &ConfirmationPanel::confirmed);
+        QTest::mouseClick(find<QPushButton>(confirm, "confirmOnSite"), Qt::LeftButton);
+        QVERIFY(confirmed.wait(30000));
+        QVERIFY(confirmed.last().at(1).toBool());
+        QCOMPARE(a.get("/api/v1/registrations/current").json().value("state").toString(), QStringLiteral("confirmed"));
+        const QStringList slips = QDir(m_prints.path()).entryList({"*.pdf"}, QDir::Files);
+        QCOMPARE(slips.size(), 1);
+        QFile slip(QDir(m_prints.path()).filePath(slips.first()));
+        QVERIFY(slip.open(QIODevice::ReadOnly));
+        PdfDocument pdf;
+        QCOMPARE(pdf.open(slip.readAll()), PdfDocument::OpenResult::Opened);
+        QCOMPARE(pdf.pageCount(), 1);
+        QFile::remove(slip.fileName());
+
+        // «返回»: the staff session ends on the server and is wiped like a candidate's.
+        const QString token = kiosk->api()->accessToken();
+        QSignalSpy wiped(kiosk.get(), &Kiosk::wiped);
+        QTest::mouseClick(find<QPushButton>(panel, "staffBack"), Qt::LeftButton);
+        QVERIFY(wiped.wait(20000));
+        waitForScreen(*kiosk, Kiosk::Screen::Welcome);
+        TestHttp stale(*m_server);
+        stale.setToken(token);
+        QCOMPARE(stale.get("/api/v1/staff/reviews").status, 401);
     }
 
     // The walk-in candidate's whole visit, then the proof that nothing of theirs stays.

@@ -9,6 +9,8 @@
 #include "MainWindow.h"
 #include "PinPad.h"
 #include "SecretBox.h"
+#include "ConfirmationSlip.h"
+#include "StaffPanel.h"
 #include "StepBar.h"
 #include "Theme.h"
 #include "Translations.h"
@@ -75,6 +77,11 @@ Kiosk::~Kiosk()
     delete m_login;
     m_flow.reset();
     m_store.reset();
+}
+
+StaffPanel *Kiosk::staffPanel() const
+{
+    return qobject_cast<StaffPanel *>(m_staff.data());
 }
 
 QString Kiosk::storePath()
@@ -238,19 +245,17 @@ void Kiosk::showPin()
 void Kiosk::showStaff()
 {
     delete m_staff;
-    m_staff = new QWidget;
-    m_staff->setObjectName(QStringLiteral("kioskStaffPanel"));
-    auto *leave = new QPushButton(tr("Leave kiosk mode"), m_staff);
-    leave->setObjectName(QStringLiteral("staffLeave"));
-    auto *back = new QPushButton(tr("Back to the welcome screen"), m_staff);
-    back->setObjectName(QStringLiteral("staffBack"));
-    auto *layout = new QVBoxLayout(m_staff);
-    layout->addStretch(1);
-    layout->addWidget(back, 0, Qt::AlignHCenter);
-    layout->addWidget(leave, 0, Qt::AlignHCenter);
-    layout->addStretch(1);
-    connect(back, &QPushButton::clicked, this, [this]() { endSession(); });
-    connect(leave, &QPushButton::clicked, this, [this]() {
+    connectFresh(); // the staff member's own session, ended (and wiped) like a candidate's
+    auto *panel = new StaffPanel(m_connection->api, m_connection->auth, m_config,
+                                 [printer = KioskPrinter(m_config)](const QByteArray &pdf) -> Result<void> {
+                                     PdfDocument document;
+                                     if (document.open(pdf) != PdfDocument::OpenResult::Opened)
+                                         return Error(ErrorCode::PrintFailed, {}, QStringLiteral("slip not a PDF"));
+                                     return printer.print(document, ConfirmationSlip::tr("On-site confirmation slip"));
+                                 });
+    m_staff = panel;
+    connect(panel, &StaffPanel::backRequested, this, [this]() { endSession(); });
+    connect(panel, &StaffPanel::leaveRequested, this, [this]() {
         endSession([this]() {
             qCInfo(lcKiosk) << "leaving kiosk mode";
             m_window->allowClose();
@@ -258,8 +263,7 @@ void Kiosk::showStaff()
             emit quitRequested();
         });
     });
-    showScreen(Screen::Staff, m_staff, tr("Staff: choose what to do. The panel closes by itself after %n second(s) without a touch.",
-                                          nullptr, m_config.staffIdleSeconds));
+    showScreen(Screen::Staff, m_staff, StaffPanel::hint());
     m_idle.setTimeouts(m_config.staffIdleSeconds * 1000, m_config.countdownSeconds * 1000);
     m_idle.start();
 }

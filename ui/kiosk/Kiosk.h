@@ -64,6 +64,7 @@ public:
     LoginWindow *loginPage() const { return m_login; }
     MainWindow *registrationPage() const { return m_main; }
     PinPad *pinPad() const { return m_pinPad; }
+    class StaffPanel *staffPanel() const;
     RegistrationFlow *flow() const { return m_flow.get(); }
     // The candidate's (or staff member's) connection: a new ApiClient and AuthSession for each session, so no
     // token, cookie or open connection outlives it. Null on the welcome screen.
