@@ -217,6 +217,8 @@ QWidget *MainWindow::pageFor(FlowStep step)
     case FlowStep::Photo: {
         auto *page = new PhotoPage(m_flow);
         connect(page, &PhotoPage::uploaded, this, [this]() { m_tabs->setCurrentIndex(0); });
+        if (m_kiosk && m_kiosk->camera)
+            page->setKioskSources(m_kiosk->camera, m_kiosk->mediaRoots);
         return page;
     }
     case FlowStep::Review: {

@@ -48,6 +48,9 @@ public:
     {
         PdfViewer::DirectPrint print;
         int paymentPollMs = 5000;
+        // The photo's sources (PhotoPage::setKioskSources).
+        std::function<class FrameSource *(QObject *parent)> camera;
+        std::function<QStringList()> mediaRoots;
     };
     void setKioskMode(KioskMode mode) { m_kiosk = std::move(mode); }
     Notifier *notifier() const { return m_notifier; }

@@ -8,6 +8,10 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
+
+#include "kiosk/CameraDialog.h"
+#include "kiosk/MediaPickerDialog.h"
+#include "FrameSource.h"
 #include <QStandardPaths>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -97,7 +101,7 @@ PhotoPage::PhotoPage(RegistrationFlow &flow, QWidget *parent)
     connect(m_session, &PhotoSession::busyChanged, this, [this](bool busy) {
         if (busy)
             m_findings->setText(QStringLiteral("<p>%1</p>").arg(tr("Checking the photo…").toHtmlEscaped()));
-        m_choose->setEnabled(!busy && m_flow.can(RegistrationAction::UploadPhoto));
+        setChooseEnabled(!busy && m_flow.can(RegistrationAction::UploadPhoto));
     });
     connect(m_choose, &QPushButton::clicked, this, [this]() {
         // Where photos usually are, not wherever the program was started from.
@@ -117,6 +121,49 @@ PhotoPage::PhotoPage(RegistrationFlow &flow, QWidget *parent)
     connect(&m_flow, &RegistrationFlow::registrationChanged, this, &PhotoPage::updateLock);
     updateLock();
     showServerPhoto();
+}
+
+void PhotoPage::setChooseEnabled(bool enabled)
+{
+    m_choose->setEnabled(enabled);
+    for (QPushButton *b : {m_kioskCamera, m_kioskMedia})
+        if (b)
+            b->setEnabled(enabled);
+}
+
+void PhotoPage::setKioskSources(std::function<FrameSource *(QObject *)> camera, std::function<QStringList()> mediaRoots)
+{
+    // A kiosk has no file dialog: the terminal's camera, or a USB stick's photos (issue 16).
+    m_choose->hide();
+    setAcceptDrops(false);
+    m_kioskCamera = new QPushButton(tr("Take a photo with the camera"), this);
+    m_kioskCamera->setObjectName(QStringLiteral("kioskCamera"));
+    m_kioskMedia = new QPushButton(tr("A photo from a USB stick…"), this);
+    m_kioskMedia->setObjectName(QStringLiteral("kioskMedia"));
+    if (auto *side = m_choose->parentWidget()->layout()) {
+        if (auto *box = qobject_cast<QBoxLayout *>(side)) {
+            const int at = box->indexOf(m_choose);
+            box->insertWidget(at + 1, m_kioskMedia);
+            box->insertWidget(at + 1, m_kioskCamera);
+        }
+    }
+    connect(m_kioskCamera, &QPushButton::clicked, this, [this, camera]() {
+        FrameSource *source = camera(this);
+        auto *dialog = new CameraDialog(*source, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        source->setParent(dialog);
+        connect(dialog, &CameraDialog::captured, this, &PhotoPage::openBytes);
+        m_cameraDialog = dialog;
+        dialog->open();
+    });
+    connect(m_kioskMedia, &QPushButton::clicked, this, [this, mediaRoots]() {
+        auto *dialog = new MediaPickerDialog(mediaRoots, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &MediaPickerDialog::chosen, this, &PhotoPage::openFile);
+        m_mediaDialog = dialog;
+        dialog->open();
+    });
+    updateLock();
 }
 
 void PhotoPage::openFile(const QString &path)
@@ -209,7 +256,7 @@ void PhotoPage::updateLock()
 {
     const bool allowed = m_flow.can(RegistrationAction::UploadPhoto);
     m_upload->setEnabled(allowed && !m_session->preparedJpeg().isEmpty() && !m_session->isBusy());
-    m_choose->setEnabled(allowed && !m_session->isBusy());
+    setChooseEnabled(allowed && !m_session->isBusy());
     const QString submitFirst = tr("Submit your registration first; then upload the photo.");
     const QString locked = tr("Your photo is locked and can no longer be replaced.");
     const QString underReview = tr("The test site is reviewing your registration: the photo cannot be replaced now. "

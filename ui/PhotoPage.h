@@ -3,7 +3,11 @@
 #include "PhotoSession.h"
 #include "RegistrationFlow.h"
 
+#include <QDialog>
+#include <QPointer>
 #include <QTimer>
+
+#include <functional>
 #include <QWidget>
 
 class QLabel;
@@ -36,6 +40,11 @@ public:
     QByteArray preparedJpeg() const { return m_session->preparedJpeg(); }
     // The codes of the current frame's findings (or of the file's, when it could not be opened).
     QStringList findings() const;
+    // At a kiosk (issue 16): «用摄像头拍照» (a CameraDialog over the frames of `camera`'s source, made per use) and
+    // «从U盘选择照片…» (a MediaPickerDialog over `mediaRoots`) instead of the file dialog.
+    void setKioskSources(std::function<class FrameSource *(QObject *parent)> camera, std::function<QStringList()> mediaRoots);
+    QDialog *cameraDialog() const { return m_cameraDialog; }
+    QDialog *mediaDialog() const { return m_mediaDialog; }
 
 signals:
     void uploaded();
@@ -58,6 +67,11 @@ private:
     QLabel *m_serverPhoto;
     QLabel *m_status;
     QPushButton *m_choose;
+    QPushButton *m_kioskCamera = nullptr;
+    QPushButton *m_kioskMedia = nullptr;
+    QPointer<QDialog> m_cameraDialog;
+    QPointer<QDialog> m_mediaDialog;
+    void setChooseEnabled(bool enabled);
     QPushButton *m_left;
     QPushButton *m_right;
     QPushButton *m_upload;

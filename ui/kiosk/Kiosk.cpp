@@ -4,6 +4,8 @@
 #include "KioskPrinter.h"
 #include "KioskSpace.h"
 #include "KioskWindow.h"
+#include "QtCameraSource.h"
+#include "RemovableMedia.h"
 #include "IdleOverlay.h"
 #include "LoginWindow.h"
 #include "MainWindow.h"
@@ -184,10 +186,16 @@ void Kiosk::startRegistration()
         m_main = new MainWindow(*m_flow, m_connection->auth.account().username);
         m_main->setWindowFlags(Qt::Widget); // a page of the kiosk window, not a window of its own
         m_main->setUrlOpener([](const QUrl &) { return false; }); // no browser at a kiosk: the payment shows its QR code
-        m_main->setKioskMode({[printer = KioskPrinter(m_config)](const PdfDocument &pdf, const QString &title) {
-                                  return printer.print(pdf, title);
-                              },
-                              m_paymentPollMs});
+        MainWindow::KioskMode mode;
+        mode.print = [printer = KioskPrinter(m_config)](const PdfDocument &pdf, const QString &title) {
+            return printer.print(pdf, title);
+        };
+        mode.paymentPollMs = m_paymentPollMs;
+        mode.camera = m_camera ? m_camera : [camera = m_config.camera](QObject *parent) -> FrameSource * {
+            return new QtCameraSource(camera, parent);
+        };
+        mode.mediaRoots = m_mediaRoots ? m_mediaRoots : &RemovableMedia::mountedRemovableRoots;
+        m_main->setKioskMode(mode);
         connect(m_main, &MainWindow::logOutRequested, this, [this]() { endSession(); });
         connect(m_flow.get(), &RegistrationFlow::stepChanged, this, [this]() {
             if (m_screen == Screen::Registration)

@@ -4,6 +4,7 @@
 
 #include "ApiClient.h"
 #include "AuthSession.h"
+#include "FrameSource.h"
 #include "IdleWatcher.h"
 #include "LocalStore.h"
 #include "PinGate.h"
@@ -76,6 +77,13 @@ public:
     LocalStore *store() const { return m_store.get(); }
     // How often the payment page asks the platform while an order is open (ms; tests shorten it).
     void setPaymentPollMs(int ms) { m_paymentPollMs = ms; }
+    // Where photos come from (tests: a sequence of still frames, a folder standing for a USB stick); unset: the
+    // configured camera through Qt Multimedia, and the removable volumes mounted now.
+    void setPhotoSources(std::function<FrameSource *(QObject *)> camera, std::function<QStringList()> mediaRoots)
+    {
+        m_camera = std::move(camera);
+        m_mediaRoots = std::move(mediaRoots);
+    }
     // Where the candidate's store file lives (inside KioskSpace's data location).
     static QString storePath();
 
@@ -122,6 +130,8 @@ private:
     Screen m_beforePin = Screen::Welcome;
     bool m_ending = false;
     int m_paymentPollMs = 5000;
+    std::function<FrameSource *(QObject *)> m_camera;
+    std::function<QStringList()> m_mediaRoots;
 };
 
 } // namespace ncre

@@ -1,0 +1,108 @@
+#include "MediaPickerDialog.h"
+
+#include "RemovableMedia.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QImageReader>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace ncre {
+
+MediaPickerDialog::MediaPickerDialog(std::function<QStringList()> roots, QWidget *parent)
+    : QDialog(parent)
+    , m_roots(std::move(roots))
+{
+    setObjectName(QStringLiteral("mediaPicker"));
+    setWindowTitle(tr("A photo from your USB stick"));
+    setModal(true);
+    m_list = new QListWidget(this);
+    m_list->setObjectName(QStringLiteral("mediaImages"));
+    m_preview = new QLabel(this);
+    m_preview->setObjectName(QStringLiteral("mediaPreview"));
+    m_preview->setFixedSize(300, 400);
+    m_preview->setAlignment(Qt::AlignCenter);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("mediaStatus"));
+    m_status->setWordWrap(true);
+    m_use = new QPushButton(tr("Use this photo"), this);
+    m_use->setObjectName(QStringLiteral("mediaUse"));
+    m_use->setEnabled(false);
+    auto *cancel = new QPushButton(tr("Cancel"), this);
+    cancel->setObjectName(QStringLiteral("mediaCancel"));
+    auto *content = new QHBoxLayout;
+    content->addWidget(m_list, 1);
+    content->addWidget(m_preview);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(cancel);
+    buttons->addStretch(1);
+    buttons->addWidget(m_use);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_status);
+    layout->addLayout(content, 1);
+    layout->addLayout(buttons);
+
+    connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_list, &QListWidget::currentRowChanged, this, &MediaPickerDialog::preview);
+    connect(m_use, &QPushButton::clicked, this, [this]() {
+        if (QListWidgetItem *item = m_list->currentItem()) {
+            emit chosen(item->data(Qt::UserRole).toString());
+            accept();
+        }
+    });
+    connect(&m_poll, &QTimer::timeout, this, &MediaPickerDialog::rescan);
+    m_poll.start(2000);
+    rescan();
+}
+
+void MediaPickerDialog::rescan()
+{
+    const QStringList roots = m_roots();
+    if (roots == m_shownRoots && m_list->count() > 0)
+        return;
+    m_shownRoots = roots;
+    m_list->clear();
+    m_preview->clear();
+    m_use->setEnabled(false);
+    if (roots.isEmpty()) {
+        m_status->setText(tr("Insert your USB stick or memory card: its photos show here."));
+        return;
+    }
+    for (const QString &root : roots) {
+        for (const QString &path : RemovableMedia::images(root)) {
+            const QFileInfo info(path);
+            auto *item = new QListWidgetItem(QStringLiteral("%1   %2").arg(QDir(root).relativeFilePath(path),
+                                                                          QLocale().toString(info.lastModified(), QLocale::ShortFormat)),
+                                             m_list);
+            item->setData(Qt::UserRole, path);
+            item->setSizeHint(QSize(0, 48));
+        }
+    }
+    m_status->setText(m_list->count() ? tr("Touch a photo, check it on the right, then «Use this photo».")
+                                      : tr("There are no photos (JPEG, PNG, HEIC) on this medium."));
+}
+
+void MediaPickerDialog::preview()
+{
+    QListWidgetItem *item = m_list->currentItem();
+    m_use->setEnabled(item != nullptr);
+    if (!item)
+        return;
+    QImageReader reader(item->data(Qt::UserRole).toString());
+    reader.setAutoTransform(true);
+    const QSize size = reader.size();
+    if (size.isValid())
+        reader.setScaledSize(size.scaled(m_preview->size(), Qt::KeepAspectRatio));
+    const QImage image = reader.read();
+    if (image.isNull())
+        m_preview->setText(tr("This file cannot be shown; it may not be a photo."));
+    else
+        m_preview->setPixmap(QPixmap::fromImage(image));
+}
+
+} // namespace ncre
