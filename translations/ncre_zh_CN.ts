@@ -986,6 +986,29 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
 </context>
 <context>
+    <name>ncre::CameraDialog</name>
+    <message>
+        <source>Take your photo</source>
+        <translation>拍摄照片</translation>
+    </message>
+    <message>
+        <source>Take the photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Look straight at the camera, with your head inside the frame, shoulders level, against the plain background. Then touch «Take the photo».</source>
+        <translation>请正视摄像头，头部位于框内，双肩放平，背景为纯色。然后点击「拍照」。</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>正在启动摄像头…</translation>
+    </message>
+</context>
+<context>
     <name>ncre::CaptchaField</name>
     <message>
         <source>Captcha</source>
@@ -1524,6 +1547,37 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
 </context>
 <context>
+    <name>ncre::MediaPickerDialog</name>
+    <message>
+        <source>A photo from your USB stick</source>
+        <translation>从U盘选择照片</translation>
+    </message>
+    <message>
+        <source>Use this photo</source>
+        <translation>使用这张照片</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Insert your USB stick or memory card: its photos show here.</source>
+        <translation>请插入U盘或存储卡，其中的照片会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Touch a photo, check it on the right, then «Use this photo».</source>
+        <translation>点击一张照片，在右侧查看，然后点击「使用这张照片」。</translation>
+    </message>
+    <message>
+        <source>There are no photos (JPEG, PNG, HEIC) on this medium.</source>
+        <translation>该存储设备上没有照片（JPEG、PNG、HEIC）。</translation>
+    </message>
+    <message>
+        <source>This file cannot be shown; it may not be a photo.</source>
+        <translation>无法显示这个文件，它可能不是照片。</translation>
+    </message>
+</context>
+<context>
     <name>ncre::NoticesPage</name>
     <message>
         <source>On-site confirmation notice</source>
@@ -1912,6 +1966,14 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>Press «%1» twice.</source>
         <translation>请点击两次«%1»。</translation>
     </message>
+    <message>
+        <source>Take a photo with the camera</source>
+        <translation>用摄像头拍照</translation>
+    </message>
+    <message>
+        <source>A photo from a USB stick…</source>
+        <translation>从U盘选择照片…</translation>
+    </message>
 </context>
 <context>
     <name>ncre::PinPad</name>
@@ -2110,6 +2172,25 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>NCRE Desk: QQ login complete. You can close this page and return to NCRE Desk.</source>
         <translation>NCRE Desk：QQ 登录完成。您可以关闭此页面，回到 NCRE Desk。</translation>
+    </message>
+</context>
+<context>
+    <name>ncre::QtCameraSource</name>
+    <message>
+        <source>This terminal has no camera. Use a photo from a USB stick instead.</source>
+        <translation>本终端没有摄像头。请改用U盘中的照片。</translation>
+    </message>
+    <message>
+        <source>No camera is connected to this terminal. Use a photo from a USB stick, or ask a member of staff.</source>
+        <translation>本终端未连接摄像头。请使用U盘中的照片，或联系工作人员。</translation>
+    </message>
+    <message>
+        <source>The camera set up for this terminal («%1») is not connected. Please ask a member of staff.</source>
+        <translation>本终端设置的摄像头（「%1」）未连接。请联系工作人员。</translation>
+    </message>
+    <message>
+        <source>The camera stopped working. Please ask a member of staff, or use a photo from a USB stick.</source>
+        <translation>摄像头停止工作。请联系工作人员，或使用U盘中的照片。</translation>
     </message>
 </context>
 <context>

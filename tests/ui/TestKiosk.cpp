@@ -8,6 +8,9 @@
 #include "MainWindow.h"
 #include "PaymentPage.h"
 #include "PdfViewer.h"
+#include "PhotoPage.h"
+#include "kiosk/CameraDialog.h"
+#include "FrameSequence.h"
 #include "StaffPanel.h"
 #include "LoginWindow.h"
 #include "PinPad.h"
@@ -26,6 +29,7 @@
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -497,6 +501,109 @@ private slots:
         TestHttp stale(*m_server);
         stale.setToken(token);
         QCOMPARE(stale.get("/api/v1/staff/reviews").status, 401);
+    }
+
+    // The photo from the terminal's camera (frames fed through the camera interface) and from a USB stick (a folder
+    // standing for the mounted volume): both go through the same photo pipeline and upload; without a camera the
+    // dialog says so.
+    void testPhotoFromCameraAndUsbStick()
+    {
+        TestHttp hooks(*m_server);
+        hooks.registerAndLogIn("kiosk.photo");
+        QTemporaryDir stick;
+        const QByteArray compliant = PhotoFixtures::compliantJpeg();
+        // A camera frame (4:3) whose composition frame holds the compliant portrait; the rest is the room.
+        QImage frame(960, 720, QImage::Format_RGB32);
+        frame.fill(QColor(90, 90, 96));
+        {
+            QPainter p(&frame);
+            p.drawImage(CameraDialog::guide(frame.size()), QImage::fromData(compliant, "JPEG"));
+        }
+        QImage dark(960, 720, QImage::Format_RGB32);
+        dark.fill(Qt::black);
+        bool cameraMissing = false;
+        auto kiosk = startKiosk(config());
+        kiosk->setPhotoSources(
+            [&](QObject *parent) -> FrameSource * {
+                return new FrameSequence({dark, frame}, cameraMissing ? QStringLiteral("No camera is connected to this terminal.") : QString(), parent);
+            },
+            [&]() { return QStringList{stick.path()}; });
+        logIn(*kiosk, hooks, "kiosk.photo", "Secret-pass-1");
+        if (QTest::currentTestFailed())
+            return;
+        RegistrationFlow &flow = *kiosk->flow();
+        auto run = [&](std::function<void(RegistrationFlow::Done)> call) { return waitFor<Result<void, Problem>>(std::move(call)); };
+        QVERIFY(run([&](auto done) { flow.acceptAgreement(done); }).ok());
+        flow.editProfile(residentProfile(QStringLiteral("440106199304040041")));
+        QVERIFY(run([&](auto done) { flow.saveProfile(done); }).ok());
+        QVERIFY(run([&](auto done) { flow.chooseSubjects("bj-buu", {"15"}, done); }).ok());
+        QVERIFY(run([&](auto done) { flow.submit(true, done); }).ok());
+
+        MainWindow *main = kiosk->registrationPage();
+        main->openStep(FlowStep::Photo);
+        auto *photo = qobject_cast<PhotoPage *>(main->tabs()->currentWidget());
+        QVERIFY(photo);
+        QVERIFY(!find<QPushButton>(photo, "choosePhoto")->isVisible()); // no file dialog at a kiosk
+        QPushButton *camera = find<QPushButton>(photo, "kioskCamera");
+        QTRY_VERIFY_WITH_TIMEOUT(camera->isEnabled(), 20000);
+
+        // The camera: the live preview, then the capture into the photo checks.
+        QTest::mouseClick(camera, Qt::LeftButton);
+        QPointer<QDialog> dialog = photo->cameraDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        QLabel *preview = find<QLabel>(dialog, "cameraPreview");
+        QTRY_VERIFY_WITH_TIMEOUT(!preview->pixmap().isNull(), 20000);
+        QPushButton *capture = find<QPushButton>(dialog, "cameraCapture");
+        QVERIFY(capture->isEnabled());
+        // Capture the frame with the candidate in it (the sequence alternates with a dark one).
+        auto *source = dialog->findChild<FrameSequence *>();
+        QVERIFY(source);
+        QSignalSpy frames(source, &FrameSource::frameReady);
+        do {
+            QVERIFY(frames.wait(5000));
+        } while (frames.last().at(0).value<QImage>().pixel(10, 10) == dark.pixel(10, 10));
+        QSignalSpy checked(photo, &PhotoPage::checked);
+        QTest::mouseClick(capture, Qt::LeftButton);
+        QVERIFY(checked.wait(30000));
+        QTRY_VERIFY(!dialog); // closed (and deleted) with the capture
+        QVERIFY2(photo->findings().isEmpty(), qPrintable(photo->findings().join(", ")));
+        QVERIFY(!photo->preparedJpeg().isEmpty());
+
+        // No camera: the dialog says so, and nothing can be captured.
+        cameraMissing = true;
+        QTest::mouseClick(camera, Qt::LeftButton);
+        dialog = photo->cameraDialog();
+        QVERIFY(dialog);
+        QVERIFY(find<QLabel>(dialog, "cameraStatus")->text().contains("No camera"));
+        QVERIFY(!find<QPushButton>(dialog, "cameraCapture")->isEnabled());
+        QTest::mouseClick(find<QPushButton>(dialog, "cameraCancel"), Qt::LeftButton);
+        QTRY_VERIFY(!dialog);
+
+        // The USB stick: only its photos are offered; the chosen one goes through the same checks, and uploads.
+        QFile jpeg(stick.filePath("DCIM/IMG_0001.JPG"));
+        QDir().mkpath(stick.filePath("DCIM"));
+        QVERIFY(jpeg.open(QIODevice::WriteOnly));
+        jpeg.write(compliant);
+        jpeg.close();
+        QFile notes(stick.filePath("notes.txt"));
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write("not a photo");
+        notes.close();
+        QTest::mouseClick(find<QPushButton>(photo, "kioskMedia"), Qt::LeftButton);
+        QPointer<QDialog> picker = photo->mediaDialog();
+        QVERIFY(picker && picker->isVisible());
+        QListWidget *list = find<QListWidget>(picker, "mediaImages");
+        QCOMPARE(list->count(), 1);
+        QVERIFY(list->item(0)->text().contains("IMG_0001.JPG"));
+        list->setCurrentRow(0);
+        QVERIFY(!find<QLabel>(picker, "mediaPreview")->pixmap().isNull());
+        QTest::mouseClick(find<QPushButton>(picker, "mediaUse"), Qt::LeftButton);
+        QVERIFY(checked.wait(30000));
+        QVERIFY2(photo->findings().isEmpty(), qPrintable(photo->findings().join(", ")));
+        QSignalSpy uploaded(photo, &PhotoPage::uploaded);
+        photo->upload();
+        QVERIFY(uploaded.wait(30000));
+        QVERIFY(flow.registration()->photo.has_value());
     }
 
     // The walk-in candidate's whole visit, then the proof that nothing of theirs stays.
