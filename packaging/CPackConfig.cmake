@@ -53,7 +53,8 @@ if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
     # --demo starts a local ncre-server when it is installed.
     set(CPACK_DEBIAN_NCRE-DESK_PACKAGE_DEPENDS "fonts-noto-cjk, qt6-qpa-plugins, libqt6svg6, libqt6sql6-sqlite")
     set(CPACK_DEBIAN_NCRE-DESK_PACKAGE_RECOMMENDS "qt6-translations-l10n, gnome-keyring | kwalletmanager")
-    set(CPACK_DEBIAN_NCRE-DESK_PACKAGE_SUGGESTS "ncre-server")
+    # A kiosk terminal (docs/kiosk.md): the Wayland kiosk compositor and Qt on Wayland, printing, the on-screen keyboard.
+    set(CPACK_DEBIAN_NCRE-DESK_PACKAGE_SUGGESTS "ncre-server, cage, xwayland, qt6-wayland, cups, qt6-virtualkeyboard-plugin, qml6-module-qtquick-virtualkeyboard")
     set(CPACK_DEBIAN_NCRE-SERVER_PACKAGE_DEPENDS "fonts-noto-cjk, libqt6sql6-sqlite")
     set(CPACK_DEBIAN_NCRE-SERVER_PACKAGE_CONTROL_EXTRA
         ${CMAKE_CURRENT_SOURCE_DIR}/linux/ncre-server-deb/postinst

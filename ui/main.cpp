@@ -210,6 +210,18 @@ int main(int argc, char *argv[])
             && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
     }
+    // A kiosk configured for an on-screen keyboard: Qt Virtual Keyboard is an input method, chosen before the
+    // application exists. (A configuration that does not load is reported by the kiosk itself, below.)
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--kiosk") != 0)
+            continue;
+        QString path = KioskConfig::defaultPath();
+        for (int j = 1; j + 1 < argc; ++j)
+            if (qstrcmp(argv[j], "--kiosk-config") == 0)
+                path = QString::fromLocal8Bit(argv[j + 1]);
+        if (const auto peek = KioskConfig::load(path); peek && peek->onScreenKeyboard && qEnvironmentVariableIsEmpty("QT_IM_MODULE"))
+            qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
+    }
     QApplication app(argc, argv);
     QCoreApplication::setApplicationVersion(QStringLiteral(NCRE_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("NCRE"));

@@ -52,6 +52,12 @@ Kiosk::Kiosk(KioskConfig config, Translations &translations, QObject *parent)
     m_window = std::make_unique<KioskWindow>();
     connect(m_window.get(), &KioskWindow::staffRequested, this, &Kiosk::showPin);
     connect(m_window.get(), &KioskWindow::endRequested, this, [this]() { endSession(); });
+    connect(m_window.get(), &KioskWindow::coversScreen, this, [this]() {
+        qCInfo(lcKiosk).noquote() << QStringLiteral("kiosk window covers the screen (%1x%2, platform %3)")
+                                         .arg(m_window->width())
+                                         .arg(m_window->height())
+                                         .arg(QGuiApplication::platformName());
+    });
     IdleOverlay *overlay = m_window->idleOverlay();
     connect(&m_idle, &IdleWatcher::countdownStarted, this, [overlay](int seconds) {
         overlay->showCountdown(seconds);

@@ -7,6 +7,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -138,6 +139,12 @@ void KioskWindow::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     m_overlay->setGeometry(rect());
+    // Whether the compositor gave the whole output (cage does): said once, for the kiosk session's check.
+    const QScreen *output = screen();
+    if (output && !m_coverageTold && size() == output->geometry().size()) {
+        m_coverageTold = true;
+        emit coversScreen();
+    }
 }
 
 } // namespace ncre

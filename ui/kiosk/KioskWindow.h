@@ -44,6 +44,8 @@ public:
 signals:
     void staffRequested();
     void endRequested();
+    // The window fills its screen (the compositor granted full screen).
+    void coversScreen();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -59,6 +61,7 @@ private:
     QStackedWidget *m_stack;
     IdleOverlay *m_overlay;
     bool m_closable = false;
+    bool m_coverageTold = false;
 };
 
 } // namespace ncre
