@@ -35,6 +35,14 @@ def main():
             samples[name].append(run(cmd))
     result = {"runs": 15, "commands": {k: {"seconds": statistics.median(t for t, _ in s),
                                            "maxrssKiB": statistics.median(r for _, r in s)} for k, s in samples.items()}}
+    # The kiosk's hand-over between candidates (idle end to a fresh welcome, wipe included), 15 rounds in one
+    # process against a real server: compared with the cold start above.
+    with tempfile.NamedTemporaryFile("r", suffix=".json") as wipe:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+                   NCRE_MODULE_DIR=os.path.join(build, "lib", "ncre-desk", "modules"))
+        subprocess.run([os.path.join(build, "bench", "ncre-bench-kiosk-wipe"), wipe.name, "15"], env=env, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        result["kioskWipe"] = json.load(open(wipe.name))
     with open(out, "w") as f:
         json.dump(result, f, indent=2)
 
