@@ -1,4 +1,5 @@
 #include "AsyncWait.h"
+#include "KioskDriver.h"
 #include "IdleOverlay.h"
 #include "Kiosk.h"
 #include "KioskSpace.h"
@@ -38,6 +39,7 @@
 #include <QTest>
 
 using namespace ncre;
+using namespace KioskDriver;
 
 // Kiosk mode (issue 16), offscreen, against a real ncre-server --test-hooks on loopback: the window that cannot be
 // closed, touch sizes and step hints, the language switch, no QQ login, the staff PIN gate, the idle countdown,
@@ -54,15 +56,6 @@ private:
     Translations m_translations;
     const QString m_pin = QStringLiteral("480213");
     QByteArray m_pinHash;
-
-    template<typename T>
-    static T *find(QWidget *root, const char *name)
-    {
-        T *w = root ? root->findChild<T *>(QLatin1String(name)) : nullptr;
-        if (!w)
-            qWarning("no %s", name);
-        return w;
-    }
 
     KioskConfig config() const
     {
@@ -85,35 +78,6 @@ private:
         return kiosk;
     }
 
-    static void waitForScreen(Kiosk &kiosk, Kiosk::Screen screen)
-    {
-        QTRY_VERIFY_WITH_TIMEOUT(kiosk.screen() == screen, 20000);
-    }
-
-    static void logIn(Kiosk &kiosk, TestHttp &hooks, const QString &account, const QString &password)
-    {
-        QTest::mouseClick(find<QPushButton>(kiosk.window(), "welcomeLogIn"), Qt::LeftButton);
-        waitForScreen(kiosk, Kiosk::Screen::LogIn);
-        LoginWindow *login = kiosk.loginPage();
-        QVERIFY(login);
-        QTRY_VERIFY_WITH_TIMEOUT(!login->captchaId().isEmpty(), 20000);
-        QTest::keyClicks(find<QLineEdit>(login, "account"), account);
-        QTest::keyClicks(find<QLineEdit>(login, "password"), password);
-        QTest::keyClicks(find<QLineEdit>(login, "captchaAnswer"), hooks.captchaAnswer(login->captchaId()));
-        QTest::mouseClick(find<QPushButton>(login, "logIn"), Qt::LeftButton);
-        waitForScreen(kiosk, Kiosk::Screen::Registration);
-    }
-
-    static void typePin(Kiosk &kiosk, const QString &pin)
-    {
-        PinPad *pad = kiosk.pinPad();
-        QVERIFY(pad);
-        for (QChar digit : pin)
-            QTest::mouseClick(find<QPushButton>(pad, qPrintable(QStringLiteral("pinKey") + digit)), Qt::LeftButton);
-        QTest::mouseClick(find<QPushButton>(pad, "pinOk"), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(!kiosk.pinGate().isChecking(), 20000);
-    }
-
     // Every file below `root` holding one of `needles`, with the needle's label.
     static QStringList filesHolding(const QString &root, const QList<QPair<QString, QByteArray>> &needles)
     {
@@ -133,41 +97,12 @@ private:
         return found;
     }
 
-    // A candidate registered through the API up to a review request at `site` (or payment, where none is needed).
-    QString candidateUpToReview(TestHttp &http, const QString &account, const QString &idNumber, const QString &site,
-                                bool requestReview = true)
-    {
-        http.setToken(http.registerAndLogIn(account));
-        const QString version = http.get("/api/v1/exams/current").json().value("agreementVersion").toString();
-        http.put("/api/v1/registrations/current/agreement", {{"agreementVersion", version}});
-        QJsonObject profile = residentProfileJson(idNumber);
-        profile.insert("name", account == "kiosk.ra" ? QString::fromUtf8("李审核") : QString::fromUtf8("王确认"));
-        http.put("/api/v1/registrations/current/profile", profile);
-        http.put("/api/v1/registrations/current/subjects", {{"siteId", site}, {"subjectIds", QJsonArray{"15"}}});
-        http.post("/api/v1/registrations/current/submit", {{"guarantee", true}});
-        http.send("PUT", "/api/v1/registrations/current/photo", PhotoFixtures::compliantJpeg(), "image/jpeg");
-        if (!requestReview)
-            return http.get("/api/v1/registrations/current").json().value("id").toString();
-        return http.post("/api/v1/registrations/current/review-requests").json().value("id").toString();
-    }
-
     void openStaffPanel(Kiosk &kiosk)
     {
         QTest::mouseClick(kiosk.window()->staffButton(), Qt::LeftButton);
         waitForScreen(kiosk, Kiosk::Screen::Pin);
         typePin(kiosk, m_pin);
         waitForScreen(kiosk, Kiosk::Screen::Staff);
-    }
-
-    static void staffLogIn(StaffPanel *panel, TestHttp &hooks, const QString &account)
-    {
-        LoginWindow *login = panel->login();
-        QTRY_VERIFY_WITH_TIMEOUT(!login->captchaId().isEmpty(), 20000);
-        const QString captcha = login->captchaId();
-        find<QLineEdit>(login, "account")->setText(account);
-        find<QLineEdit>(login, "password")->setText("Staff-demo-1");
-        find<QLineEdit>(login, "captchaAnswer")->setText(hooks.captchaAnswer(captcha));
-        QTest::mouseClick(find<QPushButton>(login, "logIn"), Qt::LeftButton);
     }
 
 private slots:
