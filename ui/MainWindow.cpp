@@ -245,6 +245,14 @@ QWidget *MainWindow::pageFor(FlowStep step)
     }
 }
 
+void MainWindow::setKioskMode(KioskMode mode)
+{
+    m_kiosk = std::move(mode);
+    // The kiosk's larger touch text needs a wider navigation to show its step names whole.
+    m_nav->setMinimumWidth(230);
+    m_nav->setMaximumWidth(320);
+}
+
 void MainWindow::changePassword()
 {
     auto *dialog = new PasswordDialog(m_flow, m_user, this);

@@ -52,7 +52,7 @@ public:
         std::function<class FrameSource *(QObject *parent)> camera;
         std::function<QStringList()> mediaRoots;
     };
-    void setKioskMode(KioskMode mode) { m_kiosk = std::move(mode); }
+    void setKioskMode(KioskMode mode);
     Notifier *notifier() const { return m_notifier; }
 
 signals:

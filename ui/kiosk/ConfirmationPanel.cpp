@@ -97,7 +97,7 @@ void ConfirmationPanel::lookUp()
         }
         const Registration &r = candidate->registration;
         m_found = r;
-        m_data->setText(staffRecordText(r));
+        m_data->setText(staffRecordText(r, m_subjectNames));
         QPixmap photo;
         photo.loadFromData(candidate->photo, "JPEG");
         m_photo->setPixmap(photo.isNull() ? QPixmap() : photo.scaled(m_photo->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));

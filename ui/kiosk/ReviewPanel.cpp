@@ -16,7 +16,7 @@
 
 namespace ncre {
 
-QString staffRecordText(const Registration &r)
+QString staffRecordText(const Registration &r, const std::function<QStringList(const QStringList &)> &subjectNames)
 {
     const Profile &p = r.profile;
     const auto type = documentTypeFromName(p.value(ProfileField::DocumentType));
@@ -29,7 +29,7 @@ QString staffRecordText(const Registration &r)
                                                             : (p.value(ProfileField::Gender).isEmpty() ? QString() : ProfilePage::tr("Male"))},
         {ProfilePage::fieldLabel(ProfileField::BirthDate), p.value(ProfileField::BirthDate)},
         {ReviewPanel::tr("Registration number"), r.id},
-        {ReviewPanel::tr("Subjects"), r.subjectIds.join(QStringLiteral(", "))},
+        {ReviewPanel::tr("Subjects"), (subjectNames ? subjectNames(r.subjectIds) : r.subjectIds).join(QStringLiteral("、"))},
     };
     QString html = QStringLiteral("<table cellspacing='6'>");
     for (const auto &[label, value] : rows)
@@ -37,9 +37,10 @@ QString staffRecordText(const Registration &r)
     return html + QStringLiteral("</table>");
 }
 
-ReviewPanel::ReviewPanel(StaffReview &review, QWidget *parent)
+ReviewPanel::ReviewPanel(StaffReview &review, std::function<QStringList(const QStringList &)> subjectNames, QWidget *parent)
     : QWidget(parent)
     , m_review(review)
+    , m_subjectNames(std::move(subjectNames))
 {
     setObjectName(QStringLiteral("reviewPanel"));
     m_pending = new QListWidget(this);
@@ -158,7 +159,7 @@ void ReviewPanel::openCandidate(const QString &registrationId)
 
 void ReviewPanel::show(const StaffReview::Candidate &candidate)
 {
-    m_data->setText(staffRecordText(candidate.registration));
+    m_data->setText(staffRecordText(candidate.registration, m_subjectNames));
     QPixmap photo;
     photo.loadFromData(candidate.photo, "JPEG");
     m_photo->setPixmap(photo.isNull() ? QPixmap() : photo.scaled(m_photo->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));

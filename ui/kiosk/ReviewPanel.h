@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QListWidget;
@@ -20,7 +22,7 @@ class ReviewPanel : public QWidget
     Q_OBJECT
 
 public:
-    ReviewPanel(StaffReview &review, QWidget *parent = nullptr);
+    ReviewPanel(StaffReview &review, std::function<QStringList(const QStringList &)> subjectNames = {}, QWidget *parent = nullptr);
 
     // Opens the candidate `registrationId` (as a click on the queue does).
     void openCandidate(const QString &registrationId);
@@ -36,6 +38,7 @@ private:
     void decide(bool approve);
 
     StaffReview &m_review;
+    std::function<QStringList(const QStringList &)> m_subjectNames;
     QString m_openedId;
     QListWidget *m_pending;
     QListWidget *m_decided;
@@ -50,6 +53,7 @@ private:
 
 // The lines staff read about a candidate (name, document, gender, birth date, subjects, site): rich text, the
 // document number masked. Shared by the review and the on-site confirmation.
-QString staffRecordText(const Registration &registration);
+// `subjectNames` maps subject ids to the names the site lists (ids shown where it has none).
+QString staffRecordText(const Registration &registration, const std::function<QStringList(const QStringList &)> &subjectNames = {});
 
 } // namespace ncre

@@ -110,16 +110,14 @@ void StaffPanel::showJobs(const QString &examName, const QString &siteName, cons
     slip.staff = m_auth.account().username;
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("staffJobs"));
-    m_reviewPanel = new ReviewPanel(m_review, m_tabs);
-    m_confirmation = new ConfirmationPanel(
-        m_review, slip,
-        [subjectNames](const QStringList &ids) {
-            QStringList out;
-            for (const QString &id : ids)
-                out << subjectNames.value(id, id);
-            return out;
-        },
-        m_print, m_tabs);
+    auto names = [subjectNames](const QStringList &ids) {
+        QStringList out;
+        for (const QString &id : ids)
+            out << subjectNames.value(id, id);
+        return out;
+    };
+    m_reviewPanel = new ReviewPanel(m_review, names, m_tabs);
+    m_confirmation = new ConfirmationPanel(m_review, slip, names, m_print, m_tabs);
     m_tabs->addTab(m_reviewPanel, tr("Review"));
     m_tabs->addTab(m_confirmation, tr("On-site confirmation"));
     static_cast<QVBoxLayout *>(layout())->addWidget(m_tabs, 1);
