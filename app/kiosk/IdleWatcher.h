@@ -20,6 +20,8 @@ public:
     ~IdleWatcher() override;
 
     void setTimeouts(int idleMs, int countdownMs);
+    int idleMs() const { return m_idleMs; }
+    int countdownMs() const { return m_countdownMs; }
     void start();
     void stop();
     bool isActive() const { return m_active; }

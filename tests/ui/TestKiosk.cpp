@@ -541,6 +541,36 @@ private slots:
         QVERIFY(flow.registration()->photo.has_value());
     }
 
+    // Staff sessions time out too, sooner, with the same wipe and the server-side logout.
+    void testStaffIdleEndsTheStaffSession()
+    {
+        KioskConfig c = config();
+        c.idleSeconds = 60;
+        c.staffIdleSeconds = 1;
+        c.countdownSeconds = 2;
+        auto kiosk = startKiosk(c);
+        TestHttp hooks(*m_server);
+        openStaffPanel(*kiosk);
+        StaffPanel *panel = kiosk->staffPanel();
+        QVERIFY(panel);
+        QSignalSpy jobs(panel, &StaffPanel::jobsShown);
+        staffLogIn(panel, hooks, "staff.bit");
+        QVERIFY(jobs.wait(20000));
+        const QString token = kiosk->api()->accessToken();
+        QSignalSpy started(&kiosk->idle(), &IdleWatcher::countdownStarted);
+        QSignalSpy wiped(kiosk.get(), &Kiosk::wiped);
+        QVERIFY(started.wait(10000)); // after the staff idle time (1 s), not the candidates' (60 s)
+        QVERIFY(wiped.wait(20000));
+        QVERIFY(wiped.last().at(0).toBool());
+        waitForScreen(*kiosk, Kiosk::Screen::Welcome);
+        TestHttp stale(*m_server);
+        stale.setToken(token);
+        QCOMPARE(stale.get("/api/v1/staff/reviews").status, 401);
+        // And the candidates' idle time is back for the next one.
+        QCOMPARE(kiosk->idle().idleMs(), 60 * 1000);
+        QCOMPARE(kiosk->idle().countdownMs(), 2 * 1000);
+    }
+
     // The walk-in candidate's whole visit, then the proof that nothing of theirs stays.
     void testNothingOfTheCandidateStays()
     {

@@ -232,7 +232,8 @@ private slots:
 
     void testChineseDiffersFromEnglish()
     {
-        for (const QString &name : {"kiosk-welcome", "kiosk-login", "kiosk-review", "kiosk-pin"}) {
+        for (const char *shot : {"kiosk-welcome", "kiosk-login", "kiosk-review", "kiosk-pin"}) {
+            const QString name = QString::fromLatin1(shot);
             const QImage zh = m_shots.value(name + QStringLiteral("-zh"));
             const QImage en = m_shots.value(name + QStringLiteral("-en"));
             QVERIFY2(!zh.isNull() && !en.isNull(), qPrintable(name));
