@@ -60,6 +60,7 @@ int main(int argc, char *argv[])
     qputenv("XDG_DATA_HOME", QFile::encodeName(home.filePath("data")));
     qputenv("XDG_CACHE_HOME", QFile::encodeName(home.filePath("cache")));
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(home.filePath("config")));
+    qputenv("XDG_STATE_HOME", QFile::encodeName(home.filePath("state")));
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ncre-bench-kiosk-wipe"));
     const int rounds = argc > 2 ? std::max(1, atoi(argv[2])) : 15;

@@ -115,9 +115,12 @@ Result<ServerConfig> ServerConfig::load(const QString &path)
     if (!QFileInfo(path).isReadable())
         return configError(QStringLiteral("--config"), QStringLiteral("cannot read %1").arg(path));
     if (QFile raw(path); raw.open(QIODevice::ReadOnly)) {
-        if (const int line = IniSyntax::firstMalformedLine(raw.read(1 << 20)))
+        const QByteArray text = raw.read(1 << 20);
+        if (const int line = IniSyntax::firstMalformedLine(text))
             return configError(QStringLiteral("--config"),
                                QStringLiteral("%1, line %2: expected key=value, [group] or a comment").arg(path).arg(line));
+        if (const QString twice = IniSyntax::firstDuplicateKey(text); !twice.isEmpty())
+            return configError(twice, QStringLiteral("is set twice; keep one"));
     }
     QSettings file(path, QSettings::IniFormat);
     if (file.status() != QSettings::NoError)

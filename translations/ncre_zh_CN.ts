@@ -572,6 +572,14 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>Demo kiosk: the staff PIN is %1 (this run only); prints are written to %2.</source>
         <translation>演示自助终端：工作人员 PIN 为 %1（仅本次运行有效）；打印内容写入 %2。</translation>
     </message>
+    <message>
+        <source>%1 cannot be written.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Warning: %1 is readable by every user; it will hold the PIN&apos;s hash. chmod 640 it.</source>
+        <translation>警告：%1 对所有用户可读，而它将保存 PIN 的哈希。请执行 chmod 640。</translation>
+    </message>
 </context>
 <context>
     <name>KioskConfig</name>
@@ -588,10 +596,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>自助终端配置 %1 将「%2」设为「%3」：它应为%4。</translation>
     </message>
     <message>
-        <source>there is no such file (write one as docs/kiosk.md shows, or pass --kiosk-config FILE)</source>
-        <translation>没有这个文件（请按 docs/kiosk.md 编写，或用 --kiosk-config 文件 指定）</translation>
-    </message>
-    <message>
         <source>it is not a file this user can read</source>
         <translation>它不是当前用户可读取的文件</translation>
     </message>
@@ -606,10 +610,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>inside the [kiosk] group</source>
         <translation>写在 [kiosk] 组内</translation>
-    </message>
-    <message>
-        <source>one of the settings docs/kiosk.md lists (%1)</source>
-        <translation>docs/kiosk.md 列出的设置之一（%1）</translation>
     </message>
     <message>
         <source>the registration server&apos;s https address (http only on this computer)</source>
@@ -666,6 +666,18 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>line %1 is neither key=value, nor [kiosk], nor a comment</source>
         <translation>第 %1 行既不是「键=值」，也不是 [kiosk]，也不是注释</translation>
+    </message>
+    <message>
+        <source>there is no such file (write one as the kiosk guide shows: /usr/share/doc/ncre-desk/kiosk.md; or pass --kiosk-config FILE)</source>
+        <translation>没有这个文件（请按自助终端指南 /usr/share/doc/ncre-desk/kiosk.md 编写，或用 --kiosk-config 文件 指定）</translation>
+    </message>
+    <message>
+        <source>«%1» is set twice; keep one</source>
+        <translation>「%1」设置了两次，请只保留一处</translation>
+    </message>
+    <message>
+        <source>one of the settings the kiosk guide lists (%1)</source>
+        <translation>自助终端指南列出的设置之一（%1）</translation>
     </message>
 </context>
 <context>
@@ -1079,6 +1091,18 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Confirmed, but the slip could not be printed: %1</source>
         <translation>已确认，但回执未能打印：%1</translation>
+    </message>
+    <message>
+        <source>Print the slip again</source>
+        <translation>重新打印回执</translation>
+    </message>
+    <message>
+        <source>The slip was printed again.</source>
+        <translation>回执已重新打印。</translation>
+    </message>
+    <message>
+        <source>The slip could not be printed: %1</source>
+        <translation>回执未能打印：%1</translation>
     </message>
 </context>
 <context>
@@ -2482,6 +2506,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>On-site confirmation</source>
         <translation>现场确认</translation>
+    </message>
+    <message>
+        <source>Touch again to leave kiosk mode</source>
+        <translation>再点一次以退出自助终端模式</translation>
     </message>
 </context>
 <context>

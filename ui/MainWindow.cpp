@@ -251,6 +251,9 @@ void MainWindow::setKioskMode(KioskMode mode)
     // The kiosk's larger touch text needs a wider navigation to show its step names whole.
     m_nav->setMinimumWidth(230);
     m_nav->setMaximumWidth(320);
+    // The kiosk's own «退出并清除» ends the session (with the wipe): one way out, not two.
+    if (auto *logOut = findChild<QPushButton *>(QStringLiteral("logOut")))
+        logOut->hide();
 }
 
 void MainWindow::changePassword()

@@ -7,6 +7,7 @@
 #include "Desk.h"
 #include "Kiosk.h"
 #include "KioskConfig.h"
+#include "KioskWindow.h"
 #include "SecretBox.h"
 #include "SelfTest.h"
 #include "Theme.h"
@@ -16,6 +17,7 @@
 
 #include <cstdio>
 #include <QDir>
+#include <QFileInfo>
 #include <QIcon>
 #include <QStandardPaths>
 #include <QCommandLineParser>
@@ -28,6 +30,8 @@
 #include <QRandomGenerator>
 
 #ifdef Q_OS_UNIX
+#include <QSocketNotifier>
+#include <csignal>
 #include <termios.h>
 #include <unistd.h>
 #endif
@@ -80,6 +84,16 @@ int setKioskPin(int argc, char *argv[])
         return 2;
     }
     const QString path = parser.value(config);
+    // Where it goes is checked before the PIN is asked for.
+    const QFileInfo target(path);
+    if (target.isDir() || (target.exists() && !target.isWritable()) || (!target.exists() && !QFileInfo(target.absolutePath()).isWritable())) {
+        std::fprintf(stderr, "ncre-desk: %s\n", qPrintable(KioskCli::tr("%1 cannot be written.").arg(QDir::toNativeSeparators(path))));
+        return 2;
+    }
+    if (target.exists() && (target.permissions() & QFileDevice::ReadOther))
+        std::fprintf(stderr, "ncre-desk: %s\n",
+                     qPrintable(KioskCli::tr("Warning: %1 is readable by every user; it will hold the PIN's hash. chmod 640 it.")
+                                    .arg(QDir::toNativeSeparators(path))));
     std::fprintf(stderr, "%s", qPrintable(KioskCli::tr("New staff PIN (6 to 12 digits): ")));
     const QString pin = readSecretLine();
     if (const QString why = KioskConfig::pinProblem(pin); !why.isEmpty()) {
@@ -114,6 +128,34 @@ QString demoPin()
     }
 }
 
+#ifdef Q_OS_UNIX
+// SIGTERM (the kiosk service stopped, the machine shutting down) and SIGINT end the kiosk's session the usual way —
+// server logout, wipe — before it quits. A signal handler may only write(): the event loop reads the pipe.
+int g_stopPipe[2] = {-1, -1};
+void onStopSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_stopPipe[1], &byte, 1);
+}
+void stopKioskOnSignals(QCoreApplication &app, const std::function<void()> &stop)
+{
+    if (::pipe(g_stopPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_stopPipe[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [stop]() {
+        char byte = 0;
+        [[maybe_unused]] const auto got = ::read(g_stopPipe[0], &byte, 1);
+        stop();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onStopSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+}
+#endif
+
 // `ncre-desk --kiosk`: exit 2 for a bad command line or configuration (the message names the key), 1 when the
 // kiosk cannot start, 0 when staff left kiosk mode.
 int runKiosk(QApplication &app, const QCommandLineParser &parser, const QString &configPath)
@@ -143,6 +185,11 @@ int runKiosk(QApplication &app, const QCommandLineParser &parser, const QString 
             return 2;
         }
         config = loaded.value();
+        // A 6-digit PIN falls to a search of its hash: say so when anybody may read it.
+        if (QFileInfo(path).permissions() & QFileDevice::ReadOther)
+            fprintf(stderr, "ncre-desk: warning: %s is readable by every user of this computer; it holds the staff PIN's "
+                            "hash (chown root:ncre-kiosk and chmod 640 it)\n",
+                    qPrintable(path));
     }
     // The demo's server data and prints live in the desktop app's folders: the kiosk's own are wiped after each
     // candidate.
@@ -163,6 +210,19 @@ int runKiosk(QApplication &app, const QCommandLineParser &parser, const QString 
             QCoreApplication::exit(1);
         }
     };
+#ifdef Q_OS_UNIX
+    // Before the kiosk shows anything: a stop right after its first screen must still wipe and end cleanly.
+    stopKioskOnSignals(app, [&kiosk]() {
+        if (!kiosk) {
+            QCoreApplication::quit();
+            return;
+        }
+        kiosk->endSession([&kiosk]() {
+            kiosk->window()->allowClose();
+            QCoreApplication::quit();
+        });
+    });
+#endif
     DemoServer demoServer;
     if (demo) {
         const QString pin = demoPin();
@@ -216,10 +276,21 @@ int main(int argc, char *argv[])
         if (qstrcmp(argv[i], "--kiosk") != 0)
             continue;
         QString path = KioskConfig::defaultPath();
-        for (int j = 1; j + 1 < argc; ++j)
-            if (qstrcmp(argv[j], "--kiosk-config") == 0)
+        bool demo = false;
+        for (int j = 1; j < argc; ++j) {
+            if (qstrcmp(argv[j], "--kiosk-config") == 0 && j + 1 < argc)
                 path = QString::fromLocal8Bit(argv[j + 1]);
-        if (const auto peek = KioskConfig::load(path); peek && peek->onScreenKeyboard && qEnvironmentVariableIsEmpty("QT_IM_MODULE"))
+            demo = demo || qstrcmp(argv[j], "--demo") == 0;
+        }
+        if (demo)
+            break;
+        // Checked before any window system is needed: a configuration can be tried on a machine without a display.
+        const auto peek = KioskConfig::load(path);
+        if (!peek) {
+            std::fprintf(stderr, "ncre-desk: %s\n", qPrintable(peek.error().message()));
+            return 2;
+        }
+        if (peek->onScreenKeyboard && qEnvironmentVariableIsEmpty("QT_IM_MODULE"))
             qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
     }
     QApplication app(argc, argv);

@@ -60,12 +60,15 @@ Result<KioskConfig, KioskConfig::Problem> KioskConfig::load(const QString &path)
     };
     const QFileInfo info(path);
     if (!info.exists())
-        return problem({}, tr("there is no such file (write one as docs/kiosk.md shows, or pass --kiosk-config FILE)"));
+        return problem({}, tr("there is no such file (write one as the kiosk guide shows: /usr/share/doc/ncre-desk/kiosk.md; or pass --kiosk-config FILE)"));
     if (!info.isFile() || !info.isReadable())
         return problem({}, tr("it is not a file this user can read"));
     if (QFile raw(path); raw.open(QIODevice::ReadOnly)) {
-        if (const int line = IniSyntax::firstMalformedLine(raw.read(1 << 20)))
+        const QByteArray text = raw.read(1 << 20);
+        if (const int line = IniSyntax::firstMalformedLine(text))
             return problem({}, tr("line %1 is neither key=value, nor [kiosk], nor a comment").arg(line));
+        if (const QString twice = IniSyntax::firstDuplicateKey(text); !twice.isEmpty())
+            return problem({}, tr("«%1» is set twice; keep one").arg(twice.section(QLatin1Char('/'), 1)));
     }
     QSettings ini(path, QSettings::IniFormat);
     if (ini.status() != QSettings::NoError)
@@ -79,7 +82,7 @@ Result<KioskConfig, KioskConfig::Problem> KioskConfig::load(const QString &path)
     ini.beginGroup(kGroup);
     for (const QString &key : ini.childKeys()) {
         if (!knownKeys().contains(key))
-            return problem(key, tr("one of the settings docs/kiosk.md lists (%1)").arg(knownKeys().join(QLatin1String(", "))),
+            return problem(key, tr("one of the settings the kiosk guide lists (%1)").arg(knownKeys().join(QLatin1String(", "))),
                            text(ini, key));
     }
 

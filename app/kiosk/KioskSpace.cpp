@@ -64,6 +64,14 @@ Result<void> prepare()
     return {};
 }
 
+QString pinStateFile()
+{
+    QString state = qEnvironmentVariable("XDG_STATE_HOME");
+    if (state.isEmpty() || !QDir::isAbsolutePath(state))
+        state = QDir::homePath() + QStringLiteral("/.local/state");
+    return state + QStringLiteral("/ncre-desk/staff-pin");
+}
+
 Result<void> wipe()
 {
     int left = 0;

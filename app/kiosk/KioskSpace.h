@@ -25,6 +25,9 @@ QStringList locations();
 QString temporaryFolder();
 // Removes everything inside locations(); the folders themselves stay.
 Result<void> wipe();
+// Where the staff PIN gate keeps its count of wrong PINs and its lock (PinGate), outside the wiped folders and on
+// disk: $XDG_STATE_HOME/ncre-desk/staff-pin (default ~/.local/state). Two numbers, nothing of a candidate.
+QString pinStateFile();
 
 } // namespace KioskSpace
 

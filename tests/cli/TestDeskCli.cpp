@@ -132,8 +132,13 @@ private slots:
             QVERIFY2(output.wait(20000), out.constData());
             out += p.readAll();
         }
+        // Stopped by its service (SIGTERM): the session is wiped first, then it ends cleanly.
         p.terminate();
-        QVERIFY(p.waitForFinished(10000));
+        QVERIFY(p.waitForFinished(20000));
+        out += p.readAll();
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY2(out.contains("session wiped completely"), out.constData());
     }
 
     // `--kiosk --demo`: its own demo server, a staff PIN printed for this run, and the welcome screen.

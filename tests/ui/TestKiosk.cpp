@@ -70,6 +70,7 @@ private:
 
     std::unique_ptr<Kiosk> startKiosk(KioskConfig c)
     {
+        QFile::remove(KioskSpace::pinStateFile()); // each test's terminal starts with no wrong PINs
         m_translations.install(c.language);
         auto kiosk = std::make_unique<Kiosk>(std::move(c), m_translations);
         const auto started = kiosk->start();
@@ -113,6 +114,7 @@ private slots:
         qputenv("XDG_DATA_HOME", QFile::encodeName(m_home.filePath("data")));
         qputenv("XDG_CACHE_HOME", QFile::encodeName(m_home.filePath("cache")));
         qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath("config")));
+        qputenv("XDG_STATE_HOME", QFile::encodeName(m_home.filePath("state")));
         QCoreApplication::setApplicationName(QStringLiteral("TestKiosk"));
         m_server = std::make_unique<ServerProcess>();
         QVERIFY(m_server->waitReady());
@@ -218,6 +220,10 @@ private slots:
         QTest::keyClick(find<QLineEdit>(kiosk->pinPad(), "staffPin"), Qt::Key_Return);
         QVERIFY(!kiosk->pinGate().isChecking());
         QCOMPARE(kiosk->screen(), Kiosk::Screen::Pin);
+        // A restart (the service starts the kiosk again) keeps the lock.
+        kiosk.reset();
+        Kiosk again(config(), m_translations);
+        QVERIFY(again.pinGate().isLocked());
     }
 
     // Idle: the countdown shows over the screen; a touch cancels it; at zero the session ends and is wiped.
@@ -427,6 +433,16 @@ private slots:
         QCOMPARE(pdf.pageCount(), 1);
         QFile::remove(slip.fileName());
 
+        // «退出自助终端模式» takes a second touch; one alone closes nothing.
+        QSignalSpy quit(kiosk.get(), &Kiosk::quitRequested);
+        QTest::mouseClick(find<QPushButton>(panel, "staffLeave"), Qt::LeftButton);
+        QCOMPARE(kiosk->screen(), Kiosk::Screen::Staff);
+        QCOMPARE(quit.count(), 0);
+        // A reprint of the slip, for a printer that jammed.
+        QTest::mouseClick(find<QPushButton>(confirm, "confirmReprint"), Qt::LeftButton);
+        QTRY_COMPARE(QDir(m_prints.path()).entryList({"*.pdf"}, QDir::Files).size(), 1);
+        for (const QString &name : QDir(m_prints.path()).entryList({"*.pdf"}, QDir::Files))
+            QFile::remove(QDir(m_prints.path()).filePath(name));
         // «返回»: the staff session ends on the server and is wiped like a candidate's.
         const QString token = kiosk->api()->accessToken();
         QSignalSpy wiped(kiosk.get(), &Kiosk::wiped);

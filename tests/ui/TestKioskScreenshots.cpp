@@ -92,6 +92,7 @@ private slots:
         qputenv("XDG_DATA_HOME", QFile::encodeName(m_home.filePath("data")));
         qputenv("XDG_CACHE_HOME", QFile::encodeName(m_home.filePath("cache")));
         qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath("config")));
+        qputenv("XDG_STATE_HOME", QFile::encodeName(m_home.filePath("state")));
         QCoreApplication::setApplicationName(QStringLiteral("TestKioskScreenshots"));
         m_dir = qEnvironmentVariable("NCRE_SCREENSHOTS_DIR");
         m_server = std::make_unique<ServerProcess>();

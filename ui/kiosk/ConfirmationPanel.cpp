@@ -47,6 +47,9 @@ ConfirmationPanel::ConfirmationPanel(StaffReview &review, ConfirmationSlip slipT
     m_confirm = new QPushButton(tr("Confirm and print the slip"), this);
     m_confirm->setObjectName(QStringLiteral("confirmOnSite"));
     m_confirm->setEnabled(false);
+    m_reprint = new QPushButton(tr("Print the slip again"), this);
+    m_reprint->setObjectName(QStringLiteral("confirmReprint"));
+    m_reprint->hide();
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("confirmStatus"));
     m_status->setWordWrap(true);
@@ -62,12 +65,21 @@ ConfirmationPanel::ConfirmationPanel(StaffReview &review, ConfirmationSlip slipT
     layout->addLayout(search);
     layout->addWidget(new QLabel(tr("Compare the registered photo with the person in front of you before confirming."), this));
     layout->addLayout(record, 1);
-    layout->addWidget(m_confirm, 0, Qt::AlignLeft);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_confirm);
+    actions->addWidget(m_reprint);
+    actions->addStretch(1);
+    layout->addLayout(actions);
     layout->addWidget(m_status);
 
     connect(m_number, &QLineEdit::returnPressed, this, &ConfirmationPanel::lookUp); // a scanner ends with Enter
     connect(m_lookUp, &QPushButton::clicked, this, &ConfirmationPanel::lookUp);
     connect(m_confirm, &QPushButton::clicked, this, &ConfirmationPanel::confirm);
+    connect(m_reprint, &QPushButton::clicked, this, [this]() {
+        const auto printed = m_print(m_lastSlip);
+        m_status->setText(printed ? tr("The slip was printed again.")
+                                  : tr("The slip could not be printed: %1").arg(ErrorText::message(printed.error().code)));
+    });
 }
 
 void ConfirmationPanel::lookUp()
@@ -82,6 +94,8 @@ void ConfirmationPanel::lookUp()
     lookup.documentNumber = number;
     m_found.reset();
     m_confirm->setEnabled(false);
+    m_reprint->hide();
+    m_lastSlip.clear();
     m_status->setText(tr("Looking up…"));
     m_review.lookUp(lookup, alive(this, [this](Result<StaffReview::Candidate, Problem> candidate) {
         if (!candidate) {
@@ -126,7 +140,9 @@ void ConfirmationPanel::confirm()
         ConfirmationSlip slip = m_slip;
         slip.confirmedAt = QDateTime::currentDateTimeUtc();
         slip.subjects = m_subjectNames(done->subjectIds);
-        const auto printed = m_print(slip.pdf(done.value()));
+        m_lastSlip = slip.pdf(done.value());
+        m_reprint->show();
+        const auto printed = m_print(m_lastSlip);
         m_status->setText(printed ? tr("Confirmed. Give the candidate the slip from the printer.")
                                   : tr("Confirmed, but the slip could not be printed: %1").arg(ErrorText::message(printed.error().code)));
         emit confirmed(id, printed.ok());

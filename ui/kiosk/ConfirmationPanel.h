@@ -47,6 +47,8 @@ private:
     QLabel *m_photo;
     QLabel *m_data;
     QPushButton *m_confirm;
+    QPushButton *m_reprint;
+    QByteArray m_lastSlip; // the last slip printed (masked data only), for «重新打印回执»
     QLabel *m_status;
 };
 

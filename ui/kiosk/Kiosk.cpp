@@ -46,7 +46,7 @@ Kiosk::Kiosk(KioskConfig config, Translations &translations, QObject *parent)
     , m_config(std::move(config))
     , m_translations(translations)
     , m_language(m_config.language)
-    , m_gate(m_config.staffPinHash)
+    , m_gate(m_config.staffPinHash, {}, KioskSpace::pinStateFile())
 {
     m_idle.setTimeouts(m_config.idleSeconds * 1000, m_config.countdownSeconds * 1000);
     m_window = std::make_unique<KioskWindow>();
@@ -59,13 +59,25 @@ Kiosk::Kiosk(KioskConfig config, Translations &translations, QObject *parent)
                                          .arg(QGuiApplication::platformName());
     });
     IdleOverlay *overlay = m_window->idleOverlay();
-    connect(&m_idle, &IdleWatcher::countdownStarted, this, [overlay](int seconds) {
+    connect(&m_idle, &IdleWatcher::countdownStarted, this, [this, overlay](int seconds) {
+        // A dialog open over the page would hide the warning: it steps aside (as it is) while the countdown shows.
+        for (QWidget *top : QApplication::topLevelWidgets()) {
+            if (top != m_window.get() && top->isVisible()) {
+                m_setAside.append(top);
+                top->hide();
+            }
+        }
         overlay->showCountdown(seconds);
         overlay->show();
         overlay->raise();
     });
     connect(&m_idle, &IdleWatcher::countdownTick, overlay, &IdleOverlay::showCountdown);
-    connect(&m_idle, &IdleWatcher::countdownCancelled, overlay, &QWidget::hide);
+    connect(&m_idle, &IdleWatcher::countdownCancelled, this, [this, overlay]() {
+        overlay->hide();
+        for (const QPointer<QWidget> &dialog : std::exchange(m_setAside, {}))
+            if (dialog)
+                dialog->show();
+    });
     connect(&m_idle, &IdleWatcher::expired, this, [this, overlay]() {
         overlay->hide();
         qCInfo(lcKiosk) << "idle countdown ended on screen" << int(m_screen) << ": ending the session";
@@ -107,9 +119,12 @@ Result<void> Kiosk::start()
     showWelcome();
     // Full screen is the compositor's to grant (cage does); without a window manager the window still covers the
     // screen, and follows it when the output changes size.
+    // Fixed to the screen's size: a page that asks for more room is squeezed, never pushed off the screen.
     if (QScreen *screen = QGuiApplication::primaryScreen()) {
         m_window->setGeometry(screen->geometry());
+        m_window->setFixedSize(screen->geometry().size());
         connect(screen, &QScreen::geometryChanged, m_window.get(), [this](const QRect &geometry) {
+            m_window->setFixedSize(geometry.size());
             m_window->setGeometry(geometry);
             m_window->showFullScreen();
         });
@@ -133,6 +148,7 @@ void Kiosk::showScreen(Screen screen, QWidget *page, const QString &hint)
     const bool candidate = screen == Screen::LogIn || screen == Screen::Registration;
     m_window->setEndButton(candidate ? (screen == Screen::LogIn ? tr("Back to the start") : tr("Log out and clear"))
                                      : QString());
+    m_window->staffButton()->setVisible(screen != Screen::Pin && screen != Screen::Staff);
     emit screenChanged(screen);
 }
 
@@ -154,6 +170,7 @@ void Kiosk::showWelcome()
 
 void Kiosk::setLanguage(const QString &language)
 {
+    dropPinPad(); // made again, in the new language, when next needed
     m_translations.install(language);
     theme::applyFont(language);
     m_language = language;
@@ -222,6 +239,15 @@ QString Kiosk::stepHint() const
         .arg(StepBar::label(m_flow->currentStep()));
 }
 
+void Kiosk::dropPinPad()
+{
+    if (m_pinPad) {
+        m_window->dropPage(m_pinPad);
+        m_pinPad->deleteLater();
+        m_pinPad = nullptr;
+    }
+}
+
 void Kiosk::showPin()
 {
     if (m_screen == Screen::Pin || m_screen == Screen::Staff)
@@ -284,8 +310,12 @@ void Kiosk::showStaff()
 
 void Kiosk::endSession(const std::function<void()> &then)
 {
-    if (m_ending)
+    if (m_ending) {
+        // Already ending (a stop signal during the countdown's wipe): what was asked runs after it.
+        if (then)
+            m_afterWipe.append(then);
         return;
+    }
     m_ending = true;
     m_idle.stop();
     m_window->idleOverlay()->hide();
@@ -317,6 +347,9 @@ void Kiosk::finishWipe(const std::function<void()> &then)
 {
     // Everything that holds the candidate goes first: windows and dialogs, the flow (which saves its last draft),
     // then the store (rows deleted with secure_delete, the WAL truncated), the connection, the clipboard, the files.
+    for (const QPointer<QWidget> &dialog : std::exchange(m_setAside, {}))
+        if (dialog)
+            dialog->close();
     for (QWidget *top : QApplication::topLevelWidgets()) {
         if (top != m_window.get() && top->isWindow() && top->isVisible())
             top->close();
@@ -350,6 +383,7 @@ void Kiosk::finishWipe(const std::function<void()> &then)
     m_idle.setTimeouts(m_config.idleSeconds * 1000, m_config.countdownSeconds * 1000);
     m_ending = false;
     if (m_language != m_config.language) {
+        dropPinPad();
         m_translations.install(m_config.language);
         theme::applyFont(m_config.language);
         m_language = m_config.language;
@@ -357,6 +391,11 @@ void Kiosk::finishWipe(const std::function<void()> &then)
     }
     qCInfo(lcKiosk) << "session wiped" << (complete ? "completely" : "INCOMPLETELY: out of service");
     emit wiped(complete);
+    if (!m_afterWipe.isEmpty()) {
+        for (const auto &next : std::exchange(m_afterWipe, {}))
+            next();
+        return;
+    }
     if (!complete) {
         m_outOfService = new QLabel(tr("This terminal is out of service. Please ask a member of staff."));
         m_outOfService->setObjectName(QStringLiteral("kioskOutOfService"));

@@ -99,6 +99,7 @@ private:
     void showLogIn(bool registerFirst);
     void startRegistration();
     void showPin();
+    void dropPinPad();
     void showStaff();
     void setLanguage(const QString &language);
     void finishWipe(const std::function<void()> &then);
@@ -129,6 +130,8 @@ private:
     Screen m_screen = Screen::Welcome;
     Screen m_beforePin = Screen::Welcome;
     bool m_ending = false;
+    QList<std::function<void()>> m_afterWipe;
+    QList<QPointer<QWidget>> m_setAside; // dialogs hidden while the idle countdown shows
     int m_paymentPollMs = 5000;
     std::function<FrameSource *(QObject *)> m_camera;
     std::function<QStringList()> m_mediaRoots;

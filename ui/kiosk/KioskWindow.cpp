@@ -35,6 +35,7 @@ KioskWindow::KioskWindow(QWidget *parent)
     m_staff = new QPushButton(this);
     m_staff->setObjectName(QStringLiteral("kioskStaff"));
     m_staff->setFlat(true);
+    m_staff->setFocusPolicy(Qt::NoFocus); // Enter after a save must not open the staff pad
     connect(m_staff, &QPushButton::clicked, this, &KioskWindow::staffRequested);
     m_end = new QPushButton(this);
     m_end->setObjectName(QStringLiteral("kioskEnd"));

@@ -205,6 +205,11 @@ void ReviewPanel::decide(bool approve)
         }
         m_status->setText(approve ? tr("Approved. The candidate can pay now.") : tr("Returned to the candidate for correction."));
         m_reason->setCurrentIndex(0);
+        // Decided: the record leaves the screen with it (the next one is picked from the queue).
+        m_openedId.clear();
+        m_data->clear();
+        m_checks->clear();
+        m_photo->clear();
         emit decided(id, true);
     }));
 }

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ncre {
@@ -47,7 +48,19 @@ StaffPanel::StaffPanel(ApiClient &api, AuthSession &auth, KioskConfig config, Pr
     layout->addWidget(m_login, 1);
 
     connect(back, &QPushButton::clicked, this, &StaffPanel::backRequested);
-    connect(leave, &QPushButton::clicked, this, &StaffPanel::leaveRequested);
+    // Leaving the kiosk takes a second touch: a slip of the hand must not close the terminal.
+    connect(leave, &QPushButton::clicked, this, [this, leave]() {
+        if (leave->property("armed").toBool()) {
+            emit leaveRequested();
+            return;
+        }
+        leave->setProperty("armed", true);
+        leave->setText(tr("Touch again to leave kiosk mode"));
+        QTimer::singleShot(5000, leave, [leave]() {
+            leave->setProperty("armed", false);
+            leave->setText(tr("Leave kiosk mode"));
+        });
+    });
     connect(m_login, &LoginWindow::loggedIn, this, &StaffPanel::loggedIn);
 }
 

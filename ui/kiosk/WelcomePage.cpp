@@ -16,13 +16,14 @@ WelcomePage::WelcomePage(const QString &language, QWidget *parent)
     title->setStyleSheet(QStringLiteral("font-size: 28pt; font-weight: 600;"));
     title->setAlignment(Qt::AlignCenter);
     title->setWordWrap(true);
+    title->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     auto *text = new QLabel(tr("Log in or register, fill in your registration, add your photo, pay with your phone and "
                                "print your documents here. When you leave, or after a while without a touch, "
                                "everything you entered is removed from this terminal."),
                             this);
     text->setWordWrap(true);
+    text->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     text->setAlignment(Qt::AlignCenter);
-    text->setMinimumWidth(600);
     text->setMaximumWidth(900);
 
     auto *logIn = new QPushButton(tr("Log in"), this);
@@ -60,7 +61,12 @@ WelcomePage::WelcomePage(const QString &language, QWidget *parent)
     layout->addStretch(1);
     layout->addWidget(title);
     layout->addSpacing(16);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
+    // Centred by stretches, not by an alignment: an aligned word-wrapped label gets no height for its lines.
+    auto *textRow = new QHBoxLayout;
+    textRow->addStretch(1);
+    textRow->addWidget(text, 4);
+    textRow->addStretch(1);
+    layout->addLayout(textRow);
     layout->addSpacing(48);
     layout->addLayout(buttons);
     layout->addStretch(2);

@@ -74,7 +74,8 @@ private slots:
 
     void testWhatItWritesLoadsBack()
     {
-        auto c = KioskConfig::load(write(whole() + "printer=pdf:" + m_dir.path().toUtf8() + "\nlanguage=en\n"));
+        auto c = KioskConfig::load(write(QByteArray(whole()).replace("printer=Front_Desk-1", "printer=pdf:" + m_dir.path().toUtf8())
+                                         + "language=en\n"));
         QVERIFY(c.ok());
         QVERIFY(c->printsToFiles());
         QCOMPARE(c->printDirectory(), m_dir.path());
@@ -141,6 +142,12 @@ private slots:
 
     void testUnreadableFiles()
     {
+        // Set twice: QSettings would keep one in silence.
+        const auto twice = KioskConfig::load(write(whole() + "server=https://other.example\n"));
+        QVERIFY(!twice.ok());
+        QVERIFY(twice.error().message().contains("server"));
+        // A byte order mark (Windows Notepad) is not a malformed line.
+        QVERIFY(KioskConfig::load(write("\xEF\xBB\xBF" + whole())).ok());
         // A line QSettings would skip in silence: the setting looks set and is not.
         const auto skipped = KioskConfig::load(write(whole() + "idleTimeout 60\n"));
         QVERIFY(!skipped.ok());

@@ -1,7 +1,9 @@
 #include "PinGate.h"
 #include "SecretBox.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ncre;
@@ -82,6 +84,43 @@ private slots:
         QCOMPARE(gate.attemptsLeft(), PinGate::kAttempts);
         answer(gate, QStringLiteral("000001"));
         QCOMPARE(locked.count(), 0);
+    }
+
+    // The count and the lock survive a restart (the kiosk's service restarts the program), and a clock set back does
+    // not lengthen the lock.
+    void testLockSurvivesARestart()
+    {
+        QTemporaryDir dir;
+        const QString state = dir.filePath("state/staff-pin");
+        {
+            PinGate gate(m_hash, [this]() { return m_now; }, state);
+            for (int i = 0; i < PinGate::kAttempts - 1; ++i)
+                answer(gate, QStringLiteral("000001"));
+        }
+        {
+            PinGate gate(m_hash, [this]() { return m_now; }, state);
+            QCOMPARE(gate.attemptsLeft(), 1);
+            QSignalSpy locked(&gate, &PinGate::lockedOut);
+            answer(gate, QStringLiteral("000001"));
+            QCOMPARE(locked.count(), 1);
+        }
+        QFile file(state);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("000001")); // two numbers, never a PIN
+        {
+            PinGate gate(m_hash, [this]() { return m_now; }, state);
+            QVERIFY(gate.isLocked());
+            QCOMPARE(gate.secondsLocked(), PinGate::kLockSeconds);
+        }
+        m_now -= 3'600'000; // the clock set back an hour: still five minutes at most
+        {
+            PinGate gate(m_hash, [this]() { return m_now; }, state);
+            QCOMPARE(gate.secondsLocked(), PinGate::kLockSeconds);
+        }
+        m_now += 3'600'000 + qint64(PinGate::kLockSeconds) * 1000;
+        PinGate gate(m_hash, [this]() { return m_now; }, state);
+        QVERIFY(!gate.isLocked());
+        QCOMPARE(gate.attemptsLeft(), PinGate::kAttempts);
     }
 
     void testOneCheckAtATime()
