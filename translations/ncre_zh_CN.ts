@@ -1166,6 +1166,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>Registration form.pdf</source>
         <translation>报名登记表.pdf</translation>
     </message>
+    <message>
+        <source>Downloaded. Touch «Print» to print it here; nothing is kept on this terminal.</source>
+        <translation>已下载。点击「打印」即可在此打印；本终端不保存任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>ncre::HomePage</name>
@@ -1351,16 +1355,48 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>第 2 步：输入账号、密码和图中的验证码，然后点击「登录」。</translation>
     </message>
     <message>
-        <source>Step 3, %1: fill in this page, then go on with the next step in the list on the left. Touch «Log out and clear» when you are done.</source>
-        <translation>第 3 步，%1：填写本页，然后继续左侧列表中的下一步。办理完毕请点击「退出并清除」。</translation>
-    </message>
-    <message>
         <source>Clearing this terminal…</source>
         <translation>正在清除本终端上的数据…</translation>
     </message>
     <message>
         <source>This terminal is out of service. Please ask a member of staff.</source>
         <translation>本终端暂停服务，请联系工作人员。</translation>
+    </message>
+    <message>
+        <source>read the agreement to the end, then accept it.</source>
+        <translation>请阅读完报名协议，然后点击同意。</translation>
+    </message>
+    <message>
+        <source>fill in every field as your identity document shows it, then save.</source>
+        <translation>请按身份证件上的内容填写每一项，然后保存。</translation>
+    </message>
+    <message>
+        <source>choose a test site and your subjects, then submit.</source>
+        <translation>请选择考点和报考科目，然后提交。</translation>
+    </message>
+    <message>
+        <source>take your photo with the camera or pick one from a USB stick, check it, then upload it.</source>
+        <translation>请用摄像头拍照或从U盘选择照片，检查无误后上传。</translation>
+    </message>
+    <message>
+        <source>ask the test site to review your registration; its decision also shows when you log in at home.</source>
+        <translation>请向考点申请信息审核；审核结果在您回家登录后也能看到。</translation>
+    </message>
+    <message>
+        <source>pay with your phone by scanning the QR code; this page updates by itself.</source>
+        <translation>请用手机扫描二维码缴费，本页面会自动更新。</translation>
+    </message>
+    <message>
+        <source>print your registration form here; the admission ticket prints once ticket printing opens.</source>
+        <translation>可在此打印报名登记表；准考证须待打印开放后打印。</translation>
+    </message>
+    <message>
+        <source>Step 3: your next step is %1; open it from the list on the left. Touch «Log out and clear» when you are done.</source>
+        <translation>第 3 步：下一步是「%1」，请从左侧列表中打开。办理完毕请点击「退出并清除」。</translation>
+    </message>
+    <message>
+        <source>Step 3, %1: %2 Touch «Log out and clear» when you are done.</source>
+        <translation>第 3 步，%1：%2办理完毕请点击「退出并清除」。</translation>
     </message>
 </context>
 <context>
@@ -1997,6 +2033,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>A photo from a USB stick…</source>
         <translation>从U盘选择照片…</translation>
+    </message>
+    <message>
+        <source>Take your photo with the camera, or pick one from a USB stick.</source>
+        <translation>请用摄像头拍照，或从U盘选择照片。</translation>
     </message>
 </context>
 <context>

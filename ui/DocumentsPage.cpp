@@ -96,7 +96,8 @@ void DocumentsPage::fetch(DocumentKind kind)
             }
             return;
         }
-        m_status->setText(tr("Downloaded, and kept on this computer for exam day."));
+        m_status->setText(m_viewer->hasDirectPrint() ? tr("Downloaded. Touch «Print» to print it here; nothing is kept on this terminal.")
+                                                     : tr("Downloaded, and kept on this computer for exam day."));
         showDocument(pdf.value());
     }));
 }

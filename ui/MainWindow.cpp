@@ -292,6 +292,17 @@ void MainWindow::openStep(FlowStep step)
         m_tabs->setCurrentIndex(m_tabs->addTab(page, stepIcon(step), title));
 }
 
+std::optional<FlowStep> MainWindow::shownStep() const
+{
+    const QString title = m_tabs->tabText(m_tabs->currentIndex());
+    for (FlowStep step : {FlowStep::Agreement, FlowStep::Profile, FlowStep::Subjects, FlowStep::Photo, FlowStep::Review,
+                          FlowStep::Payment, FlowStep::Documents}) {
+        if (m_tabs->currentIndex() > 0 && title == StepBar::label(step))
+            return step;
+    }
+    return std::nullopt;
+}
+
 void MainWindow::setClientVersions(const ClientVersions &versions)
 {
     m_update->setVersions(versions);

@@ -34,6 +34,8 @@ public:
     // Opens (or brings forward) the page of `step`.
     void openStep(FlowStep step);
     void openNotices();
+    // The step of the page shown now (nullopt: the home page or the notices).
+    std::optional<FlowStep> shownStep() const;
     // 修改密码: the dialog (also opened right after a login started with «change password» on the login window).
     void changePassword();
     QTabWidget *tabs() const { return m_tabs; }

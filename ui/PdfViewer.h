@@ -31,6 +31,7 @@ public:
     // no «Save as…». `print` gets the document and a job title without personal data.
     using DirectPrint = std::function<Result<void>(const PdfDocument &pdf, const QString &title)>;
     void setDirectPrint(DirectPrint print);
+    bool hasDirectPrint() const { return bool(m_directPrint); }
     int pageCount() const { return m_pdf.pageCount(); }
 
 signals:

@@ -68,7 +68,8 @@ void PhotoCropper::paintEvent(QPaintEvent *)
     p.fillRect(rect(), palette().color(QPalette::Dark));
     if (m_image.isNull()) {
         p.setPen(palette().color(QPalette::BrightText));
-        p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, tr("Choose a photo, or drop it here."));
+        p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
+                   m_placeholder.isEmpty() ? tr("Choose a photo, or drop it here.") : m_placeholder);
         return;
     }
     p.setRenderHint(QPainter::SmoothPixmapTransform);

@@ -18,6 +18,8 @@ public:
     explicit PhotoCropper(QWidget *parent = nullptr);
 
     void setSpec(const PhotoSpec &spec) { m_spec = spec; update(); }
+    // What the empty area says (a kiosk has no dragging: issue 16).
+    void setPlaceholder(const QString &text) { m_placeholder = text; update(); }
     void setImage(const QImage &image, const QRectF &crop);
     const QImage &image() const { return m_image; }
     QRectF crop() const { return m_crop; }
@@ -42,6 +44,7 @@ private:
     QRectF imageRect() const; // where the image is drawn in the widget
     double scale() const;     // widget pixels per image pixel
 
+    QString m_placeholder;
     PhotoSpec m_spec = PhotoSpec::ncreDefault();
     QImage m_image;
     QRectF m_crop;

@@ -136,6 +136,7 @@ void PhotoPage::setKioskSources(std::function<FrameSource *(QObject *)> camera, 
     // A kiosk has no file dialog: the terminal's camera, or a USB stick's photos (issue 16).
     m_choose->hide();
     setAcceptDrops(false);
+    m_cropper->setPlaceholder(tr("Take your photo with the camera, or pick one from a USB stick."));
     m_kioskCamera = new QPushButton(tr("Take a photo with the camera"), this);
     m_kioskCamera->setObjectName(QStringLiteral("kioskCamera"));
     m_kioskMedia = new QPushButton(tr("A photo from a USB stick…"), this);

@@ -284,6 +284,7 @@ private slots:
         main->openStep(FlowStep::Payment);
         auto *payment = qobject_cast<PaymentPage *>(main->tabs()->currentWidget());
         QVERIFY(payment);
+        QVERIFY2(kiosk->window()->hint().contains("QR code"), qPrintable(kiosk->window()->hint())); // the page shown
         QTest::mouseClick(find<QPushButton>(payment, "pay"), Qt::LeftButton);
         if (find<QWidget>(payment, "paymentConfirm")->isVisible())
             QTest::mouseClick(find<QPushButton>(payment, "paymentConfirmYes"), Qt::LeftButton);
@@ -308,6 +309,7 @@ private slots:
         auto *documents = qobject_cast<DocumentsPage *>(main->tabs()->currentWidget());
         QVERIFY(documents);
         QVERIFY(!find<QPushButton>(documents, "pdfSaveAs")->isVisible()); // nothing is saved at a kiosk
+        QVERIFY2(kiosk->window()->hint().contains("print your registration form"), qPrintable(kiosk->window()->hint()));
         QSignalSpy shown(documents, &DocumentsPage::pageShown);
         QTest::mouseClick(find<QPushButton>(documents, "fetchForm"), Qt::LeftButton);
         QVERIFY(shown.wait(20000));

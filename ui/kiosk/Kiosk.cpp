@@ -26,6 +26,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -224,6 +225,10 @@ void Kiosk::startRegistration()
             if (m_screen == Screen::Registration)
                 m_window->setHint(stepHint());
         });
+        connect(m_main->tabs(), &QTabWidget::currentChanged, this, [this]() {
+            if (m_screen == Screen::Registration)
+                m_window->setHint(stepHint());
+        });
         showScreen(Screen::Registration, m_main, stepHint());
         if (m_login)
             m_login->hide();
@@ -232,11 +237,23 @@ void Kiosk::startRegistration()
 
 QString Kiosk::stepHint() const
 {
-    if (!m_flow)
+    if (!m_flow || !m_main)
         return {};
-    return tr("Step 3, %1: fill in this page, then go on with the next step in the list on the left. Touch «Log out "
-              "and clear» when you are done.")
-        .arg(StepBar::label(m_flow->currentStep()));
+    const auto shown = m_main->shownStep();
+    QString what;
+    switch (shown.value_or(FlowStep::Closed)) {
+    case FlowStep::Agreement: what = tr("read the agreement to the end, then accept it."); break;
+    case FlowStep::Profile: what = tr("fill in every field as your identity document shows it, then save."); break;
+    case FlowStep::Subjects: what = tr("choose a test site and your subjects, then submit."); break;
+    case FlowStep::Photo: what = tr("take your photo with the camera or pick one from a USB stick, check it, then upload it."); break;
+    case FlowStep::Review: what = tr("ask the test site to review your registration; its decision also shows when you log in at home."); break;
+    case FlowStep::Payment: what = tr("pay with your phone by scanning the QR code; this page updates by itself."); break;
+    case FlowStep::Documents: what = tr("print your registration form here; the admission ticket prints once ticket printing opens."); break;
+    default:
+        return tr("Step 3: your next step is %1; open it from the list on the left. Touch «Log out and clear» when you are done.")
+            .arg(StepBar::label(m_flow->currentStep()));
+    }
+    return tr("Step 3, %1: %2 Touch «Log out and clear» when you are done.").arg(StepBar::label(*shown), what);
 }
 
 void Kiosk::dropPinPad()
