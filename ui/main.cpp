@@ -8,6 +8,7 @@
 #include "Kiosk.h"
 #include "KioskConfig.h"
 #include "KioskWindow.h"
+#include "QtCameraSource.h"
 #include "SecretBox.h"
 #include "SelfTest.h"
 #include "Theme.h"
@@ -18,6 +19,7 @@
 #include <cstdio>
 #include <QDir>
 #include <QFileInfo>
+#include <QPrinterInfo>
 #include <QIcon>
 #include <QStandardPaths>
 #include <QCommandLineParser>
@@ -203,6 +205,12 @@ int runKiosk(QApplication &app, const QCommandLineParser &parser, const QString 
             c.language = forced;
         translations.install(c.language);
         theme::applyFont(c.language);
+        // Devices may come later (CUPS starting after the kiosk, a camera plugged in): said at once, not refused.
+        if (!c.printsToFiles() && QPrinterInfo::printerInfo(c.printer).isNull())
+            fprintf(stderr, "ncre-desk: warning: the print queue «%s» is not known to CUPS (yet); documents cannot be "
+                            "printed until it is\n", qPrintable(c.printer));
+        if (const QString why = QtCameraSource(c.camera).unavailableReason(); !why.isEmpty())
+            fprintf(stderr, "ncre-desk: warning: %s\n", qPrintable(why));
         kiosk = std::make_unique<Kiosk>(std::move(c), translations);
         QObject::connect(kiosk.get(), &Kiosk::quitRequested, &app, &QCoreApplication::quit, Qt::QueuedConnection);
         if (const auto started = kiosk->start(); !started) {
