@@ -124,7 +124,7 @@ int setKioskPin(int argc, char *argv[])
 QString demoPin()
 {
     for (;;) {
-        const QString pin = QStringLiteral("%1").arg(QRandomGenerator::system()->bounded(1000000), 6, 10, QLatin1Char('0'));
+        QString pin = QStringLiteral("%1").arg(QRandomGenerator::system()->bounded(1000000), 6, 10, QLatin1Char('0'));
         if (KioskConfig::pinProblem(pin).isEmpty())
             return pin;
     }

@@ -38,7 +38,7 @@ void StaffReview::refresh()
         m_etag = etag;
         if (!got->has_value())
             return; // 304: as it was
-        m_queue = std::move(**got);
+        m_queue = std::move(*got.value());
         m_has = true;
         emit queueChanged();
     }));
