@@ -81,4 +81,5 @@ elseif(APPLE)
     include(${CMAKE_CURRENT_SOURCE_DIR}/macos/NcreMacOS.cmake)
 endif()
 
+set(CPACK_PROJECT_CONFIG_FILE ${CMAKE_CURRENT_SOURCE_DIR}/CPackProjectConfig.cmake)
 include(CPack)
