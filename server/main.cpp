@@ -5,6 +5,7 @@
 // 2 bad command line.
 #include "ServerApp.h"
 #include "ServerLogging.h"
+#include "StopSignals.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -16,10 +17,8 @@
 #ifdef Q_OS_WIN
 #include <windows.h>
 #else
-#include <QSocketNotifier>
 #include <cerrno>
 #include <csignal>
-#include <unistd.h>
 #endif
 
 using namespace ncre::server;
@@ -49,34 +48,6 @@ int usageError(const QCommandLineParser &, const QString &message)
     return 2;
 }
 
-#ifndef Q_OS_WIN
-// SIGTERM (systemctl stop) and SIGINT end the event loop through a pipe: a signal handler may only write().
-int g_signalPipe[2] = {-1, -1};
-void onStopSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
-}
-
-void stopOnSignals(QCoreApplication &app)
-{
-    if (::pipe(g_signalPipe) != 0)
-        return;
-    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
-    QObject::connect(notifier, &QSocketNotifier::activated, &app, []() {
-        char byte = 0;
-        [[maybe_unused]] const auto got = ::read(g_signalPipe[0], &byte, 1);
-        qCInfo(lcServer) << "stop requested by a signal";
-        QCoreApplication::quit();
-    });
-    struct sigaction action = {};
-    action.sa_handler = onStopSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(SIGTERM, &action, nullptr);
-    sigaction(SIGINT, &action, nullptr);
-}
-#endif
 
 } // namespace
 
@@ -194,9 +165,11 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "ncre-server: %s\n", qPrintable(started.error().detail));
         return 1;
     }
-#ifndef Q_OS_WIN
-    stopOnSignals(app); // before the line below: whoever waits for it may stop the server at once
-#endif
+    // Before the line below: whoever waits for it may stop the server at once.
+    ncre::stopOnSignals(app, []() {
+        qCInfo(lcServer) << "stop requested by a signal";
+        QCoreApplication::quit();
+    });
     std::printf("ncre-server listening on %s\n", qPrintable(server.baseUrl()));
     std::fflush(stdout);
     // A demo server ends with the app that started it, however the app ended (even killed): checked each second.

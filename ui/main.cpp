@@ -10,6 +10,7 @@
 #include "KioskWindow.h"
 #include "QtCameraSource.h"
 #include "SecretBox.h"
+#include "StopSignals.h"
 #include "SelfTest.h"
 #include "Theme.h"
 #include "Translations.h"
@@ -32,8 +33,6 @@
 #include <QRandomGenerator>
 
 #ifdef Q_OS_UNIX
-#include <QSocketNotifier>
-#include <csignal>
 #include <termios.h>
 #include <unistd.h>
 #endif
@@ -130,33 +129,6 @@ QString demoPin()
     }
 }
 
-#ifdef Q_OS_UNIX
-// SIGTERM (the kiosk service stopped, the machine shutting down) and SIGINT end the kiosk's session the usual way —
-// server logout, wipe — before it quits. A signal handler may only write(): the event loop reads the pipe.
-int g_stopPipe[2] = {-1, -1};
-void onStopSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_stopPipe[1], &byte, 1);
-}
-void stopKioskOnSignals(QCoreApplication &app, const std::function<void()> &stop)
-{
-    if (::pipe(g_stopPipe) != 0)
-        return;
-    auto *notifier = new QSocketNotifier(g_stopPipe[0], QSocketNotifier::Read, &app);
-    QObject::connect(notifier, &QSocketNotifier::activated, &app, [stop]() {
-        char byte = 0;
-        [[maybe_unused]] const auto got = ::read(g_stopPipe[0], &byte, 1);
-        stop();
-    });
-    struct sigaction action = {};
-    action.sa_handler = onStopSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(SIGTERM, &action, nullptr);
-    sigaction(SIGINT, &action, nullptr);
-}
-#endif
 
 // `ncre-desk --kiosk`: exit 2 for a bad command line or configuration (the message names the key), 1 when the
 // kiosk cannot start, 0 when staff left kiosk mode.
@@ -218,9 +190,9 @@ int runKiosk(QApplication &app, const QCommandLineParser &parser, const QString 
             QCoreApplication::exit(1);
         }
     };
-#ifdef Q_OS_UNIX
-    // Before the kiosk shows anything: a stop right after its first screen must still wipe and end cleanly.
-    stopKioskOnSignals(app, [&kiosk]() {
+    // SIGTERM (the kiosk service stopped, a shutdown): the session's logout and wipe, then quit. Set before the kiosk
+    // shows anything: a stop right after its first screen must still wipe and end cleanly.
+    stopOnSignals(app, [&kiosk]() {
         if (!kiosk) {
             QCoreApplication::quit();
             return;
@@ -230,7 +202,6 @@ int runKiosk(QApplication &app, const QCommandLineParser &parser, const QString 
             QCoreApplication::quit();
         });
     });
-#endif
     DemoServer demoServer;
     if (demo) {
         const QString pin = demoPin();

@@ -78,8 +78,11 @@ inline QString candidateUpToReview(TestHttp &http, const QString &account, const
 inline void staffLogIn(StaffPanel *panel, TestHttp &hooks, const QString &account)
 {
     LoginWindow *login = panel->login();
-    QTRY_VERIFY_WITH_TIMEOUT(!login->captchaId().isEmpty(), 20000);
+    // A captcha answers one attempt: after a refused login, wait for the fresh one (not the spent one still shown).
+    const QString spent = panel->property("spentCaptcha").toString();
+    QTRY_VERIFY_WITH_TIMEOUT(!login->captchaId().isEmpty() && login->captchaId() != spent, 20000);
     const QString captcha = login->captchaId();
+    panel->setProperty("spentCaptcha", captcha);
     find<QLineEdit>(login, "account")->setText(account);
     find<QLineEdit>(login, "password")->setText("Staff-demo-1");
     find<QLineEdit>(login, "captchaAnswer")->setText(hooks.captchaAnswer(captcha));
