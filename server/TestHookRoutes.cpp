@@ -96,6 +96,9 @@ void registerTestHookRoutes(ServerContext &ctx)
                                           std::pair{"qqFlows", "qq_flows"}, std::pair{"idempotency", "idempotency"},
                                           std::pair{"sessions", "sessions"}})
             counts.insert(QLatin1String(name), ctx.db.rowCount(QLatin1String(table)));
+        // Request bodies held in memory now (the body budget), so a test waits for a reservation, not a time.
+        if (ctx.http.listener())
+            counts.insert(QStringLiteral("bodyBytesInFlight"), double(ctx.http.listener()->bodyBytesInFlight()));
         return ApiResponse::json(counts);
     });
 

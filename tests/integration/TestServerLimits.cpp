@@ -364,7 +364,8 @@ private slots:
         QVERIFY(first);
         first->write(authorized + QByteArray(1024, 'a'));
         QVERIFY(first->waitForBytesWritten(2000));
-        QTest::qWait(200);
+        // The server has read the head and holds the body's 4 MiB against the address.
+        QTRY_VERIFY_WITH_TIMEOUT(http.get("/api/v1/test-hooks/stats").json().value("bodyBytesInFlight").toDouble() >= 4194304, 20000);
         auto second = connectRaw(*server);
         QVERIFY(second);
         second->write(authorized);
