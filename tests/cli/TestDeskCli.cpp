@@ -25,6 +25,18 @@ private:
         return e;
     }
 
+    // Reads `p`'s merged output into `out` until it holds `needle`; fails the test if the program ends first.
+    static void waitForOutput(QProcess &p, const QByteArray &needle, QByteArray &out)
+    {
+        QSignalSpy output(&p, &QProcess::readyRead);
+        out += p.readAll();
+        while (!out.contains(needle)) {
+            QVERIFY2(p.state() == QProcess::Running, out.constData());
+            QVERIFY2(output.wait(20000), out.constData());
+            out += p.readAll();
+        }
+    }
+
 private slots:
     void testRefusedArguments_data()
     {
@@ -126,12 +138,9 @@ private slots:
         p.start(NCRE_DESK_BINARY, {"--kiosk", "--kiosk-config", path});
         QVERIFY(p.waitForStarted());
         QByteArray out;
-        QSignalSpy output(&p, &QProcess::readyRead);
-        while (!out.contains("welcome screen shown")) {
-            QVERIFY2(p.state() == QProcess::Running, out.constData());
-            QVERIFY2(output.wait(20000), out.constData());
-            out += p.readAll();
-        }
+        waitForOutput(p, "welcome screen shown", out);
+        if (QTest::currentTestFailed())
+            return;
         // Stopped by its service (SIGTERM): the session is wiped first, then it ends cleanly.
         p.terminate();
         QVERIFY(p.waitForFinished(20000));
@@ -150,12 +159,9 @@ private slots:
         p.start(NCRE_DESK_BINARY, {"--kiosk", "--demo", "--lang", "en"});
         QVERIFY(p.waitForStarted());
         QByteArray out;
-        QSignalSpy output(&p, &QProcess::readyRead);
-        while (!out.contains("welcome screen shown")) {
-            QVERIFY2(p.state() == QProcess::Running, out.constData());
-            QVERIFY2(output.wait(20000), out.constData());
-            out += p.readAll();
-        }
+        waitForOutput(p, "welcome screen shown", out);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(QRegularExpression("the staff PIN is [0-9]{6} ").match(QString::fromUtf8(out)).hasMatch());
         p.terminate();
         QVERIFY(p.waitForFinished(10000));
@@ -171,12 +177,9 @@ private slots:
         p.start(NCRE_DESK_BINARY, {"--demo", "--lang", "en"});
         QVERIFY(p.waitForStarted());
         QByteArray out;
-        QSignalSpy output(&p, &QProcess::readyRead);
-        while (!out.contains("demo server ready at http://127.0.0.1:")) {
-            QVERIFY2(p.state() == QProcess::Running, out.constData());
-            QVERIFY2(output.wait(20000), out.constData());
-            out += p.readAll();
-        }
+        waitForOutput(p, "demo server ready at http://127.0.0.1:", out);
+        if (QTest::currentTestFailed())
+            return;
         p.terminate();
         QVERIFY(p.waitForFinished(10000));
     }
