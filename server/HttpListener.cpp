@@ -7,6 +7,8 @@
 
 #include <sys/resource.h>
 #include <sys/socket.h>
+
+#include <cerrno>
 #include <unistd.h>
 
 namespace ncre::server {
@@ -46,12 +48,45 @@ HttpListener::HttpListener(const HttpLimits &limits, HttpConnection::BodyLimit b
     , m_budget(limits)
     , m_connectionLimit(qMax(1, qMin(limits.maxConnections, descriptorRoom())))
 {
-    connect(this, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError error) {
-        // Out of descriptors or buffers: QTcpServer has paused accepting; resume in a moment, when some may be free.
-        qCWarning(lcServer) << "accept failed:" << error << "- pausing for" << m_limits.acceptPauseMs << "ms";
-        pauseAccepting();
-        QTimer::singleShot(m_limits.acceptPauseMs, this, [this]() { resumeAccepting(); });
-    });
+}
+
+bool HttpListener::start(const QHostAddress &address, quint16 port)
+{
+    if (!listen(address, port))
+        return false;
+    // QTcpServer's own accept loop cannot tell running out of descriptors from an empty backlog once it has seen
+    // either: its socket engine keeps the first error it records (QNativeSocketEnginePrivate::setError), so after one
+    // EAGAIN every later EMFILE reads as "temporary", is retried at once, and the loop spins at 100 % of a core.
+    // This class therefore accepts itself and reads errno for each failure; QTcpServer only listens.
+    pauseAccepting();
+    m_acceptNotifier = new QSocketNotifier(socketDescriptor(), QSocketNotifier::Read, this);
+    connect(m_acceptNotifier, &QSocketNotifier::activated, this, &HttpListener::acceptReady);
+    return true;
+}
+
+void HttpListener::acceptReady()
+{
+    // A bounded batch per wake-up, so that a flood of connections cannot starve the requests already in.
+    constexpr int kBatch = 64;
+    for (int i = 0; i < kBatch; ++i) {
+        const int descriptor = ::accept4(int(socketDescriptor()), nullptr, nullptr, SOCK_CLOEXEC);
+        if (descriptor >= 0) {
+            incomingConnection(descriptor);
+            continue;
+        }
+        const int error = errno;
+        if (error == EAGAIN || error == EWOULDBLOCK)
+            return; // the backlog is empty
+        if (error == EINTR || error == ECONNABORTED || error == EPROTO)
+            continue; // that one connection went away (accept(2)); the next ones are unaffected
+        // Out of descriptors (EMFILE, ENFILE) or kernel memory (ENOBUFS, ENOMEM): the pending connections wait in the
+        // backlog while nothing here can take them; try again in a moment, when some may be free.
+        qCWarning(lcServer).noquote() << "accept failed:" << qt_error_string(error) << "- pausing for"
+                                      << m_limits.acceptPauseMs << "ms";
+        m_acceptNotifier->setEnabled(false);
+        QTimer::singleShot(m_limits.acceptPauseMs, m_acceptNotifier, [notifier = m_acceptNotifier]() { notifier->setEnabled(true); });
+        return;
+    }
 }
 
 void HttpListener::turnAway(qintptr descriptor)

@@ -4,20 +4,24 @@
 #include "HttpLimits.h"
 
 #include <QHash>
+#include <QSocketNotifier>
 #include <QTcpServer>
 
 namespace ncre::server {
 
 // Accepts TCP connections for HttpServer within HttpLimits: at most maxConnections open in all and
 // maxConnectionsPerAddress from one address (beyond them: 503 with Retry-After, then closed), kept below the file
-// descriptors the process may open; a failed accept (EMFILE and the like) pauses accepting for a moment instead of
-// spinning on it.
+// descriptors the process may open; a failed accept (EMFILE and the like) pauses accepting for
+// HttpLimits::acceptPauseMs instead of spinning on it.
 class HttpListener : public QTcpServer
 {
     Q_OBJECT
 
 public:
     HttpListener(const HttpLimits &limits, HttpConnection::BodyLimit bodyLimit, QObject *parent = nullptr);
+
+    // QTcpServer::listen, then accepting by this class's own loop (see acceptReady). False as listen() is.
+    bool start(const QHostAddress &address, quint16 port);
 
     int openConnections() const { return m_open; }
     // The limit in force: HttpLimits::maxConnections, or less when RLIMIT_NOFILE leaves less room.
@@ -32,6 +36,7 @@ protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
+    void acceptReady();
     void turnAway(qintptr descriptor);
 
     HttpLimits m_limits;
@@ -40,6 +45,7 @@ private:
     int m_connectionLimit;
     int m_open = 0;
     QHash<QString, int> m_perAddress; // by clientBucket
+    QSocketNotifier *m_acceptNotifier = nullptr;
 };
 
 } // namespace ncre::server

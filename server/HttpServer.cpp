@@ -48,7 +48,7 @@ quint16 HttpServer::listen(const QHostAddress &address, quint16 port)
     connect(m_listener, &HttpListener::connectionOpened, this, [this](HttpConnection *connection) {
         connect(connection, &HttpConnection::requestReady, this, &HttpServer::handle);
     });
-    if (!m_listener->listen(address, port))
+    if (!m_listener->start(address, port))
         return 0;
     return m_listener->serverPort();
 }

@@ -38,12 +38,13 @@ class TestServerLimits : public QObject
 private:
     QTemporaryDir m_dir;
 
-    std::unique_ptr<ServerProcess> startServer(const QByteArray &config)
+    std::unique_ptr<ServerProcess> startServer(const QByteArray &config,
+                                               const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
     {
         const QString path = writeServerConfig(m_dir.path(), QStringLiteral("limits-%1.ini").arg(++m_configs), config);
         if (path.isEmpty())
             return nullptr;
-        auto server = std::make_unique<ServerProcess>(QStringList{"--config", path});
+        auto server = std::make_unique<ServerProcess>(QStringList{"--config", path}, environment, true);
         if (!server->waitReady())
             return nullptr;
         return server;
@@ -186,8 +187,28 @@ private slots:
     // serves again once descriptors are free.
     void testOutOfDescriptorsDoesNotSpin()
     {
-        auto server = startServer("[http]\nidleTimeoutMs=60000\nmaxConnectionsPerAddress=1000\n");
+        // UndefinedBehaviorSanitizer's vptr check probes memory through a pipe(2); with no descriptor left for the
+        // pipe it reports every object whose type it has not cached yet as having an invalid vptr, and stops the
+        // server. That is the sanitizer running out of descriptors, not the server: its vptr check is off here.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        if (environment.contains(QStringLiteral("UBSAN_OPTIONS"))) {
+            const QString suppressions = m_dir.filePath(QStringLiteral("ubsan-no-vptr.supp"));
+            QFile file(suppressions);
+            QVERIFY(file.open(QIODevice::WriteOnly) && file.write("vptr_check:*\n") > 0);
+            file.close();
+            environment.insert(QStringLiteral("UBSAN_OPTIONS"),
+                               QStringLiteral("print_stacktrace=1:halt_on_error=1:suppressions=") + suppressions);
+        }
+        // The header timeout stays out of the way: nothing may close (and free a descriptor) while the server is out.
+        auto server = startServer("[http]\nidleTimeoutMs=60000\nheaderTimeoutMs=60000\nmaxConnectionsPerAddress=1000\n",
+                                  environment);
         QVERIFY(server);
+        // One request first, so the accept loop has met an empty backlog (EAGAIN) before it meets EMFILE: QTcpServer's
+        // own loop then took every EMFILE for another EAGAIN and spun (its socket engine keeps the first error).
+        {
+            TestHttp first(*server);
+            QCOMPARE(first.get("/api/v1/meta").status, 200);
+        }
         const qint64 pid = server->process().processId();
         const int open = int(QDir(QStringLiteral("/proc/%1/fd").arg(pid)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size());
         struct rlimit old {};
@@ -220,8 +241,8 @@ private slots:
         qInfo("server CPU while out of descriptors, per second: %.2f %.2f %.2f", shares[0], shares[1], shares[2]);
         QVERIFY2(share < 0.3, qPrintable(QStringLiteral("server CPU while out of descriptors: %1 of a core").arg(share)));
         QVERIFY(server->stderrText().contains("accept failed")); // it did run out, and said so
-        flood.clear();
         QCOMPARE(prlimit(pid_t(pid), RLIMIT_NOFILE, &old, nullptr), 0);
+        flood.clear();
         TestHttp bystander(*server);
         // Back once it has descriptors: a bound on correctness, not speed (a loaded sanitizer build took 15 s).
         QTRY_COMPARE_WITH_TIMEOUT(bystander.get("/api/v1/meta").status, 200, 60000);
