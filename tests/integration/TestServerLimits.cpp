@@ -194,7 +194,7 @@ private slots:
         if (environment.contains(QStringLiteral("UBSAN_OPTIONS"))) {
             const QString suppressions = m_dir.filePath(QStringLiteral("ubsan-no-vptr.supp"));
             QFile file(suppressions);
-            QVERIFY(file.open(QIODevice::WriteOnly) && file.write("vptr_check:*\n") > 0);
+            QVERIFY(file.open(QIODevice::WriteOnly) && file.write("vptr:*\n") > 0);
             file.close();
             environment.insert(QStringLiteral("UBSAN_OPTIONS"),
                                QStringLiteral("print_stacktrace=1:halt_on_error=1:suppressions=") + suppressions);
