@@ -35,4 +35,12 @@ QByteArray randomToken(int bytes)
     return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
+QByteArray randomDigits(int count)
+{
+    QByteArray digits(count, Qt::Uninitialized);
+    for (char &d : digits)
+        d = char('0' + randombytes_uniform(10));
+    return digits;
+}
+
 } // namespace ncre::server::Credentials

@@ -15,5 +15,7 @@ QString hashPassword(const QString &password, KdfProfile profile);
 bool verifyPassword(const QString &hash, const QString &password);
 // `bytes` random bytes, base64url without padding (16 bytes = 128 bits).
 QByteArray randomToken(int bytes = 32);
+// `count` decimal digits from libsodium's CSPRNG, uniformly distributed (randombytes_uniform).
+QByteArray randomDigits(int count);
 
 } // namespace ncre::server

@@ -135,7 +135,11 @@ void registerPaymentRoutes(ServerContext &ctx)
             QDateTime expires = ctx.clock.now().addSecs(kOrderSeconds);
             if (row->paymentDue && *row->paymentDue < expires)
                 expires = *row->paymentDue;
-            const QString id = QStringLiteral("o") + QString::fromLatin1(Credentials::randomToken(12));
+            // Digits only, as payment platforms number their orders: read aloud, typed into a bank's form or compared
+            // with a phone's receipt, no 0/O or 1/l/I can be mixed up. The day first (the platform's time zone,
+            // UTC+8), then 12 random digits: unguessable, and unique in practice (the key refuses a repeat).
+            const QString id = ctx.clock.now().toOffsetFromUtc(8 * 3600).toString(QStringLiteral("yyyyMMdd"))
+                + QString::fromLatin1(Credentials::randomDigits(12));
             Transaction tx(ctx.db);
             if (!ctx.payments.create(id, row->id, amount, expires))
                 return ApiResponse::problem(Error(ErrorCode::PaymentOrderOpen));

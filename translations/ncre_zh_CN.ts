@@ -1481,10 +1481,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>QQ登录(&amp;Q)</translation>
     </message>
     <message>
-        <source>Account %1 registered. Log in with it.</source>
-        <translation>账号 %1 注册成功，请用它登录。</translation>
-    </message>
-    <message>
         <source>Regis&amp;tration announcement</source>
         <translation>网上报名公告(&amp;T)</translation>
     </message>
@@ -1535,6 +1531,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>QQ login is not offered at this terminal: it needs a web browser, which the terminal does not open. Log in with your NCRE account and password, or register one.</source>
         <translation>本终端不提供QQ登录：QQ登录需要网页浏览器，而本终端不会打开浏览器。请用报名系统的账号和密码登录，或注册新账号。</translation>
+    </message>
+    <message>
+        <source>Account %1 registered. Type the characters in the picture and log in.</source>
+        <translation>账号 %1 已注册。请输入图片中的字符并登录。</translation>
     </message>
 </context>
 <context>
@@ -2038,6 +2038,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>Take your photo with the camera, or pick one from a USB stick.</source>
         <translation>请用摄像头拍照，或从U盘选择照片。</translation>
     </message>
+    <message>
+        <source>Choose a photo first.</source>
+        <translation>请先选择照片。</translation>
+    </message>
 </context>
 <context>
     <name>ncre::PinPad</name>
@@ -2414,10 +2418,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>暂无待审核的报名。</translation>
     </message>
     <message>
-        <source>%1: %2 by %3 at %4</source>
-        <translation>%1：由 %3 于 %4 %2</translation>
-    </message>
-    <message>
         <source>approved</source>
         <translation>审核通过</translation>
     </message>
@@ -2468,6 +2468,12 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Returned to the candidate for correction.</source>
         <translation>已退回考生修改。</translation>
+    </message>
+    <message>
+        <source>%1: %2
+by %3 at %4</source>
+        <translation>%1：%2
+由 %3 于 %4</translation>
     </message>
 </context>
 <context>
@@ -2776,6 +2782,14 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Step 1: touch «Log in» if you have an NCRE account, or «Register a new account».</source>
         <translation>第 1 步：已有账号请点击「登录」，没有账号请点击「注册新用户」。</translation>
+    </message>
+    <message>
+        <source>The registration service cannot be reached at the moment, so nobody can log in or register here yet. This screen tries again by itself; if it stays like this, please tell the site staff.</source>
+        <translation>暂时无法连接报名服务，现在还不能在本机登录或注册。本屏幕会自动重试；如果一直如此，请告知考点工作人员。</translation>
+    </message>
+    <message>
+        <source>The registration service cannot be reached at the moment.</source>
+        <translation>暂时无法连接报名服务。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "DocumentsPage.h"
 
 #include "Alive.h"
+#include "DateText.h"
 #include "ErrorText.h"
 
 #include <QHBoxLayout>
@@ -67,7 +68,7 @@ void DocumentsPage::refresh()
     m_ticket->setEnabled(ticketOpen);
     m_ticketNote->setText(notYet != blockers.end()
                               ? tr("The admission ticket can be printed from %1.")
-                                    .arg(QLocale().toString(notYet->until.toLocalTime(), QLocale::ShortFormat))
+                                    .arg(dateTimeText(notYet->until))
                               : QString());
 }
 

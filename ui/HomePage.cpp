@@ -1,5 +1,6 @@
 #include "HomePage.h"
 
+#include "DateText.h"
 #include "StepBar.h"
 
 #include <QLabel>
@@ -110,7 +111,7 @@ void HomePage::updateCountdown()
                                               .arg(s % 60, 2, 10, QLatin1Char('0'));
         m_countdown->setText(QStringLiteral("%1: %2 (%3)")
                                  .arg(deadlineLabel(d.kind),
-                                      QLocale().toString(d.at.toLocalTime(), QLocale::ShortFormat), left));
+                                      dateTimeText(d.at), left));
         return;
     }
     m_countdown->clear();

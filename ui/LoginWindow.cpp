@@ -188,10 +188,13 @@ void LoginWindow::openRegistration()
 {
     auto *dialog = new RegisterDialog(m_api, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &RegisterDialog::registered, this, [this](const QString &username) {
+    connect(dialog, &RegisterDialog::registered, this, [this](const QString &username, const QString &password) {
+        // The password was just typed twice: it is not asked a third time. Only the picture's characters are left
+        // (the registration used up the last captcha).
         m_account->setText(username);
-        m_password->setFocus();
-        m_error->setText(tr("Account %1 registered. Log in with it.").arg(username));
+        m_password->setText(password);
+        m_captcha->answerField()->setFocus();
+        m_error->setText(tr("Account %1 registered. Type the characters in the picture and log in.").arg(username));
         m_error->setStyleSheet(QStringLiteral("color: #2E7D32;"));
         m_error->show();
     });

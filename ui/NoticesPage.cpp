@@ -1,5 +1,6 @@
 #include "NoticesPage.h"
 
+#include "DateText.h"
 #include "Theme.h"
 
 #include <QLabel>
@@ -46,7 +47,7 @@ void NoticesPage::refresh()
     const QString note = theme::chineseOnlyNote(site->onSiteConfirmation->notice);
     m_notice->setPlainText(note.isEmpty() ? site->onSiteConfirmation->notice
                                           : note + QStringLiteral("\n\n") + site->onSiteConfirmation->notice);
-    const QString by = QLocale().toString(site->onSiteConfirmation->deadline.toLocalTime(), QLocale::ShortFormat);
+    const QString by = dateTimeText(site->onSiteConfirmation->deadline);
     m_summary->setText(m_flow.state() == RegistrationState::Confirmed
                            ? tr("Confirmed on site. Nothing more to do here.")
                            : tr("%1 asks candidates to confirm in person before %2 (现场确认). Bring your ID document.")

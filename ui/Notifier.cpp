@@ -1,5 +1,6 @@
 #include "Notifier.h"
 
+#include "DateText.h"
 #include "ErrorText.h"
 
 #include <QApplication>
@@ -46,7 +47,7 @@ Notifier::~Notifier() = default;
 
 QString Notifier::reminderText(const Reminder &r)
 {
-    const QString when = QLocale().toString(r.deadline.at.toLocalTime(), QLocale::ShortFormat);
+    const QString when = dateTimeText(r.deadline.at);
     switch (r.deadline.kind) {
     case DeadlineKind::RegistrationCloses: return tr("Registration closes at %1.").arg(when);
     case DeadlineKind::PaymentDue: return tr("Pay before %1, or the registration is cancelled.").arg(when);
@@ -68,7 +69,7 @@ void Notifier::stateChanged(const Registration &registration)
             m_announcedPaymentDue = registration.deadlines.paymentDue->toUTC();
         notify(tr("Review approved"), tr("The site approved your registration. Pay before %1.")
                                           .arg(registration.deadlines.paymentDue
-                                                   ? QLocale().toString(registration.deadlines.paymentDue->toLocalTime(), QLocale::ShortFormat)
+                                                   ? dateTimeText(*registration.deadlines.paymentDue)
                                                    : QString()));
         break;
     case RegistrationState::ReviewRejected:

@@ -2,6 +2,7 @@
 
 #include "Alive.h"
 #include "ConfirmPanel.h"
+#include "DateText.h"
 #include "ErrorText.h"
 #include "ReviewPage.h"
 #include "SubjectListModel.h"
@@ -170,14 +171,14 @@ void PaymentPage::refresh()
         m_amount->setText(tr("Amount: %1").arg(SubjectListModel::yuan(r->payment->amountFen)));
         m_order->setText(orderOpen ? tr("Order %1, open until %2")
                                          .arg(r->payment->id,
-                                              QLocale().toString(r->payment->expiresAt.toLocalTime(), QLocale::ShortFormat))
+                                              dateTimeText(r->payment->expiresAt))
                                    : tr("Order %1, paid").arg(r->payment->id));
     } else {
         showAmountBeforeOrder();
         m_order->setText(r && r->payment && r->payment->statusAt(now) == PaymentStatus::Expired
                              ? tr("Order %1 lapsed unpaid at %2; nothing was charged. «Pay» makes a new order.")
                                    .arg(r->payment->id,
-                                        QLocale().toString(r->payment->expiresAt.toLocalTime(), QLocale::ShortFormat))
+                                        dateTimeText(r->payment->expiresAt))
                              : QString());
     }
     if (orderOpen && !paid)
@@ -210,7 +211,9 @@ void PaymentPage::showPayLink(const QUrl &url)
 {
     if (m_url->text() != url.toString()) {
         m_url->setText(url.toString());
-        m_qr->setPixmap(QPixmap::fromImage(qrCodeImage(url.toString(), 4)));
+        // At a kiosk the phone scans from arm's length off a screen: about 9 px a module (a payment address is a
+        // version 4–6 code, 33–41 modules, so 300–370 px); at a desk, where the phone comes close, 4 px.
+        m_qr->setPixmap(QPixmap::fromImage(qrCodeImage(url.toString(), m_phoneOnly ? 9 : 4)));
         m_copy->setText(tr("&Copy link"));
     }
     m_link->show();

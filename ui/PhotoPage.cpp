@@ -92,16 +92,19 @@ PhotoPage::PhotoPage(RegistrationFlow &flow, QWidget *parent)
     connect(m_session, &PhotoSession::opened, this, [this]() {
         m_status->clear();
         m_cropper->setImage(m_session->image(), m_session->crop());
+        updateTurnButtons();
     });
     connect(m_session, &PhotoSession::openFailed, this, [this](const QList<PhotoFinding> &findings) {
         m_cropper->setImage(QImage(), QRectF());
         showFindings(findings);
+        updateTurnButtons();
     });
     connect(m_session, &PhotoSession::checked, this, [this]() { showFindings(m_session->findings()); });
     connect(m_session, &PhotoSession::busyChanged, this, [this](bool busy) {
         if (busy)
             m_findings->setText(QStringLiteral("<p>%1</p>").arg(tr("Checking the photo…").toHtmlEscaped()));
         setChooseEnabled(!busy && m_flow.can(RegistrationAction::UploadPhoto));
+        updateTurnButtons();
     });
     connect(m_choose, &QPushButton::clicked, this, [this]() {
         // Where photos usually are, not wherever the program was started from.
@@ -258,6 +261,7 @@ void PhotoPage::updateLock()
     const bool allowed = m_flow.can(RegistrationAction::UploadPhoto);
     m_upload->setEnabled(allowed && !m_session->preparedJpeg().isEmpty() && !m_session->isBusy());
     setChooseEnabled(allowed && !m_session->isBusy());
+    updateTurnButtons();
     const QString submitFirst = tr("Submit your registration first; then upload the photo.");
     const QString locked = tr("Your photo is locked and can no longer be replaced.");
     const QString underReview = tr("The test site is reviewing your registration: the photo cannot be replaced now. "
@@ -270,6 +274,17 @@ void PhotoPage::updateLock()
         m_status->setText(ErrorText::message(m_flow.refusal(RegistrationAction::UploadPhoto))); // before the agreement
     } else if (allowed && (m_status->text() == submitFirst || m_status->text() == locked || m_status->text() == underReview)) {
         m_status->clear(); // unlocked again (a rejected review): the old words no longer hold
+    }
+}
+
+void PhotoPage::updateTurnButtons()
+{
+    // Turning needs a photo to turn; a disabled button says what is missing.
+    const bool photo = !m_session->image().isNull();
+    const bool can = photo && !m_session->isBusy() && m_flow.can(RegistrationAction::UploadPhoto);
+    for (QPushButton *b : {m_left, m_right}) {
+        b->setEnabled(can);
+        b->setToolTip(photo ? QString() : tr("Choose a photo first."));
     }
 }
 

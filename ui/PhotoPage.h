@@ -59,6 +59,7 @@ private:
     void showFindings(const QList<PhotoFinding> &findings);
     void showServerPhoto();
     void updateLock();
+    void updateTurnButtons();
 
     RegistrationFlow &m_flow;
     PhotoSession *m_session;

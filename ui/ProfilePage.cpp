@@ -380,17 +380,26 @@ void ProfilePage::updateEditable()
 void ProfilePage::updateLock()
 {
     const bool editable = !m_flow.registration() || m_flow.can(RegistrationAction::EditProfile);
+    const QString why = editable ? QString() : ErrorText::message(m_flow.refusal(RegistrationAction::EditProfile));
+    // A locked text field stays selectable (to copy from it) but must not look like one to type in: it takes the
+    // window's colour instead of the entry background, and says why it is locked.
+    QPalette locked = palette();
+    locked.setColor(QPalette::Base, locked.color(QPalette::Window));
     for (ProfileField field : kFields) {
         QWidget *e = m_rows.value(field).editor;
-        if (auto *line = qobject_cast<QLineEdit *>(e))
+        if (auto *line = qobject_cast<QLineEdit *>(e)) {
             line->setReadOnly(!editable);
-        else
+            line->setPalette(editable ? palette() : locked);
+            line->setFocusPolicy(editable ? Qt::StrongFocus : Qt::ClickFocus);
+        } else {
             e->setEnabled(editable);
+        }
+        e->setToolTip(why);
     }
     m_save->setEnabled(editable);
     updateEditable();
     if (!editable)
-        m_status->setText(ErrorText::message(m_flow.refusal(RegistrationAction::EditProfile)));
+        m_status->setText(why);
 }
 
 } // namespace ncre

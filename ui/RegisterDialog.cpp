@@ -151,7 +151,7 @@ void RegisterDialog::submit()
             refreshCaptcha();
             return;
         }
-        emit registered(info->username);
+        emit registered(info->username, m_password->text());
         accept();
     }));
 }

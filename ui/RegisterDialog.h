@@ -27,7 +27,8 @@ public:
 
 signals:
     void captchaShown();
-    void registered(const QString &username);
+    // The account was created; `password` is the one just chosen (kept in memory only, for the login form).
+    void registered(const QString &username, const QString &password);
 
 private:
     void refreshCaptcha();

@@ -2,6 +2,7 @@
 
 #include "Alive.h"
 #include "ConfirmPanel.h"
+#include "DateText.h"
 #include "ErrorText.h"
 
 #include <QHBoxLayout>
@@ -123,7 +124,7 @@ void ReviewPage::refresh()
         break;
     case RegistrationState::ReviewPending:
         m_state->setText(tr("Waiting for the site's review (asked %1). NCRE Desk tells you when it decides.")
-                             .arg(r->review ? QLocale().toString(r->review->requestedAt.toLocalTime(), QLocale::ShortFormat)
+                             .arg(r->review ? dateTimeText(r->review->requestedAt)
                                             : QString()));
         break;
     case RegistrationState::ReviewRejected:
@@ -132,7 +133,7 @@ void ReviewPage::refresh()
         break;
     case RegistrationState::ReviewApproved:
         m_state->setText(tr("Approved. Your information is locked. Pay before %1, or the registration is cancelled.")
-                             .arg(r->deadlines.paymentDue ? QLocale().toString(r->deadlines.paymentDue->toLocalTime(), QLocale::ShortFormat)
+                             .arg(r->deadlines.paymentDue ? dateTimeText(*r->deadlines.paymentDue)
                                                           : QString()));
         break;
     default:

@@ -1,5 +1,6 @@
 #include "ConfirmationSlip.h"
 
+#include "DateText.h"
 #include "DocumentNumber.h"
 
 #include <QBuffer>
@@ -41,7 +42,7 @@ QByteArray ConfirmationSlip::pdf(const Registration &registration) const
         {tr("Registration number"), registration.id},
         {tr("Test site"), siteName},
         {tr("Subjects"), subjects.join(QStringLiteral("、"))},
-        {tr("Confirmed"), QLocale().toString(confirmedAt.toLocalTime(), QLocale::LongFormat)},
+        {tr("Confirmed"), dateTimeText(confirmedAt)},
         {tr("Confirmed by"), staff},
     };
     const int labelWidth = page.width() / 3;

@@ -1,5 +1,7 @@
 #include "SubjectListModel.h"
 
+#include "DateText.h"
+
 #include <QLocale>
 
 namespace ncre {
@@ -93,7 +95,7 @@ QVariant SubjectListModel::data(const QModelIndex &index, int role) const
         break;
     case TimeColumn:
         if (role == Qt::DisplayRole)
-            return QLocale().toString(s.examTime.toLocalTime(), QLocale::ShortFormat);
+            return dateTimeText(s.examTime);
         break;
     case SeatsColumn:
         if (role == Qt::DisplayRole)

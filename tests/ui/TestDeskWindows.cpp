@@ -289,6 +289,9 @@ private slots:
         QTest::mouseClick(find<QPushButton>(&main, "homeContinue"), Qt::LeftButton);
         auto *photo = qobject_cast<PhotoPage *>(tabs->currentWidget());
         QVERIFY(photo);
+        // Nothing to turn yet: the turn buttons wait for a photo, and say so.
+        QVERIFY(!find<QPushButton>(photo, "turnLeft")->isEnabled());
+        QVERIFY(!find<QPushButton>(photo, "turnRight")->toolTip().isEmpty());
         QSignalSpy checked(photo, &PhotoPage::checked);
         QTemporaryDir photos;
         QFile phoneFile(photos.filePath(QStringLiteral("IMG_0001.JPG")));
@@ -305,6 +308,7 @@ private slots:
         QVERIFY(checked.wait());
         QVERIFY2(photo->findings().isEmpty(), qPrintable(photo->findings().join(',')));
         QVERIFY(find<QPushButton>(photo, "uploadPhoto")->isEnabled());
+        QVERIFY(find<QPushButton>(photo, "turnLeft")->isEnabled());
         // Moved off the head, the frame is refused, in words; back, fine again.
         PhotoCropper *cropper = photo->cropper();
         const QRectF placed = cropper->crop();
@@ -412,6 +416,9 @@ private slots:
         QTest::mouseClick(ok, Qt::LeftButton);
         QVERIFY(registered.wait());
         QCOMPARE(find<QLineEdit>(&login, "account")->text(), QStringLiteral("ui.newbie"));
+        // The password just chosen is not asked a third time: only the new picture's characters are.
+        QCOMPARE(find<QLineEdit>(&login, "password")->text(), QStringLiteral("short-Pass-1"));
+        QCOMPARE(login.focusWidget(), find<QLineEdit>(&login, "captchaAnswer"));
 
         QSignalSpy loggedIn(&login, &LoginWindow::loggedIn);
         // No browser opens: a dialog says so and gives the whole address to open by hand, with «copy»; the login
@@ -592,6 +599,16 @@ private slots:
         while (flow.state() != RegistrationState::ReviewPending)
             QVERIFY(changed.wait());
         QVERIFY(find<QLabel>(review, "reviewState")->text().contains(QStringLiteral("Waiting")));
+        // The profile is locked now, and looks it: its fields are read-only, not in the entry colour, and say why.
+        main.openStep(FlowStep::Profile);
+        auto *profilePage = main.findChild<QWidget *>("profilePage");
+        QVERIFY(profilePage);
+        auto *name = profilePage->findChild<QLineEdit *>(QStringLiteral("field-name"));
+        QVERIFY(name);
+        QVERIFY(name->isReadOnly());
+        QVERIFY(name->palette().color(QPalette::Base) != profilePage->palette().color(QPalette::Base));
+        QVERIFY(!name->toolTip().isEmpty());
+        main.openStep(FlowStep::Review);
 
         TestHttp staff(*m_server);
         staff.setToken(staff.logIn("staff.bit", "Staff-demo-1"));
@@ -602,6 +619,10 @@ private slots:
             QVERIFY(changed.wait()); // found by polling
         QVERIFY(find<QLabel>(review, "reviewState")->text().contains(QString::fromUtf8("照片不清晰")));
         QVERIFY(main.statusBar()->currentMessage().contains(QString::fromUtf8("照片不清晰"))); // notified
+        // Returned for corrections: the profile can be edited again, and looks it.
+        QVERIFY(!name->isReadOnly());
+        QCOMPARE(name->palette().color(QPalette::Base), profilePage->palette().color(QPalette::Base));
+        QVERIFY(name->toolTip().isEmpty());
         QVERIFY(find<QPushButton>(review, "requestReview")->isVisible());
 
         QTest::mouseClick(find<QPushButton>(review, "requestReview"), Qt::LeftButton);

@@ -189,6 +189,28 @@ private slots:
         QCOMPARE(find<QPushButton>(kiosk->window(), "welcomeLogIn")->text(), QStringLiteral("Log in"));
     }
 
+    // The welcome screen says when the registration service cannot be reached, and «Log in» and «Register» wait
+    // for it (disabled, saying why) instead of leading to a form that cannot work; once it answers, they are back.
+    void testWelcomeSaysWhenTheServerIsAway()
+    {
+        TestHttp hooks(*m_server);
+        QCOMPARE(hooks.post("/api/v1/test-hooks/faults", {{"pathPrefix", "/api/v1/meta"}, {"kind", "unavailable"},
+                                                          {"count", 1}, {"retryAfter", 0}}).status,
+                 204);
+        auto kiosk = startKiosk(config());
+        kiosk->setServerCheckMs(200);
+        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(kiosk->window(), "welcomeOffline")->isVisible(), 15000);
+        auto *logIn = find<QPushButton>(kiosk->window(), "welcomeLogIn");
+        QVERIFY(!logIn->isEnabled());
+        QVERIFY(!logIn->toolTip().isEmpty());
+        QVERIFY(!find<QPushButton>(kiosk->window(), "welcomeRegister")->isEnabled());
+
+        // The screen keeps looking by itself; the server answers the next look, and the way in is open again.
+        QTRY_VERIFY_WITH_TIMEOUT(logIn->isEnabled(), 15000);
+        QVERIFY(!find<QLabel>(kiosk->window(), "welcomeOffline")->isVisible());
+        QVERIFY(find<QPushButton>(kiosk->window(), "welcomeRegister")->isEnabled());
+    }
+
     // Five wrong PINs lock the gate with a countdown on screen; the right PIN opens the staff panel.
     void testStaffPinGate()
     {

@@ -35,6 +35,10 @@ Q_LOGGING_CATEGORY(lcKiosk, "ncre.kiosk", QtInfoMsg)
 namespace ncre {
 
 namespace {
+constexpr int kServerCheckMs = 15'000; // how often the welcome screen looks at the server
+} // namespace
+
+namespace {
 
 // How long the server-side logout may hold the wipe up; past it the tokens are dropped here unrevoked (they lived
 // only in this process's memory).
@@ -50,6 +54,10 @@ Kiosk::Kiosk(KioskConfig config, Translations &translations, QObject *parent)
     , m_gate(m_config.staffPinHash, {}, KioskSpace::pinStateFile())
 {
     m_idle.setTimeouts(m_config.idleSeconds * 1000, m_config.countdownSeconds * 1000);
+    if (!m_probe.setBaseUrl(m_config.server))
+        qCWarning(lcKiosk) << "the configured server was refused by the API client";
+    m_probeTimer.setInterval(kServerCheckMs);
+    connect(&m_probeTimer, &QTimer::timeout, this, &Kiosk::checkServer);
     m_window = std::make_unique<KioskWindow>();
     connect(m_window.get(), &KioskWindow::staffRequested, this, &Kiosk::showPin);
     connect(m_window.get(), &KioskWindow::endRequested, this, [this]() { endSession(); });
@@ -162,11 +170,34 @@ void Kiosk::showWelcome()
     connect(m_welcome, &WelcomePage::languageRequested, this, &Kiosk::setLanguage);
     showScreen(Screen::Welcome, m_welcome, WelcomePage::hint());
     qCInfo(lcKiosk) << "welcome screen shown";
+    checkServer();
+    m_probeTimer.start();
     // An untouched welcome screen needs no countdown; one switched to the other language goes back after a while.
     if (m_language == m_config.language)
         m_idle.stop();
     else
         m_idle.start();
+}
+
+void Kiosk::checkServer()
+{
+    if (m_screen != Screen::Welcome || !m_welcome) {
+        m_probeTimer.stop(); // only the welcome screen looks; the pages say for themselves when the server is away
+        return;
+    }
+    if (std::exchange(m_probing, true))
+        return; // the last look is not answered yet
+    ApiRequest request = ApiRequest::make("GET", QStringLiteral("/meta"));
+    request.maxAttempts = 1; // the timer is the retry
+    m_probe.send(request, alive(this, [this](const Result<ApiReply, Problem> &reply) {
+        m_probing = false;
+        // Any answer at all is a server that is there; only no answer (status 0) or a 5xx is one that is not.
+        const bool reachable = reply ? reply->status < 500 : (reply.error().status != 0 && reply.error().status < 500);
+        if (m_welcome && reachable != m_welcome->serverReachable()) {
+            qCInfo(lcKiosk) << (reachable ? "registration server reachable again" : "registration server not reachable");
+            m_welcome->setServerReachable(reachable);
+        }
+    }));
 }
 
 void Kiosk::setLanguage(const QString &language)

@@ -18,6 +18,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <memory>
 
@@ -77,6 +78,8 @@ public:
     LocalStore *store() const { return m_store.get(); }
     // How often the payment page asks the platform while an order is open (ms; tests shorten it).
     void setPaymentPollMs(int ms) { m_paymentPollMs = ms; }
+    // How often the welcome screen looks whether the server answers (ms; default 15 s; tests shorten it).
+    void setServerCheckMs(int ms) { m_probeTimer.setInterval(ms); }
     // Where photos come from (tests: a sequence of still frames, a folder standing for a USB stick); unset: the
     // configured camera through Qt Multimedia, and the removable volumes mounted now.
     void setPhotoSources(std::function<FrameSource *(QObject *)> camera, std::function<QStringList()> mediaRoots)
@@ -135,6 +138,12 @@ private:
     int m_paymentPollMs = 5000;
     std::function<FrameSource *(QObject *)> m_camera;
     std::function<QStringList()> m_mediaRoots;
+    // The welcome screen's look at the server (GET /meta, one attempt): on showing it, then every
+    // setServerCheckMs while it shows. Its own client: no candidate's token or cookie is ever on it.
+    void checkServer();
+    ApiClient m_probe;
+    QTimer m_probeTimer;
+    bool m_probing = false;
 };
 
 } // namespace ncre

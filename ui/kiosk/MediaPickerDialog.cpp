@@ -1,6 +1,8 @@
 #include "MediaPickerDialog.h"
 
+#include "DateText.h"
 #include "RemovableMedia.h"
+#include "Theme.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -23,6 +25,7 @@ MediaPickerDialog::MediaPickerDialog(std::function<QStringList()> roots, QWidget
     setModal(true);
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("mediaImages"));
+    theme::wholeEntries(m_list);
     m_preview = new QLabel(this);
     m_preview->setObjectName(QStringLiteral("mediaPreview"));
     m_preview->setFixedSize(300, 400);
@@ -76,11 +79,10 @@ void MediaPickerDialog::rescan()
     for (const QString &root : roots) {
         for (const QString &path : RemovableMedia::images(root)) {
             const QFileInfo info(path);
-            auto *item = new QListWidgetItem(QStringLiteral("%1   %2").arg(QDir(root).relativeFilePath(path),
-                                                                          QLocale().toString(info.lastModified(), QLocale::ShortFormat)),
+            auto *item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(QDir(root).relativeFilePath(path),
+                                                                        dateTimeText(info.lastModified())),
                                              m_list);
             item->setData(Qt::UserRole, path);
-            item->setSizeHint(QSize(0, 48));
         }
     }
     m_status->setText(m_list->count() ? tr("Touch a photo, check it on the right, then «Use this photo».")

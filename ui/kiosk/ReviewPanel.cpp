@@ -1,9 +1,11 @@
 #include "ReviewPanel.h"
 
 #include "Alive.h"
+#include "DateText.h"
 #include "DocumentNumber.h"
 #include "ErrorText.h"
 #include "ProfilePage.h"
+#include "Theme.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -48,6 +50,8 @@ ReviewPanel::ReviewPanel(StaffReview &review, std::function<QStringList(const QS
     m_decided = new QListWidget(this);
     m_decided->setObjectName(QStringLiteral("reviewDecided"));
     m_decided->setSelectionMode(QAbstractItemView::NoSelection);
+    theme::wholeEntries(m_pending);
+    theme::wholeEntries(m_decided);
     m_photo = new QLabel(this);
     m_photo->setObjectName(QStringLiteral("reviewPhoto"));
     m_photo->setFixedSize(240, 320);
@@ -115,20 +119,19 @@ void ReviewPanel::showQueue()
     const ReviewQueue &queue = m_review.queue();
     m_pending->clear();
     for (const ReviewQueueItem &item : queue.items) {
-        auto *row = new QListWidgetItem(QStringLiteral("%1  %2  %3").arg(item.candidateName, item.documentNumberMasked,
-                                                                          QLocale().toString(item.requestedAt.toLocalTime(), QLocale::ShortFormat)),
+        auto *row = new QListWidgetItem(QStringLiteral("%1  %2\n%3").arg(item.candidateName, item.documentNumberMasked,
+                                                                           dateTimeText(item.requestedAt)),
                                         m_pending);
         row->setData(Qt::UserRole, item.registrationId);
-        row->setSizeHint(QSize(0, 48));
     }
     if (m_review.hasQueue() && queue.items.isEmpty())
         m_pending->addItem(tr("Nothing is waiting."));
     m_decided->clear();
     for (const DecidedReview &d : queue.decided) {
-        m_decided->addItem(tr("%1: %2 by %3 at %4")
+        m_decided->addItem(tr("%1: %2\nby %3 at %4")
                                .arg(d.candidateName,
                                     d.decision == ReviewDecisionKind::Approve ? tr("approved") : tr("returned"), d.decidedBy,
-                                    QLocale().toString(d.decidedAt.toLocalTime(), QLocale::ShortFormat)));
+                                    dateTimeText(d.decidedAt)));
         // The one open here was decided elsewhere meanwhile: say so, and it can no longer be decided here.
         if (d.registrationId == m_openedId && m_approve->isEnabled()) {
             m_status->setText(tr("%1 decided this registration meanwhile at another terminal.").arg(d.decidedBy));

@@ -30,6 +30,18 @@ WelcomePage::WelcomePage(const QString &language, QWidget *parent)
     logIn->setObjectName(QStringLiteral("welcomeLogIn"));
     auto *registerButton = new QPushButton(tr("Register a new account"), this);
     registerButton->setObjectName(QStringLiteral("welcomeRegister"));
+    m_logIn = logIn;
+    m_register = registerButton;
+    m_offline = new QLabel(tr("The registration service cannot be reached at the moment, so nobody can log in or "
+                              "register here yet. This screen tries again by itself; if it stays like this, please "
+                              "tell the site staff."),
+                           this);
+    m_offline->setObjectName(QStringLiteral("welcomeOffline"));
+    m_offline->setWordWrap(true);
+    m_offline->setAlignment(Qt::AlignCenter);
+    m_offline->setStyleSheet(QStringLiteral("font-size: 16pt; color: #8A1C1C; background: #FDECEA; border: 1px solid #E0B4B4;"
+                                            "border-radius: 6px; padding: 12px;"));
+    m_offline->hide();
     for (QPushButton *b : {logIn, registerButton}) {
         b->setMinimumSize(320, 96);
         b->setStyleSheet(QStringLiteral("font-size: 20pt;"));
@@ -67,9 +79,25 @@ WelcomePage::WelcomePage(const QString &language, QWidget *parent)
     textRow->addWidget(text, 4);
     textRow->addStretch(1);
     layout->addLayout(textRow);
-    layout->addSpacing(48);
+    layout->addSpacing(24);
+    auto *offlineRow = new QHBoxLayout;
+    offlineRow->addStretch(1);
+    offlineRow->addWidget(m_offline, 4);
+    offlineRow->addStretch(1);
+    layout->addLayout(offlineRow);
+    layout->addSpacing(24);
     layout->addLayout(buttons);
     layout->addStretch(2);
+}
+
+void WelcomePage::setServerReachable(bool reachable)
+{
+    m_reachable = reachable;
+    m_offline->setVisible(!reachable);
+    for (QPushButton *b : {m_logIn, m_register}) {
+        b->setEnabled(reachable);
+        b->setToolTip(reachable ? QString() : tr("The registration service cannot be reached at the moment."));
+    }
 }
 
 QString WelcomePage::hint()

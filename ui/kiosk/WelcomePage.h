@@ -19,10 +19,21 @@ public:
 
     static QString hint();
 
+    // What the kiosk last learnt of the registration server. `reachable` false: a notice says the service cannot
+    // be reached, and «Log in» and «Register» wait (disabled, saying why) until it can.
+    void setServerReachable(bool reachable);
+    bool serverReachable() const { return m_reachable; }
+
 signals:
     void logInRequested();
     void registerRequested();
     void languageRequested(const QString &language);
+
+private:
+    QLabel *m_offline = nullptr;
+    QPushButton *m_logIn = nullptr;
+    QPushButton *m_register = nullptr;
+    bool m_reachable = true;
 };
 
 } // namespace ncre
