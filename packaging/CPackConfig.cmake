@@ -54,7 +54,9 @@ if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
     set(CPACK_DEBIAN_NCRE-DESK_PACKAGE_DEPENDS "fonts-noto-cjk, qt6-qpa-plugins, libqt6svg6, libqt6sql6-sqlite")
     set(CPACK_DEBIAN_NCRE-DESK_PACKAGE_RECOMMENDS "qt6-translations-l10n, gnome-keyring | kwalletmanager")
     # A kiosk terminal (docs/kiosk.md): the Wayland kiosk compositor and Qt on Wayland, printing, the on-screen keyboard.
-    set(CPACK_DEBIAN_NCRE-DESK_PACKAGE_SUGGESTS "ncre-server, cage, xwayland, qt6-wayland, cups, qt6-virtualkeyboard-plugin, qml6-module-qtquick-virtualkeyboard")
+    # A kiosk's camera goes through Qt Multimedia's GStreamer backend, which needs the base plugins (videoconvert,
+    # appsink) and the good ones (v4l2src); without them it cannot open a camera (and GStreamer complains on stderr).
+    set(CPACK_DEBIAN_NCRE-DESK_PACKAGE_SUGGESTS "ncre-server, cage, xwayland, qt6-wayland, cups, qt6-virtualkeyboard-plugin, qml6-module-qtquick-virtualkeyboard, gstreamer1.0-plugins-base, gstreamer1.0-plugins-good")
     set(CPACK_DEBIAN_NCRE-SERVER_PACKAGE_DEPENDS "fonts-noto-cjk, libqt6sql6-sqlite")
     set(CPACK_DEBIAN_NCRE-SERVER_PACKAGE_CONTROL_EXTRA
         ${CMAKE_CURRENT_SOURCE_DIR}/linux/ncre-server-deb/postinst
