@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace ncre {
@@ -52,7 +53,9 @@ PaymentPage::PaymentPage(RegistrationFlow &flow, QWidget *parent)
     m_copy = new QPushButton(tr("&Copy link"), m_link);
     m_copy->setObjectName(QStringLiteral("copyPayUrl"));
     auto *linkText = new QVBoxLayout;
-    linkText->addWidget(new QLabel(tr("Pay from your phone: scan the code, or open this address in any browser:"), m_link));
+    auto *linkIntro = new QLabel(tr("Pay from your phone: scan the code, or open this address in any browser:"), m_link);
+    linkIntro->setWordWrap(true);
+    linkText->addWidget(linkIntro);
     linkText->addWidget(m_url);
     linkText->addWidget(m_copy, 0, Qt::AlignLeft);
     linkText->addStretch(1);
@@ -70,7 +73,10 @@ PaymentPage::PaymentPage(RegistrationFlow &flow, QWidget *parent)
     buttons->addWidget(m_pay);
     buttons->addWidget(m_paid);
     buttons->addStretch(1);
-    auto *layout = new QVBoxLayout(this);
+    // The page scrolls when the window is smaller than it (a small kiosk screen): the QR code keeps its size and is
+    // never squeezed under the text next to it.
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
     layout->addWidget(m_amount);
     layout->addWidget(m_order);
     layout->addLayout(buttons);
@@ -78,6 +84,15 @@ PaymentPage::PaymentPage(RegistrationFlow &flow, QWidget *parent)
     layout->addWidget(m_status);
     layout->addWidget(m_link);
     layout->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("paymentScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    scroll->setWidget(content);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
 
     connect(m_pay, &QPushButton::clicked, this, [this]() {
         const QString locks = ReviewPage::lockedText(m_flow.lockPreview(RegistrationAction::CreatePayment));
@@ -211,9 +226,11 @@ void PaymentPage::showPayLink(const QUrl &url)
 {
     if (m_url->text() != url.toString()) {
         m_url->setText(url.toString());
-        // At a kiosk the phone scans from arm's length off a screen: about 9 px a module (a payment address is a
-        // version 4–6 code, 33–41 modules, so 300–370 px); at a desk, where the phone comes close, 4 px.
-        m_qr->setPixmap(QPixmap::fromImage(qrCodeImage(url.toString(), m_phoneOnly ? 9 : 4)));
+        // At a kiosk the phone scans from arm's length off a screen: 7 px a module (a payment address is a version
+        // 4–6 code, 33–41 modules and the quiet zone, so about 290–350 px); at a desk, where the phone comes close, 4 px.
+        const QPixmap code = QPixmap::fromImage(qrCodeImage(url.toString(), m_phoneOnly ? 7 : 4));
+        m_qr->setPixmap(code);
+        m_qr->setFixedSize(code.size()); // never squeezed or cut: a code missing a row does not scan
         m_copy->setText(tr("&Copy link"));
     }
     m_link->show();

@@ -316,6 +316,13 @@ private slots:
         QVERIFY(!find<QPushButton>(payment, "copyPayUrl")->isVisible());
         const QString payUrl = flow.registration()->payment->payUrl;
         QCOMPARE(readQrCode(find<QLabel>(payment, "payQrCode")->pixmap()), payUrl);
+        // Shown whole, at a size a phone reads from arm's length (at least 250 px), and nothing drawn over it.
+        auto *qr = find<QLabel>(payment, "payQrCode");
+        QCOMPARE(qr->size(), qr->pixmap().size());
+        QVERIFY(qr->width() >= 250);
+        QCOMPARE(readQrCode(qr->grab()), payUrl);
+        for (auto *text : {find<QLabel>(payment, "payUrl"), find<QLabel>(payment, "paymentStatus")})
+            QVERIFY(!QRect(qr->mapTo(payment, QPoint()), qr->size()).intersects(QRect(text->mapTo(payment, QPoint()), text->size())));
         // Paid on the phone; the platform tells nobody (notify none): the page's own polling finds it.
         QCOMPARE(hooks.post("/api/v1/test-hooks/payments/" + flow.registration()->payment->id + "/complete",
                             {{"notify", "none"}}).status, 200);

@@ -35,7 +35,7 @@ QString staffRecordText(const Registration &r, const std::function<QStringList(c
     };
     QString html = QStringLiteral("<table cellspacing='6'>");
     for (const auto &[label, value] : rows)
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+        html += QStringLiteral("<tr><td nowrap><b>%1</b></td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     return html + QStringLiteral("</table>");
 }
 
@@ -60,6 +60,8 @@ ReviewPanel::ReviewPanel(StaffReview &review, std::function<QStringList(const QS
     m_data = new QLabel(this);
     m_data->setObjectName(QStringLiteral("reviewData"));
     m_data->setTextFormat(Qt::RichText);
+    m_data->setWordWrap(true); // a long value (a subject's name, a masked number) wraps instead of being cut off
+    m_data->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_checks = new QLabel(this);
     m_checks->setObjectName(QStringLiteral("reviewChecks"));
     m_checks->setWordWrap(true);
