@@ -33,6 +33,7 @@ cat > "$tmp/bench.ini" <<INI
 maxConnectionsPerAddress=1000
 [hashing]
 queue=100000
+perAddress=1000
 [documents]
 perAddressPerDay=100000
 INI
@@ -63,7 +64,7 @@ run_wrk() { # url, headers...
 }
 ours=$(run_wrk "$api/registrations/current" -H "Authorization: Bearer $token" -H "If-None-Match: $etag")
 bare=$(run_wrk "$floor/poll" -H 'If-None-Match: "v1"')
-surge=$("$build/bench/ncre-bench-surge" "$server" "$candidates" 48)
+surge=$("$build/bench/ncre-bench-surge" "$server" "$candidates" 48) || { echo "bench: the surge failed: $surge" >&2; exit 1; }
 
 cat > "$out" <<JSON
 {"polls": {"ncre": $ours, "floor": $bare, "bytes304": $bytes304, "seconds": $seconds}, "surge": $surge}

@@ -300,20 +300,26 @@ QVariantList Database::firstRowCached(const QString &sql, const QVariantList &bi
     auto it = m_prepared.find(sql);
     if (it == m_prepared.end()) {
         QSqlQuery q(m_db);
+        q.setForwardOnly(true);
         if (!q.prepare(sql)) {
             qCWarning(lcServerDb) << "prepare failed:" << q.lastError().text() << "in" << sql.simplified().left(120);
             return {};
         }
-        it = m_prepared.insert(sql, q);
+        it = m_prepared.emplace(sql, Prepared{std::move(q), -1}).first;
     }
-    QSqlQuery &q = it.value();
+    QSqlQuery &q = it->second.query;
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds.at(i));
     QVariantList row;
     if (!q.exec()) {
         qCWarning(lcServerDb) << "exec failed:" << q.lastError().text() << "in" << sql.simplified().left(120);
+        noteFailure(q.lastError());
     } else if (q.next()) {
-        const int columns = q.record().count();
+        // The statement's columns do not change: counted once (QSqlQuery::record() builds a whole QSqlRecord).
+        int &columns = it->second.columns;
+        if (columns < 0)
+            columns = q.record().count();
+        row.reserve(columns);
         for (int c = 0; c < columns; ++c)
             row.append(q.value(c));
     }

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QVariantList>
 
+#include <unordered_map>
+
 #include <utility>
 
 namespace ncre::server {
@@ -60,7 +62,13 @@ private:
 
     QString m_name;
     QSqlDatabase m_db;
-    QHash<QString, QSqlQuery> m_prepared;
+    struct Prepared
+    {
+        QSqlQuery query;
+        int columns; // known after the first row; -1 before
+    };
+    std::unordered_map<QString, Prepared> m_prepared; // QSqlQuery moves, it does not copy
+
     int m_depth = 0;
     bool m_storageFailed = false;
 };

@@ -180,10 +180,12 @@ Registration RegistrationStore::render(const RegistrationRow &row)
 
 std::optional<QByteArray> RegistrationStore::etagOfAccount(qint64 accountId)
 {
-    QSqlQuery q = m_db.run(QStringLiteral("SELECT id, version FROM registrations WHERE account_id = ?"), {accountId});
-    if (!q.next())
+    // Every unchanged poll asks this: a statement prepared once.
+    const QVariantList row = m_db.firstRowCached(QStringLiteral("SELECT id, version FROM registrations WHERE account_id = ?"),
+                                                 {accountId});
+    if (row.size() < 2)
         return std::nullopt;
-    return QStringLiteral("\"%1-%2\"").arg(q.value(0).toString()).arg(q.value(1).toLongLong()).toLatin1();
+    return QStringLiteral("\"%1-%2\"").arg(row.at(0).toString()).arg(row.at(1).toLongLong()).toLatin1();
 }
 
 QByteArray RegistrationStore::etag(const RegistrationRow &row) const
