@@ -16,9 +16,14 @@
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ncre {
+
+namespace {
+constexpr int kPrintRestMs = 3000; // after a direct print, before «Print» takes another touch
+} // namespace
 
 PdfViewer::PdfViewer(QWidget *parent)
     : QWidget(parent)
@@ -75,6 +80,10 @@ PdfViewer::PdfViewer(QWidget *parent)
             const QString title = QFileInfo(m_suggestedName).completeBaseName();
             const auto printed = m_directPrint(m_pdf, title);
             emit message(printed ? tr("Sent to the printer: take your pages from it.") : ErrorText::message(printed.error().code));
+            // A double tap would print twice (there is no dialog in between): «Print» rests a few seconds after each
+            // job, long enough for the touches that follow one another, short enough for a second copy on purpose.
+            m_print->setEnabled(false);
+            QTimer::singleShot(kPrintRestMs, m_print, [this]() { updateControls(); });
             emit printFinished(printed.ok());
             return;
         }

@@ -54,6 +54,8 @@ ReviewPage::ReviewPage(RegistrationFlow &flow, QWidget *parent)
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("reviewState"));
     m_state->setWordWrap(true);
+    // It quotes the site's reason as the staff typed it: shown as text, never read as markup ("<b>" stays "<b>").
+    m_state->setTextFormat(Qt::PlainText);
     m_request = new QPushButton(tr("&Ask the site to review"), this);
     m_request->setObjectName(QStringLiteral("requestReview"));
     m_confirm = new ConfirmPanel(QStringLiteral("reviewConfirm"), tr("&Confirm"), this);

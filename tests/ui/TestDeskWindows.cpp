@@ -614,10 +614,12 @@ private slots:
         staff.setToken(staff.logIn("staff.bit", "Staff-demo-1"));
         const QString id = flow.registration()->id;
         QCOMPARE(staff.post("/api/v1/staff/registrations/" + id + "/decision",
-                            {{"decision", "reject"}, {"reason", QString::fromUtf8("照片不清晰")}}).status, 200);
+                            {{"decision", "reject"}, {"reason", QString::fromUtf8("照片不清晰 <b>重拍</b>")}}).status, 200);
         while (flow.state() != RegistrationState::ReviewRejected)
             QVERIFY(changed.wait()); // found by polling
-        QVERIFY(find<QLabel>(review, "reviewState")->text().contains(QString::fromUtf8("照片不清晰")));
+        QVERIFY(find<QLabel>(review, "reviewState")->text().contains(QString::fromUtf8("照片不清晰 <b>重拍</b>")));
+        // The staff's words are shown as they typed them, never read as markup.
+        QCOMPARE(find<QLabel>(review, "reviewState")->textFormat(), Qt::PlainText);
         QVERIFY(main.statusBar()->currentMessage().contains(QString::fromUtf8("照片不清晰"))); // notified
         // Returned for corrections: the profile can be edited again, and looks it.
         QVERIFY(!name->isReadOnly());

@@ -39,6 +39,9 @@ KioskWindow::KioskWindow(QWidget *parent)
     connect(m_staff, &QPushButton::clicked, this, &KioskWindow::staffRequested);
     m_end = new QPushButton(this);
     m_end->setObjectName(QStringLiteral("kioskEnd"));
+    // Never given the keyboard focus: when a page's focused button goes disabled (after a save), Qt hands the
+    // focus on, and a Space or Enter meant for the page must not end the candidate's session.
+    m_end->setFocusPolicy(Qt::NoFocus);
     m_end->hide();
     connect(m_end, &QPushButton::clicked, this, &KioskWindow::endRequested);
     m_stack = new QStackedWidget(this);

@@ -28,6 +28,9 @@ StaffPanel::StaffPanel(ApiClient &api, AuthSession &auth, KioskConfig config, Pr
     back->setObjectName(QStringLiteral("staffBack"));
     auto *leave = new QPushButton(tr("Leave kiosk mode"), this);
     leave->setObjectName(QStringLiteral("staffLeave"));
+    // Touched, never focused: a key meant for the review or the confirmation must not leave the panel.
+    for (QPushButton *b : {back, leave})
+        b->setFocusPolicy(Qt::NoFocus);
     m_who = new QLabel(this);
     m_who->setObjectName(QStringLiteral("staffWho"));
     m_error = new QLabel(this);
