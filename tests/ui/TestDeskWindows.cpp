@@ -687,11 +687,11 @@ private slots:
         main.openStep(FlowStep::Payment);
         auto *payment = qobject_cast<PaymentPage *>(main.tabs()->currentWidget());
         QVERIFY(payment);
+        QTRY_VERIFY(find<QPushButton>(payment, "pay")->isEnabled()); // as a candidate waits for it under load
         QTest::mouseClick(find<QPushButton>(payment, "pay"), Qt::LeftButton);
         if (find<QWidget>(payment, "paymentConfirm")->isVisible())
             QTest::mouseClick(find<QPushButton>(payment, "paymentConfirmYes"), Qt::LeftButton);
-        while (opened.isEmpty())
-            QVERIFY(changed.wait());
+        QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 30000); // the order made, its page opened
         hooks.post("/api/v1/test-hooks/payments/" + flow.registration()->payment->id + "/complete", {{"notify", "now"}});
         while (flow.state() != RegistrationState::Paid)
             QVERIFY(changed.wait()); // nobody pressed anything
