@@ -86,7 +86,9 @@ void AuthSession::logOut(const std::function<void()> &done)
 {
     ApiRequest request = ApiRequest::make("DELETE", QStringLiteral("/sessions"));
     request.authenticated = true;
-    m_api.send(request, alive(this, [this, done](const Result<ApiReply, Problem> &) {
+    m_logOutConfirmed = false;
+    m_api.send(request, alive(this, [this, done](const Result<ApiReply, Problem> &reply) {
+        m_logOutConfirmed = reply ? reply->status < 300 : reply.error().status == 401;
         // Whatever the server said, this computer forgets the session.
         m_refreshToken.clear();
         m_api.setAccessToken({});

@@ -24,6 +24,13 @@ public:
     // can show what it kept; the first request that meets a 401 renews it once the server answers.
     void restoreOffline(const QByteArray &refreshToken, const QString &username);
     void logOut(const std::function<void()> &done);
+    // Whether the server confirmed the last logOut(): it ended the session (2xx), or no longer knew it (401). False
+    // while the answer is outstanding and when the server could not be reached: the session may still be valid
+    // there until it expires.
+    bool logOutConfirmed() const { return m_logOutConfirmed; }
+    // The refresh token in use (empty when logged out): memory only; for a caller that must revoke the session
+    // later when logOut() could not (the kiosk).
+    QByteArray refreshToken() const { return m_refreshToken; }
 
     // A session obtained elsewhere (the QQ login's token response) becomes this one.
     void adoptSession(const Session &session) { adopt(session); }
@@ -44,6 +51,7 @@ private:
     ApiClient &m_api;
     QByteArray m_refreshToken;
     AccountInfo m_account;
+    bool m_logOutConfirmed = false;
 };
 
 } // namespace ncre

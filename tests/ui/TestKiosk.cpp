@@ -211,6 +211,36 @@ private slots:
         QVERIFY(find<QPushButton>(kiosk->window(), "welcomeRegister")->isEnabled());
     }
 
+    // A candidate leaves while the server is away: the terminal is wiped all the same, and the session, which the
+    // server could not end then, is ended on the server as soon as it answers (its old token then gets 401).
+    void testSessionLeftWhileTheServerIsAwayIsRevokedLater()
+    {
+        TestHttp hooks(*m_server);
+        hooks.registerAndLogIn("kiosk.leaver");
+        auto kiosk = startKiosk(config());
+        kiosk->setServerCheckMs(200);
+        logIn(*kiosk, hooks, "kiosk.leaver", "Secret-pass-1");
+        if (QTest::currentTestFailed())
+            return;
+        const QString token = kiosk->api()->accessToken();
+        TestHttp candidate(*m_server);
+        candidate.setToken(token);
+        // Before the agreement there is no registration (404): the token itself is accepted (no 401).
+        QCOMPARE(candidate.get("/api/v1/registrations/current").status, 404);
+        // Every session request fails for a while (the logout with all its retries, and the first later tries).
+        QCOMPARE(hooks.post("/api/v1/test-hooks/faults", {{"pathPrefix", "/api/v1/sessions"}, {"kind", "unavailable"},
+                                                          {"count", 12}, {"retryAfter", 0}}).status,
+                 204);
+        QSignalSpy wiped(kiosk.get(), &Kiosk::wiped);
+        kiosk->endSession();
+        QVERIFY(wiped.count() || wiped.wait(20000));
+        QVERIFY(wiped.first().at(0).toBool());
+        QCOMPARE(kiosk->unrevokedSessions(), 1);
+        QCOMPARE(candidate.get("/api/v1/registrations/current").status, 404); // still valid on the server
+        QTRY_COMPARE_WITH_TIMEOUT(kiosk->unrevokedSessions(), 0, 30000);
+        QCOMPARE(candidate.get("/api/v1/registrations/current").status, 401);
+    }
+
     // Five wrong PINs lock the gate with a countdown on screen; the right PIN opens the staff panel.
     void testStaffPinGate()
     {

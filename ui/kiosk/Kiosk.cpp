@@ -58,6 +58,8 @@ Kiosk::Kiosk(KioskConfig config, Translations &translations, QObject *parent)
         qCWarning(lcKiosk) << "the configured server was refused by the API client";
     m_probeTimer.setInterval(kServerCheckMs);
     connect(&m_probeTimer, &QTimer::timeout, this, &Kiosk::checkServer);
+    m_revokeTimer.setInterval(kServerCheckMs);
+    connect(&m_revokeTimer, &QTimer::timeout, this, &Kiosk::revokeLeftovers);
     m_window = std::make_unique<KioskWindow>();
     connect(m_window.get(), &KioskWindow::staffRequested, this, &Kiosk::showPin);
     connect(m_window.get(), &KioskWindow::endRequested, this, [this]() { endSession(); });
@@ -198,6 +200,42 @@ void Kiosk::checkServer()
             m_welcome->setServerReachable(reachable);
         }
     }));
+}
+
+void Kiosk::revokeLeftovers()
+{
+    if (m_unrevoked.isEmpty()) {
+        m_revokeTimer.stop();
+        return;
+    }
+    if (m_revoker)
+        return; // the last try is not answered yet
+    m_revoker = std::make_unique<Revoker>();
+    if (!m_revoker->api.setBaseUrl(m_config.server)) // validated by KioskConfig with the same rule
+        return;
+    RetryPolicy once;
+    once.maxAttempts = 1; // the timer is the retry
+    m_revoker->api.setRetryPolicy(once);
+    const QByteArray token = m_unrevoked.first();
+    // Done with this try: the revoker goes once its own callback has returned.
+    auto settle = [this](bool forgotten, const QByteArray &token) {
+        if (forgotten)
+            m_unrevoked.removeAll(token);
+        QMetaObject::invokeMethod(this, [this]() { m_revoker.reset(); }, Qt::QueuedConnection);
+    };
+    m_revoker->auth.resume(token, alive(this, [this, token, settle](const Result<Session, Problem> &session) {
+        if (!session) {
+            // 401: the server no longer knows the session (revoked, expired): nothing is left to revoke.
+            settle(session.error().status == 401, token);
+            return;
+        }
+        m_revoker->auth.logOut(alive(this, [this, token, settle]() {
+            const bool confirmed = m_revoker->auth.logOutConfirmed();
+            if (confirmed)
+                qCInfo(lcKiosk) << "a session the server had not logged out is revoked now";
+            settle(confirmed, token);
+        }));
+    }), 1);
 }
 
 void Kiosk::setLanguage(const QString &language)
@@ -373,9 +411,17 @@ void Kiosk::endSession(const std::function<void()> &then)
     m_window->showPage(clearing, {});
     m_window->setEndButton({});
     auto finished = std::make_shared<bool>(false);
-    auto finish = [this, then, finished, clearing]() {
+    const QByteArray refresh = m_connection ? m_connection->auth.refreshToken() : QByteArray();
+    auto finish = [this, then, finished, clearing, refresh]() {
         if (std::exchange(*finished, true))
             return;
+        // The server did not confirm the logout (away, or slower than kLogoutWaitMs): the session may still be
+        // valid there. The wipe goes on; the session is revoked as soon as the server answers.
+        if (!refresh.isEmpty() && !(m_connection && m_connection->auth.logOutConfirmed())) {
+            qCWarning(lcKiosk) << "the server did not confirm the logout; the session is revoked when it answers";
+            m_unrevoked.append(refresh);
+            m_revokeTimer.start();
+        }
         // Queued: the button or timer that started this is off the stack before its page is deleted.
         QMetaObject::invokeMethod(this, [this, then, clearing]() {
             finishWipe(then);

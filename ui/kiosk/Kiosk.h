@@ -79,7 +79,13 @@ public:
     // How often the payment page asks the platform while an order is open (ms; tests shorten it).
     void setPaymentPollMs(int ms) { m_paymentPollMs = ms; }
     // How often the welcome screen looks whether the server answers (ms; default 15 s; tests shorten it).
-    void setServerCheckMs(int ms) { m_probeTimer.setInterval(ms); }
+    void setServerCheckMs(int ms)
+    {
+        m_probeTimer.setInterval(ms);
+        m_revokeTimer.setInterval(ms);
+    }
+    // Sessions of candidates gone whose server-side logout is still to be done (the server was away).
+    int unrevokedSessions() const { return int(m_unrevoked.size()); }
     // Where photos come from (tests: a sequence of still frames, a folder standing for a USB stick); unset: the
     // configured camera through Qt Multimedia, and the removable volumes mounted now.
     void setPhotoSources(std::function<FrameSource *(QObject *)> camera, std::function<QStringList()> mediaRoots)
@@ -144,6 +150,18 @@ private:
     ApiClient m_probe;
     QTimer m_probeTimer;
     bool m_probing = false;
+    // Sessions whose server-side logout was not confirmed (the server was away when the candidate left): their
+    // refresh tokens, in memory only, revoked as soon as the server answers (renewed, then logged out), tried again
+    // at every server check until then. Not one is written anywhere.
+    void revokeLeftovers();
+    QList<QByteArray> m_unrevoked;
+    struct Revoker
+    {
+        ApiClient api;
+        AuthSession auth{api};
+    };
+    std::unique_ptr<Revoker> m_revoker;
+    QTimer m_revokeTimer;
 };
 
 } // namespace ncre
