@@ -15,12 +15,15 @@
 #include <QStandardPaths>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QShowEvent>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTransform>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace ncre {
 
@@ -129,9 +132,27 @@ PhotoPage::PhotoPage(RegistrationFlow &flow, QWidget *parent)
 void PhotoPage::setChooseEnabled(bool enabled)
 {
     m_choose->setEnabled(enabled);
-    for (QPushButton *b : {m_kioskCamera, m_kioskMedia})
-        if (b)
-            b->setEnabled(enabled);
+    if (m_kioskMedia)
+        m_kioskMedia->setEnabled(enabled);
+    updateCamera();
+}
+
+void PhotoPage::updateCamera()
+{
+    if (!m_kioskCamera)
+        return;
+    // Asked of a fresh source each time: a camera may be plugged in (or taken away) while the terminal runs.
+    std::unique_ptr<FrameSource> probe(m_camera(nullptr));
+    const QString problem = probe ? probe->unavailableReason() : QString();
+    m_kioskCamera->setEnabled(problem.isEmpty() && m_flow.can(RegistrationAction::UploadPhoto) && !m_session->isBusy());
+    m_cameraNote->setText(problem);
+    m_cameraNote->setVisible(!problem.isEmpty());
+}
+
+void PhotoPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    updateCamera();
 }
 
 void PhotoPage::setKioskSources(std::function<FrameSource *(QObject *)> camera, std::function<QStringList()> mediaRoots)
@@ -140,14 +161,20 @@ void PhotoPage::setKioskSources(std::function<FrameSource *(QObject *)> camera, 
     m_choose->hide();
     setAcceptDrops(false);
     m_cropper->setPlaceholder(tr("Take your photo with the camera, or pick one from a USB stick."));
+    m_camera = camera;
     m_kioskCamera = new QPushButton(tr("Take a photo with the camera"), this);
     m_kioskCamera->setObjectName(QStringLiteral("kioskCamera"));
+    m_cameraNote = new QLabel(this);
+    m_cameraNote->setObjectName(QStringLiteral("kioskCameraNote"));
+    m_cameraNote->setWordWrap(true);
+    m_cameraNote->hide();
     m_kioskMedia = new QPushButton(tr("A photo from a USB stick…"), this);
     m_kioskMedia->setObjectName(QStringLiteral("kioskMedia"));
     if (auto *side = m_choose->parentWidget()->layout()) {
         if (auto *box = qobject_cast<QBoxLayout *>(side)) {
             const int at = box->indexOf(m_choose);
             box->insertWidget(at + 1, m_kioskMedia);
+            box->insertWidget(at + 1, m_cameraNote);
             box->insertWidget(at + 1, m_kioskCamera);
         }
     }

@@ -54,6 +54,7 @@ signals:
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void showFindings(const QList<PhotoFinding> &findings);
@@ -69,6 +70,9 @@ private:
     QLabel *m_status;
     QPushButton *m_choose;
     QPushButton *m_kioskCamera = nullptr;
+    QLabel *m_cameraNote = nullptr; // why the camera cannot be used, when it cannot
+    std::function<FrameSource *(QObject *)> m_camera;
+    void updateCamera();
     QPushButton *m_kioskMedia = nullptr;
     QPointer<QDialog> m_cameraDialog;
     QPointer<QDialog> m_mediaDialog;

@@ -587,7 +587,20 @@ private slots:
         QVERIFY2(photo->findings().isEmpty(), qPrintable(photo->findings().join(", ")));
         QVERIFY(!photo->preparedJpeg().isEmpty());
 
-        // No camera: the dialog says so, and nothing can be captured.
+        // No camera: the page says so when it shows, and the camera button rests (no dialog with nothing in it).
+        cameraMissing = true;
+        main->openStep(FlowStep::Profile);
+        main->openStep(FlowStep::Photo);
+        QVERIFY(!camera->isEnabled());
+        QVERIFY(find<QLabel>(photo, "kioskCameraNote")->isVisible());
+        QVERIFY(find<QLabel>(photo, "kioskCameraNote")->text().contains("No camera"));
+        // Plugged in again: the next time the page shows, the camera is offered again.
+        cameraMissing = false;
+        main->openStep(FlowStep::Profile);
+        main->openStep(FlowStep::Photo);
+        QVERIFY(camera->isEnabled());
+        QVERIFY(!find<QLabel>(photo, "kioskCameraNote")->isVisible());
+        // It stops working while in use: the dialog says so, and nothing can be captured.
         cameraMissing = true;
         QTest::mouseClick(camera, Qt::LeftButton);
         dialog = photo->cameraDialog();
