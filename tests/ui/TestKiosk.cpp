@@ -245,8 +245,11 @@ private slots:
     void testStaffPinGate()
     {
         auto kiosk = startKiosk(config());
+        QVERIFY(QTest::qWaitForWindowActive(kiosk->window()));
         QTest::mouseClick(kiosk->window()->staffButton(), Qt::LeftButton);
         waitForScreen(*kiosk, Kiosk::Screen::Pin);
+        // From the welcome screen too, the PIN field has the keyboard: a PIN typed on a keyboard is not lost.
+        QTRY_VERIFY(find<QLineEdit>(kiosk->pinPad(), "staffPin")->hasFocus());
         QLabel *status = find<QLabel>(kiosk->pinPad(), "staffPinStatus");
         typePin(*kiosk, QStringLiteral("111111"));
         QVERIFY2(status->text().contains("4 tries left"), qPrintable(status->text()));
@@ -476,6 +479,9 @@ private slots:
         QCOMPARE(hooks.post("/api/v1/test-hooks/payments/" + orderA + "/complete", {{"notify", "now"}}).status, 200);
         panel->tabs()->setCurrentIndex(1);
         ConfirmationPanel *confirm = panel->confirmationPanel();
+        // The number field has the keyboard as soon as the tab shows: a scanner's number lands in it.
+        QVERIFY(QTest::qWaitForWindowActive(kiosk->window()));
+        QTRY_VERIFY(find<QLineEdit>(confirm, "confirmNumber")->hasFocus());
         QSignalSpy found(confirm, &ConfirmationPanel::candidateShown);
         QTest::keyClicks(find<QLineEdit>(confirm, "confirmNumber"), "440106199203030039"); // bj-buu's candidate
         QTest::keyClick(find<QLineEdit>(confirm, "confirmNumber"), Qt::Key_Return);

@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QShowEvent>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -80,6 +81,13 @@ ConfirmationPanel::ConfirmationPanel(StaffReview &review, ConfirmationSlip slipT
         m_status->setText(printed ? tr("The slip was printed again.")
                                   : tr("The slip could not be printed: %1").arg(ErrorText::message(printed.error().code)));
     });
+}
+
+void ConfirmationPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Queued: a tab being switched to is shown before the switch hands the focus on (to the tab bar).
+    QMetaObject::invokeMethod(m_number, qOverload<>(&QWidget::setFocus), Qt::QueuedConnection);
 }
 
 void ConfirmationPanel::lookUp()

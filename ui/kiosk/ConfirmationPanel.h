@@ -33,6 +33,10 @@ signals:
     void candidateShown(const QString &registrationId);
     void confirmed(const QString &registrationId, bool slipPrinted);
 
+protected:
+    // Shown: the document number field takes the keyboard, so a scanner's number (ending with Enter) lands there.
+    void showEvent(QShowEvent *event) override;
+
 private:
     void confirm();
 

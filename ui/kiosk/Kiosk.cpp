@@ -363,8 +363,8 @@ void Kiosk::showPin()
         });
     }
     m_beforePin = m_screen;
-    m_pinPad->reset();
     showScreen(Screen::Pin, m_pinPad, PinPad::hint());
+    m_pinPad->reset(); // after it shows: a pad not yet on screen cannot take the focus, and a typed PIN was lost
     m_idle.start();
 }
 
