@@ -1247,6 +1247,11 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>%1:%2:%3 left</source>
         <translation>剩余 %1:%2:%3</translation>
     </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <extracomment>A deadline: its name, the date and time, and the time left.</extracomment>
+        <translation>%1：%2（%3）</translation>
+    </message>
 </context>
 <context>
     <name>ncre::IdleOverlay</name>
@@ -2316,7 +2321,7 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
     <message>
         <source>your site and subjects</source>
-        <translation>考点和科目</translation>
+        <translation>考点及科目</translation>
     </message>
     <message>
         <source>your photo</source>

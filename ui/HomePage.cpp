@@ -109,7 +109,8 @@ void HomePage::updateCountdown()
                                         : tr("%1:%2:%3 left").arg(s / 3600, 2, 10, QLatin1Char('0'))
                                               .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
                                               .arg(s % 60, 2, 10, QLatin1Char('0'));
-        m_countdown->setText(QStringLiteral("%1: %2 (%3)")
+        //: A deadline: its name, the date and time, and the time left.
+        m_countdown->setText(tr("%1: %2 (%3)")
                                  .arg(deadlineLabel(d.kind),
                                       dateTimeText(d.at), left));
         return;

@@ -91,7 +91,7 @@ Kiosk::Kiosk(KioskConfig config, Translations &translations, QObject *parent)
     });
     connect(&m_idle, &IdleWatcher::expired, this, [this, overlay]() {
         overlay->hide();
-        qCInfo(lcKiosk) << "idle countdown ended on screen" << int(m_screen) << ": ending the session";
+        qCInfo(lcKiosk) << "idle countdown ended on screen" << m_screen << "- ending the session";
         endSession();
     });
     connect(&m_gate, &PinGate::accepted, this, [this]() {

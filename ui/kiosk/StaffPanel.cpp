@@ -6,12 +6,17 @@
 #include "LoginWindow.h"
 #include "ReviewPanel.h"
 
+#include <QElapsedTimer>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QStyleHints>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace ncre {
 
@@ -52,11 +57,15 @@ StaffPanel::StaffPanel(ApiClient &api, AuthSession &auth, KioskConfig config, Pr
 
     connect(back, &QPushButton::clicked, this, &StaffPanel::backRequested);
     // Leaving the kiosk takes a second touch: a slip of the hand must not close the terminal.
-    connect(leave, &QPushButton::clicked, this, [this, leave]() {
+    // The second touch counts only after a pause longer than a double tap, which is one gesture, not two.
+    auto armedAt = std::make_shared<QElapsedTimer>();
+    connect(leave, &QPushButton::clicked, this, [this, leave, armedAt]() {
         if (leave->property("armed").toBool()) {
-            emit leaveRequested();
+            if (armedAt->elapsed() > qMax(600, QGuiApplication::styleHints()->mouseDoubleClickInterval() + 100))
+                emit leaveRequested();
             return;
         }
+        armedAt->start();
         leave->setProperty("armed", true);
         leave->setText(tr("Touch again to leave kiosk mode"));
         QTimer::singleShot(5000, leave, [leave]() {
