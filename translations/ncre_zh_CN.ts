@@ -1403,6 +1403,14 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>Step 3, %1: %2 Touch «Log out and clear» when you are done.</source>
         <translation>第 3 步，%1：%2办理完毕请点击「退出并清除」。</translation>
     </message>
+    <message>
+        <source>Please wait: the registration service cannot be reached at the moment. This screen tries again by itself.</source>
+        <translation>请稍候：暂时无法连接报名服务，本屏幕会自动重试。</translation>
+    </message>
+    <message>
+        <source>your payment has arrived. Open «%1» on the left to print your registration form.</source>
+        <translation>缴费已到账。请点击左侧「%1」打印报名登记表。</translation>
+    </message>
 </context>
 <context>
     <name>ncre::KioskWindow</name>

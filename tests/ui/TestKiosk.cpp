@@ -204,11 +204,18 @@ private slots:
         QVERIFY(!logIn->isEnabled());
         QVERIFY(!logIn->toolTip().isEmpty());
         QVERIFY(!find<QPushButton>(kiosk->window(), "welcomeRegister")->isEnabled());
+        QVERIFY2(!kiosk->window()->hint().contains("Log in"), qPrintable(kiosk->window()->hint()));
 
         // The screen keeps looking by itself; the server answers the next look, and the way in is open again.
         QTRY_VERIFY_WITH_TIMEOUT(logIn->isEnabled(), 15000);
         QVERIFY(!find<QLabel>(kiosk->window(), "welcomeOffline")->isVisible());
         QVERIFY(find<QPushButton>(kiosk->window(), "welcomeRegister")->isEnabled());
+        QVERIFY2(kiosk->window()->hint().contains("Log in"), qPrintable(kiosk->window()->hint()));
+        // «Log in»: the account field has the keyboard, ready for the first letter.
+        QVERIFY(QTest::qWaitForWindowActive(kiosk->window()));
+        QTest::mouseClick(logIn, Qt::LeftButton);
+        waitForScreen(*kiosk, Kiosk::Screen::LogIn);
+        QTRY_VERIFY(find<QLineEdit>(kiosk->loginPage(), "account")->hasFocus());
     }
 
     // A candidate leaves while the server is away: the terminal is wiped all the same, and the session, which the
@@ -369,6 +376,8 @@ private slots:
                             {{"notify", "none"}}).status, 200);
         QTRY_VERIFY_WITH_TIMEOUT(flow.state() && *flow.state() == RegistrationState::Paid, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(payment, "paymentStatus")->text().contains("Paid"), 20000);
+        // The banner follows: no longer «scan the QR code», but where to go next.
+        QTRY_VERIFY2(kiosk->window()->hint().contains("payment has arrived"), qPrintable(kiosk->window()->hint()));
 
         main->openStep(FlowStep::Documents);
         auto *documents = qobject_cast<DocumentsPage *>(main->tabs()->currentWidget());

@@ -22,6 +22,7 @@
 #include <QClipboard>
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLoggingCategory>
 #include <QPushButton>
 #include <QScreen>
@@ -198,6 +199,10 @@ void Kiosk::checkServer()
         if (m_welcome && reachable != m_welcome->serverReachable()) {
             qCInfo(lcKiosk) << (reachable ? "registration server reachable again" : "registration server not reachable");
             m_welcome->setServerReachable(reachable);
+            // The hint says what can be done now: not «touch Log in» above a button that waits.
+            m_window->setHint(reachable ? WelcomePage::hint()
+                                        : tr("Please wait: the registration service cannot be reached at the moment. "
+                                             "This screen tries again by itself."));
         }
     }));
 }
@@ -259,8 +264,11 @@ void Kiosk::showLogIn(bool registerFirst)
     showScreen(Screen::LogIn, m_login,
                tr("Step 2: enter your account, your password and the characters in the picture, then touch «Log in»."));
     m_idle.start();
-    if (registerFirst)
+    if (registerFirst) {
         m_login->openRegistration();
+    } else if (auto *account = m_login->findChild<QLineEdit *>(QStringLiteral("account"))) {
+        account->setFocus(); // the first thing to type (the page's first focusable widget is a link above it)
+    }
 }
 
 void Kiosk::startRegistration()
@@ -290,10 +298,13 @@ void Kiosk::startRegistration()
         mode.mediaRoots = m_mediaRoots ? m_mediaRoots : &RemovableMedia::mountedRemovableRoots;
         m_main->setKioskMode(mode);
         connect(m_main, &MainWindow::logOutRequested, this, [this]() { endSession(); });
-        connect(m_flow.get(), &RegistrationFlow::stepChanged, this, [this]() {
+        // The hint follows the registration too (a payment arriving while its page shows), not only the pages.
+        const auto followHint = [this]() {
             if (m_screen == Screen::Registration)
                 m_window->setHint(stepHint());
-        });
+        };
+        connect(m_flow.get(), &RegistrationFlow::stepChanged, this, followHint);
+        connect(m_flow.get(), &RegistrationFlow::registrationChanged, this, followHint);
         connect(m_main->tabs(), &QTabWidget::currentChanged, this, [this]() {
             if (m_screen == Screen::Registration)
                 m_window->setHint(stepHint());
@@ -316,7 +327,12 @@ QString Kiosk::stepHint() const
     case FlowStep::Subjects: what = tr("choose a test site and your subjects, then submit."); break;
     case FlowStep::Photo: what = tr("take your photo with the camera or pick one from a USB stick, check it, then upload it."); break;
     case FlowStep::Review: what = tr("ask the test site to review your registration; its decision also shows when you log in at home."); break;
-    case FlowStep::Payment: what = tr("pay with your phone by scanning the QR code; this page updates by itself."); break;
+    case FlowStep::Payment:
+        what = m_flow->state() == RegistrationState::Paid || m_flow->state() == RegistrationState::Confirmed
+            ? tr("your payment has arrived. Open «%1» on the left to print your registration form.")
+                  .arg(StepBar::label(FlowStep::Documents))
+            : tr("pay with your phone by scanning the QR code; this page updates by itself.");
+        break;
     case FlowStep::Documents: what = tr("print your registration form here; the admission ticket prints once ticket printing opens."); break;
     default:
         return tr("Step 3: your next step is %1; open it from the list on the left. Touch «Log out and clear» when you are done.")
