@@ -1670,7 +1670,7 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
     <message>
         <source>%1 asks candidates to confirm in person before %2 (现场确认). Bring your ID document.</source>
-        <translation>%1 要求考生在 %2 前到现场确认。请携带本人有效身份证件。</translation>
+        <translation>%1要求考生在 %2 前到现场确认。请携带本人有效身份证件。</translation>
     </message>
 </context>
 <context>
