@@ -7,7 +7,8 @@ set -euo pipefail
 out=$1
 build=${NCRE_BUILD_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/build}
 seconds=${NCRE_BENCH_SECONDS:-5}
-candidates=${NCRE_BENCH_CANDIDATES:-2000}
+# 1000: the most accounts one address may create in a day (issue 14); every candidate here comes from 127.0.0.1.
+candidates=${NCRE_BENCH_CANDIDATES:-1000}
 tmp=$(mktemp -d)
 # start() runs in a command substitution (a subshell), so the servers' pids are kept in a file, not a variable.
 cleanup() { [ -f "$tmp/pids" ] && xargs -r kill < "$tmp/pids" 2>/dev/null; rm -rf "$tmp"; }
@@ -36,6 +37,8 @@ queue=100000
 perAddress=1000
 [documents]
 perAddressPerDay=100000
+[anonymous]
+captchasPerAddress=1000000
 INI
 server=$(start server "$build/bin/ncre-server" --listen 127.0.0.1:0 --seed demo --test-hooks --kdf minimal --config "$tmp/bench.ini")
 floor=$(start floor "$build/bench/ncre-bench-minimal-server")
