@@ -35,8 +35,8 @@ def main():
         # Every peer does the comparable job: read, apply the EXIF orientation, shrink to the ID photo's size,
         # write a JPEG. Only ncre-photo also finds the face and crops to the composition rules.
         commands = {
-            "ncre-photo fix": [os.path.join(build, "app", "cli", "ncre-photo"), "fix", phone, "-o", o("ncre.jpg")],
-            "ncre-photo fix, same photo without its EXIF thumbnail": [os.path.join(build, "app", "cli", "ncre-photo"),
+            "ncre-photo fix": [os.path.join(build, "bin", "ncre-photo"), "fix", phone, "-o", o("ncre.jpg")],
+            "ncre-photo fix, same photo without its EXIF thumbnail": [os.path.join(build, "bin", "ncre-photo"),
                                                                       "fix", bare, "-o", o("ncre-bare.jpg")],
             "ImageMagick convert": ["/usr/bin/convert", phone, "-auto-orient", "-resize", "345x480", o("im.jpg")],
             "ImageMagick convert, jpeg:size hint": ["/usr/bin/convert", "-define", "jpeg:size=690x960", phone,
