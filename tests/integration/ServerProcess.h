@@ -223,6 +223,15 @@ public:
     }
     HttpResult put(const QString &path, const QJsonObject &json) { return send("PUT", path, toJson(json)); }
     // POST with a fresh Idempotency-Key unless one is given.
+    // The server's fault injection (--test-hooks): the next `count` requests under `pathPrefix` (below /api/v1) meet
+    // `kind` ("unavailable", "truncate", "drop", ...), with Retry-After `retryAfter` s where it applies. The status: 204.
+    int injectFault(const QString &pathPrefix, const char *kind, int count, int retryAfter = 0)
+    {
+        return post(QStringLiteral("/api/v1/test-hooks/faults"), {{"pathPrefix", QStringLiteral("/api/v1") + pathPrefix},
+                                                                  {"kind", kind}, {"count", count}, {"retryAfter", retryAfter}})
+            .status;
+    }
+
     HttpResult post(const QString &path, const QJsonObject &json = {}, QByteArray key = {})
     {
         if (key.isEmpty())

@@ -35,9 +35,7 @@ private:
 
     static void injectFault(TestHttp &hooks, const QString &path, const char *kind, int count, int retryAfter = 0)
     {
-        QCOMPARE(hooks.post("/api/v1/test-hooks/faults", {{"pathPrefix", "/api/v1" + path}, {"kind", kind},
-                                                          {"count", count}, {"retryAfter", retryAfter}}).status,
-                 204);
+        QCOMPARE(hooks.injectFault(path, kind, count, retryAfter), 204);
     }
 
     // Agreement, profile, subjects: the registration in draft at `site`, ready to submit.

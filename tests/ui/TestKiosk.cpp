@@ -194,9 +194,7 @@ private slots:
     void testWelcomeSaysWhenTheServerIsAway()
     {
         TestHttp hooks(*m_server);
-        QCOMPARE(hooks.post("/api/v1/test-hooks/faults", {{"pathPrefix", "/api/v1/meta"}, {"kind", "unavailable"},
-                                                          {"count", 1}, {"retryAfter", 0}}).status,
-                 204);
+        QCOMPARE(hooks.injectFault("/meta", "unavailable", 1), 204);
         auto kiosk = startKiosk(config());
         kiosk->setServerCheckMs(200);
         QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(kiosk->window(), "welcomeOffline")->isVisible(), 15000);
@@ -235,9 +233,7 @@ private slots:
         // Before the agreement there is no registration (404): the token itself is accepted (no 401).
         QCOMPARE(candidate.get("/api/v1/registrations/current").status, 404);
         // Every session request fails for a while (the logout with all its retries, and the first later tries).
-        QCOMPARE(hooks.post("/api/v1/test-hooks/faults", {{"pathPrefix", "/api/v1/sessions"}, {"kind", "unavailable"},
-                                                          {"count", 12}, {"retryAfter", 0}}).status,
-                 204);
+        QCOMPARE(hooks.injectFault("/sessions", "unavailable", 12), 204);
         QSignalSpy wiped(kiosk.get(), &Kiosk::wiped);
         kiosk->endSession();
         QVERIFY(wiped.count() || wiped.wait(20000));
