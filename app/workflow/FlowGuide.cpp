@@ -182,7 +182,9 @@ QList<Deadline> FlowGuide::deadlines(const FlowFacts &f)
         d.ticketOpens ? d.ticketOpens : (f.exam ? std::optional<QDateTime>(f.exam->ticketPrint.opens) : std::nullopt));
     add(DeadlineKind::TicketCloses,
         d.ticketCloses ? d.ticketCloses : (f.exam ? std::optional<QDateTime>(f.exam->ticketPrint.closes) : std::nullopt));
-    add(DeadlineKind::OnSiteConfirmation, d.onSiteConfirmationBy);
+    // Once confirmed on site, its deadline is behind the candidate (no reminder, no «confirm by» on the home page).
+    if (state != RegistrationState::Confirmed)
+        add(DeadlineKind::OnSiteConfirmation, d.onSiteConfirmationBy);
     std::stable_sort(out.begin(), out.end(), [](const Deadline &a, const Deadline &b) { return a.at < b.at; });
     return out;
 }

@@ -1,3 +1,4 @@
+#include "FlowGuide.h"
 #include "ReminderSchedule.h"
 
 #include <QTest>
@@ -71,6 +72,31 @@ private slots:
         const QList<Deadline> deadlines{{DeadlineKind::PaymentDue, m_due}};
         QVERIFY(schedule.due(deadlines, m_due.addSecs(-3000)).isEmpty());
         QCOMPARE(schedule.due(deadlines, m_due.addSecs(-500)).first().leadSeconds, 600);
+    }
+
+    // A confirmed candidate has nothing left to confirm: the site's «confirm by» is no longer one of their deadlines
+    // (the home page and the reminders showed it after the confirmation).
+    void testOnSiteConfirmationDeadlineEndsWithTheConfirmation_data()
+    {
+        QTest::addColumn<RegistrationState>("state");
+        QTest::addColumn<bool>("shown");
+        QTest::addRow("paid: still to confirm") << RegistrationState::Paid << true;
+        QTest::addRow("confirmed: done") << RegistrationState::Confirmed << false;
+    }
+    void testOnSiteConfirmationDeadlineEndsWithTheConfirmation()
+    {
+        QFETCH(RegistrationState, state);
+        QFETCH(bool, shown);
+        std::optional<Registration> registration = Registration();
+        registration->state = state;
+        registration->deadlines.onSiteConfirmationBy = m_due;
+        const std::optional<Exam> exam;
+        const QList<Site> sites;
+        const FlowFacts facts{registration, exam, sites, registration->profile, m_due.addDays(-1)};
+        bool found = false;
+        for (const Deadline &d : FlowGuide::deadlines(facts))
+            found = found || d.kind == DeadlineKind::OnSiteConfirmation;
+        QCOMPARE(found, shown);
     }
 };
 
