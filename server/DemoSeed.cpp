@@ -32,13 +32,24 @@ Result<void> load(Database &db, const ServerClock &clock, Credentials::KdfProfil
     QFile file(QStringLiteral(":/ncre/server/demo.json"));
     if (!file.open(QIODevice::ReadOnly))
         return Error(ErrorCode::ServerInternal, {}, QStringLiteral("demo seed missing"));
-    const Result<QJsonObject> parsed = JsonReader::parseObject(file.readAll());
-    if (!parsed)
-        return parsed.error();
-    const QJsonObject &seed = *parsed;
+    QByteArray text = file.readAll();
     // Whole days from today's midnight (server time) keep the demo's dates tidy.
     const QDateTime base(clock.now().date(), QTime(0, 0), Qt::UTC);
     auto day = [&base](const QJsonValue &days) { return base.addDays(days.toInt()); };
+    // The exam's name and announcement give the month it is held in, which moves with the seeding day: without this
+    // a "March" exam began in January.
+    const Result<QJsonObject> first = JsonReader::parseObject(text);
+    if (!first)
+        return first.error();
+    const QDate starts
+        = day(first->value(QLatin1String("exam")).toObject().value(QLatin1String("examStartsDays"))).date();
+    text.replace("{examYear}", QByteArray::number(starts.year()))
+        .replace("{examMonth}", QByteArray::number(starts.month()))
+        .replace("{examDay}", QByteArray::number(starts.day()));
+    const Result<QJsonObject> parsed = JsonReader::parseObject(text);
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject &seed = *parsed;
 
     Transaction tx(db);
     const QJsonObject e = seed.value(QLatin1String("exam")).toObject();

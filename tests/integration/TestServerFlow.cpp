@@ -67,6 +67,21 @@ private slots:
         m_server = std::make_unique<ServerProcess>();
         QVERIFY2(m_server->waitReady(), m_server->stderrText().constData());
     }
+    // The demo exam's name and announcement name the month it is held in, whatever day it was seeded (a "March"
+    // exam once began in January).
+    void testDemoExamIsNamedForItsMonth()
+    {
+        TestHttp http(*m_server);
+        const QJsonObject exam = http.get("/api/v1/exams/current").json();
+        const QDateTime starts = QDateTime::fromString(exam.value("examStarts").toString(), Qt::ISODate);
+        QVERIFY(starts.isValid());
+        const QString month = QStringLiteral("%1年%2月").arg(starts.date().year()).arg(starts.date().month());
+        QVERIFY2(exam.value("name").toString().startsWith(month), qPrintable(exam.value("name").toString()));
+        const QJsonArray bulletins = http.get("/api/v1/announcements").json().value("items").toArray();
+        QVERIFY(!bulletins.isEmpty());
+        for (const QJsonValue &b : bulletins)
+            QVERIFY(!b.toObject().value("title").toString().contains(QLatin1Char('{')));
+    }
     // Text as candidates type and paste it reaches the server in any form and is stored canonical (issue 13): a
     // mobile number with the bidi marks a phone's contacts paste, or typed full-width; an address with a CJK
     // Extension B character; a minority name with a look-alike middle dot.
