@@ -183,7 +183,8 @@ void registerRegistrationRoutes(ServerContext &ctx)
                           if (const auto closed = registrationWindowOpen(ctx))
                               return ApiResponse::problem(*closed);
                           RegistrationRow row;
-                          row.id = QString::fromLatin1(Credentials::randomToken(12));
+                          // The 报名号 candidates and staff read out and type: 16 random decimal digits.
+                          row.id = QString::fromLatin1(Credentials::randomDigits(16));
                           row.accountId = r.caller->accountId;
                           row.examId = exam->id;
                           row.agreementVersion = req->agreementVersion;
