@@ -31,6 +31,8 @@ SubjectsPage::SubjectsPage(RegistrationFlow &flow, QWidget *parent)
     m_search->setObjectName(QStringLiteral("siteSearch"));
     m_search->setPlaceholderText(tr("Search sites by name, district or address"));
     m_search->setAccessibleName(tr("Search test sites"));
+    m_search->setMaxLength(100); // longer than any site's name, district or address
+    m_search->setMaximumWidth(320);
     m_siteList = new QListView(this);
     m_siteList->setObjectName(QStringLiteral("siteList"));
     m_siteList->setAccessibleName(tr("Test sites"));
@@ -40,6 +42,9 @@ SubjectsPage::SubjectsPage(RegistrationFlow &flow, QWidget *parent)
     m_noMatch->setObjectName(QStringLiteral("siteNoMatch"));
     m_noMatch->setWordWrap(true);
     m_noMatch->hide();
+    // The left column keeps its width whatever is typed: the table of subjects beside it never collapses.
+    m_noMatch->setMaximumWidth(320);
+    m_noMatch->setTextFormat(Qt::PlainText); // it quotes what was typed
     m_siteList->setMaximumWidth(320);
     m_siteInfo = new QLabel(this);
     m_siteInfo->setObjectName(QStringLiteral("siteInfo"));
@@ -98,7 +103,7 @@ SubjectsPage::SubjectsPage(RegistrationFlow &flow, QWidget *parent)
         const bool none = !text.isEmpty() && m_filter.rowCount() == 0;
         m_noMatch->setText(none ? tr("No test site matches «%1». Sites are listed by their Chinese names, districts "
                                      "and addresses: try part of one, e.g. «海淀».")
-                                      .arg(text.toHtmlEscaped())
+                                      .arg(m_noMatch->fontMetrics().elidedText(text.simplified(), Qt::ElideRight, 160))
                                 : QString());
         m_noMatch->setVisible(none);
     });
@@ -213,7 +218,11 @@ void SubjectsPage::submit()
     m_flow.chooseSubjects(m_siteId, chosen, alive(this, [this, draft](const Result<void, Problem> &r) {
         if (!r) {
             m_status->setText(r.error().status == 0
-                                  ? tr("No network: your choice is kept on this computer and will be sent when the network returns.")
+                                  ? (m_flow.keptUntilLogOut()
+                                         ? tr("No network: your choice is sent when the network returns. Logging out "
+                                              "before then removes it from this terminal.")
+                                         : tr("No network: your choice is kept on this computer and will be sent when "
+                                              "the network returns."))
                                   : r.error().errors.isEmpty() ? ErrorText::message(r.error().code)
                                                                : ErrorText::message(r.error().errors.first()));
             if (r.error().code == ErrorCode::SubjectsFull)

@@ -35,6 +35,7 @@
 #include <QClipboard>
 #include <QProcess>
 #include <QGuiApplication>
+#include <QTableView>
 #include <QTest>
 #include <QWheelEvent>
 #include <QFile>
@@ -157,7 +158,7 @@ private slots:
         main.show();
         QVERIFY(QTest::qWaitForWindowExposed(&main));
         QCOMPARE(find<QLabel>(&main, "topUser")->text(), QStringLiteral("User: demo"));
-        QVERIFY(find<QLabel>(&main, "topExam")->text().contains(QString::fromUtf8("2027年3月")));
+        QVERIFY(find<QLabel>(&main, "topExam")->text().contains(flow.exam()->name));
         StepBar *steps = find<StepBar>(&main, "stepBar");
         QCOMPARE(steps->current(), FlowStep::Agreement);
         QVERIFY(steps->steps().contains(FlowStep::Review)); // no site chosen yet: review may come
@@ -259,6 +260,17 @@ private slots:
         QTest::mouseClick(find<QPushButton>(&main, "homeContinue"), Qt::LeftButton);
         auto *subjects = qobject_cast<SubjectsPage *>(tabs->currentWidget());
         QVERIFY(subjects);
+        // A search that finds nothing says so beside the list, and the subjects' table keeps its width whatever
+        // was typed (a long search once widened the list's column until the table collapsed).
+        auto *table = find<QTableView>(subjects, "subjectTable");
+        subjects->layout()->activate();
+        const int tableWidth = table->width();
+        QVERIFY(tableWidth > 0);
+        find<QLineEdit>(subjects, "siteSearch")->setText(QString(500, QLatin1Char('x')));
+        QVERIFY(find<QLabel>(subjects, "siteNoMatch")->isVisibleTo(subjects));
+        subjects->layout()->activate();
+        QCOMPARE(table->width(), tableWidth);
+        find<QLineEdit>(subjects, "siteSearch")->clear();
         QTest::keyClicks(find<QLineEdit>(subjects, "siteSearch"), "buu");
         QListView *sites = find<QListView>(subjects, "siteList");
         QCOMPARE(sites->model()->rowCount(), 1);
