@@ -17,9 +17,14 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ncre {
+
+namespace {
+constexpr int kPayRestMs = 1500; // longer than a double tap, shorter than a second thought
+} // namespace
 
 PaymentPage::PaymentPage(RegistrationFlow &flow, QWidget *parent)
     : QWidget(parent)
@@ -124,6 +129,11 @@ void PaymentPage::pay()
 {
     m_pay->setEnabled(false);
     m_flow.pay(alive(this, [this](Result<RegistrationFlow::PaymentAttempt, Problem> attempt) {
+        m_payResting = true;
+        QTimer::singleShot(kPayRestMs, this, [this]() {
+            m_payResting = false;
+            refresh();
+        });
         refresh();
         if (!attempt) {
             m_status->setText(attempt.error().code == ErrorCode::StateActionNotAllowed
@@ -206,8 +216,9 @@ void PaymentPage::refresh()
         else if (!(orderOpen && !paid))
             m_poll->stop();
     }
-    m_pay->setVisible(!paid);
-    m_pay->setEnabled(m_flow.can(RegistrationAction::CreatePayment) && !m_confirm->isVisible());
+    // At a kiosk the open order's QR code is on the page: «Pay» again would only reopen it.
+    m_pay->setVisible(!paid && !(m_phoneOnly && orderOpen));
+    m_pay->setEnabled(m_flow.can(RegistrationAction::CreatePayment) && !m_confirm->isVisible() && !m_payResting);
     m_paid->setVisible(!paid && r && r->payment);
     m_paid->setEnabled(true);
     if (paid) {

@@ -38,6 +38,7 @@ private:
     bool m_refusalShown = false;
     bool m_phoneOnly = false;
     bool m_polling = false;
+    bool m_payResting = false; // «Pay» rests a moment after an answer: a double tap makes one order, not a reopen
     QTimer *m_poll = nullptr;
     void pay();
     void showPayLink(const QUrl &url);

@@ -180,9 +180,24 @@ private slots:
         QCOMPARE(kiosk->language(), QStringLiteral("zh_CN"));
         QCOMPARE(find<QPushButton>(kiosk->window(), "welcomeLogIn")->text(), QStringLiteral("登录"));
         QCOMPARE(find<QPushButton>(kiosk->window(), "welcomeLanguage")->text(), QStringLiteral("English"));
-        QVERIFY(kiosk->window()->hint().contains(QStringLiteral("第 1 步")));
-        // The next candidate gets the terminal's language again.
+        QVERIFY(kiosk->window()->hint().contains(QStringLiteral("注册新用户")));
         QSignalSpy wiped(kiosk.get(), &Kiosk::wiped);
+        // «返回开始» from the login page is the same person going back: the language they chose stays.
+        QTest::mouseClick(find<QPushButton>(kiosk->window(), "welcomeLogIn"), Qt::LeftButton);
+        waitForScreen(*kiosk, Kiosk::Screen::LogIn);
+        QTest::mouseClick(find<QPushButton>(kiosk->window(), "kioskEnd"), Qt::LeftButton);
+        QVERIFY(wiped.wait(20000));
+        waitForScreen(*kiosk, Kiosk::Screen::Welcome);
+        QCOMPARE(kiosk->language(), QStringLiteral("zh_CN"));
+        // So does a staff member's, who opened the panel from that screen.
+        QTest::mouseClick(kiosk->window()->staffButton(), Qt::LeftButton);
+        waitForScreen(*kiosk, Kiosk::Screen::Pin);
+        typePin(*kiosk, m_pin);
+        waitForScreen(*kiosk, Kiosk::Screen::Staff);
+        QCOMPARE(kiosk->language(), QStringLiteral("zh_CN"));
+        QCOMPARE(find<QPushButton>(kiosk->window(), "staffBack")->text(), QStringLiteral("返回欢迎页"));
+        // The next candidate gets the terminal's language again.
+        wiped.clear();
         kiosk->endSession();
         QVERIFY(wiped.count() || wiped.wait(20000));
         QCOMPARE(kiosk->language(), QStringLiteral("en"));
@@ -358,6 +373,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(find<QWidget>(payment, "payLink")->isVisible(), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(payment, "paymentStatus")->text().contains("Scan the code"), 20000);
         QVERIFY(!find<QPushButton>(payment, "copyPayUrl")->isVisible());
+        // The open order's code is on the page: a second touch of «Pay» (a double tap) has nothing to reopen.
+        QVERIFY(!find<QPushButton>(payment, "pay")->isVisible());
+        QVERIFY(!find<QLabel>(payment, "paymentStatus")->text().contains("reopened"));
         const QString payUrl = flow.registration()->payment->payUrl;
         QCOMPARE(readQrCode(find<QLabel>(payment, "payQrCode")->pixmap()), payUrl);
         // Shown whole, at a size a phone reads from arm's length (at least 250 px), and nothing drawn over it.
@@ -670,6 +688,9 @@ private slots:
         QSignalSpy started(&kiosk->idle(), &IdleWatcher::countdownStarted);
         QSignalSpy wiped(kiosk.get(), &Kiosk::wiped);
         QVERIFY(started.wait(10000)); // after the staff idle time (1 s), not the candidates' (60 s)
+        // In a staff member's words: their login ends, not "everything you entered".
+        const QString warning = find<QLabel>(kiosk->window(), "idleText")->text();
+        QVERIFY2(warning.contains("staff session") && !warning.contains("you entered"), qPrintable(warning));
         QVERIFY(wiped.wait(20000));
         QVERIFY(wiped.last().at(0).toBool());
         waitForScreen(*kiosk, Kiosk::Screen::Welcome);
