@@ -57,6 +57,13 @@
             <numerusform>For your privacy, this session ends in %n seconds and everything you entered is removed from this terminal (what you saved on the server stays). Touch the screen to continue.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>This staff session ends in %n second(s): you are logged out and the terminal returns to the welcome screen. Touch the screen to continue.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ncre::MainWindow</name>
@@ -65,6 +72,13 @@
         <translation>
             <numerusform>%n change not sent yet: they are kept on this computer and go to the server as soon as it answers.</numerusform>
             <numerusform>%n changes not sent yet: they are kept on this computer and go to the server as soon as it answers.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not sent yet: they go to the server as soon as it answers. Logging out before then removes them from this terminal.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -1269,6 +1269,12 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
             <numerusform>为保护您的隐私，本次使用将在 %n 秒后结束，您在本终端输入的所有内容都会被清除（已保存到服务器的内容不受影响）。触摸屏幕即可继续。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>This staff session ends in %n second(s): you are logged out and the terminal returns to the welcome screen. Touch the screen to continue.</source>
+        <translation>
+            <numerusform>工作人员会话将在 %n 秒后结束：您将被退出登录，终端回到欢迎页。触摸屏幕可继续。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ncre::KeptDocumentsWindow</name>
@@ -1356,8 +1362,8 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>退出并清除</translation>
     </message>
     <message>
-        <source>Step 2: enter your account, your password and the characters in the picture, then touch «Log in».</source>
-        <translation>第 2 步：输入账号、密码和图中的验证码，然后点击「登录」。</translation>
+        <source>Enter your account, your password and the characters in the picture, then touch «Log in».</source>
+        <translation>请输入账号、密码和图中的验证码，然后点击「登录」。</translation>
     </message>
     <message>
         <source>Clearing this terminal…</source>
@@ -1396,12 +1402,12 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>可在此打印报名登记表；准考证须待打印开放后打印。</translation>
     </message>
     <message>
-        <source>Step 3: your next step is %1; open it from the list on the left. Touch «Log out and clear» when you are done.</source>
-        <translation>第 3 步：下一步是「%1」，请从左侧列表中打开。办理完毕请点击「退出并清除」。</translation>
+        <source>Your next step is «%1»; open it from the list on the left. Touch «Log out and clear» when you are done.</source>
+        <translation>下一步是「%1」，请从左侧列表中打开。办理完毕请点击「退出并清除」。</translation>
     </message>
     <message>
-        <source>Step 3, %1: %2 Touch «Log out and clear» when you are done.</source>
-        <translation>第 3 步，%1：%2办理完毕请点击「退出并清除」。</translation>
+        <source>«%1»: %2 Touch «Log out and clear» when you are done.</source>
+        <translation>「%1」：%2办理完毕请点击「退出并清除」。</translation>
     </message>
     <message>
         <source>Please wait: the registration service cannot be reached at the moment. This screen tries again by itself.</source>
@@ -1617,6 +1623,16 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>
             <numerusform>有 %n 项修改尚未发送：已保存在本机，连上服务器后会自动发送。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not sent yet: they go to the server as soon as it answers. Logging out before then removes them from this terminal.</source>
+        <translation>
+            <numerusform>有 %n 项修改尚未发送：服务器恢复响应后立即发送。在此之前退出登录，这些修改将从本终端清除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline: your changes are sent when the network returns. Logging out before then removes them from this terminal.</source>
+        <translation>网络已断开：您的修改将在网络恢复后发送。在此之前退出登录，这些修改将从本终端清除。</translation>
     </message>
 </context>
 <context>
@@ -2247,6 +2263,14 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>To check another document number, enter the characters in the picture and save again.</source>
         <translation>要核对另一个证件号码，请输入图中的字符后再次保存。</translation>
     </message>
+    <message>
+        <source>Draft saved at %1, until you log out</source>
+        <translation>草稿已于 %1 保存（退出登录后清除）</translation>
+    </message>
+    <message>
+        <source>No network: your information is sent when the network returns. Logging out before then removes it from this terminal.</source>
+        <translation>网络已断开：您的信息将在网络恢复后发送。在此之前退出登录，这些信息将从本终端清除。</translation>
+    </message>
 </context>
 <context>
     <name>ncre::QqLogin</name>
@@ -2394,6 +2418,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>Your site, %1, does not review registrations: there is nothing to do here. Go on to the payment once your photo is uploaded.</source>
         <translation>您的考点（%1）未开启信息审核，此步骤无需操作。照片上传后请直接缴费。</translation>
+    </message>
+    <message>
+        <source>Waiting for the site&apos;s review (asked %1). Its decision shows when you next log in, here or at home.</source>
+        <translation>等待考点审核（%1 申请）。审核结果将在您下次登录时显示，在本终端或在家登录均可查看。</translation>
     </message>
 </context>
 <context>
@@ -2762,6 +2790,10 @@ by %3 at %4</source>
         <source>%1 and %2 are examined at the same time: keep only one of them.</source>
         <translation>科目 %1 和 %2 的考试时间相同：请只保留其中一门。</translation>
     </message>
+    <message>
+        <source>No network: your choice is sent when the network returns. Logging out before then removes it from this terminal.</source>
+        <translation>网络已断开：您的选择将在网络恢复后发送。在此之前退出登录，您的选择将从本终端清除。</translation>
+    </message>
 </context>
 <context>
     <name>ncre::UpdateBanner</name>
@@ -2793,8 +2825,8 @@ by %3 at %4</source>
         <translation>注册新用户</translation>
     </message>
     <message>
-        <source>Step 1: touch «Log in» if you have an NCRE account, or «Register a new account».</source>
-        <translation>第 1 步：已有账号请点击「登录」，没有账号请点击「注册新用户」。</translation>
+        <source>Touch «Log in» if you have an NCRE account, or «Register a new account».</source>
+        <translation>已有账号请点击「登录」，没有账号请点击「注册新用户」。</translation>
     </message>
     <message>
         <source>The registration service cannot be reached at the moment, so nobody can log in or register here yet. This screen tries again by itself; if it stays like this, please tell the site staff.</source>

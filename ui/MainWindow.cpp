@@ -84,7 +84,7 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
     top->addWidget(password);
     top->addWidget(logOut);
 
-    m_offline = new QLabel(tr("Offline: your changes are kept on this computer and sent when the network returns."));
+    m_offline = new QLabel(offlineText());
     m_offline->setObjectName(QStringLiteral("offlineBanner"));
     m_offline->setStyleSheet(QStringLiteral("background: #FFF3CD; padding: 4px;"));
     m_offline->setVisible(flow.isShowingOfflineData());
@@ -187,10 +187,21 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
     connect(m_notifier, &Notifier::notified, this, [this](const QString &, const QString &text) { statusBar()->showMessage(text); });
     connect(&m_flow, &RegistrationFlow::queuedChanged, this, [this](int count) {
         m_offline->setVisible(count > 0 || m_flow.isShowingOfflineData());
-        m_offline->setText(count > 0 ? tr("%n change(s) not sent yet: they are kept on this computer and go to the server "
-                                          "as soon as it answers.", nullptr, count)
-                                     : tr("Offline: your changes are kept on this computer and sent when the network returns."));
+        m_offline->setText(offlineText(count));
     });
+}
+
+QString MainWindow::offlineText(int queued) const
+{
+    // At a kiosk the local copy ends with the session: the candidate must not log out on the word "kept".
+    if (m_flow.keptUntilLogOut())
+        return queued > 0 ? tr("%n change(s) not sent yet: they go to the server as soon as it answers. Logging out "
+                               "before then removes them from this terminal.", nullptr, queued)
+                          : tr("Offline: your changes are sent when the network returns. Logging out before then "
+                               "removes them from this terminal.");
+    return queued > 0 ? tr("%n change(s) not sent yet: they are kept on this computer and go to the server "
+                           "as soon as it answers.", nullptr, queued)
+                      : tr("Offline: your changes are kept on this computer and sent when the network returns.");
 }
 
 QWidget *MainWindow::pageFor(FlowStep step)

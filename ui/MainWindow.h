@@ -63,6 +63,7 @@ signals:
 
 private:
     QWidget *pageFor(FlowStep step);
+    QString offlineText(int queued = 0) const;
 
     QString m_user;
     RegistrationFlow &m_flow;

@@ -213,7 +213,9 @@ ProfilePage::ProfilePage(RegistrationFlow &flow, QWidget *parent)
 
     connect(m_save, &QPushButton::clicked, this, &ProfilePage::save);
     connect(&m_flow, &RegistrationFlow::profileDraftSaved, this, [this]() {
-        m_draftStatus->setText(tr("Draft saved on this computer at %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+        const QString at = QLocale().toString(QTime::currentTime(), QStringLiteral("HH:mm"));
+        m_draftStatus->setText(m_flow.keptUntilLogOut() ? tr("Draft saved at %1, until you log out").arg(at)
+                                                        : tr("Draft saved on this computer at %1").arg(at));
     });
     connect(&m_flow, &RegistrationFlow::profileDraftRestored, this, &ProfilePage::askAboutRestoredChanges);
     connect(&m_flow, &RegistrationFlow::serverReachable, this, [this]() {
@@ -349,8 +351,11 @@ void ProfilePage::save()
         }
         const Problem &p = r.error();
         if (p.status == 0) {
-            m_status->setText(tr("No network: your information is kept on this computer and will be sent when the "
-                                 "network returns."));
+            m_status->setText(m_flow.keptUntilLogOut()
+                                  ? tr("No network: your information is sent when the network returns. Logging out "
+                                       "before then removes it from this terminal.")
+                                  : tr("No network: your information is kept on this computer and will be sent when the "
+                                       "network returns."));
             m_statusTransient = true;
             return;
         }

@@ -125,9 +125,15 @@ void ReviewPage::refresh()
         m_state->setText(tr("Your site reviews registrations. Ask for review when your information is complete."));
         break;
     case RegistrationState::ReviewPending:
-        m_state->setText(tr("Waiting for the site's review (asked %1). NCRE Desk tells you when it decides.")
-                             .arg(r->review ? dateTimeText(r->review->requestedAt)
-                                            : QString()));
+        {
+            const QString asked = r->review ? dateTimeText(r->review->requestedAt) : QString();
+            // At a kiosk the candidate leaves before the decision: it shows when they next log in, anywhere.
+            m_state->setText(m_flow.keptUntilLogOut()
+                                 ? tr("Waiting for the site's review (asked %1). Its decision shows when you next log "
+                                      "in, here or at home.").arg(asked)
+                                 : tr("Waiting for the site's review (asked %1). NCRE Desk tells you when it decides.")
+                                       .arg(asked));
+        }
         break;
     case RegistrationState::ReviewRejected:
         m_state->setText(tr("The site asked for corrections: «%1». Correct them, then ask for review again.")

@@ -37,6 +37,10 @@ public:
     ~RegistrationFlow() override;
 
     void setDownloadDirectory(const QString &dir) { m_downloadDir = dir; }
+    // At a kiosk (issue 16) what this flow keeps locally lasts only until the candidate logs out: the pages say
+    // "kept on this terminal until you log out", never "kept on this computer".
+    void setKeptUntilLogOut(bool kept) { m_keptUntilLogOut = kept; }
+    bool keptUntilLogOut() const { return m_keptUntilLogOut; }
     // Where downloads arrive unless set: the app's private data folder (downloads/, owner-only), never the shared
     // temporary folder. Files there are owner-only (0600), named unpredictably, and gone once kept sealed.
     static QString privateDownloadDirectory();
@@ -185,6 +189,7 @@ private:
     ApiClient &m_api;
     AuthSession &m_auth;
     LocalStore *m_store;
+    bool m_keptUntilLogOut = false;
     std::unique_ptr<KeptDocuments> m_kept;
     RegistrationPoller m_poller;
     Outbox m_outbox;

@@ -57,9 +57,21 @@ void IdleOverlay::showCountdown(int secondsLeft)
 {
     m_seconds = secondsLeft;
     m_secondsLabel->setText(QString::number(secondsLeft));
+    if (m_staff) {
+        m_text->setText(tr("This staff session ends in %n second(s): you are logged out and the terminal returns to the "
+                           "welcome screen. Touch the screen to continue.",
+                           nullptr, secondsLeft));
+        return;
+    }
     m_text->setText(tr("For your privacy, this session ends in %n second(s) and everything you entered is removed "
                        "from this terminal (what you saved on the server stays). Touch the screen to continue.",
                        nullptr, secondsLeft));
+}
+
+void IdleOverlay::setStaffSession(bool staff)
+{
+    m_staff = staff;
+    showCountdown(m_seconds);
 }
 
 void IdleOverlay::paintEvent(QPaintEvent *)

@@ -17,6 +17,8 @@ public:
     explicit IdleOverlay(QWidget *parent);
 
     void showCountdown(int secondsLeft);
+    // A staff member's session says what ends for them (their login, back to the welcome screen), not a candidate's.
+    void setStaffSession(bool staff);
     int shownSeconds() const { return m_seconds; }
     void retranslate();
 
@@ -29,6 +31,7 @@ private:
     QLabel *m_text;
     QPushButton *m_continue;
     int m_seconds = 0;
+    bool m_staff = false;
 };
 
 } // namespace ncre

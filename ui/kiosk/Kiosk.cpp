@@ -63,7 +63,11 @@ Kiosk::Kiosk(KioskConfig config, Translations &translations, QObject *parent)
     connect(&m_revokeTimer, &QTimer::timeout, this, &Kiosk::revokeLeftovers);
     m_window = std::make_unique<KioskWindow>();
     connect(m_window.get(), &KioskWindow::staffRequested, this, &Kiosk::showPin);
-    connect(m_window.get(), &KioskWindow::endRequested, this, [this]() { endSession(); });
+    connect(m_window.get(), &KioskWindow::endRequested, this, [this]() {
+        // «Back to the start» before anyone logged in is the same person going back: their language stays.
+        m_keepLanguage = m_screen == Screen::LogIn;
+        endSession();
+    });
     connect(m_window.get(), &KioskWindow::coversScreen, this, [this]() {
         qCInfo(lcKiosk).noquote() << QStringLiteral("kiosk window covers the screen (%1x%2, platform %3)")
                                          .arg(m_window->width())
@@ -79,6 +83,7 @@ Kiosk::Kiosk(KioskConfig config, Translations &translations, QObject *parent)
                 top->hide();
             }
         }
+        overlay->setStaffSession(m_screen == Screen::Staff);
         overlay->showCountdown(seconds);
         overlay->show();
         overlay->raise();
@@ -97,6 +102,7 @@ Kiosk::Kiosk(KioskConfig config, Translations &translations, QObject *parent)
     });
     connect(&m_gate, &PinGate::accepted, this, [this]() {
         qCInfo(lcKiosk) << "staff PIN accepted";
+        m_keepLanguage = true; // the staff member reads the panel in the language they chose on the welcome screen
         endSession([this]() { showStaff(); });
     });
     connect(&m_gate, &PinGate::lockedOut, this, [](int seconds) { qCWarning(lcKiosk) << "staff PIN locked for" << seconds << "s"; });
@@ -261,8 +267,7 @@ void Kiosk::showLogIn(bool registerFirst)
     m_login->setKioskMode();
     m_login->setUrlOpener([](const QUrl &) { return false; });
     connect(m_login, &LoginWindow::loggedIn, this, &Kiosk::startRegistration);
-    showScreen(Screen::LogIn, m_login,
-               tr("Step 2: enter your account, your password and the characters in the picture, then touch «Log in»."));
+    showScreen(Screen::LogIn, m_login, logInHint());
     m_idle.start();
     if (registerFirst) {
         m_login->openRegistration();
@@ -281,6 +286,7 @@ void Kiosk::startRegistration()
     if (!m_store->open(storePath()))
         m_store.reset(); // the flow runs without local drafts
     m_flow = std::make_unique<RegistrationFlow>(m_connection->api, m_connection->auth, m_transfers, m_store.get());
+    m_flow->setKeptUntilLogOut(true);
     m_flow->start(alive(this, [this](const Result<void, Problem> &) {
         if (!m_flow || !m_connection)
             return;
@@ -315,6 +321,11 @@ void Kiosk::startRegistration()
     }));
 }
 
+QString Kiosk::logInHint()
+{
+    return tr("Enter your account, your password and the characters in the picture, then touch «Log in».");
+}
+
 QString Kiosk::stepHint() const
 {
     if (!m_flow || !m_main)
@@ -335,10 +346,10 @@ QString Kiosk::stepHint() const
         break;
     case FlowStep::Documents: what = tr("print your registration form here; the admission ticket prints once ticket printing opens."); break;
     default:
-        return tr("Step 3: your next step is %1; open it from the list on the left. Touch «Log out and clear» when you are done.")
+        return tr("Your next step is «%1»; open it from the list on the left. Touch «Log out and clear» when you are done.")
             .arg(StepBar::label(m_flow->currentStep()));
     }
-    return tr("Step 3, %1: %2 Touch «Log out and clear» when you are done.").arg(StepBar::label(*shown), what);
+    return tr("«%1»: %2 Touch «Log out and clear» when you are done.").arg(StepBar::label(*shown), what);
 }
 
 void Kiosk::dropPinPad()
@@ -361,8 +372,7 @@ void Kiosk::showPin()
             switch (m_beforePin) {
             case Screen::LogIn:
                 if (m_login)
-                    return showScreen(Screen::LogIn, m_login, tr("Step 2: enter your account, your password and the "
-                                                                 "characters in the picture, then touch «Log in»."));
+                    return showScreen(Screen::LogIn, m_login, logInHint());
                 break;
             case Screen::Registration:
                 if (m_main)
@@ -492,7 +502,8 @@ void Kiosk::finishWipe(const std::function<void()> &then)
         complete = false;
     m_idle.setTimeouts(m_config.idleSeconds * 1000, m_config.countdownSeconds * 1000);
     m_ending = false;
-    if (m_language != m_config.language) {
+    // The next candidate starts in the terminal's language.
+    if (!std::exchange(m_keepLanguage, false) && m_language != m_config.language) {
         dropPinPad();
         m_translations.install(m_config.language);
         theme::applyFont(m_config.language);

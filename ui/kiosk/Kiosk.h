@@ -106,6 +106,7 @@ private:
     void showScreen(Screen screen, QWidget *page, const QString &hint);
     void showWelcome();
     void showLogIn(bool registerFirst);
+    static QString logInHint();
     void startRegistration();
     void showPin();
     void dropPinPad();
@@ -139,6 +140,7 @@ private:
     Screen m_screen = Screen::Welcome;
     Screen m_beforePin = Screen::Welcome;
     bool m_ending = false;
+    bool m_keepLanguage = false; // the wipe under way keeps the chosen language (same person, or staff)
     QList<std::function<void()>> m_afterWipe;
     QList<QPointer<QWidget>> m_setAside; // dialogs hidden while the idle countdown shows
     int m_paymentPollMs = 5000;

@@ -102,7 +102,7 @@ void WelcomePage::setServerReachable(bool reachable)
 
 QString WelcomePage::hint()
 {
-    return tr("Step 1: touch «Log in» if you have an NCRE account, or «Register a new account».");
+    return tr("Touch «Log in» if you have an NCRE account, or «Register a new account».");
 }
 
 } // namespace ncre
