@@ -51,7 +51,8 @@ bool AccountStore::exists(const QString &username)
 
 bool AccountStore::create(const QString &username, const QString &passwordHash)
 {
-    QSqlQuery q = m_db.run(QStringLiteral("INSERT INTO accounts (username, password_hash, role, created_at) "
+    // A name taken meanwhile (by another instance) fails the UNIQUE constraint: the caller answers it as taken.
+    QSqlQuery q = m_db.attempt(QStringLiteral("INSERT INTO accounts (username, password_hash, role, created_at) "
                                           "VALUES (?, ?, 'candidate', ?)"),
                            {username, passwordHash, m_clock.nowSecs()});
     return q.lastError().type() == QSqlError::NoError;
@@ -70,7 +71,7 @@ qint64 AccountStore::boundToQq(const QString &providerUser)
             ? base
             : base + QLatin1Char('_') + QString::fromLatin1(Credentials::randomToken(6)).toLower().remove(notName).left(6);
         // No password: a QQ-only account cannot log in with one (and signing up costs no hashing).
-        QSqlQuery q = m_db.run(QStringLiteral("INSERT INTO accounts (username, password_hash, role, qq_number, created_at) "
+        QSqlQuery q = m_db.attempt(QStringLiteral("INSERT INTO accounts (username, password_hash, role, qq_number, created_at) "
                                               "VALUES (?, ?, 'candidate', ?, ?)"),
                                {username, QStringLiteral("!qq-only"), providerUser, m_clock.nowSecs()});
         if (q.lastError().type() == QSqlError::NoError)

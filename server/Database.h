@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
+#include <QUrl>
 #include <QVariantList>
 
 #include <unordered_map>
@@ -15,18 +16,27 @@
 
 namespace ncre::server {
 
-// The server's SQLite file (WAL), through QtSql. Every statement goes through run(); a failed statement is logged
-// with its SQL (never its values, which may be personal data) and reported as server.internal.
+// The server's database, through QtSql: an SQLite file (WAL; the embedded default) or a PostgreSQL database
+// (QPSQL, for several instances behind a load balancer, issue 17). The stores write one SQL for both; what differs
+// between the two (schema types, transaction start, row identity, error classes) is here and nowhere else. Every
+// statement goes through run(); a failed statement is logged with its SQL (never its values, which may be personal
+// data) and reported as server.internal.
 class Database
 {
 public:
+    enum class Backend { SQLite, PostgreSQL };
+
     Database();
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    // Opens (creating if needed) and migrates the schema. ":memory:" for a throw-away database.
-    Result<void> open(const QString &path);
+    // Opens and migrates the schema. `location` is an SQLite file path (created if needed), ":memory:" for a
+    // throw-away database, or postgresql://USER@HOST[:PORT]/DB[?sslmode=...&connect_timeout=...] (also postgres://).
+    // A PostgreSQL password is never taken from the URL (it would show in the process list): libpq reads it from
+    // PGPASSWORD or the password file (PGPASSFILE, default ~/.pgpass). Errors: server.internal with what to fix.
+    Result<void> open(const QString &location);
+    Backend backend() const { return m_backend; }
 
     // Prepares, binds positionally and executes. On failure the query is inactive and lastError() says why.
     QSqlQuery run(const QString &sql, const QVariantList &binds = {});
@@ -39,11 +49,29 @@ public:
     // The rows in `table` (a name of this schema, never user input).
     qint64 rowCount(const QString &table);
 
-    // Transactions nest: the outermost is BEGIN IMMEDIATE ... COMMIT, inner ones are savepoints, so a request's
-    // writes (HttpServer wraps each) and a route's own Transaction compose; a rollback undoes its level only.
+    // Runs a statement that may fail on purpose (a UNIQUE constraint deciding a race) inside a savepoint, so that its
+    // failure leaves the enclosing transaction usable: PostgreSQL aborts a whole transaction on any error.
+    QSqlQuery attempt(const QString &sql, const QVariantList &binds = {});
+
+    // Transactions nest: the outermost is BEGIN IMMEDIATE (SQLite: the write lock at once) or BEGIN ISOLATION LEVEL
+    // SERIALIZABLE (PostgreSQL: any interleaving of instances is refused as a conflict) ... COMMIT, inner ones are
+    // savepoints, so a request's writes (HttpServer wraps each) and a route's own Transaction compose; a rollback
+    // undoes its level only.
     bool begin();
     bool commit();
     void rollback();
+    int depth() const { return m_depth; }
+
+    // A statement or COMMIT was refused because another instance's transaction conflicted with this one (PostgreSQL
+    // SQLSTATE 40001 serialization_failure, 40P01 deadlock_detected) since the last call: the whole request may be
+    // run again from the start, or answered 503 with Retry-After. Never set on SQLite. Resets the flag.
+    bool takeConflict() { return std::exchange(m_conflict, false); }
+
+    // The SQL that differs between the backends, for the few statements that need it.
+    // Insertion order of `orders` rows (SQLite's rowid; PostgreSQL's seq identity column, migration 9).
+    QString orderInsertionColumn() const;
+    // A physical row locator for batched deletes from tables without a key (rowid; ctid).
+    QString rowLocator() const;
 
     // A statement failed for want of storage since the last call (SQLITE_FULL, IOERR, READONLY, CANTOPEN, CORRUPT,
     // NOTADB, BUSY/LOCKED past the busy timeout): the request is answered 503 server.storage, never with another
@@ -52,15 +80,23 @@ public:
     // Whether a statement of this request failed for want of storage (HttpServer answers 503 server.storage).
     bool storageFailed() const { return m_storageFailed; }
     // Test hooks: at most this many pages in the file (PRAGMA max_page_count), 0 to lift it: a disk that is full.
-    void limitPages(int pages);
+    // SQLite only; false on PostgreSQL.
+    bool limitPages(int pages);
 
     QString connectionName() const { return m_name; }
 
 private:
+    Result<void> openSqlite(const QString &path);
+    Result<void> openPostgresql(const QUrl &url);
     Result<void> migrate();
+    int schemaVersion();
     void noteFailure(const QSqlError &error);
+    void reconnectIfLost();
 
     QString m_name;
+    Backend m_backend = Backend::SQLite;
+    bool m_conflict = false;
+    bool m_connectionLost = false;
     QSqlDatabase m_db;
     struct Prepared
     {

@@ -16,9 +16,10 @@ namespace ncre::server::DemoSeed {
 
 namespace {
 
-QByteArray compact(const QJsonObject &o)
+// Text, not bytes: a TEXT column takes a QString on both backends (QPSQL would store a QByteArray's \x escape).
+QString compact(const QJsonObject &o)
 {
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
 } // namespace

@@ -200,37 +200,72 @@ void HttpServer::dispatch(const HttpRequest &request, const Router::Route &route
 {
     // Each request's writes are one transaction: all of them or none. A statement that failed for want of storage
     // turns the answer into 503 server.storage (never another error's code, never a success) and undoes the rest.
+    // On PostgreSQL another instance's transaction may conflict with this one (Database::takeConflict): everything is
+    // undone and the request runs again from the start, up to kConflictAttempts times, then it is answered 503 with
+    // Retry-After (the client retries with the same Idempotency-Key).
     const bool writes = request.method != HttpMethod::Get && request.method != HttpMethod::Head;
     m_db.takeStorageFailure();
-    auto tx = writes ? std::make_shared<std::optional<Transaction>>(std::in_place, m_db) : nullptr;
+    m_db.takeConflict();
     auto storage = []() {
         Problem p = Problem::fromError(Error(ErrorCode::ServerStorage));
         p.retryAfterSeconds = 30;
         return ApiResponse::problem(p);
     };
-    if (tx && !(*tx)->isOpen()) {
-        done(storage());
+    auto contended = []() {
+        Problem p = Problem::fromError(Error(ErrorCode::ServerUnavailable, {}, QStringLiteral("contended; try again")));
+        p.retryAfterSeconds = 1;
+        return ApiResponse::problem(p);
+    };
+    for (int attempt = 1;; ++attempt) {
+        auto tx = writes ? std::make_shared<std::optional<Transaction>>(std::in_place, m_db) : nullptr;
+        if (tx && !(*tx)->isOpen()) {
+            done(storage());
+            return;
+        }
+        struct Attempt
+        {
+            bool returned = false; // dispatchInTransaction came back: an answer now is a late one (password hashing)
+            bool again = false;
+        };
+        auto state = std::make_shared<Attempt>();
+        Reply answer = [this, tx, state, attempt, storage, contended, done](ApiResponse response) {
+            bool failed = m_db.takeStorageFailure();
+            bool conflict = m_db.takeConflict();
+            if (tx && *tx) {
+                if (failed || conflict || response.status >= 500) {
+                    tx->reset(); // rolls back
+                } else if (!(*tx)->commit()) {
+                    conflict = m_db.takeConflict();
+                    failed = !conflict;
+                }
+                tx->reset();
+            }
+            if (conflict) {
+                if (!state->returned && attempt < kConflictAttempts) {
+                    state->again = true;
+                    return;
+                }
+                qCWarning(lcServer) << "transaction conflicted" << attempt << "times: answered 503";
+                response = contended();
+            } else if (failed) {
+                qCWarning(lcServer) << "storage failed: answered 503 server.storage";
+                response = storage();
+            }
+            done(std::move(response));
+        };
+        dispatchInTransaction(request, route, params, answer);
+        state->returned = true;
+        if (state->again)
+            continue;
+        // An answer that comes later (password hashing) writes outside it: what was done so far is committed now.
+        if (tx && *tx) {
+            if (!(*tx)->commit())
+                qCWarning(lcServer) << "the part of a request before its late answer was not committed";
+            tx->reset();
+            m_db.takeConflict();
+        }
         return;
     }
-    done = [this, tx, storage, done = std::move(done)](ApiResponse response) {
-        bool failed = m_db.takeStorageFailure();
-        if (tx && *tx) {
-            if (failed || response.status >= 500)
-                tx->reset(); // rolls back
-            else if (!(*tx)->commit())
-                failed = true;
-            tx->reset();
-        }
-        if (failed) {
-            qCWarning(lcServer) << "storage failed: answered 503 server.storage";
-            response = storage();
-        }
-        done(std::move(response));
-    };
-    dispatchInTransaction(request, route, std::move(params), done);
-    // An answer that comes later (password hashing) writes outside it: what was done so far is committed now.
-    if (tx && *tx)
-        (*tx)->commit(), tx->reset();
 }
 
 void HttpServer::dispatchInTransaction(const HttpRequest &request, const Router::Route &route, QStringList params, Reply done)

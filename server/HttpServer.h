@@ -75,6 +75,8 @@ private:
     static constexpr qint64 kAuthenticateBeforeBodyBytes = 64 * 1024;
     // Idempotency records one caller (an account, or an address before login) may have in 24 hours.
     static constexpr int kIdempotencyKeysPerScope = 1000;
+    // How many times a request whose transaction conflicted with another instance's is run before 503 (PostgreSQL).
+    static constexpr int kConflictAttempts = 8;
 
     HttpConnection::BodyAllowance bodyAllowance(const HttpRequest &head);
     // The client a request is from: its peer, or with --trust-proxy the proxy's last X-Forwarded-For entry.

@@ -30,8 +30,10 @@ std::optional<IdempotencyStore::Answer> IdempotencyStore::find(const QString &sc
 
 void IdempotencyStore::keep(const QString &scope, const QByteArray &key, const Answer &answer)
 {
-    m_db.run(QStringLiteral("INSERT OR REPLACE INTO idempotency (scope, key, request_hash, status, content_type, body, "
-                            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+    m_db.run(QStringLiteral("INSERT INTO idempotency (scope, key, request_hash, status, content_type, body, created_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scope, key) DO UPDATE SET "
+                            "request_hash = excluded.request_hash, status = excluded.status, "
+                            "content_type = excluded.content_type, body = excluded.body, created_at = excluded.created_at"),
              {scope, QString::fromLatin1(key), answer.requestHash, answer.status, QString::fromLatin1(answer.contentType),
               answer.body, m_clock.nowSecs()});
 }

@@ -24,8 +24,8 @@ PaymentStore::PaymentStore(Database &db, ServerClock &clock)
 std::optional<PaymentOrder> PaymentStore::load(const QString &where, const QVariantList &values)
 {
     QSqlQuery q = m_db.run(QStringLiteral("SELECT id, status, amount_fen, created_at, expires_at, paid_at FROM orders "
-                                          "WHERE %1 ORDER BY created_at DESC, rowid DESC LIMIT 1")
-                               .arg(where),
+                                          "WHERE %1 ORDER BY created_at DESC, %2 DESC LIMIT 1")
+                               .arg(where, m_db.orderInsertionColumn()),
                            values);
     if (!q.next())
         return std::nullopt;
@@ -120,9 +120,9 @@ void PaymentStore::expire(const QString &orderId)
 
 bool PaymentStore::recordCharge(const QString &orderId, const QString &tradeNo, const QDateTime &paidAt)
 {
-    QSqlQuery q = m_db.run(QStringLiteral("INSERT OR IGNORE INTO payments (order_id, registration_id, trade_no, "
-                                          "amount_fen, paid_at) SELECT id, registration_id, ?, amount_fen, ? "
-                                          "FROM orders WHERE id = ?"),
+    QSqlQuery q = m_db.run(QStringLiteral("INSERT INTO payments (order_id, registration_id, trade_no, amount_fen, paid_at) "
+                                          "SELECT id, registration_id, ?, amount_fen, ? FROM orders WHERE id = ? "
+                                          "ON CONFLICT DO NOTHING"),
                            {tradeNo, paidAt.toSecsSinceEpoch(), orderId});
     return q.numRowsAffected() == 1;
 }

@@ -13,9 +13,10 @@ namespace ncre::server {
 
 namespace {
 
-QByteArray compact(const QJsonObject &o)
+// Text, not bytes: a TEXT column takes a QString on both backends (QPSQL would store a QByteArray's \x escape).
+QString compact(const QJsonObject &o)
 {
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
 template<typename T>
@@ -118,12 +119,14 @@ bool RegistrationStore::save(RegistrationRow &row, bool insert)
         row.updatedAt.toSecsSinceEpoch(),
         row.id,
     };
+    // In a savepoint: a document number another registration holds fails the UNIQUE constraint, which the route
+    // answers, and the request's transaction goes on.
     QSqlQuery q = insert
-        ? m_db.run(QStringLiteral("INSERT INTO registrations (account_id, exam_id, state, agreement_version, "
+        ? m_db.attempt(QStringLiteral("INSERT INTO registrations (account_id, exam_id, state, agreement_version, "
                                   "profile_json, document_key, site_id, subject_ids, photo_json, review_json, "
                                   "payment_due, version, updated_at, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
                    values)
-        : m_db.run(QStringLiteral("UPDATE registrations SET account_id = ?, exam_id = ?, state = ?, "
+        : m_db.attempt(QStringLiteral("UPDATE registrations SET account_id = ?, exam_id = ?, state = ?, "
                                   "agreement_version = ?, profile_json = ?, document_key = ?, site_id = ?, "
                                   "subject_ids = ?, photo_json = ?, review_json = ?, payment_due = ?, version = ?, "
                                   "updated_at = ? WHERE id = ?"),
@@ -267,9 +270,10 @@ std::optional<RegistrationStore::StoredDocument> RegistrationStore::document(con
 void RegistrationStore::keepDocument(const QString &registrationId, const QString &kind, qint64 version,
                                      const StoredDocument &document)
 {
-    m_db.run(QStringLiteral("INSERT OR REPLACE INTO documents (registration_id, kind, version, pdf, sha256) "
-                            "VALUES (?, ?, ?, ?, ?)"),
-             {registrationId, kind, version, document.pdf, document.sha256Hex});
+    m_db.run(QStringLiteral("INSERT INTO documents (registration_id, kind, version, pdf, sha256) VALUES (?, ?, ?, ?, ?) "
+                            "ON CONFLICT (registration_id, kind) DO UPDATE SET version = excluded.version, "
+                            "pdf = excluded.pdf, sha256 = excluded.sha256"),
+             {registrationId, kind, version, document.pdf, QString::fromLatin1(document.sha256Hex)});
 }
 
 void RegistrationStore::sweepExpired()

@@ -25,6 +25,14 @@ QString ServerApp::baseUrl() const
     return QStringLiteral("http://%1:%2").arg(host).arg(m_port);
 }
 
+QByteArray ServerApp::sharedSecret(const QString &name)
+{
+    // The first instance to start makes it; the others (and later starts) read the same.
+    m_db.run(QStringLiteral("INSERT INTO server_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING"),
+             {name, Credentials::randomToken(32)});
+    return m_db.scalar(QStringLiteral("SELECT value FROM server_secrets WHERE name = ?"), {name}).toByteArray();
+}
+
 Result<void> ServerApp::start()
 {
     if (!Credentials::initialize())
@@ -36,7 +44,10 @@ Result<void> ServerApp::start()
         if (Result<void> seeded = DemoSeed::load(m_db, m_clock, m_options.kdf); !seeded)
             return seeded;
     }
-    const QByteArray processKey = Credentials::randomToken(32);
+    // Shared by every instance on the same database (a document-check tag made by one is recognised by another).
+    const QByteArray processKey = sharedSecret(QStringLiteral("server-key"));
+    if (processKey.isEmpty())
+        return Error(ErrorCode::ServerInternal, {}, QStringLiteral("cannot read or make the server's key in the database"));
     m_documentChecks = std::make_unique<DocumentChecks>(m_db, m_clock, processKey, m_options.config.documentsPerAccount,
                                                         m_options.config.documentsPerAddress);
     m_context = std::make_unique<ServerContext>(ServerContext{m_db, m_clock, m_http, m_catalog, m_registrations, m_payments, m_accounts,

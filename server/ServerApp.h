@@ -18,7 +18,7 @@ struct ServerOptions
 {
     QHostAddress host = QHostAddress(QHostAddress::LocalHost);
     quint16 port = 8080; // 0: any free port
-    QString databasePath; // empty: a throw-away database
+    QString databasePath; // an SQLite path or a postgresql:// URL (Database::open); empty: a throw-away database
     bool seedDemo = false;
     bool testHooks = false;
     Credentials::KdfProfile kdf = Credentials::KdfProfile::Interactive;
@@ -40,6 +40,9 @@ public:
     QString baseUrl() const;
 
 private:
+    // A random secret kept in the database under `name`, the same for every instance: empty if it cannot be.
+    QByteArray sharedSecret(const QString &name);
+
     ServerOptions m_options;
     Database m_db;
     ServerClock m_clock;

@@ -38,12 +38,13 @@ std::optional<SessionStore::Issued> SessionStore::issue(qint64 accountId, qint64
     s.account = account->info;
     const qint64 now = m_clock.nowSecs();
     QSqlQuery q = m_db.run(QStringLiteral("INSERT INTO sessions (account_id, access_hash, refresh_hash, "
-                                          "access_expires, refresh_expires) VALUES (?, ?, ?, ?, ?)"),
+                                          "access_expires, refresh_expires) VALUES (?, ?, ?, ?, ?) RETURNING id"),
                            {accountId, sha256(s.accessToken.toLatin1()), sha256(s.refreshToken.toLatin1()),
                             now + kAccessSeconds, now + kRefreshSeconds});
-    if (q.lastError().type() != QSqlError::NoError)
+    if (q.lastError().type() != QSqlError::NoError || !q.next())
         return std::nullopt;
-    issued.id = q.lastInsertId().toLongLong();
+    issued.id = q.value(0).toLongLong();
+    q.finish();
     m_db.run(QStringLiteral("UPDATE sessions SET family_id = ? WHERE id = ?"), {familyId ? familyId : issued.id, issued.id});
     return issued;
 }

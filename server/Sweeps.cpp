@@ -29,9 +29,10 @@ void sweepAnonymousData(ServerContext &ctx)
     constexpr int kBatches = 10;
     int removed = 0;
     for (const auto &s : sweeps) {
-        const QString sql = QStringLiteral("DELETE FROM %1 WHERE rowid IN (SELECT rowid FROM %1 WHERE %2 < ? LIMIT %3)")
+        const QString sql = QStringLiteral("DELETE FROM %1 WHERE %4 IN (SELECT %4 FROM %1 WHERE %2 < ? LIMIT %3)")
                                 .arg(QLatin1String(s.table), QLatin1String(s.column))
-                                .arg(kBatch);
+                                .arg(kBatch)
+                                .arg(ctx.db.rowLocator());
         for (int batch = 0; batch < kBatches; ++batch) {
             const int n = ctx.db.run(sql, {s.before}).numRowsAffected();
             removed += qMax(0, n);

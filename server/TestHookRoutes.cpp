@@ -85,7 +85,8 @@ void registerTestHookRoutes(ServerContext &ctx)
         reader.finish();
         if (!reader.ok())
             return ApiResponse::problem(reader.error());
-        ctx.db.limitPages(pages);
+        if (!ctx.db.limitPages(pages))
+            return ApiResponse::problem(Error(ErrorCode::ResourceNotFound, {}, QStringLiteral("SQLite only")));
         return ApiResponse::empty(204);
     });
 

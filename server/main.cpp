@@ -1,5 +1,5 @@
 // ncre-server: the reference NCRE registration API (architecture §3-§4, docs/openapi.yaml).
-//   ncre-server [--listen HOST:PORT] [--db PATH] [--seed demo] [--test-hooks] [--kdf interactive|minimal] [--parent-pid PID]
+//   ncre-server [--listen HOST:PORT] [--db PATH|postgresql://USER@HOST:PORT/DB] [--seed demo] [--test-hooks] [--kdf interactive|minimal] [--parent-pid PID]
 //               [--max-rps N] [--config FILE] [--trust-proxy]
 // Prints "ncre-server listening on <url>" once it accepts connections. Exit codes: 0 stopped, 1 could not start,
 // 2 bad command line.
@@ -72,8 +72,9 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address to listen on (default 127.0.0.1:8080; port 0 picks a free one)."),
                                     QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8080"));
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("SQLite database file (default: a temporary in-memory database)."),
-                                QStringLiteral("path"));
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("SQLite database file, or postgresql://USER@HOST[:PORT]/DB (password from PGPASSWORD "
+                                               "or a .pgpass file; default: a temporary in-memory database)."),
+                                QStringLiteral("path|url"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Load seed data into an empty database: demo."),
                                   QStringLiteral("name"));
     QCommandLineOption hooks(QStringLiteral("test-hooks"), QStringLiteral("Enable test hooks (loopback only; never in production)."));

@@ -62,8 +62,11 @@ public:
     {
         m_process.setProgram(QStringLiteral(NCRE_SERVER_BINARY));
         const QStringList test = {"--seed", "demo", "--test-hooks"};
+        QStringList database;
+        if (!extraArgs.contains(QStringLiteral("--db")))
+            database = freshPostgresDatabase();
         m_process.setArguments(QStringList{"--listen", "127.0.0.1:0", "--kdf", "minimal"} + (testServer ? test : QStringList())
-                               + extraArgs);
+                               + database + extraArgs);
         m_process.setProcessEnvironment(environment);
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.start();
@@ -74,7 +77,34 @@ public:
         m_prism.waitForFinished(5000);
         m_process.kill();
         m_process.waitForFinished(5000);
+        if (!m_pgDatabase.isEmpty())
+            postgresTool(QStringLiteral("dropdb"), {QStringLiteral("--force"), m_pgDatabase});
     }
+
+    // Under the PostgreSQL label (tests/pg/private-postgres.sh sets NCRE_TEST_PG to the cluster's maintenance
+    // database): a database of this server's own, made empty and dropped with it, as a SQLite run gets a fresh
+    // in-memory one. Nothing otherwise.
+    QStringList freshPostgresDatabase()
+    {
+        if (!qEnvironmentVariableIsSet("NCRE_TEST_PG"))
+            return {};
+        m_pgDatabase = QStringLiteral("ncre_") + QUuid::createUuid().toString(QUuid::Id128);
+        if (!postgresTool(QStringLiteral("createdb"), {m_pgDatabase})) {
+            qWarning("ServerProcess: createdb failed; the server will not start");
+            return {QStringLiteral("--db"), QStringLiteral("postgresql://missing@127.0.0.1:1/none")};
+        }
+        QUrl url(qEnvironmentVariable("NCRE_TEST_PG"));
+        url.setPath(QLatin1Char('/') + m_pgDatabase);
+        return {QStringLiteral("--db"), url.toString()};
+    }
+    static bool postgresTool(const QString &tool, const QStringList &args)
+    {
+        const QUrl url(qEnvironmentVariable("NCRE_TEST_PG"));
+        QProcess p;
+        p.start(tool, QStringList{"-h", url.host(), "-p", QString::number(url.port(5432)), "-U", url.userName()} + args);
+        return p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    }
+    QString postgresDatabase() const { return m_pgDatabase; }
 
     // Waits for "ncre-server listening on <url>"; false if the server died or never said it.
     bool waitReady()
@@ -130,6 +160,7 @@ public:
     QProcess &process() { return m_process; }
 
 private:
+    QString m_pgDatabase; // under NCRE_TEST_PG: this server's own database
     bool startContractProxy()
     {
         QTcpServer probe; // a free port for Prism
