@@ -459,6 +459,8 @@ QSqlQuery Database::run(const QString &sql, const QVariantList &binds)
 void Database::noteFailure(const QSqlError &error)
 {
     if (m_backend == Backend::PostgreSQL) {
+        if (m_depth > 0 && m_abortedDepth == 0)
+            m_abortedDepth = m_depth; // PostgreSQL refuses every further statement of this transaction
         // SQLSTATE classes (PostgreSQL manual, appendix A): 40001/40P01 another transaction won; 08 the connection,
         // 53 resources (53100 disk full), 57P0x the server shutting down, 58 the system, 25006 read-only, XX internal.
         const QString state = error.nativeErrorCode();
@@ -580,10 +582,22 @@ bool Database::commit()
 {
     if (m_depth <= 0)
         return false;
-    --m_depth;
+    const int level = m_depth--;
+    // PostgreSQL ends a transaction in which a statement failed with ROLLBACK whatever it is asked, and a COMMIT
+    // there "succeeds": a level (or one inside it) that failed and was not rolled back to its savepoint commits
+    // nothing, and says so.
+    if (m_abortedDepth > 0 && m_abortedDepth >= level) {
+        if (m_depth == 0) {
+            run(QStringLiteral("ROLLBACK"));
+            m_abortedDepth = 0;
+        }
+        return false;
+    }
     const bool done = ok(run(m_depth > 0 ? QStringLiteral("RELEASE level%1").arg(m_depth) : QStringLiteral("COMMIT")));
     if (!done && m_depth == 0)
         run(QStringLiteral("ROLLBACK")); // a failed COMMIT leaves the transaction open: end it, nothing half-written
+    if (m_depth == 0)
+        m_abortedDepth = 0;
     return done;
 }
 
@@ -595,8 +609,11 @@ void Database::rollback()
     if (m_depth > 0) {
         run(QStringLiteral("ROLLBACK TO level%1").arg(m_depth));
         run(QStringLiteral("RELEASE level%1").arg(m_depth));
+        if (m_abortedDepth > m_depth)
+            m_abortedDepth = 0; // back before the failure: the transaction goes on
     } else {
         run(QStringLiteral("ROLLBACK"));
+        m_abortedDepth = 0;
     }
 }
 

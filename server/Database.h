@@ -97,6 +97,7 @@ private:
     Backend m_backend = Backend::SQLite;
     bool m_conflict = false;
     bool m_connectionLost = false;
+    int m_abortedDepth = 0; // PostgreSQL: the transaction level at which a statement failed (0: none)
     QSqlDatabase m_db;
     struct Prepared
     {
