@@ -76,6 +76,19 @@ void registerExamRoutes(ServerContext &ctx)
         return conditional(r, ApiResponse::json(meta.toJson()), etag);
     });
 
+    // Readiness for a load balancer's health check (issue 17, packaging/server/haproxy.cfg): this instance answers
+    // and its database does. 200 {"database":"ok"}; 503 server.storage with Retry-After when the database does not
+    // answer, so the balancer sends requests to the other instances meanwhile. Nothing about the database's
+    // location or error is said to strangers (it is in the server's log).
+    ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/ready"), {}, [&ctx](ApiRequest &) {
+        if (ctx.db.scalar(QStringLiteral("SELECT 1")).toInt() != 1) {
+            Problem p = Problem::fromError(Error(ErrorCode::ServerStorage));
+            p.retryAfterSeconds = 5;
+            return ApiResponse::problem(p);
+        }
+        return ApiResponse::json(QJsonObject{{QStringLiteral("database"), QStringLiteral("ok")}}); // no-store, as all
+    });
+
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/announcements"), {},
                       [&ctx](ApiRequest &r) { return bulletins(ctx, r, BulletinKind::Announcement); });
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/notices"), {},

@@ -189,6 +189,16 @@ private slots:
         QCOMPARE(server.exitCode(), 2);
         QVERIFY(!server.readAllStandardError().isEmpty());
     }
+
+    // A load balancer's health check (issue 17): this instance and its database answer.
+    void testReadiness()
+    {
+        TestHttp http(*m_server);
+        const HttpResult ready = http.get("/api/v1/ready");
+        QCOMPARE(ready.status, 200);
+        QCOMPARE(ready.json().value("database").toString(), QStringLiteral("ok"));
+        QCOMPARE(ready.header("Cache-Control"), QByteArray("no-store"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServerHttp)

@@ -159,6 +159,28 @@ private slots:
                      0);
         }
     }
+
+    // The readiness route follows the database: when an instance's connection is cut (the database restarted), it
+    // says 503 with Retry-After, never 500, and the next request finds the connection opened again.
+    void testReadinessFollowsTheDatabase()
+    {
+        TestHttp a(instance(0));
+        HttpResult ready = a.get("/api/v1/ready");
+        QCOMPARE(ready.status, 200);
+        QCOMPARE(ready.json().value("database").toString(), QStringLiteral("ok"));
+        const QString database = instance(0).postgresDatabase();
+        QVERIFY(ServerProcess::postgresTool(QStringLiteral("psql"),
+                                            {"-d", database, "-c",
+                                             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                                                 + database + "' AND pid <> pg_backend_pid()"}));
+        ready = a.get("/api/v1/ready");
+        QCOMPARE(ready.status, 503);
+        QVERIFY(!ready.header("Retry-After").isEmpty());
+        QCOMPARE(ready.json().value("code").toString(), QStringLiteral("server.storage"));
+        QCOMPARE(a.get("/api/v1/ready").status, 200);
+        // And writes go on at every instance.
+        QVERIFY(!a.registerAndLogIn("after.cut").isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServerInstances)
