@@ -52,10 +52,9 @@ bool AccountStore::exists(const QString &username)
 bool AccountStore::create(const QString &username, const QString &passwordHash)
 {
     // A name taken meanwhile (by another instance) fails the UNIQUE constraint: the caller answers it as taken.
-    QSqlQuery q = m_db.attempt(QStringLiteral("INSERT INTO accounts (username, password_hash, role, created_at) "
-                                          "VALUES (?, ?, 'candidate', ?)"),
-                           {username, passwordHash, m_clock.nowSecs()});
-    return q.lastError().type() == QSqlError::NoError;
+    return m_db.attempt(QStringLiteral("INSERT INTO accounts (username, password_hash, role, created_at) "
+                                       "VALUES (?, ?, 'candidate', ?)"),
+                        {username, passwordHash, m_clock.nowSecs()});
 }
 
 qint64 AccountStore::boundToQq(const QString &providerUser)
@@ -71,10 +70,9 @@ qint64 AccountStore::boundToQq(const QString &providerUser)
             ? base
             : base + QLatin1Char('_') + QString::fromLatin1(Credentials::randomToken(6)).toLower().remove(notName).left(6);
         // No password: a QQ-only account cannot log in with one (and signing up costs no hashing).
-        QSqlQuery q = m_db.attempt(QStringLiteral("INSERT INTO accounts (username, password_hash, role, qq_number, created_at) "
-                                              "VALUES (?, ?, 'candidate', ?, ?)"),
-                               {username, QStringLiteral("!qq-only"), providerUser, m_clock.nowSecs()});
-        if (q.lastError().type() == QSqlError::NoError)
+        if (m_db.attempt(QStringLiteral("INSERT INTO accounts (username, password_hash, role, qq_number, created_at) "
+                                        "VALUES (?, ?, 'candidate', ?, ?)"),
+                         {username, QStringLiteral("!qq-only"), providerUser, m_clock.nowSecs()}))
             break;
     }
     return m_db.scalar(find, {providerUser}).toLongLong();
@@ -109,12 +107,14 @@ QString CaptchaStore::issue(const QString &client, const QString &answer, const 
 
 bool CaptchaStore::consume(const QString &id, const QString &answer)
 {
-    QSqlQuery q = m_db.run(QStringLiteral("SELECT answer, expires FROM captchas WHERE id = ?"), {id});
+    // Taken in one statement: of two requests (at two instances) answering the same captcha, one gets it.
+    QSqlQuery q = m_db.run(QStringLiteral("DELETE FROM captchas WHERE id = ? RETURNING answer, expires"), {id});
     if (!q.next())
         return false;
     const QString expected = q.value(0).toString();
     const qint64 expires = q.value(1).toLongLong();
-    m_db.run(QStringLiteral("DELETE FROM captchas WHERE id = ? OR expires < ?"), {id, m_clock.nowSecs()});
+    q.finish();
+    m_db.run(QStringLiteral("DELETE FROM captchas WHERE expires < ?"), {m_clock.nowSecs()});
     return expires > m_clock.nowSecs()
         && InputText::numberLike(answer).remove(QLatin1Char(' ')).compare(expected, Qt::CaseInsensitive) == 0;
 }

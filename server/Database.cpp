@@ -421,13 +421,13 @@ QString Database::rowLocator() const
     return m_backend == Backend::SQLite ? QStringLiteral("rowid") : QStringLiteral("ctid");
 }
 
-QSqlQuery Database::attempt(const QString &sql, const QVariantList &binds)
+bool Database::attempt(const QString &sql, const QVariantList &binds)
 {
     Transaction savepoint(*this);
-    QSqlQuery q = run(sql, binds);
-    if (ok(q))
-        savepoint.commit();
-    return q; // on failure the savepoint is rolled back, and the enclosing transaction goes on
+    if (!savepoint.isOpen() || !ok(run(sql, binds)))
+        return false; // the savepoint is rolled back, and the enclosing transaction goes on
+    // Outside a transaction this is its own, and its COMMIT may be refused (a conflict): not done, then.
+    return savepoint.commit();
 }
 
 QSqlQuery Database::run(const QString &sql, const QVariantList &binds)

@@ -50,8 +50,9 @@ public:
     qint64 rowCount(const QString &table);
 
     // Runs a statement that may fail on purpose (a UNIQUE constraint deciding a race) inside a savepoint, so that its
-    // failure leaves the enclosing transaction usable: PostgreSQL aborts a whole transaction on any error.
-    QSqlQuery attempt(const QString &sql, const QVariantList &binds = {});
+    // failure leaves the enclosing transaction usable: PostgreSQL aborts a whole transaction on any error. Outside a
+    // transaction the savepoint is a transaction of its own. True when the statement ran and its level committed.
+    bool attempt(const QString &sql, const QVariantList &binds = {});
 
     // Transactions nest: the outermost is BEGIN IMMEDIATE (SQLite: the write lock at once) or BEGIN ISOLATION LEVEL
     // SERIALIZABLE (PostgreSQL: any interleaving of instances is refused as a conflict) ... COMMIT, inner ones are

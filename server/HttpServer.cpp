@@ -101,12 +101,14 @@ HttpConnection::BodyAllowance HttpServer::bodyAllowance(const HttpRequest &head)
 
 void HttpServer::addRoute(HttpMethod method, const QString &pattern, RouteOptions options, Handler handler)
 {
-    addAsyncRoute(method, pattern, options,
-                  [handler = std::move(handler)](ApiRequest &request, const Reply &reply) { reply(handler(request)); });
+    options.answersLater = false;
+    m_router.add(method, pattern, options,
+                 [handler = std::move(handler)](ApiRequest &request, const Reply &reply) { reply(handler(request)); });
 }
 
 void HttpServer::addAsyncRoute(HttpMethod method, const QString &pattern, RouteOptions options, AsyncHandler handler)
 {
+    options.answersLater = true;
     m_router.add(method, pattern, options, std::move(handler));
 }
 
@@ -203,7 +205,7 @@ void HttpServer::dispatch(const HttpRequest &request, const Router::Route &route
     // On PostgreSQL another instance's transaction may conflict with this one (Database::takeConflict): everything is
     // undone and the request runs again from the start, up to kConflictAttempts times, then it is answered 503 with
     // Retry-After (the client retries with the same Idempotency-Key).
-    const bool writes = request.method != HttpMethod::Get && request.method != HttpMethod::Head;
+    const bool writes = request.method != HttpMethod::Get && request.method != HttpMethod::Head && !route.options.answersLater;
     m_db.takeStorageFailure();
     m_db.takeConflict();
     auto storage = []() {
@@ -257,13 +259,6 @@ void HttpServer::dispatch(const HttpRequest &request, const Router::Route &route
         state->returned = true;
         if (state->again)
             continue;
-        // An answer that comes later (password hashing) writes outside it: what was done so far is committed now.
-        if (tx && *tx) {
-            if (!(*tx)->commit())
-                qCWarning(lcServer) << "the part of a request before its late answer was not committed";
-            tx->reset();
-            m_db.takeConflict();
-        }
         return;
     }
 }
@@ -315,7 +310,7 @@ void HttpServer::dispatchInTransaction(const HttpRequest &request, const Router:
     }
     // However many keys one caller invents, the store keeps a bounded number for it: beyond, new keys are refused
     // (a client retrying its own requests never comes near; a day's registration takes a few dozen).
-    if (m_idempotency.countToday(scope) >= kIdempotencyKeysPerScope) {
+    if (m_idempotency.countToday(scope) >= m_idempotencyKeysPerScope) {
         Problem p = Problem::fromError(Error(ErrorCode::ServerBusy, QStringLiteral("Idempotency-Key"),
                                              QStringLiteral("too many different keys today")));
         p.retryAfterSeconds = 3600;

@@ -66,6 +66,9 @@ public:
     // Desks older than `clients.minimum` (User-Agent "ncre-desk/<version>") are answered 426 client.updateRequired
     // on every route but GET /meta, which tells them where to get a new one. Other clients are not concerned.
     void setMinimumClient(const ClientVersions &clients) { m_clients = clients; }
+    // Different Idempotency-Keys one scope may use a day ([idempotency] keysPerScopePerDay).
+    void setIdempotencyKeysPerScope(int keys) { m_idempotencyKeysPerScope = keys; }
+
 
     // Called before each request is routed: time-driven transitions (payment deadlines) happen there.
     void setBeforeRequest(std::function<void()> hook) { m_beforeRequest = std::move(hook); }
@@ -74,7 +77,6 @@ private:
     // Routes that need a session and take bodies above this many bytes authenticate from the head, before the body.
     static constexpr qint64 kAuthenticateBeforeBodyBytes = 64 * 1024;
     // Idempotency records one caller (an account, or an address before login) may have in 24 hours.
-    static constexpr int kIdempotencyKeysPerScope = 1000;
     // How many times a request whose transaction conflicted with another instance's is run before 503 (PostgreSQL).
     static constexpr int kConflictAttempts = 8;
 
@@ -96,6 +98,7 @@ private:
     IdempotencyStore m_idempotency;
     HttpLimits m_limits;
     bool m_trustProxy = false;
+    int m_idempotencyKeysPerScope = 1000;
     HttpListener *m_listener = nullptr;
     Router m_router;
 #ifdef NCRE_TEST_HOOKS

@@ -121,7 +121,7 @@ bool RegistrationStore::save(RegistrationRow &row, bool insert)
     };
     // In a savepoint: a document number another registration holds fails the UNIQUE constraint, which the route
     // answers, and the request's transaction goes on.
-    QSqlQuery q = insert
+    return insert
         ? m_db.attempt(QStringLiteral("INSERT INTO registrations (account_id, exam_id, state, agreement_version, "
                                   "profile_json, document_key, site_id, subject_ids, photo_json, review_json, "
                                   "payment_due, version, updated_at, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
@@ -131,7 +131,6 @@ bool RegistrationStore::save(RegistrationRow &row, bool insert)
                                   "subject_ids = ?, photo_json = ?, review_json = ?, payment_due = ?, version = ?, "
                                   "updated_at = ? WHERE id = ?"),
                    values);
-    return q.lastError().type() == QSqlError::NoError;
 }
 
 TransitionContext RegistrationStore::context(const RegistrationRow &row)

@@ -17,6 +17,10 @@ struct RouteOptions
     BodyKind body = BodyKind::None;
     qsizetype maxBody = 64 * 1024;
     bool idempotent = false; // needs Idempotency-Key; replays answer the first response
+    // Answers later (HttpServer::addAsyncRoute): no transaction spans the request (its statements before the answer
+    // stand alone, its later writes take transactions of their own), as no transaction may stay open across the
+    // event loop while other requests are served.
+    bool answersLater = false;
 };
 
 using Handler = std::function<ApiResponse(ApiRequest &)>;

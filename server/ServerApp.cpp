@@ -66,6 +66,7 @@ Result<void> ServerApp::start()
     m_captchas.setPerClient(m_options.config.captchasPerAddress);
     m_qqBroker.setPerClient(m_options.config.qqStartsPerAddress);
     m_http.setMinimumClient(m_options.config.clients);
+    m_http.setIdempotencyKeysPerScope(m_options.config.idempotencyKeysPerScope);
     m_context->emulateQq = !m_options.config.qq.configured() && (m_options.seedDemo || m_options.testHooks);
     m_context->payment = m_options.config.payment;
     m_context->emulatePayments = !m_options.config.payment.configured() && (m_options.seedDemo || m_options.testHooks);

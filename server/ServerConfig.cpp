@@ -51,6 +51,7 @@ QList<IntKey> keys()
         {"anonymous/qqStartsPerAddress", 1, 1'000'000, [](ServerConfig &c) -> int & { return c.qqStartsPerAddress; }},
         {"documents/perAccountPerDay", 1, 1000, [](ServerConfig &c) -> int & { return c.documentsPerAccount; }},
         {"documents/perAddressPerDay", 1, 100'000, [](ServerConfig &c) -> int & { return c.documentsPerAddress; }},
+        {"idempotency/keysPerScopePerDay", 10, 10'000'000, [](ServerConfig &c) -> int & { return c.idempotencyKeysPerScope; }},
     };
 }
 

@@ -68,6 +68,9 @@ struct ServerConfig
     // client address may have (429 server.busy beyond): what strangers can make the server keep.
     int captchasPerAddress = 300;
     int qqStartsPerAddress = 100;
+    // [idempotency] keysPerScopePerDay: different Idempotency-Keys one account, or one client address before login
+    // (each account it signs up is one), may use in 24 hours (429 server.busy beyond).
+    int idempotencyKeysPerScope = 1000;
     QqProviderConfig qq;
     // [payment] pageUrl, notifyKeyFile (a file only the server's user can read, at least 32 bytes).
     PaymentPlatformConfig payment;

@@ -131,14 +131,15 @@ void QqBrokerStore::answerFlow(const QString &flowId, const QString &upstreamCod
 
 std::optional<QqBrokerStore::Flow> QqBrokerStore::takeFlow(const QString &flowId)
 {
-    QSqlQuery q = m_db.run(QStringLiteral("SELECT redirect_uri, client_state, code_challenge, qq_number, upstream_code "
-                                          "FROM qq_flows WHERE id = ? AND expires > ?"),
+    // Taken in one statement: used once, whichever instance is asked twice.
+    QSqlQuery q = m_db.run(QStringLiteral("DELETE FROM qq_flows WHERE id = ? AND expires > ? "
+                                          "RETURNING redirect_uri, client_state, code_challenge, qq_number, upstream_code"),
                            {flowId, m_clock.nowSecs()});
     if (!q.next())
         return std::nullopt;
     Flow f{QUrl(q.value(0).toString()), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
            q.value(4).toString()};
-    m_db.run(QStringLiteral("DELETE FROM qq_flows WHERE id = ?"), {flowId});
+    q.finish();
     return f;
 }
 
@@ -156,13 +157,14 @@ std::optional<QqBrokerStore::Code> QqBrokerStore::takeCode(const QString &code)
     if (code.isEmpty())
         return std::nullopt;
     const QByteArray key = sha256(code.toLatin1());
-    QSqlQuery q = m_db.run(QStringLiteral("SELECT account_id, code_challenge, expires, redirect_uri FROM qq_codes "
-                                          "WHERE code = ?"),
+    // Taken in one statement: a code redeemed twice at once, at two instances, works once.
+    QSqlQuery q = m_db.run(QStringLiteral("DELETE FROM qq_codes WHERE code = ? "
+                                          "RETURNING account_id, code_challenge, expires, redirect_uri"),
                            {key});
     if (!q.next())
         return std::nullopt;
     Code c{q.value(0).toLongLong(), q.value(1).toByteArray(), q.value(2).toLongLong(), q.value(3).toString()};
-    m_db.run(QStringLiteral("DELETE FROM qq_codes WHERE code = ?"), {key});
+    q.finish();
     return c;
 }
 

@@ -77,6 +77,23 @@ void registerTestHookRoutes(ServerContext &ctx)
         return ApiResponse::json(n.toJson());
     });
 
+    // A load test's seats (bench/surge.sh): {"siteId", "subjectId", "seats": N} gives that subject N seats, all free.
+    // 404 for a subject the site does not offer.
+    ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/test-hooks/seats"), hookJson, [&ctx](ApiRequest &r) {
+        JsonReader reader(r.json, JsonStrictness::Strict);
+        const QString site = reader.string("siteId", 64);
+        const QString subject = reader.string("subjectId", 64);
+        const qint64 seats = reader.integer("seats", 0, 1'000'000);
+        reader.finish();
+        if (!reader.ok())
+            return ApiResponse::problem(reader.error());
+        QSqlQuery q = ctx.db.run(QStringLiteral("UPDATE subjects SET seats_total = ?, seats_left = ? WHERE site_id = ? AND id = ?"),
+                                 {seats, seats, site, subject});
+        if (q.numRowsAffected() != 1)
+            return ApiResponse::problem(Error(ErrorCode::ResourceNotFound));
+        return ApiResponse::empty(204);
+    });
+
     // A disk that is full: {"maxPages": N} caps the database file at N pages, or at its size now when N is smaller
     // (SQLite's max_page_count: writes that need a new page fail with SQLITE_FULL); 0 lifts the cap.
     ctx.http.addRoute(Method::Post, QStringLiteral("/api/v1/test-hooks/storage"), hookJson, [&ctx](ApiRequest &r) {

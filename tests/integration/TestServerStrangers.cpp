@@ -91,6 +91,30 @@ private slots:
         QCOMPARE(replay.header("Idempotent-Replayed"), QByteArray("true"));
     }
 
+    // One address may use a bounded number of Idempotency-Keys a day ([idempotency] keysPerScopePerDay, which a
+    // registration hall behind one NAT, or a load test, raises): new keys beyond are refused 429 with Retry-After,
+    // what was done is still replayed, and other addresses are served.
+    void testIdempotencyKeysAreCappedPerAddress()
+    {
+        auto server = serverWith("[idempotency]\nkeysPerScopePerDay=10\n");
+        QVERIFY(server);
+        TestHttp hooks(*server);
+        auto signUp = [&](const char *from, int i, const QByteArray &key) {
+            const QString captcha = hooks.newCaptcha();
+            const QByteArray body = TestHttp::toJson({{"username", QStringLiteral("hall%1").arg(i)}, {"password", "Good-pass-123"},
+                                                      {"captchaId", captcha}, {"captchaAnswer", hooks.captchaAnswer(captcha)}});
+            return requestFrom(*server, from, "POST", "/api/v1/accounts", body, {{"Idempotency-Key", key}});
+        };
+        auto key = [](int i) { return "hall-key-" + QByteArray::number(i).rightJustified(10, '0'); };
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(signUp("127.0.0.11", i, key(i)).status, 201);
+        const HttpResult refused = signUp("127.0.0.11", 10, key(10));
+        QCOMPARE(refused.status, 429);
+        QCOMPARE(refused.code(), QStringLiteral("server.busy"));
+        QVERIFY(refused.header("Retry-After").toInt() > 0);
+        QCOMPARE(signUp("127.0.0.12", 11, key(11)).status, 201);
+    }
+
     // A server for real candidates does not serve the emulated platform (anyone could "pay" there for nothing).
     void testNoEmulatedPaymentsInProduction()
     {
