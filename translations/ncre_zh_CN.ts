@@ -1390,10 +1390,6 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>请用摄像头拍照或从U盘选择照片，检查无误后上传。</translation>
     </message>
     <message>
-        <source>ask the test site to review your registration; its decision also shows when you log in at home.</source>
-        <translation>请向考点申请信息审核；审核结果在您回家登录后也能看到。</translation>
-    </message>
-    <message>
         <source>pay with your phone by scanning the QR code; this page updates by itself.</source>
         <translation>请用手机扫描二维码缴费，本页面会自动更新。</translation>
     </message>
@@ -1416,6 +1412,26 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     <message>
         <source>your payment has arrived. Open «%1» on the left to print your registration form.</source>
         <translation>缴费已到账。请点击左侧「%1」打印报名登记表。</translation>
+    </message>
+    <message>
+        <source>Choose an account name and a password, type the characters in the picture, then touch «Register». Your account works at home too.</source>
+        <translation>请设置账号和密码，输入图中的验证码，然后点击「注册」。注册的账号在家中也可以使用。</translation>
+    </message>
+    <message>
+        <source>your site is reviewing your registration; its decision shows when you next log in, here or at home.</source>
+        <translation>考点正在审核您的报名信息；审核结果将在您下次登录时显示，在本终端或在家登录均可查看。</translation>
+    </message>
+    <message>
+        <source>correct what the site asked for, then ask for review again.</source>
+        <translation>请按考点的要求修改后，再次申请信息审核。</translation>
+    </message>
+    <message>
+        <source>ask the test site to review your registration.</source>
+        <translation>请向考点申请信息审核。</translation>
+    </message>
+    <message>
+        <source>the registration form prints here once your payment has arrived.</source>
+        <translation>缴费到账后可在此打印报名登记表。</translation>
     </message>
 </context>
 <context>
@@ -2071,6 +2087,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>Choose a photo first.</source>
         <translation>请先选择照片。</translation>
     </message>
+    <message>
+        <source>Pick your photo from a USB stick.</source>
+        <translation>请从U盘选择照片。</translation>
+    </message>
 </context>
 <context>
     <name>ncre::PinPad</name>
@@ -2597,6 +2617,10 @@ by %3 at %4</source>
     <message>
         <source>Touch again to leave kiosk mode</source>
         <translation>再点一次以退出自助终端模式</translation>
+    </message>
+    <message>
+        <source>Staff: review the registrations waiting for this site, or look a candidate up for the on-site confirmation. Touch «Back to the welcome screen» when you are done.</source>
+        <translation>工作人员：请审核本考点待审核的报名信息，或查找考生办理现场确认。完成后请点击「返回欢迎页」。</translation>
     </message>
 </context>
 <context>

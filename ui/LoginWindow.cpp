@@ -198,7 +198,9 @@ void LoginWindow::openRegistration()
         m_error->setStyleSheet(QStringLiteral("color: #2E7D32;"));
         m_error->show();
     });
+    connect(dialog, &QDialog::finished, this, [this]() { emit registrationOpen(false); });
     dialog->open();
+    emit registrationOpen(true);
 }
 
 void LoginWindow::setKioskMode()

@@ -58,6 +58,8 @@ signals:
     // «本机保存的报名表和准考证…»: open the documents kept on this computer, without the server.
     void keptDocumentsRequested();
     void captchaShown();
+    // The registration form opened over this window (true) or closed (false): a kiosk's hint follows it.
+    void registrationOpen(bool open);
 
 private:
     void submit();

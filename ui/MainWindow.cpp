@@ -28,6 +28,7 @@
 #include <QTabWidget>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 namespace ncre {
@@ -159,6 +160,21 @@ MainWindow::MainWindow(RegistrationFlow &flow, const QString &user, QWidget *par
             openStep(FlowStep(which));
     };
     connect(m_nav, &QTreeWidget::itemActivated, this, open);
+    // The navigation marks the page that is shown (Home and the notices: nothing of the steps), whichever way it
+    // was opened: by the navigation, a tab, or «Continue» on the home page.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this]() {
+        const std::optional<FlowStep> shown = shownStep();
+        const bool notices = m_tabs->currentIndex() > 0 && m_tabs->tabText(m_tabs->currentIndex()) == tr("On-site confirmation");
+        const int wanted = shown ? int(*shown) : notices ? int(FlowStep::Closed) + 100 : -1;
+        QTreeWidgetItem *mark = nullptr;
+        for (QTreeWidgetItemIterator it(m_nav); *it; ++it)
+            if ((*it)->data(0, kStepRole).isValid() && (*it)->data(0, kStepRole).toInt() == wanted)
+                mark = *it;
+        const QSignalBlocker quiet(m_nav);
+        m_nav->setCurrentItem(mark);
+        if (!mark)
+            m_nav->clearSelection();
+    });
     connect(m_nav, &QTreeWidget::itemClicked, this, open);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
         if (index > 0) {
@@ -265,6 +281,10 @@ void MainWindow::setKioskMode(KioskMode mode)
     // The kiosk's own «退出并清除» ends the session (with the wipe): one way out, not two.
     if (auto *logOut = findChild<QPushButton *>(QStringLiteral("logOut")))
         logOut->hide();
+    // A password is changed at home: the dialog would hold the kiosk's own buttons («Log out and clear», «Staff»)
+    // while it is open, and a password typed at a public terminal is one more chance to be seen.
+    if (auto *password = findChild<QPushButton *>(QStringLiteral("changePassword")))
+        password->hide();
 }
 
 void MainWindow::changePassword()

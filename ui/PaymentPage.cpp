@@ -220,7 +220,8 @@ void PaymentPage::refresh()
     m_pay->setVisible(!paid && !(m_phoneOnly && orderOpen));
     m_pay->setEnabled(m_flow.can(RegistrationAction::CreatePayment) && !m_confirm->isVisible() && !m_payResting);
     m_paid->setVisible(!paid && r && r->payment);
-    m_paid->setEnabled(true);
+    // «I have paid» appears where «Pay» was: it rests with it, so a double tap's second touch does not land on it.
+    m_paid->setEnabled(!m_payResting);
     if (paid) {
         m_status->setText(tr("Paid. You can print your registration form now."));
     } else if (!m_flow.can(RegistrationAction::CreatePayment) && !orderOpen) {

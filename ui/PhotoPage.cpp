@@ -64,20 +64,33 @@ PhotoPage::PhotoPage(RegistrationFlow &flow, QWidget *parent)
     auto *turn = new QHBoxLayout;
     turn->addWidget(m_left);
     turn->addWidget(m_right);
-    auto *side = new QVBoxLayout;
+    // The column beside the photo has a width of its own: its texts wrap inside it (a long finding, a long
+    // language), and the photo takes the rest; nothing is drawn over the photo or cut at the column's edge.
+    auto *sideHost = new QWidget(this);
+    sideHost->setObjectName(QStringLiteral("photoSide"));
+    sideHost->setMinimumWidth(260);
+    sideHost->setMaximumWidth(400);
+    sideHost->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    auto *side = new QVBoxLayout(sideHost);
+    side->setContentsMargins(0, 0, 0, 0);
+    m_side = side;
+    auto *frameHint = new QLabel(tr("Put the top of the head on the upper line and the chin on the lower line."), sideHost);
+    frameHint->setWordWrap(true);
+    auto *registered = new QLabel(tr("The photo of your registration:"), sideHost);
+    registered->setWordWrap(true);
     side->addWidget(m_choose);
     side->addLayout(turn);
-    side->addWidget(new QLabel(tr("Put the top of the head on the upper line and the chin on the lower line."), this));
+    side->addWidget(frameHint);
     side->addWidget(m_findings);
     side->addWidget(m_upload);
     side->addWidget(m_progress);
-    side->addWidget(new QLabel(tr("The photo of your registration:"), this));
+    side->addWidget(registered);
     side->addWidget(m_serverPhoto);
     side->addWidget(m_status);
     side->addStretch(1);
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(m_cropper, 1);
-    layout->addLayout(side);
+    layout->addWidget(sideHost);
 
     m_checkTimer.setSingleShot(true);
     m_checkTimer.setInterval(200);
@@ -147,6 +160,9 @@ void PhotoPage::updateCamera()
     m_kioskCamera->setEnabled(problem.isEmpty() && m_flow.can(RegistrationAction::UploadPhoto) && !m_session->isBusy());
     m_cameraNote->setText(problem);
     m_cameraNote->setVisible(!problem.isEmpty());
+    // The empty frame says what can be done here now: no camera, no "take your photo with the camera".
+    m_cropper->setPlaceholder(problem.isEmpty() ? tr("Take your photo with the camera, or pick one from a USB stick.")
+                                                : tr("Pick your photo from a USB stick."));
 }
 
 void PhotoPage::showEvent(QShowEvent *event)
@@ -160,7 +176,6 @@ void PhotoPage::setKioskSources(std::function<FrameSource *(QObject *)> camera, 
     // A kiosk has no file dialog: the terminal's camera, or a USB stick's photos (issue 16).
     m_choose->hide();
     setAcceptDrops(false);
-    m_cropper->setPlaceholder(tr("Take your photo with the camera, or pick one from a USB stick."));
     m_camera = camera;
     m_kioskCamera = new QPushButton(tr("Take a photo with the camera"), this);
     m_kioskCamera->setObjectName(QStringLiteral("kioskCamera"));
@@ -170,14 +185,11 @@ void PhotoPage::setKioskSources(std::function<FrameSource *(QObject *)> camera, 
     m_cameraNote->hide();
     m_kioskMedia = new QPushButton(tr("A photo from a USB stick…"), this);
     m_kioskMedia->setObjectName(QStringLiteral("kioskMedia"));
-    if (auto *side = m_choose->parentWidget()->layout()) {
-        if (auto *box = qobject_cast<QBoxLayout *>(side)) {
-            const int at = box->indexOf(m_choose);
-            box->insertWidget(at + 1, m_kioskMedia);
-            box->insertWidget(at + 1, m_cameraNote);
-            box->insertWidget(at + 1, m_kioskCamera);
-        }
-    }
+    // In the column beside the photo, one under the other, where «Choose a photo» was.
+    const int at = m_side->indexOf(m_choose);
+    m_side->insertWidget(at + 1, m_kioskMedia);
+    m_side->insertWidget(at + 1, m_cameraNote);
+    m_side->insertWidget(at + 1, m_kioskCamera);
     connect(m_kioskCamera, &QPushButton::clicked, this, [this, camera]() {
         FrameSource *source = camera(this);
         auto *dialog = new CameraDialog(*source, this);

@@ -13,6 +13,7 @@
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QVBoxLayout;
 
 namespace ncre {
 
@@ -69,6 +70,7 @@ private:
     QLabel *m_serverPhoto;
     QLabel *m_status;
     QPushButton *m_choose;
+    QVBoxLayout *m_side = nullptr; // the column beside the photo
     QPushButton *m_kioskCamera = nullptr;
     QLabel *m_cameraNote = nullptr; // why the camera cannot be used, when it cannot
     std::function<FrameSource *(QObject *)> m_camera;

@@ -10,10 +10,52 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QMouseEvent>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace ncre {
+
+namespace {
+
+// A checkable cell that toggles when touched anywhere, not only on its indicator; the text is laid out by the style
+// as usual.
+class WholeCellCheck : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    static void toggle(const QModelIndex &index)
+    {
+        if (!(index.flags() & Qt::ItemIsUserCheckable) || !(index.flags() & Qt::ItemIsEnabled))
+            return;
+        const bool checked = index.data(Qt::CheckStateRole).toInt() == Qt::Checked;
+        const_cast<QAbstractItemModel *>(index.model())->setData(index, checked ? Qt::Unchecked : Qt::Checked,
+                                                                 Qt::CheckStateRole);
+    }
+
+protected:
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                     const QModelIndex &index) override
+    {
+        switch (event->type()) {
+        case QEvent::MouseButtonPress:
+        case QEvent::MouseButtonDblClick:
+            return index.flags() & Qt::ItemIsUserCheckable; // the release toggles, once
+        case QEvent::MouseButtonRelease:
+            if (static_cast<QMouseEvent *>(event)->button() != Qt::LeftButton
+                || !option.rect.contains(static_cast<QMouseEvent *>(event)->position().toPoint()))
+                return false;
+            toggle(index);
+            return index.flags() & Qt::ItemIsUserCheckable;
+        default:
+            return QStyledItemDelegate::editorEvent(event, model, option, index);
+        }
+    }
+};
+
+} // namespace
 
 SubjectsPage::SubjectsPage(RegistrationFlow &flow, QWidget *parent)
     : QWidget(parent)
@@ -58,6 +100,8 @@ SubjectsPage::SubjectsPage(RegistrationFlow &flow, QWidget *parent)
     m_subjectTable->horizontalHeader()->setSectionResizeMode(SubjectListModel::NameColumn, QHeaderView::Stretch);
     m_subjectTable->verticalHeader()->hide();
     m_subjectTable->setSelectionMode(QAbstractItemView::NoSelection);
+    // A subject is ticked by touching anywhere on its row, not only its small box.
+    m_subjectTable->setItemDelegateForColumn(SubjectListModel::NameColumn, new WholeCellCheck(m_subjectTable));
     m_limit = new QLabel(tr("You may choose up to %n subject(s).", nullptr, flow.exam() ? flow.exam()->limits.maxSubjectsPerCandidate : 0), this);
     m_limit->setObjectName(QStringLiteral("subjectLimit"));
     m_watch = new QPushButton(tr("&Tell me when seats free up"), this);
@@ -117,6 +161,10 @@ SubjectsPage::SubjectsPage(RegistrationFlow &flow, QWidget *parent)
     });
     connect(m_guarantee, &QCheckBox::toggled, this, &SubjectsPage::updateSummary);
     connect(m_submit, &QPushButton::clicked, this, &SubjectsPage::submit);
+    connect(m_subjectTable, &QTableView::clicked, this, [this](const QModelIndex &index) {
+        if (index.column() != SubjectListModel::NameColumn) // that column's delegate toggles by itself
+            WholeCellCheck::toggle(index.siblingAtColumn(SubjectListModel::NameColumn));
+    });
     connect(m_watch, &QPushButton::clicked, this, [this]() {
         m_flow.watchSite(m_siteId);
         m_watch->setEnabled(false);

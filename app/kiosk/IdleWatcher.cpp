@@ -80,12 +80,29 @@ int IdleWatcher::secondsLeft() const
 bool IdleWatcher::eventFilter(QObject *watched, QEvent *event)
 {
     // Each event reaches the filter once per receiver it passes through; only the time of the latest matters.
-    if (m_active && isInput(event->type())) {
-        if (m_countdown.isActive()) {
+    const QEvent::Type type = event->type();
+    // The touch (or key) that cancels the countdown does only that: it and the rest of its gesture never reach the
+    // screen under the warning, where it could open a page, or touch «Log out and clear».
+    const bool press = type == QEvent::MouseButtonPress || type == QEvent::MouseButtonDblClick || type == QEvent::TouchBegin
+        || type == QEvent::KeyPress || type == QEvent::TabletPress || type == QEvent::Wheel;
+    const bool release = type == QEvent::MouseButtonRelease || type == QEvent::TouchEnd || type == QEvent::KeyRelease
+        || type == QEvent::TouchUpdate || type == QEvent::TabletRelease;
+    if (m_swallowGesture && release) {
+        if (type != QEvent::TouchUpdate)
+            m_swallowGesture = false;
+        return true;
+    }
+    if (m_active && isInput(type)) {
+        const bool cancelling = m_countdown.isActive(); // a move too: someone is there (it is not eaten)
+        m_idle.start(m_idleMs);
+        if (cancelling) {
             m_countdown.stop();
             emit countdownCancelled();
+            if (press) {
+                m_swallowGesture = type != QEvent::Wheel;
+                return true;
+            }
         }
-        m_idle.start(m_idleMs);
     }
     return QObject::eventFilter(watched, event);
 }

@@ -45,6 +45,7 @@ private:
     int m_idleMs = 90000;
     int m_countdownMs = 30000;
     bool m_active = false;
+    bool m_swallowGesture = false; // the press that cancelled the countdown was eaten: so is its release
     QTimer m_idle;
     QTimer m_countdown;
     QElapsedTimer m_countdownClock;

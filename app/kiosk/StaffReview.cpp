@@ -1,5 +1,8 @@
 #include "StaffReview.h"
 
+#include <QCoreApplication>
+#include <QTranslator>
+
 #include "Alive.h"
 
 #include <QFutureWatcher>
@@ -44,13 +47,41 @@ void StaffReview::refresh()
     }));
 }
 
+namespace {
+
+const char *const kCommonReasons[] = {
+    QT_TRANSLATE_NOOP("ncre::StaffReview", "Photo: the background is not plain white or light blue."),
+    QT_TRANSLATE_NOOP("ncre::StaffReview", "Photo: the head is too small or too large in the frame."),
+    QT_TRANSLATE_NOOP("ncre::StaffReview", "Photo: the photo is blurred or too dark."),
+    QT_TRANSLATE_NOOP("ncre::StaffReview", "Data: the name does not match the identity document."),
+    QT_TRANSLATE_NOOP("ncre::StaffReview", "Data: the document number does not match the identity document."),
+};
+
+} // namespace
+
 QStringList StaffReview::commonReasons()
 {
-    return {tr("Photo: the background is not plain white or light blue."),
-            tr("Photo: the head is too small or too large in the frame."),
-            tr("Photo: the photo is blurred or too dark."),
-            tr("Data: the name does not match the identity document."),
-            tr("Data: the document number does not match the identity document.")};
+    QStringList reasons;
+    for (const char *reason : kCommonReasons)
+        reasons << QCoreApplication::translate("ncre::StaffReview", reason);
+    return reasons;
+}
+
+QString StaffReview::reasonForCandidate(const QString &picked)
+{
+    for (const char *reason : kCommonReasons) {
+        if (QCoreApplication::translate("ncre::StaffReview", reason) != picked)
+            continue;
+        // A common reason reaches the candidate in Chinese and in English, whichever language the staff member
+        // reads: the candidate may read the other one (an English candidate was told «照片：照片模糊或过暗。»).
+        const QString english = QString::fromUtf8(reason);
+        QTranslator chinese;
+        const QString zh = chinese.load(QStringLiteral(":/i18n/ncre_zh_CN.qm"))
+            ? chinese.translate("ncre::StaffReview", reason)
+            : QString();
+        return zh.isEmpty() || zh == english ? english : zh + QStringLiteral(" / ") + english;
+    }
+    return picked; // typed by the staff member: as typed
 }
 
 void StaffReview::open(const QString &registrationId, const std::function<void(Result<Candidate, Problem>)> &done)

@@ -49,6 +49,9 @@ public:
     // Reasons staff pick most (photo: background, head size, sharpness; data: name or number not matching the
     // document), translated; a typed reason may replace them.
     static QStringList commonReasons();
+    // What the candidate is sent for a reason picked from commonReasons(): its Chinese and English texts together
+    // ("照片：照片模糊或过暗。 / Photo: the photo is blurred or too dark."); a typed reason as it is.
+    static QString reasonForCandidate(const QString &picked);
 
 signals:
     void queueChanged();

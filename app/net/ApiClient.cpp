@@ -125,7 +125,7 @@ void ApiClient::attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, 
                         bool refreshed)
 {
     QNetworkRequest r(QUrl(m_base.toString() + QStringLiteral("/api/v1") + request->path));
-    r.setTransferTimeout(30000);
+    r.setTransferTimeout(request->timeoutMs);
     if (!request->body.isEmpty())
         r.setHeader(QNetworkRequest::ContentTypeHeader, request->contentType);
     if (request->authenticated && !m_accessToken.isEmpty())

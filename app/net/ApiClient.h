@@ -35,6 +35,7 @@ struct ApiRequest
     QByteArray ifNoneMatch;
     QList<QPair<QByteArray, QByteArray>> headers; // any others (e.g. NCRE-Captcha-Id), sent on every attempt
     int maxAttempts = 0; // > 0: at most this many tries, whatever the client's RetryPolicy says
+    int timeoutMs = 30000; // no byte for this long ends the try as network.timeout
 
     static ApiRequest make(const QByteArray &verb, const QString &path, const QByteArray &body = {})
     {

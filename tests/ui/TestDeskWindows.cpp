@@ -260,6 +260,9 @@ private slots:
         QTest::mouseClick(find<QPushButton>(&main, "homeContinue"), Qt::LeftButton);
         auto *subjects = qobject_cast<SubjectsPage *>(tabs->currentWidget());
         QVERIFY(subjects);
+        // The navigation marks the page shown, however it was opened (here by «Continue» on the home page).
+        QVERIFY(nav && nav->currentItem());
+        QCOMPARE(nav->currentItem()->text(0), StepBar::label(FlowStep::Subjects));
         // A search that finds nothing says so beside the list, and the subjects' table keeps its width whatever
         // was typed (a long search once widened the list's column until the table collapsed).
         auto *table = find<QTableView>(subjects, "subjectTable");
@@ -282,6 +285,13 @@ private slots:
         QVERIFY(model.rowCount() > 0);
         QPushButton *submit = find<QPushButton>(subjects, "submitSubjects");
         QVERIFY(!submit->isEnabled()); // nothing ticked
+        // A touch anywhere on a subject's row ticks it (on its name, past the box), and again unticks it.
+        const QRect name = table->visualRect(model.index(0, SubjectListModel::NameColumn));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, QPoint(name.right() - 20, name.center().y()));
+        QCOMPARE(model.index(0, 0).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+        const QRect other = table->visualRect(model.index(0, SubjectListModel::NameColumn + 1));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, other.center());
+        QCOMPARE(model.index(0, 0).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
         QVERIFY(model.setData(model.index(0, 0), Qt::Checked, Qt::CheckStateRole));
         QVERIFY(find<QLabel>(subjects, "subjectSummary")->text().contains(QStringLiteral("total fee")));
         QVERIFY(!submit->isEnabled()); // the guarantee is not ticked
@@ -363,7 +373,11 @@ private slots:
         // The QR code a phone scans is the order's address (decoded by zbarimg, an independent reader).
         QCOMPARE(readQrCode(find<QLabel>(payment, "payQrCode")->pixmap()), payUrl);
         QCOMPARE(hooks.post("/api/v1/test-hooks/payments/" + orderId + "/complete", {{"notify", "none"}}).status, 200);
-        QTest::mouseClick(find<QPushButton>(payment, "paymentRefresh"), Qt::LeftButton); // «我已支付，更新支付信息»
+        // «I have paid» appears where «Pay» was, resting a moment: a double tap on «Pay» does not press it.
+        QPushButton *refresh = find<QPushButton>(payment, "paymentRefresh");
+        QVERIFY(!refresh->isEnabled());
+        QTRY_VERIFY(refresh->isEnabled());
+        QTest::mouseClick(refresh, Qt::LeftButton); // «我已支付，更新支付信息»
         while (flow.currentStep() != FlowStep::Documents)
             QVERIFY(changed.wait());
         QCOMPARE(*flow.state(), RegistrationState::Paid);

@@ -37,6 +37,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QLayout>
 #include <QTest>
 
 using namespace ncre;
@@ -317,11 +318,22 @@ private slots:
         QVERIFY(overlay->isVisible());
         QCOMPARE(overlay->shownSeconds(), 2);
         QVERIFY(find<QLabel>(overlay, "idleText")->text().contains("2 seconds"));
-        // Any touch or key cancels it.
+        // Any touch or key cancels it, and does nothing else: the key is not typed...
         QTest::keyClick(find<QLineEdit>(kiosk->loginPage(), "account"), Qt::Key_A);
         QVERIFY(!overlay->isVisible());
         QCOMPARE(kiosk->screen(), Kiosk::Screen::LogIn);
+        QCOMPARE(find<QLineEdit>(kiosk->loginPage(), "account")->text(), QString());
+        QTest::keyClick(find<QLineEdit>(kiosk->loginPage(), "account"), Qt::Key_A); // the next one is
         QCOMPARE(find<QLineEdit>(kiosk->loginPage(), "account")->text(), QStringLiteral("a"));
+        // ...and a touch that lands on a button under the warning does not press it (it once opened a page, and
+        // could have ended the session).
+        started.clear();
+        QVERIFY(started.wait(10000));
+        QVERIFY(overlay->isVisible());
+        QTest::mouseClick(find<QPushButton>(kiosk->window(), "kioskEnd"), Qt::LeftButton);
+        QVERIFY(!overlay->isVisible());
+        QCOMPARE(kiosk->screen(), Kiosk::Screen::LogIn);
+        QCOMPARE(wiped.count(), 0);
         // Left alone: the countdown again, then the wipe and a fresh welcome.
         QVERIFY(started.wait(10000));
         QVERIFY(expired.wait(10000));
@@ -355,6 +367,7 @@ private slots:
         QVERIFY(run([&](auto done) { flow.uploadPhoto(PhotoFixtures::compliantJpeg(), done); }).ok());
 
         MainWindow *main = kiosk->registrationPage();
+        QVERIFY(!find<QPushButton>(main, "changePassword")->isVisible()); // at home, not at a public terminal
         main->openStep(FlowStep::Payment);
         auto *payment = qobject_cast<PaymentPage *>(main->tabs()->currentWidget());
         QVERIFY(payment);
@@ -448,7 +461,10 @@ private slots:
         QSignalSpy refused(panel, &StaffPanel::loginRefused);
         staffLogIn(panel, hooks, "staff.cuc");
         QVERIFY(refused.wait(20000));
-        QVERIFY(find<QLabel>(panel, "staffError")->text().contains("bj-cuc"));
+        // Named as staff know the sites, not by their codes.
+        QTRY_VERIFY2(find<QLabel>(panel, "staffError")->text().contains(QString::fromUtf8("中国传媒大学考点")),
+                     qPrintable(find<QLabel>(panel, "staffError")->text()));
+        QVERIFY(!find<QLabel>(panel, "staffError")->text().contains("bj-cuc"));
         QTRY_VERIFY_WITH_TIMEOUT(!kiosk->auth()->isLoggedIn(), 20000);
         QSignalSpy jobs(panel, &StaffPanel::jobsShown);
         staffLogIn(panel, hooks, "staff.bit");
@@ -495,7 +511,9 @@ private slots:
         QVERIFY(decisions.last().at(1).toBool());
         const QJsonObject rejected = b.get("/api/v1/registrations/current").json();
         QCOMPARE(rejected.value("state").toString(), QStringLiteral("review_rejected"));
-        QVERIFY(rejected.value("review").toObject().value("reason").toString().contains("head"));
+        // A common reason reaches the candidate in both languages, whichever the staff member reads.
+        const QString reason = rejected.value("review").toObject().value("reason").toString();
+        QVERIFY2(reason.contains("head") && reason.contains(QString::fromUtf8("头部")), qPrintable(reason));
 
         // A pays; at the desk staff look A up by the number (a scanner types it and Enter), compare and confirm.
         const QString orderA = a.post("/api/v1/registrations/current/payments").json().value("id").toString();
@@ -626,6 +644,13 @@ private slots:
         QVERIFY(!camera->isEnabled());
         QVERIFY(find<QLabel>(photo, "kioskCameraNote")->isVisible());
         QVERIFY(find<QLabel>(photo, "kioskCameraNote")->text().contains("No camera"));
+        // In the column beside the photo, one under the other, the note as wide as the column (it once stood
+        // between the buttons in a column one character wide, and the buttons' texts were cut).
+        QWidget *side = find<QWidget>(photo, "photoSide");
+        for (QWidget *w : {static_cast<QWidget *>(camera), find<QWidget>(photo, "kioskCameraNote"), find<QWidget>(photo, "kioskMedia")})
+            QVERIFY(side->isAncestorOf(w));
+        photo->layout()->activate();
+        QVERIFY(find<QLabel>(photo, "kioskCameraNote")->width() >= 200);
         // Plugged in again: the next time the page shows, the camera is offered again.
         cameraMissing = false;
         main->openStep(FlowStep::Profile);

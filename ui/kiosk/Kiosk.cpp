@@ -6,6 +6,7 @@
 #include "KioskWindow.h"
 #include "QtCameraSource.h"
 #include "RemovableMedia.h"
+#include "ErrorText.h"
 #include "IdleOverlay.h"
 #include "LoginWindow.h"
 #include "MainWindow.h"
@@ -24,8 +25,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLoggingCategory>
+#include <QProxyStyle>
 #include <QPushButton>
 #include <QScreen>
+#include <QStyle>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTimer>
@@ -127,8 +130,29 @@ QString Kiosk::storePath()
     return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/candidate.sqlite");
 }
 
+namespace {
+
+// The platform's style, without the underlined shortcut letters («申请信息审核(A)»): a touch screen has no Alt key
+// to press them with, and the letters crowd the buttons' texts.
+class TouchStyle : public QProxyStyle
+{
+public:
+    using QProxyStyle::QProxyStyle;
+    int styleHint(StyleHint hint, const QStyleOption *option, const QWidget *widget,
+                  QStyleHintReturn *returnData) const override
+    {
+        if (hint == SH_UnderlineShortcut)
+            return 0;
+        return QProxyStyle::styleHint(hint, option, widget, returnData);
+    }
+};
+
+} // namespace
+
 Result<void> Kiosk::start()
 {
+    if (!dynamic_cast<TouchStyle *>(QApplication::style()))
+        QApplication::setStyle(new TouchStyle(QApplication::style()->name()));
     if (Result<void> prepared = KioskSpace::prepare(); !prepared)
         return prepared;
     // Whatever a crash or power cut left behind is removed before the first candidate.
@@ -198,6 +222,9 @@ void Kiosk::checkServer()
         return; // the last look is not answered yet
     ApiRequest request = ApiRequest::make("GET", QStringLiteral("/meta"));
     request.maxAttempts = 1; // the timer is the retry
+    // A server that accepts the connection and then says nothing (hung, overloaded) is as away as one that refuses
+    // it: the welcome screen must not offer «Log in» for half a minute meanwhile.
+    request.timeoutMs = 4000;
     m_probe.send(request, alive(this, [this](const Result<ApiReply, Problem> &reply) {
         m_probing = false;
         // Any answer at all is a server that is there; only no answer (status 0) or a 5xx is one that is not.
@@ -267,6 +294,12 @@ void Kiosk::showLogIn(bool registerFirst)
     m_login->setKioskMode();
     m_login->setUrlOpener([](const QUrl &) { return false; });
     connect(m_login, &LoginWindow::loggedIn, this, &Kiosk::startRegistration);
+    connect(m_login, &LoginWindow::registrationOpen, this, [this](bool open) {
+        if (m_screen == Screen::LogIn)
+            m_window->setHint(open ? tr("Choose an account name and a password, type the characters in the picture, "
+                                        "then touch «Register». Your account works at home too.")
+                                   : logInHint());
+    });
     showScreen(Screen::LogIn, m_login, logInHint());
     m_idle.start();
     if (registerFirst) {
@@ -332,19 +365,45 @@ QString Kiosk::stepHint() const
         return {};
     const auto shown = m_main->shownStep();
     QString what;
+    const auto state = m_flow->state();
+    // What the page can do now: a step that is locked, waiting or done says so, never "do this" above a page that
+    // says it cannot be done (the page's own words, ErrorText, say why).
+    auto unless = [this](RegistrationAction action, const QString &doIt) {
+        return m_flow->can(action) ? doIt : ErrorText::message(m_flow->refusal(action));
+    };
     switch (shown.value_or(FlowStep::Closed)) {
     case FlowStep::Agreement: what = tr("read the agreement to the end, then accept it."); break;
-    case FlowStep::Profile: what = tr("fill in every field as your identity document shows it, then save."); break;
-    case FlowStep::Subjects: what = tr("choose a test site and your subjects, then submit."); break;
-    case FlowStep::Photo: what = tr("take your photo with the camera or pick one from a USB stick, check it, then upload it."); break;
-    case FlowStep::Review: what = tr("ask the test site to review your registration; its decision also shows when you log in at home."); break;
+    case FlowStep::Profile:
+        what = unless(RegistrationAction::EditProfile, tr("fill in every field as your identity document shows it, then save."));
+        break;
+    case FlowStep::Subjects:
+        what = unless(RegistrationAction::EditSubjects, tr("choose a test site and your subjects, then submit."));
+        break;
+    case FlowStep::Photo:
+        what = unless(RegistrationAction::UploadPhoto,
+                      tr("take your photo with the camera or pick one from a USB stick, check it, then upload it."));
+        break;
+    case FlowStep::Review:
+        if (state == RegistrationState::ReviewPending)
+            what = tr("your site is reviewing your registration; its decision shows when you next log in, here or at home.");
+        else if (state == RegistrationState::ReviewRejected)
+            what = tr("correct what the site asked for, then ask for review again.");
+        else
+            what = unless(RegistrationAction::RequestReview, tr("ask the test site to review your registration."));
+        break;
     case FlowStep::Payment:
-        what = m_flow->state() == RegistrationState::Paid || m_flow->state() == RegistrationState::Confirmed
+        what = state == RegistrationState::Paid || state == RegistrationState::Confirmed
             ? tr("your payment has arrived. Open «%1» on the left to print your registration form.")
                   .arg(StepBar::label(FlowStep::Documents))
-            : tr("pay with your phone by scanning the QR code; this page updates by itself.");
+            : (m_flow->can(RegistrationAction::CreatePayment) || (m_flow->registration() && m_flow->registration()->payment)
+                   ? tr("pay with your phone by scanning the QR code; this page updates by itself.")
+                   : ErrorText::message(m_flow->refusal(RegistrationAction::CreatePayment)));
         break;
-    case FlowStep::Documents: what = tr("print your registration form here; the admission ticket prints once ticket printing opens."); break;
+    case FlowStep::Documents:
+        what = state == RegistrationState::Paid || state == RegistrationState::Confirmed
+            ? tr("print your registration form here; the admission ticket prints once ticket printing opens.")
+            : tr("the registration form prints here once your payment has arrived.");
+        break;
     default:
         return tr("Your next step is «%1»; open it from the list on the left. Touch «Log out and clear» when you are done.")
             .arg(StepBar::label(m_flow->currentStep()));
@@ -407,6 +466,10 @@ void Kiosk::showStaff()
                                  });
     m_staff = panel;
     connect(panel, &StaffPanel::backRequested, this, [this]() { endSession(); });
+    connect(panel, &StaffPanel::jobsShown, this, [this]() {
+        if (m_screen == Screen::Staff)
+            m_window->setHint(StaffPanel::jobsHint());
+    });
     connect(panel, &StaffPanel::leaveRequested, this, [this]() {
         endSession([this]() {
             qCInfo(lcKiosk) << "leaving kiosk mode";

@@ -23,10 +23,10 @@ KioskWindow::KioskWindow(QWidget *parent)
                                  "QPushButton, QToolButton, QComboBox, QLineEdit, QDateEdit, QSpinBox { min-height: %1px; }"
                                  "QPushButton { padding: 4px 18px; }"
                                  "QTreeView::item, QListView::item { min-height: %1px; }"
-                                 // Check boxes a fingertip can hit: the box itself, and the item views' boxes.
+                                 // Check boxes a fingertip can hit. In item views the whole row is the target
+                                 // (SubjectsPage): a style-sheet indicator there is drawn over the item's text.
                                  "QCheckBox, QRadioButton { min-height: %1px; }"
-                                 "QCheckBox::indicator, QRadioButton::indicator, QAbstractItemView::indicator "
-                                 "{ width: 28px; height: 28px; }"
+                                 "QCheckBox::indicator, QRadioButton::indicator { width: 28px; height: 28px; }"
                                  "QWidget#kioskWindow QLabel#kioskTitle { font-size: 20pt; font-weight: 600; color: #1F3A5F; }"
                                  "QWidget#kioskWindow QLabel#kioskHint { font-size: 15pt; color: #24292F; }")
                       .arg(kTouchMinimum));

@@ -191,7 +191,7 @@ void ReviewPanel::decide(bool approve)
 {
     ReviewDecision decision;
     decision.decision = approve ? ReviewDecisionKind::Approve : ReviewDecisionKind::Reject;
-    decision.reason = approve ? QString() : m_reason->currentText().trimmed();
+    decision.reason = approve ? QString() : StaffReview::reasonForCandidate(m_reason->currentText().trimmed());
     if (!approve && decision.reason.isEmpty()) {
         m_status->setText(tr("Pick or type the reason: the candidate must know what to correct."));
         m_reason->setFocus();

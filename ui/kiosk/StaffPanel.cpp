@@ -86,6 +86,12 @@ QString StaffPanel::hint()
     return tr("Staff: log in with your staff account to review registrations and confirm candidates on site.");
 }
 
+QString StaffPanel::jobsHint()
+{
+    return tr("Staff: review the registrations waiting for this site, or look a candidate up for the on-site "
+              "confirmation. Touch «Back to the welcome screen» when you are done.");
+}
+
 void StaffPanel::loggedIn()
 {
     const AccountInfo account = m_auth.account();
@@ -99,6 +105,8 @@ void StaffPanel::loggedIn()
         emit loginRefused(why);
         m_auth.logOut([]() {});
         m_login->refreshCaptcha();
+        if (account.role == AccountRole::Staff)
+            nameTheSites(account.username, account.siteId);
         return;
     }
     m_error->clear();
@@ -121,6 +129,25 @@ void StaffPanel::loggedIn()
                     names.insert(s.id, s.name);
                 showJobs(examName, siteName, names);
             }));
+        }));
+    }));
+}
+
+void StaffPanel::nameTheSites(const QString &username, const QString &otherSite)
+{
+    // Staff know their sites by name, not by code: the refusal is said again with the names once they are known.
+    m_api.currentExam(alive(this, [this, username, otherSite](Result<Exam, Problem> exam) {
+        if (!exam)
+            return;
+        m_api.sites(exam->id, alive(this, [this, username, otherSite](Result<QList<Site>, Problem> sites) {
+            QString other = otherSite, ours = m_config.site;
+            for (const Site &s : sites.valueOr({})) {
+                if (s.id == otherSite)
+                    other = s.name;
+                if (s.id == m_config.site)
+                    ours = s.name;
+            }
+            m_error->setText(tr("%1 works for another test site (%2); this terminal serves %3.").arg(username, other, ours));
         }));
     }));
 }

@@ -40,6 +40,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     StaffReview &review() { return m_review; }
     static QString hint();
+    static QString jobsHint(); // once logged in
 
 signals:
     void backRequested();
@@ -50,6 +51,7 @@ signals:
 
 private:
     void loggedIn();
+    void nameTheSites(const QString &username, const QString &otherSite);
     void showJobs(const QString &examName, const QString &siteName, const QHash<QString, QString> &subjectNames);
 
     ApiClient &m_api;
