@@ -1678,8 +1678,8 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <translation>该存储设备上没有照片（JPEG、PNG、HEIC）。</translation>
     </message>
     <message>
-        <source>This file cannot be shown; it may not be a photo.</source>
-        <translation>无法显示这个文件，它可能不是照片。</translation>
+        <source>This file cannot be read: it may be damaged, or not a photo. Pick another one, or ask a member of staff.</source>
+        <translation>无法读取这个文件：它可能已损坏，或者不是照片。请另选一张，或联系工作人员。</translation>
     </message>
 </context>
 <context>

@@ -158,11 +158,15 @@ ProfilePage::ProfilePage(RegistrationFlow &flow, QWidget *parent)
         row.error->setSizePolicy(keep);
         row.error->setMinimumHeight(row.error->fontMetrics().lineSpacing() + 2);
         row.error->hide();
-        auto *cell = new QVBoxLayout;
+        // The field and its message in a widget of their own: the form gives the row the height the wrapped message
+        // needs (a layout nested in the form row did not, and a long message was drawn over the next field).
+        auto *cellHost = new QWidget(formHost);
+        auto *cell = new QVBoxLayout(cellHost);
+        cell->setContentsMargins(0, 0, 0, 0);
         cell->setSpacing(2);
         cell->addWidget(editor);
         cell->addWidget(row.error);
-        form->addRow(row.label, cell);
+        form->addRow(row.label, cellHost);
         m_rows.insert(field, row);
         if (auto *line = qobject_cast<QLineEdit *>(editor)) {
             connect(line, &QLineEdit::textEdited, this, [this, field](const QString &text) { m_form.edit(field, text); });
@@ -302,6 +306,19 @@ QString ProfilePage::errorText(ProfileField field) const
     return e && e->isVisible() ? e->text() : QString();
 }
 
+void ProfilePage::showFirstError()
+{
+    // The first field that needs attention comes into view, with its whole message, and takes the focus.
+    for (ProfileField field : kFields)
+        if (m_form.shownError(field)) {
+            const Row row = m_rows.value(field);
+            m_scroll->widget()->layout()->activate();
+            m_scroll->ensureWidgetVisible(row.error->parentWidget(), 8, 8);
+            row.editor->setFocus();
+            break;
+        }
+}
+
 void ProfilePage::save()
 {
     if (!m_flow.can(RegistrationAction::EditProfile)) {
@@ -312,13 +329,7 @@ void ProfilePage::save()
     m_form.touchAll();
     if (!m_form.errors().isEmpty()) {
         m_status->setText(tr("Some information is missing or wrong: see the messages under the fields."));
-        // The first field that needs attention comes into view, with the focus.
-        for (ProfileField field : kFields)
-            if (m_form.shownError(field)) {
-                m_scroll->ensureWidgetVisible(m_rows.value(field).editor);
-                m_rows.value(field).editor->setFocus();
-                break;
-            }
+        showFirstError();
         return;
     }
     const bool withCaptcha = m_captchaRow->isVisible();
@@ -334,6 +345,7 @@ void ProfilePage::save()
             m_captcha->refresh(); // a captcha answers one attempt only
         if (r) {
             m_status->setText(tr("Your basic information is saved."));
+            m_draftStatus->clear(); // the draft is the saved information now: one message, not two
             m_restorePrompt->hide();
             m_captchaRow->hide();
             emit saved();
@@ -368,6 +380,8 @@ void ProfilePage::save()
             errors.append(Error(p.code, Profile::fieldKey(ProfileField::DocumentNumber)));
         const bool atField = m_form.setServerErrors(errors);
         m_status->setText(atField ? tr("Please correct the marked fields.") : ErrorText::message(p.code));
+        if (atField)
+            showFirstError();
     });
     if (withCaptcha)
         m_flow.saveProfileWithCaptcha(m_captcha->id(), m_captcha->answer(), std::move(done));

@@ -31,6 +31,7 @@ public:
     QWidget *editor(ProfileField field) const { return m_rows.value(field).editor; }
     QString errorText(ProfileField field) const;
     void save();
+    void showFirstError();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -677,13 +677,23 @@ private slots:
         QVERIFY(notes.open(QIODevice::WriteOnly));
         notes.write("not a photo");
         notes.close();
+        // A copy cut short (the stick pulled out while copying): listed by its name, but not offered for use.
+        QFile cut(stick.filePath("DCIM/IMG_0002.JPG"));
+        QVERIFY(cut.open(QIODevice::WriteOnly));
+        cut.write(compliant.left(200));
+        cut.close();
         QTest::mouseClick(find<QPushButton>(photo, "kioskMedia"), Qt::LeftButton);
         QPointer<QDialog> picker = photo->mediaDialog();
         QVERIFY(picker && picker->isVisible());
         QListWidget *list = find<QListWidget>(picker, "mediaImages");
-        QCOMPARE(list->count(), 1);
-        QVERIFY(list->item(0)->text().contains("IMG_0001.JPG"));
-        list->setCurrentRow(0);
+        QCOMPARE(list->count(), 2);
+        const int good = list->item(0)->text().contains("IMG_0001.JPG") ? 0 : 1;
+        QVERIFY(list->item(good)->text().contains("IMG_0001.JPG"));
+        list->setCurrentRow(1 - good);
+        QVERIFY(!find<QPushButton>(picker, "mediaUse")->isEnabled());
+        QVERIFY(find<QLabel>(picker, "mediaPreview")->text().contains("cannot be read"));
+        list->setCurrentRow(good);
+        QVERIFY(find<QPushButton>(picker, "mediaUse")->isEnabled());
         QVERIFY(!find<QLabel>(picker, "mediaPreview")->pixmap().isNull());
         QTest::mouseClick(find<QPushButton>(picker, "mediaUse"), Qt::LeftButton);
         QVERIFY(checked.wait(30000));

@@ -30,6 +30,7 @@ MediaPickerDialog::MediaPickerDialog(std::function<QStringList()> roots, QWidget
     m_preview->setObjectName(QStringLiteral("mediaPreview"));
     m_preview->setFixedSize(300, 400);
     m_preview->setAlignment(Qt::AlignCenter);
+    m_preview->setWordWrap(true); // a message in place of the photo wraps inside it
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("mediaStatus"));
     m_status->setWordWrap(true);
@@ -101,8 +102,12 @@ void MediaPickerDialog::preview()
     if (size.isValid())
         reader.setScaledSize(size.scaled(m_preview->size(), Qt::KeepAspectRatio));
     const QImage image = reader.read();
+    // A file that cannot be read here (cut short while copying, not a photo) is not offered for use: the candidate
+    // picks another, or asks staff, instead of meeting the same failure one step later.
+    m_use->setEnabled(!image.isNull());
     if (image.isNull())
-        m_preview->setText(tr("This file cannot be shown; it may not be a photo."));
+        m_preview->setText(tr("This file cannot be read: it may be damaged, or not a photo. Pick another one, or "
+                              "ask a member of staff."));
     else
         m_preview->setPixmap(QPixmap::fromImage(image));
 }
