@@ -1252,6 +1252,14 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <extracomment>A deadline: its name, the date and time, and the time left.</extracomment>
         <translation>%1：%2（%3）</translation>
     </message>
+    <message>
+        <source>The test site is reviewing your information. Its decision shows here.</source>
+        <translation>考点正在审核您的信息，审核结果将在此显示。</translation>
+    </message>
+    <message>
+        <source>The test site returned your registration for corrections: «%1». Correct it, then ask for review again.</source>
+        <translation>考点退回了您的报名信息，要求修改：「%1」。请修改后再次申请信息审核。</translation>
+    </message>
 </context>
 <context>
     <name>ncre::IdleOverlay</name>

@@ -39,6 +39,7 @@ HomePage::HomePage(RegistrationFlow &flow, const QString &user, QWidget *parent)
     m_next = new QLabel(this);
     m_next->setObjectName(QStringLiteral("homeNext"));
     m_next->setWordWrap(true);
+    m_next->setTextFormat(Qt::PlainText); // it may quote a site's words
     QFont f = m_next->font();
     f.setPointSizeF(f.pointSizeF() * 1.2);
     m_next->setFont(f);
@@ -74,7 +75,17 @@ QString HomePage::nextStepText() const
     case FlowStep::Profile: return tr("Next: fill in your basic information.");
     case FlowStep::Subjects: return tr("Next: choose a test site and your subjects, then submit.");
     case FlowStep::Photo: return tr("Next: upload your photo. Without it the registration is not valid.");
-    case FlowStep::Review: return tr("Next: ask the test site to review your information, and wait for its decision.");
+    case FlowStep::Review:
+        // Where the site's answer is in, the home page says what it was, not the step's general instruction.
+        if (m_flow.state() == RegistrationState::ReviewPending)
+            return tr("The test site is reviewing your information. Its decision shows here.");
+        if (m_flow.state() == RegistrationState::ReviewRejected) {
+            const auto &r = m_flow.registration();
+            return tr("The test site returned your registration for corrections: «%1». Correct it, then ask for review "
+                      "again.")
+                .arg(r && r->review ? r->review->reason : QString());
+        }
+        return tr("Next: ask the test site to review your information, and wait for its decision.");
     case FlowStep::Payment: return tr("Next: pay the examination fee.");
     case FlowStep::Documents: return tr("Paid. Print your registration form, and the admission ticket when it is available.");
     case FlowStep::Closed: return tr("This registration is closed.");

@@ -647,6 +647,9 @@ private slots:
         // The staff's words are shown as they typed them, never read as markup.
         QCOMPARE(find<QLabel>(review, "reviewState")->textFormat(), Qt::PlainText);
         QVERIFY(main.statusBar()->currentMessage().contains(QString::fromUtf8("照片不清晰"))); // notified
+        // The home page says it too, with the reason, not the step's general "ask for review".
+        QVERIFY2(main.home()->nextStepText().contains(QString::fromUtf8("照片不清晰 <b>重拍</b>")),
+                 qPrintable(main.home()->nextStepText()));
         // Returned for corrections: the profile can be edited again, and looks it.
         QVERIFY(!name->isReadOnly());
         QCOMPARE(name->palette().color(QPalette::Base), profilePage->palette().color(QPalette::Base));
