@@ -541,6 +541,22 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>The document could not be printed: the printer is not available. Please ask a member of staff; your documents stay on the server.</source>
         <translation>无法打印：打印机不可用。请联系工作人员；您的报名材料仍保存在服务器上。</translation>
     </message>
+    <message>
+        <source>The registration server cannot be reached from this terminal. If this lasts, please tell a member of staff.</source>
+        <translation>本终端暂时无法连接报名服务器。如果持续如此，请联系工作人员。</translation>
+    </message>
+    <message>
+        <source>This terminal cannot save your draft. Please tell a member of staff.</source>
+        <translation>本终端无法保存您的草稿，请联系工作人员。</translation>
+    </message>
+    <message>
+        <source>The registration server is busy; this terminal tries again at %1.</source>
+        <translation>报名服务器繁忙，本终端将于 %1 重试。</translation>
+    </message>
+    <message>
+        <source>The registration server cannot be reached from this terminal; it tries again at %1. If this lasts, please tell a member of staff.</source>
+        <translation>本终端暂时无法连接报名服务器，将于 %1 重试。如果持续如此，请联系工作人员。</translation>
+    </message>
 </context>
 <context>
     <name>KioskCli</name>

@@ -6,6 +6,10 @@
 
 namespace ncre {
 
+namespace {
+bool s_kiosk = false; // ErrorText::setKioskWording
+} // namespace
+
 QString ErrorText::message(ErrorCode code)
 {
     switch (code) {
@@ -156,6 +160,9 @@ QString ErrorText::message(ErrorCode code)
     case ErrorCode::ServerInternal:
         return tr("Something went wrong on the server. Please try again later.");
     case ErrorCode::NetworkUnreachable:
+        if (s_kiosk)
+            return tr("The registration server cannot be reached from this terminal. If this lasts, please tell a "
+                      "member of staff.");
         return tr("The server cannot be reached. Check your network connection.");
     case ErrorCode::NetworkTimeout:
         return tr("The server did not answer in time.");
@@ -165,6 +172,8 @@ QString ErrorText::message(ErrorCode code)
         return tr("Some information is missing or invalid. Please check the marked fields.");
     case ErrorCode::StoreOpen:
     case ErrorCode::StoreWrite:
+        if (s_kiosk)
+            return tr("This terminal cannot save your draft. Please tell a member of staff.");
         return tr("NCRE Desk cannot save on this computer. Check that the disk is not full.");
     case ErrorCode::StoreCorrupt:
         return tr("The saved data on this computer was damaged. It was set aside and NCRE Desk started afresh.");
@@ -231,9 +240,21 @@ QString ErrorText::message(const Error &error)
     return message(c);
 }
 
+void ErrorText::setKioskWording(bool kiosk)
+{
+    s_kiosk = kiosk;
+}
+
 QString ErrorText::retryMessage(ErrorCode reason, const QDateTime &retryAt)
 {
     const QString at = QLocale().toString(retryAt.toLocalTime().time(), QLocale::ShortFormat);
+    if (s_kiosk) {
+        if (reason == ErrorCode::ServerBusy || reason == ErrorCode::ServerUnavailable)
+            return tr("The registration server is busy; this terminal tries again at %1.").arg(at);
+        return tr("The registration server cannot be reached from this terminal; it tries again at %1. If this "
+                  "lasts, please tell a member of staff.")
+            .arg(at);
+    }
     switch (reason) {
     case ErrorCode::ServerBusy:
     case ErrorCode::ServerUnavailable:

@@ -22,6 +22,9 @@ public:
     // A request will be tried again at `retryAt` (server time) because of `reason`: busy (server.busy,
     // server.unavailable) and unreachable (network.*) are told apart, with the time.
     static QString retryMessage(ErrorCode reason, const QDateTime &retryAt);
+    // At a kiosk (issue 16) the reader cannot check the network or the disk and does not know "NCRE Desk": the
+    // messages about the connection and the local store say to tell a member of staff instead. For the process.
+    static void setKioskWording(bool kiosk);
     // The message for an error about a form field, naming the field's label when one is given.
     static QString fieldMessage(const Error &error, const QString &fieldLabel = {});
 };

@@ -58,6 +58,7 @@ Kiosk::Kiosk(KioskConfig config, Translations &translations, QObject *parent)
     , m_gate(m_config.staffPinHash, {}, KioskSpace::pinStateFile())
 {
     m_idle.setTimeouts(m_config.idleSeconds * 1000, m_config.countdownSeconds * 1000);
+    ErrorText::setKioskWording(true);
     if (!m_probe.setBaseUrl(m_config.server))
         qCWarning(lcKiosk) << "the configured server was refused by the API client";
     m_probeTimer.setInterval(kServerCheckMs);

@@ -140,6 +140,20 @@ private slots:
         QVERIFY(ErrorText::fieldMessage(e, "Name").startsWith("Name: "));
         QCOMPARE(ErrorText::fieldMessage(e), ErrorText::message(ErrorCode::FieldRequired));
     }
+
+    // At a kiosk, the connection's messages send the candidate to staff, not to a network they cannot check.
+    void testKioskWordingSaysToTellStaff()
+    {
+        const QDateTime at = QDateTime::currentDateTime().addSecs(60);
+        QVERIFY(ErrorText::message(ErrorCode::NetworkUnreachable).contains("network connection"));
+        ErrorText::setKioskWording(true);
+        const QString unreachable = ErrorText::message(ErrorCode::NetworkUnreachable);
+        const QString retry = ErrorText::retryMessage(ErrorCode::NetworkUnreachable, at);
+        ErrorText::setKioskWording(false);
+        QVERIFY2(unreachable.contains("staff") && !unreachable.contains("network connection"), qPrintable(unreachable));
+        QVERIFY2(retry.contains("staff") && !retry.contains("NCRE Desk"), qPrintable(retry));
+        QVERIFY(ErrorText::retryMessage(ErrorCode::NetworkUnreachable, at).contains("NCRE Desk"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestError)
