@@ -82,9 +82,9 @@ public:
 
     void send(const Call &call, std::function<void(const Outcome &)> done)
     {
-        auto timer = std::make_shared<QElapsedTimer>();
-        timer->start();
-        m_queue.push_back({call, std::move(done), timer, 0});
+        // Started when the request is first sent, not while it waits here for a free connection: the latency is the
+        // server's (and the proxy's), retries included.
+        m_queue.push_back({call, std::move(done), std::make_shared<QElapsedTimer>(), 0});
         pump();
     }
 
@@ -112,6 +112,8 @@ private:
 
     void start(Job job)
     {
+        if (!job.timer->isValid())
+            job.timer->start();
         QNetworkRequest request(QUrl(m_base + job.call.path));
         if (!job.call.body.isEmpty())
             request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");

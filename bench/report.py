@@ -169,6 +169,36 @@ def main():
             f"{su['surge']['throughput'] / su['floorMeta']['throughput']:.2f} × the floor.",
             "",
         ]
+    scaling = os.path.join(results_dir, "surge.json")
+    if os.path.exists(scaling):
+        with open(scaling) as f:
+            runs = json.load(f)["runs"]
+        base = next((r for r in runs if r["backend"] == "sqlite"), runs[0])
+        first = runs[0]
+        lines += [
+            "## Several instances behind HAProxy (bench/surge.sh bench, issue 17)",
+            "",
+            f"{first['candidates']} candidates for {first['seats']} seats over {first['subjects']} subjects of as many "
+            f"sites, {first['connections']} connections through HAProxy (packaging/server/haproxy.cfg) onto N "
+            "ncre-server instances: each candidate asks for the subject they chose, and submits once a seat is "
+            "theirs. Every run checks itself (seats sold, refusals, no error but 429/503 retried, every acknowledged "
+            "write read back, the database's seat counts). CPU: seconds each process used during the surge. "
+            "Baseline: one instance on SQLite, through the same proxy.",
+            "",
+            "| backend | instances | surge requests/s | × SQLite, 1 instance | p50 | p99 | CPU s: ncre-server (each) | "
+            "CPU s: PostgreSQL | CPU s: HAProxy | retried | checks |",
+            "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---|",
+        ]
+        for r in runs:
+            cpu = r.get("cpuSeconds", {})
+            instances = ", ".join(f"{cpu[k]:.1f}" for k in sorted(cpu) if k.startswith("ncre"))
+            retried = sum(r.get("retried", {}).values())
+            lines.append(
+                f"| {r['backend']} | {r['instances']} | {r['surge']['throughput']:.0f} | "
+                f"{r['surge']['throughput'] / base['surge']['throughput']:.2f} | {r['surge']['p50Ms']:.0f} ms | "
+                f"{r['surge']['p99Ms']:.0f} ms | {instances} | {cpu.get('postgres', 0):.1f} | "
+                f"{cpu.get('haproxy', 0):.1f} | {retried} | {'pass' if r['pass'] else 'FAIL'} |")
+        lines.append("")
     photo = os.path.join(results_dir, "photo.json")
     if os.path.exists(photo):
         with open(photo) as f:

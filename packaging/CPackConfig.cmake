@@ -58,6 +58,9 @@ if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
     # appsink) and the good ones (v4l2src); without them it cannot open a camera (and GStreamer complains on stderr).
     set(CPACK_DEBIAN_NCRE-DESK_PACKAGE_SUGGESTS "ncre-server, cage, xwayland, qt6-wayland, cups, qt6-virtualkeyboard-plugin, qml6-module-qtquick-virtualkeyboard, gstreamer1.0-plugins-base, gstreamer1.0-plugins-good")
     set(CPACK_DEBIAN_NCRE-SERVER_PACKAGE_DEPENDS "fonts-noto-cjk, libqt6sql6-sqlite")
+    # On PostgreSQL, behind HAProxy (docs/scaling.md): Qt's PostgreSQL driver, and the proxy.
+    set(CPACK_DEBIAN_NCRE-SERVER_PACKAGE_RECOMMENDS "libqt6sql6-psql")
+    set(CPACK_DEBIAN_NCRE-SERVER_PACKAGE_SUGGESTS "postgresql, haproxy")
     set(CPACK_DEBIAN_NCRE-SERVER_PACKAGE_CONTROL_EXTRA
         ${CMAKE_CURRENT_SOURCE_DIR}/linux/ncre-server-deb/postinst
         ${CMAKE_CURRENT_SOURCE_DIR}/linux/ncre-server-deb/prerm
