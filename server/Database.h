@@ -106,6 +106,8 @@ private:
         int columns; // known after the first row; -1 before
     };
     std::unordered_map<QString, Prepared> m_prepared; // QSqlQuery moves, it does not copy
+    std::unordered_map<QString, QSqlQuery> m_statements; // run()'s prepared statements, by their SQL
+    void finishStatements();
 
     int m_depth = 0;
     bool m_storageFailed = false;
