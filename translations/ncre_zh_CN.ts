@@ -970,6 +970,10 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>The JPEG is stored in too many passes (scans) to be opened safely. Save the photo again from an image editor, or let NCRE Desk fix it from the original.</source>
         <translation>该 JPEG 分成的扫描遍数过多，无法安全打开。请用图片编辑软件重新保存照片，或用原始照片让 NCRE Desk 自动修正。</translation>
     </message>
+    <message>
+        <source>The picture itself is %L1 bytes, just under the %L2 bytes it must have at least.</source>
+        <translation>图片本身为 %L1 字节，略低于要求的最小值 %L2 字节。</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTransform>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include <memory>
@@ -88,9 +89,18 @@ PhotoPage::PhotoPage(RegistrationFlow &flow, QWidget *parent)
     side->addWidget(m_serverPhoto);
     side->addWidget(m_status);
     side->addStretch(1);
+    // On a short screen (a kiosk's, in large type) the column scrolls rather than squeeze its messages.
+    auto *sideScroll = new QScrollArea(this);
+    sideScroll->setObjectName(QStringLiteral("photoSideScroll"));
+    sideScroll->setWidget(sideHost);
+    sideScroll->setWidgetResizable(true);
+    sideScroll->setFrameShape(QFrame::NoFrame);
+    sideScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    sideScroll->setMinimumWidth(sideHost->minimumWidth() + 16);
+    sideScroll->setMaximumWidth(sideHost->maximumWidth() + 16);
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(m_cropper, 1);
-    layout->addWidget(sideHost);
+    layout->addWidget(sideScroll);
 
     m_checkTimer.setSingleShot(true);
     m_checkTimer.setInterval(200);

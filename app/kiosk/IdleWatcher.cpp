@@ -93,9 +93,13 @@ bool IdleWatcher::eventFilter(QObject *watched, QEvent *event)
         return true;
     }
     if (m_active && isInput(type)) {
-        const bool cancelling = m_countdown.isActive(); // a move too: someone is there (it is not eaten)
+        const bool counting = m_countdown.isActive();
+        // While the warning shows, only a press answers it: an X11 touch screen moves the emulated pointer to the
+        // spot before it presses, and a move that cancelled the warning let that press through to what was under it.
+        if (counting && (type == QEvent::MouseMove || type == QEvent::TabletMove || type == QEvent::TouchUpdate))
+            return QObject::eventFilter(watched, event);
         m_idle.start(m_idleMs);
-        if (cancelling) {
+        if (counting) {
             m_countdown.stop();
             emit countdownCancelled();
             if (press) {

@@ -319,11 +319,18 @@ Inspection PhotoInspector::inspect(const QByteArray &bytes, const InspectHints &
     // The picture itself below the minimum, though bytes after it (a video) or metadata (EXIF, comments, padding
     // segments) bring the file above it: what the registration keeps is the picture.
     const qint64 picture = header && header->format == ImageFormat::Jpeg ? header->jpeg.pictureBytes() : out.bytes;
-    if (out.bytes >= m_spec.minBytes && picture < m_spec.minBytes)
+    if (out.bytes >= m_spec.minBytes && picture < m_spec.minBytes) {
+        // A few bytes of markers short of the minimum read as "20 KB … 0.0 KB … at least 20 KB" in kilobytes: then
+        // the count is said in bytes, and the data beside the picture is not worth a sentence.
         out.findings.append({ErrorCode::PhotoBytes,
-                             tr("The picture itself is %1 KB (the other %2 KB of the file are data beside it and do "
-                                "not count); it must be at least %3 KB.")
-                                 .arg(kilobytes(picture), kilobytes(out.bytes - picture), kilobytes(m_spec.minBytes))});
+                             out.bytes - picture < 1024
+                                 ? tr("The picture itself is %L1 bytes, just under the %L2 bytes it must have at least.")
+                                       .arg(picture)
+                                       .arg(m_spec.minBytes)
+                                 : tr("The picture itself is %1 KB (the other %2 KB of the file are data beside it and "
+                                      "do not count); it must be at least %3 KB.")
+                                       .arg(kilobytes(picture), kilobytes(out.bytes - picture), kilobytes(m_spec.minBytes))});
+    }
     if (header && header->format == ImageFormat::Jpeg && !header->jpeg.widelySupported())
         out.findings.append({ErrorCode::PhotoFormat, codingMessage(header->jpeg)});
     if (header && header->cmyk)

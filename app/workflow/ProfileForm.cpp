@@ -88,6 +88,15 @@ void ProfileForm::edit(ProfileField field, const QString &value)
 
 void ProfileForm::touchAll()
 {
+    // Saved without a single edit: the type the form shows (the resident ID card) is the type, as after any edit,
+    // never "required" under a box that shows one (nor under the birth date and gender it derives).
+    QList<ProfileField> changed;
+    if (m_values.value(ProfileField::DocumentType).isEmpty()) {
+        setValue(ProfileField::DocumentType, documentTypeName(DocumentType::ResidentId), changed);
+        applyDerived(changed);
+    }
+    for (ProfileField f : changed)
+        emit valueChanged(f, m_values.value(f));
     for (ProfileField field : allFields())
         m_touched.insert(field);
     emit errorsChanged();

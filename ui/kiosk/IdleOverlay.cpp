@@ -77,9 +77,9 @@ void IdleOverlay::setStaffSession(bool staff)
 void IdleOverlay::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
-    // Nearly opaque: what is on the page (a candidate's data, the staff's queue) is not readable from behind the
-    // warning by whoever walks up.
-    painter.fillRect(rect(), QColor(16, 20, 28, 242));
+    // Opaque: what is on the page (a candidate's data, the staff's queue) is not readable from behind the warning by
+    // whoever walks up.
+    painter.fillRect(rect(), QColor(16, 20, 28));
 }
 
 } // namespace ncre

@@ -32,6 +32,20 @@ private slots:
         QCOMPARE(form.value(ProfileField::DocumentType), documentTypeName(DocumentType::ResidentId));
     }
 
+    // «保存» on an untouched form: the type shown is the type, so no "required" under the type box that shows one,
+    // nor under the birth date and gender it derives (which cannot be typed); the number is what is missing.
+    void testSavingAnUntouchedFormAsksForWhatCanBeTyped()
+    {
+        ProfileForm form(today);
+        form.touchAll();
+        QCOMPARE(form.value(ProfileField::DocumentType), documentTypeName(DocumentType::ResidentId));
+        QVERIFY(!form.shownError(ProfileField::DocumentType));
+        QVERIFY(!form.shownError(ProfileField::BirthDate));
+        QVERIFY(!form.shownError(ProfileField::Gender));
+        QVERIFY(form.shownError(ProfileField::DocumentNumber));
+        QVERIFY(form.shownError(ProfileField::Name));
+    }
+
     // Typing the number fills in the birth date and gender (17th digit: odd male, even female), each announced.
     void testDerivedFromTheNumber()
     {
