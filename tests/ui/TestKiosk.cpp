@@ -680,7 +680,7 @@ private slots:
         // A copy cut short (the stick pulled out while copying): listed by its name, but not offered for use.
         QFile cut(stick.filePath("DCIM/IMG_0002.JPG"));
         QVERIFY(cut.open(QIODevice::WriteOnly));
-        cut.write(compliant.left(200));
+        cut.write(compliant.left(compliant.size() / 2)); // an image reader shows it, half grey
         cut.close();
         QTest::mouseClick(find<QPushButton>(photo, "kioskMedia"), Qt::LeftButton);
         QPointer<QDialog> picker = photo->mediaDialog();

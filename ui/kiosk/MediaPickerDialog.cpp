@@ -1,5 +1,7 @@
 #include "MediaPickerDialog.h"
 
+#include "PhotoReader.h"
+
 #include "DateText.h"
 #include "RemovableMedia.h"
 #include "Theme.h"
@@ -7,7 +9,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QImageReader>
+#include <QFile>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -96,12 +98,13 @@ void MediaPickerDialog::preview()
     m_use->setEnabled(item != nullptr);
     if (!item)
         return;
-    QImageReader reader(item->data(Qt::UserRole).toString());
-    reader.setAutoTransform(true);
-    const QSize size = reader.size();
-    if (size.isValid())
-        reader.setScaledSize(size.scaled(m_preview->size(), Qt::KeepAspectRatio));
-    const QImage image = reader.read();
+    // Read as the photo checks read it (PhotoReader): a JPEG cut short before its end, which an image reader would
+    // still show half grey, is refused here as it would be one step later.
+    QFile file(item->data(Qt::UserRole).toString());
+    QImage image;
+    if (file.open(QIODevice::ReadOnly))
+        if (const Result<DecodedPhoto> decoded = PhotoReader::read(&file, m_preview->size()))
+            image = decoded->image;
     // A file that cannot be read here (cut short while copying, not a photo) is not offered for use: the candidate
     // picks another, or asks staff, instead of meeting the same failure one step later.
     m_use->setEnabled(!image.isNull());
