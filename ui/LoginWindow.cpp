@@ -206,9 +206,9 @@ void LoginWindow::openRegistration()
 void LoginWindow::setKioskMode()
 {
     m_kiosk = true;
-    // QQ login and the documents kept on a computer belong to a candidate's own computer: a kiosk opens no browser
-    // and keeps nothing (issue 16).
-    for (const char *name : {"qqLogIn", "keptDocuments"}) {
+    // QQ login, the documents kept on a computer and a password change belong to a candidate's own computer: a kiosk
+    // opens no browser, keeps nothing, and is no place to type a new password (issue 16).
+    for (const char *name : {"qqLogIn", "keptDocuments", "changePassword"}) {
         if (auto *button = findChild<QPushButton *>(QLatin1String(name)))
             button->hide();
     }

@@ -368,6 +368,7 @@ private slots:
 
         MainWindow *main = kiosk->registrationPage();
         QVERIFY(!find<QPushButton>(main, "changePassword")->isVisible()); // at home, not at a public terminal
+        QVERIFY(!kiosk->loginPage() || !kiosk->loginPage()->findChild<QPushButton *>("changePassword")->isVisibleTo(kiosk->loginPage()));
         main->openStep(FlowStep::Payment);
         auto *payment = qobject_cast<PaymentPage *>(main->tabs()->currentWidget());
         QVERIFY(payment);

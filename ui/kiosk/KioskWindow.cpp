@@ -36,6 +36,11 @@ KioskWindow::KioskWindow(QWidget *parent)
     m_hint = new QLabel(this);
     m_hint->setObjectName(QStringLiteral("kioskHint"));
     m_hint->setWordWrap(true);
+    // Two lines kept for the hint whether it takes one or two: the page below never moves under a finger when the
+    // hint changes (a tap meant for «信息审核» once landed on «网上支付»).
+    m_hint->ensurePolished();
+    m_hint->setMinimumHeight(2 * m_hint->fontMetrics().lineSpacing() + 4);
+    m_hint->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_staff = new QPushButton(this);
     m_staff->setObjectName(QStringLiteral("kioskStaff"));
     m_staff->setFlat(true);
