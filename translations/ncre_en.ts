@@ -59,9 +59,9 @@
     </message>
     <message numerus="yes">
         <source>This staff session ends in %n second(s): you are logged out and the terminal returns to the welcome screen. Touch the screen to continue.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>This staff session ends in %n second: you are logged out and the terminal returns to the welcome screen. Touch the screen to continue.</numerusform>
+            <numerusform>This staff session ends in %n seconds: you are logged out and the terminal returns to the welcome screen. Touch the screen to continue.</numerusform>
         </translation>
     </message>
 </context>
@@ -76,9 +76,9 @@
     </message>
     <message numerus="yes">
         <source>%n change(s) not sent yet: they go to the server as soon as it answers. Logging out before then removes them from this terminal.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change not sent yet: it goes to the server as soon as it answers. Logging out before then removes it from this terminal.</numerusform>
+            <numerusform>%n changes not sent yet: they go to the server as soon as it answers. Logging out before then removes them from this terminal.</numerusform>
         </translation>
     </message>
 </context>

@@ -419,7 +419,7 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
     <message>
         <source>An account name uses only letters, digits, «.» and «_».</source>
-        <translation>账号名只能使用字母、数字、«.» 和 «_»。</translation>
+        <translation>账号名只能使用字母、数字、「.」 和 「_」。</translation>
     </message>
     <message>
         <source>An account name has at least 4 characters.</source>
@@ -487,7 +487,7 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
     <message>
         <source>the test site and subjects, and «Submit»</source>
-        <translation>考点和报考科目，并«提交报考信息»</translation>
+        <translation>考点和报考科目，并「提交报考信息」</translation>
     </message>
     <message>
         <source>the photo</source>
@@ -1014,7 +1014,7 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
     <message>
         <source>Tick «I have read the agreement and agree to it» first.</source>
-        <translation>请先勾选«我已阅读并同意该协议»。</translation>
+        <translation>请先勾选「我已阅读并同意该协议」。</translation>
     </message>
 </context>
 <context>
@@ -1356,7 +1356,7 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
     <message>
         <source>Nothing is kept for this account yet: the registration form and admission ticket are kept once you download them (step «Documents»).</source>
-        <translation>本机尚未保存此账号的文档：报名登记表和准考证在您下载后才会保存（«打印»步骤）。</translation>
+        <translation>本机尚未保存此账号的文档：报名登记表和准考证在您下载后才会保存（「打印」步骤）。</translation>
     </message>
     <message>
         <source>Admission ticket, as downloaded. Print it for exam day.</source>
@@ -1795,7 +1795,7 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
     <message>
         <source>The site asked for corrections: «%1».</source>
-        <translation>考点要求修改：«%1»。</translation>
+        <translation>考点要求修改：「%1」。</translation>
     </message>
     <message>
         <source>Payment confirmed</source>
@@ -1885,7 +1885,7 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
     <message>
         <source>Your order was already open: it has been reopened, not created again. If you have already paid it, do not pay again — press «I have paid, update payment status».</source>
-        <translation>您的订单已存在：已为您重新打开，没有重复生成。如果您已经支付，请勿重复付款——请点击«我已支付，更新支付信息»。</translation>
+        <translation>您的订单已存在：已为您重新打开，没有重复生成。如果您已经支付，请勿重复付款——请点击「我已支付，更新支付信息」。</translation>
     </message>
     <message>
         <source>Amount: %1</source>
@@ -1933,7 +1933,7 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
     <message>
         <source>Order %1 lapsed unpaid at %2; nothing was charged. «Pay» makes a new order.</source>
-        <translation>订单 %1 已于 %2 过期未支付，未扣款。点击«去支付»将生成新订单。</translation>
+        <translation>订单 %1 已于 %2 过期未支付，未扣款。点击「去支付」将生成新订单。</translation>
     </message>
     <message numerus="yes">
         <source>Amount to pay: %1 (%n subject(s))</source>
@@ -2093,11 +2093,11 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
     <message>
         <source>Press «%1».</source>
-        <translation>请点击«%1»。</translation>
+        <translation>请点击「%1」。</translation>
     </message>
     <message>
         <source>Press «%1» twice.</source>
-        <translation>请点击两次«%1»。</translation>
+        <translation>请点击两次「%1」。</translation>
     </message>
     <message>
         <source>Take a photo with the camera</source>
@@ -2370,7 +2370,7 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
     <message>
         <source>4-32 characters: a letter first, then letters, digits, «_» or «.».</source>
-        <translation>4-32 个字符：以字母开头，其后为字母、数字、«_» 或 «.»。</translation>
+        <translation>4-32 个字符：以字母开头，其后为字母、数字、「_」 或 「.」。</translation>
     </message>
     <message>
         <source>8-64 characters with three of: lower case, upper case, digits, other characters; not your account.</source>
@@ -2453,7 +2453,7 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
     </message>
     <message>
         <source>The site asked for corrections: «%1». Correct them, then ask for review again.</source>
-        <translation>考点要求修改：«%1»。请修改后重新申请审核。</translation>
+        <translation>考点要求修改：「%1」。请修改后重新申请审核。</translation>
     </message>
     <message>
         <source>Approved. Your information is locked. Pay before %1, or the registration is cancelled.</source>
@@ -2836,7 +2836,7 @@ by %3 at %4</source>
     </message>
     <message>
         <source>No test site matches «%1». Sites are listed by their Chinese names, districts and addresses: try part of one, e.g. «海淀».</source>
-        <translation>没有与«%1»匹配的考点。考点按中文名称、区县和地址列出：请输入其中一部分，例如«海淀»。</translation>
+        <translation>没有与「%1」匹配的考点。考点按中文名称、区县和地址列出：请输入其中一部分，例如「海淀」。</translation>
     </message>
     <message>
         <source>%1 and %2 are examined at the same time: keep only one of them.</source>

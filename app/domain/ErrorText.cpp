@@ -247,7 +247,7 @@ void ErrorText::setKioskWording(bool kiosk)
 
 QString ErrorText::retryMessage(ErrorCode reason, const QDateTime &retryAt)
 {
-    const QString at = QLocale().toString(retryAt.toLocalTime().time(), QLocale::ShortFormat);
+    const QString at = retryAt.toLocalTime().time().toString(QStringLiteral("HH:mm")); // 24 h, as every time shown
     if (s_kiosk) {
         if (reason == ErrorCode::ServerBusy || reason == ErrorCode::ServerUnavailable)
             return tr("The registration server is busy; this terminal tries again at %1.").arg(at);

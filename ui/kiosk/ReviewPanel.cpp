@@ -68,8 +68,8 @@ ReviewPanel::ReviewPanel(StaffReview &review, std::function<QStringList(const QS
     m_reason = new QComboBox(this);
     m_reason->setObjectName(QStringLiteral("reviewReason"));
     m_reason->setEditable(true);
-    m_reason->addItem(QString());
     m_reason->addItems(StaffReview::commonReasons());
+    m_reason->setCurrentIndex(-1); // none picked: the field shows its placeholder, not an empty first choice
     m_reason->lineEdit()->setPlaceholderText(tr("Reason for returning it (pick one or type)"));
     m_reason->lineEdit()->setMaxLength(500);
     m_approve = new QPushButton(tr("Approve"), this);
@@ -209,7 +209,8 @@ void ReviewPanel::decide(bool approve)
             return;
         }
         m_status->setText(approve ? tr("Approved. The candidate can pay now.") : tr("Returned to the candidate for correction."));
-        m_reason->setCurrentIndex(0);
+        m_reason->setCurrentIndex(-1);
+        m_reason->clearEditText();
         // Decided: the record leaves the screen with it (the next one is picked from the queue).
         m_openedId.clear();
         m_data->clear();

@@ -58,6 +58,18 @@ class TestTranslations : public QObject
     Q_OBJECT
 
 private slots:
+    // English is the source language: its file holds the plural forms only ("%n change(s)" read "1 change(s)" on
+    // screen while one was missing), and every one must be there.
+    void testEnglishPluralsComplete()
+    {
+        const QList<TsMessage> messages = readTs(NCRE_SOURCE_DIR "/translations/ncre_en.ts");
+        QVERIFY(!messages.isEmpty());
+        for (const TsMessage &m : messages) {
+            QVERIFY2(!m.unfinished, qPrintable("unfinished: " + m.source));
+            QVERIFY2(!m.translation.trimmed().isEmpty(), qPrintable("empty: " + m.source));
+        }
+    }
+
     void testZhCnComplete()
     {
         const QList<TsMessage> messages = readTs(NCRE_SOURCE_DIR "/translations/ncre_zh_CN.ts");
