@@ -412,6 +412,11 @@ Result<void> Database::migrate()
     }
 }
 
+bool Database::answers()
+{
+    return scalar(QStringLiteral("SELECT 1")).toInt() == 1;
+}
+
 QString Database::orderInsertionColumn() const
 {
     return m_backend == Backend::SQLite ? QStringLiteral("rowid") : QStringLiteral("seq");

@@ -37,6 +37,9 @@ public:
     // PGPASSWORD or the password file (PGPASSFILE, default ~/.pgpass). Errors: server.internal with what to fix.
     Result<void> open(const QString &location);
     Backend backend() const { return m_backend; }
+    // The database answers a statement now (the readiness check, GET /api/v1/ready). A lost connection is noted
+    // (and opened again on the next statement).
+    bool answers();
 
     // Prepares, binds positionally and executes. On failure the query is inactive and lastError() says why.
     QSqlQuery run(const QString &sql, const QVariantList &binds = {});

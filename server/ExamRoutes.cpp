@@ -81,7 +81,7 @@ void registerExamRoutes(ServerContext &ctx)
     // answer, so the balancer sends requests to the other instances meanwhile. Nothing about the database's
     // location or error is said to strangers (it is in the server's log).
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/ready"), {}, [&ctx](ApiRequest &) {
-        if (ctx.db.scalar(QStringLiteral("SELECT 1")).toInt() != 1) {
+        if (!ctx.db.answers()) {
             Problem p = Problem::fromError(Error(ErrorCode::ServerStorage));
             p.retryAfterSeconds = 5;
             return ApiResponse::problem(p);
