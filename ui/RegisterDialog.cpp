@@ -59,12 +59,16 @@ RegisterDialog::RegisterDialog(ApiClient &api, QWidget *parent)
     m_status->setStyleSheet(QStringLiteral("color: #B00020;"));
 
     auto *form = new QFormLayout;
+    // The field and its hint in a widget of their own: the form gives the row the height a wrapped hint needs (a
+    // layout nested in the row did not, and the rows moved as hints came and went).
     auto cell = [this](QWidget *editor, QLabel *hint) {
-        auto *box = new QVBoxLayout;
+        auto *host = new QWidget(this);
+        auto *box = new QVBoxLayout(host);
+        box->setContentsMargins(0, 0, 0, 0);
         box->setSpacing(2);
         box->addWidget(editor);
         box->addWidget(hint);
-        return box;
+        return host;
     };
     // Each label names its field (screen readers) and its Alt+letter goes to the field, not to the cell around it.
     auto row = [this, form, &cell](const QString &text, QLineEdit *editor, QLabel *hint) {

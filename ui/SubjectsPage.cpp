@@ -161,7 +161,7 @@ SubjectsPage::SubjectsPage(RegistrationFlow &flow, QWidget *parent)
     });
     connect(m_guarantee, &QCheckBox::toggled, this, &SubjectsPage::updateSummary);
     connect(m_submit, &QPushButton::clicked, this, &SubjectsPage::submit);
-    connect(m_subjectTable, &QTableView::clicked, this, [this](const QModelIndex &index) {
+    connect(m_subjectTable, &QTableView::clicked, this, [](const QModelIndex &index) {
         if (index.column() != SubjectListModel::NameColumn) // that column's delegate toggles by itself
             WholeCellCheck::toggle(index.siblingAtColumn(SubjectListModel::NameColumn));
     });

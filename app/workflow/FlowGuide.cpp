@@ -183,7 +183,8 @@ QList<Deadline> FlowGuide::deadlines(const FlowFacts &f)
     add(DeadlineKind::TicketCloses,
         d.ticketCloses ? d.ticketCloses : (f.exam ? std::optional<QDateTime>(f.exam->ticketPrint.closes) : std::nullopt));
     // Once confirmed on site, its deadline is behind the candidate (no reminder, no «confirm by» on the home page).
-    if (state != RegistrationState::Confirmed)
+    const bool confirmed = f.registration && f.registration->state == RegistrationState::Confirmed;
+    if (!confirmed)
         add(DeadlineKind::OnSiteConfirmation, d.onSiteConfirmationBy);
     std::stable_sort(out.begin(), out.end(), [](const Deadline &a, const Deadline &b) { return a.at < b.at; });
     return out;
