@@ -58,6 +58,28 @@ private slots:
         QVERIFY(p.readAllStandardOutput().contains("ncre-server stopped"));
     }
 
+    // A PostgreSQL URL that cannot be used says why before anything connects: a password in it (the command line is
+    // readable by every user of the machine), no user or database, an option libpq is not given, no server there.
+    void testPostgresqlUrlsItRefuses_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("why");
+        QTest::addRow("password in the URL") << "postgresql://ncre:secret@127.0.0.1:5432/ncre" << "password must not be in the URL";
+        QTest::addRow("no user") << "postgresql://127.0.0.1:5432/ncre" << "expected postgresql://USER@HOST";
+        QTest::addRow("no database") << "postgresql://ncre@127.0.0.1:5432/" << "expected postgresql://USER@HOST";
+        QTest::addRow("unknown option") << "postgresql://ncre@127.0.0.1:5432/ncre?host=evil" << "unknown option host";
+        QTest::addRow("nobody listening") << "postgresql://ncre@127.0.0.1:1/ncre" << "cannot connect to the database";
+    }
+    void testPostgresqlUrlsItRefuses()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, why);
+        const Run r = run({"--listen", "127.0.0.1:0", "--db", url});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(why.toUtf8()), r.err.constData());
+        QVERIFY2(!r.err.contains("secret"), r.err.constData()); // the refused password is not repeated either
+    }
+
     void testReasonsItCannotStart()
     {
         const Run noFolder = run({"--listen", "127.0.0.1:0", "--db", "/nonexistent/folder/ncre.sqlite"});
