@@ -367,6 +367,7 @@ QString Kiosk::stepHint() const
     const auto shown = m_main->shownStep();
     QString what;
     const auto state = m_flow->state();
+    const bool paid = state == RegistrationState::Paid || state == RegistrationState::Confirmed;
     // What the page can do now: a step that is locked, waiting or done says so, never "do this" above a page that
     // says it cannot be done (the page's own words, ErrorText, say why).
     auto unless = [this](RegistrationAction action, const QString &doIt) {
@@ -393,7 +394,7 @@ QString Kiosk::stepHint() const
             what = unless(RegistrationAction::RequestReview, tr("ask the test site to review your registration."));
         break;
     case FlowStep::Payment:
-        what = state == RegistrationState::Paid || state == RegistrationState::Confirmed
+        what = paid
             ? tr("your payment has arrived. Open «%1» on the left to print your registration form.")
                   .arg(StepBar::label(FlowStep::Documents))
             : (m_flow->can(RegistrationAction::CreatePayment) || (m_flow->registration() && m_flow->registration()->payment)
@@ -401,7 +402,7 @@ QString Kiosk::stepHint() const
                    : ErrorText::message(m_flow->refusal(RegistrationAction::CreatePayment)));
         break;
     case FlowStep::Documents:
-        what = state == RegistrationState::Paid || state == RegistrationState::Confirmed
+        what = paid
             ? tr("print your registration form here; the admission ticket prints once ticket printing opens.")
             : tr("the registration form prints here once your payment has arrived.");
         break;
