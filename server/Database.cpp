@@ -10,6 +10,8 @@
 #include <QUrlQuery>
 #include <QUuid>
 
+#include <sqlite3.h>
+
 namespace ncre::server {
 
 namespace {
@@ -240,8 +242,7 @@ Database::Database()
 
 Database::~Database()
 {
-    m_prepared.clear(); // the statements go before their connection
-    m_statements.clear();
+    dropPrepared(); // the statements go before their connection
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_name);
@@ -308,7 +309,135 @@ Result<void> Database::openSqlite(const QString &path)
     const QVariant check = scalar(QStringLiteral("PRAGMA quick_check"));
     if (check.toString() != QLatin1String("ok"))
         return Error(ErrorCode::ServerInternal, {}, QStringLiteral("database fails quick_check"));
+    useSqliteHandle();
     return migrate();
+}
+
+void Database::useSqliteHandle()
+{
+    m_sqlite = nullptr;
+    // QSqlDriver::handle() is QtSql's sqlite3* (the documented way to reach it). It is only used when QtSql's driver
+    // runs on the libsqlite3 this program links (Debian's Qt uses the system SQLite; a Qt with SQLite built into its
+    // plugin has a library of its own, whose connections this one must not touch): both must report the same source.
+    const QVariant handle = m_db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return;
+    const QString theirs = scalar(QStringLiteral("SELECT sqlite_source_id()")).toString();
+    if (theirs != QLatin1String(sqlite3_sourceid())) {
+        qCInfo(lcServerDb) << "QtSql's SQLite is not this program's: hot reads go through QtSql";
+        return;
+    }
+    m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+void Database::FinalizeStatement::operator()(sqlite3_stmt *statement) const
+{
+    sqlite3_finalize(statement);
+}
+
+void Database::dropPrepared()
+{
+    m_prepared.clear();
+    m_statements.clear();
+    m_sqliteRows.clear();
+    m_sqlite = nullptr;
+}
+
+QVariantList Database::firstRowSqlite(const QString &sql, const QVariantList &binds)
+{
+    // A failure is reported as QtSql would (logged with its SQL, never its values; storage failures noted by their
+    // SQLite result code), so the caller cannot tell the paths apart.
+    auto fail = [&](int code) {
+        const QString message = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
+        qCWarning(lcServerDb) << "exec failed:" << message << "in" << sql.simplified().left(120);
+        noteFailure(QSqlError(message, message, QSqlError::StatementError, QString::number(code)));
+        return QVariantList();
+    };
+    auto it = m_sqliteRows.find(sql);
+    if (it == m_sqliteRows.end()) {
+        const QByteArray text = sql.toUtf8();
+        sqlite3_stmt *statement = nullptr;
+        const int code = sqlite3_prepare_v3(m_sqlite, text.constData(), int(text.size()), SQLITE_PREPARE_PERSISTENT,
+                                            &statement, nullptr);
+        if (code != SQLITE_OK) {
+            sqlite3_finalize(statement);
+            return fail(sqlite3_extended_errcode(m_sqlite));
+        }
+        it = m_sqliteRows.emplace(sql, SqliteStatement(statement)).first;
+    }
+    sqlite3_stmt *statement = it->second.get();
+    // Reset and unbound on every way out: nothing stays active across a COMMIT, nothing points into `binds`.
+    const auto done = qScopeGuard([statement]() {
+        sqlite3_reset(statement);
+        sqlite3_clear_bindings(statement);
+    });
+    for (int i = 0; i < binds.size(); ++i) {
+        const QVariant &value = binds.at(i);
+        int code = SQLITE_OK;
+        switch (value.isNull() ? QMetaType::UnknownType : value.typeId()) {
+        case QMetaType::UnknownType:
+            code = sqlite3_bind_null(statement, i + 1);
+            break;
+        case QMetaType::Bool:
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::Long:
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+            code = sqlite3_bind_int64(statement, i + 1, value.toLongLong());
+            break;
+        case QMetaType::Double:
+            code = sqlite3_bind_double(statement, i + 1, value.toDouble());
+            break;
+        case QMetaType::QString: {
+            const QString &text = *static_cast<const QString *>(value.constData());
+            code = sqlite3_bind_text16(statement, i + 1, text.utf16(), int(text.size() * sizeof(QChar)), SQLITE_STATIC);
+            break;
+        }
+        case QMetaType::QByteArray: {
+            const QByteArray &bytes = *static_cast<const QByteArray *>(value.constData());
+            code = sqlite3_bind_blob(statement, i + 1, bytes.constData(), int(bytes.size()), SQLITE_STATIC);
+            break;
+        }
+        default:
+            qCWarning(lcServerDb) << "firstRowCached: cannot bind a" << value.typeName() << "in" << sql.simplified().left(120);
+            return {};
+        }
+        if (code != SQLITE_OK)
+            return fail(code);
+    }
+    const int step = sqlite3_step(statement);
+    if (step == SQLITE_DONE)
+        return {};
+    if (step != SQLITE_ROW)
+        return fail(sqlite3_extended_errcode(m_sqlite));
+    const int columns = sqlite3_column_count(statement);
+    QVariantList row;
+    row.reserve(columns);
+    for (int c = 0; c < columns; ++c) {
+        switch (sqlite3_column_type(statement, c)) {
+        case SQLITE_INTEGER:
+            row.append(qlonglong(sqlite3_column_int64(statement, c)));
+            break;
+        case SQLITE_FLOAT:
+            row.append(sqlite3_column_double(statement, c));
+            break;
+        case SQLITE_TEXT: {
+            const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, c));
+            row.append(QString::fromUtf8(text, sqlite3_column_bytes(statement, c)));
+            break;
+        }
+        case SQLITE_BLOB: {
+            const auto *bytes = static_cast<const char *>(sqlite3_column_blob(statement, c));
+            row.append(QByteArray(bytes, sqlite3_column_bytes(statement, c)));
+            break;
+        }
+        default:
+            row.append(QVariant());
+            break;
+        }
+    }
+    return row;
 }
 
 Result<void> Database::openPostgresql(const QUrl &url)
@@ -516,8 +645,7 @@ void Database::reconnectIfLost()
     if (!m_connectionLost || m_depth > 0)
         return;
     m_connectionLost = false;
-    m_prepared.clear();
-    m_statements.clear();
+    dropPrepared();
     m_db.close();
     if (m_db.open())
         qCInfo(lcServerDb) << "database connection opened again";
@@ -537,6 +665,8 @@ bool Database::limitPages(int pages)
 QVariantList Database::firstRowCached(const QString &sql, const QVariantList &binds)
 {
     reconnectIfLost();
+    if (m_sqlite)
+        return firstRowSqlite(sql, binds);
     auto it = m_prepared.find(sql);
     if (it == m_prepared.end()) {
         QSqlQuery q(m_db);

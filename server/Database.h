@@ -10,9 +10,12 @@
 #include <QUrl>
 #include <QVariantList>
 
+#include <memory>
 #include <unordered_map>
-
 #include <utility>
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace ncre::server {
 
@@ -46,7 +49,15 @@ public:
     bool ok(const QSqlQuery &query) const { return query.isActive() || query.lastError().type() == QSqlError::NoError; }
     // The first row of a hot read-only query (the bearer-token lookup of every request), from a statement prepared
     // once and finished right after, so nothing stays active across a COMMIT. Empty: no row (or a failure, logged).
+    // Values as run() gives them: integers as qlonglong, text as QString, blobs as QByteArray, reals as double,
+    // NULL as a null QVariant. Binds: null, bool, integers, double, QString, QByteArray.
+    // On SQLite the statement is stepped with SQLite's own C API on QtSql's connection (same transaction): QtSql's
+    // SQLite driver builds the result's column record again on every exec (names, table names and declared types,
+    // each converted to UTF-16), which cost an unchanged poll (304) more than the lookup itself (issue 17,
+    // docs/benchmarks.md). Used only when QtSql's driver runs on this process's libsqlite3 (checked at open).
     QVariantList firstRowCached(const QString &sql, const QVariantList &binds);
+    // Whether firstRowCached() takes the SQLite C API path (for tests).
+    bool firstRowsDirect() const { return m_sqlite != nullptr; }
     // The single value of the first row, or an invalid QVariant.
     QVariant scalar(const QString &sql, const QVariantList &binds = {});
     // The rows in `table` (a name of this schema, never user input).
@@ -109,6 +120,16 @@ private:
         int columns; // known after the first row; -1 before
     };
     std::unordered_map<QString, Prepared> m_prepared; // QSqlQuery moves, it does not copy
+    struct FinalizeStatement
+    {
+        void operator()(sqlite3_stmt *statement) const;
+    };
+    using SqliteStatement = std::unique_ptr<sqlite3_stmt, FinalizeStatement>;
+    sqlite3 *m_sqlite = nullptr; // QtSql's SQLite connection, when firstRowCached() may step statements itself
+    std::unordered_map<QString, SqliteStatement> m_sqliteRows; // firstRowCached()'s statements on m_sqlite
+    QVariantList firstRowSqlite(const QString &sql, const QVariantList &binds);
+    void dropPrepared();
+    void useSqliteHandle();
     std::unordered_map<QString, QSqlQuery> m_statements; // run()'s prepared statements, by their SQL
     void finishStatements();
 
