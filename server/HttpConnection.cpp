@@ -37,6 +37,8 @@ constexpr int kLingerMs = 2000;
 constexpr qint64 kLingerBytes = 4 * 1024 * 1024;
 // Answers not yet taken by the client beyond which no further request is read (pipelining backpressure).
 constexpr qint64 kMaxUnsentBytes = 64 * 1024;
+// An answer's body up to this size is written with its head, in one write.
+constexpr qsizetype kOneWriteBytes = 16 * 1024;
 
 } // namespace
 
@@ -79,7 +81,8 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Bod
     m_settings.on_body = &HttpConnection::onBody;
     m_settings.on_message_complete = &HttpConnection::onMessageComplete;
     m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &HttpConnection::timedOut);
+    m_age.start();
+    connect(&m_timer, &QTimer::timeout, this, &HttpConnection::deadlineReached);
     connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::readAvailable);
     connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::finish);
     connect(socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError e) {
@@ -90,15 +93,15 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Bod
         if (m_waitingForWrite && m_socket->bytesToWrite() <= kMaxUnsentBytes)
             resumeAfterWrite();
         if (m_socket->bytesToWrite() > 0) {
-            startTimer(m_limits.writeTimeoutMs); // progress: the client reads, give it more time
+            setDeadline(m_limits.writeTimeoutMs); // progress: the client reads, give it more time
             return;
         }
         if (m_phase == Phase::Closing)
             lingerClose();
         else if (m_phase == Phase::Idle && m_pending.isEmpty())
-            startTimer(m_limits.idleTimeoutMs);
+            setDeadline(m_limits.idleTimeoutMs);
     });
-    startTimer(m_limits.idleTimeoutMs);
+    setDeadline(m_limits.idleTimeoutMs);
     if (socket->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, &HttpConnection::readAvailable, Qt::QueuedConnection);
 }
@@ -110,12 +113,31 @@ HttpConnection::~HttpConnection()
     m_socket->disconnect(this);
 }
 
-void HttpConnection::startTimer(int ms)
+void HttpConnection::setDeadline(int ms)
 {
-    if (ms > 0)
+    if (ms <= 0) {
+        clearDeadline();
+        return;
+    }
+    m_deadline = m_age.elapsed() + ms;
+    if (!m_timer.isActive() || m_timerDue > m_deadline) {
         m_timer.start(ms);
-    else
-        m_timer.stop();
+        m_timerDue = m_deadline;
+    }
+}
+
+void HttpConnection::deadlineReached()
+{
+    if (m_deadline < 0)
+        return; // cleared since the timer was armed
+    const qint64 left = m_deadline - m_age.elapsed();
+    if (left > 0) { // moved later since the timer was armed
+        m_timer.start(int(left));
+        m_timerDue = m_deadline;
+        return;
+    }
+    m_deadline = -1;
+    timedOut();
 }
 
 void HttpConnection::releaseBody()
@@ -143,6 +165,7 @@ void HttpConnection::finish()
         return;
     m_finished = true;
     releaseBody();
+    clearDeadline();
     m_timer.stop();
     emit closed(this);
     deleteLater();
@@ -164,7 +187,7 @@ void HttpConnection::lingerClose()
     // is read and dropped for a moment, or closing with unread data would reset the connection and the client
     // would never see the answer (the "lingering close" of RFC 9112 §9.6).
     ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
-    startTimer(kLingerMs);
+    setDeadline(kLingerMs);
     discard();
 }
 
@@ -189,7 +212,12 @@ void HttpConnection::readAvailable()
     }
     if (m_phase == Phase::Handling || m_waitingForWrite)
         return; // read after the answer, once the client has taken it
-    m_pending += m_socket->read(kReadChunk);
+    // What is there, up to a chunk (read(kReadChunk) would allocate the whole chunk for a 200-byte request).
+    const qint64 available = qMin(m_socket->bytesAvailable(), kReadChunk);
+    if (m_pending.isEmpty())
+        m_pending = m_socket->read(available);
+    else
+        m_pending += m_socket->read(available);
     feed();
     // More may be buffered than one chunk: go on next turn of the event loop, so one client cannot hold it.
     if (m_socket->bytesAvailable() > 0 && m_phase != Phase::Handling && m_phase != Phase::Closing)
@@ -254,7 +282,7 @@ int HttpConnection::onMessageBegin(http_parser *p)
     c->m_value.clear();
     c->m_inValue = false;
     c->m_headerBytes = 0;
-    c->startTimer(c->m_limits.headerTimeoutMs); // the whole head must arrive in time, however slowly it trickles
+    c->setDeadline(c->m_limits.headerTimeoutMs); // the whole head must arrive in time, however slowly it trickles
     return 0;
 }
 
@@ -324,8 +352,11 @@ int HttpConnection::onHeadersComplete(http_parser *p)
         return c->refuse(400, "Content-Length together with Transfer-Encoding");
     if (chunked)
         return c->refuse(411, "a request body needs Content-Length");
-    const BodyAllowance allowance = c->m_bodyLimit ? c->m_bodyLimit(c->m_request) : BodyAllowance{0, {}, 0, {}, {}};
     const bool hasBody = hasLength && p->content_length > 0;
+    // Without a body there is nothing to allow (most requests: GET polls).
+    const BodyAllowance allowance = !hasBody ? BodyAllowance{}
+        : c->m_bodyLimit                     ? c->m_bodyLimit(c->m_request)
+                                             : BodyAllowance{0, {}, 0, {}, {}};
     if (hasBody && allowance.refuseStatus != 0) {
         c->m_refusal = allowance;
         return c->refuse(allowance.refuseStatus, "refused before its body was read");
@@ -348,7 +379,7 @@ int HttpConnection::onHeadersComplete(http_parser *p)
         c->m_bodyStarted.start();
         // The body at the minimum rate after a grace, checked every second from then on (timedOut): a client that
         // announces megabytes and sends nothing, or trickles a byte now and then, is cut off within seconds.
-        c->startTimer(c->m_limits.bodyGraceMs);
+        c->setDeadline(c->m_limits.bodyGraceMs);
     }
     return 0;
 }
@@ -365,7 +396,7 @@ int HttpConnection::onMessageComplete(http_parser *p)
     HttpConnection *c = self(p);
     c->m_keepAlive = http_should_keep_alive(p) != 0;
     c->m_phase = Phase::Handling;
-    c->m_timer.stop();
+    c->clearDeadline();
     http_parser_pause(p, 1);
     return 0;
 }
@@ -376,7 +407,7 @@ void HttpConnection::timedOut()
         const qint64 elapsed = m_bodyStarted.elapsed();
         const qint64 owed = (elapsed - m_limits.bodyGraceMs) * m_limits.bodyMinBytesPerSecond / 1000;
         if (elapsed >= m_limits.bodyGraceMs && m_request.body.size() >= owed) {
-            startTimer(1000); // keeping up: look again in a second
+            setDeadline(1000); // keeping up: look again in a second
             return;
         }
     }
@@ -437,16 +468,28 @@ void HttpConnection::respond(int status, const QList<QPair<QByteArray, QByteArra
         return;
     releaseBody(); // the request is answered: its body is no longer held for it
     const bool close = !m_keepAlive || truncateTo >= 0;
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + http_status_str(http_status(status)) + "\r\n";
+    const QByteArray sent = headOnly ? QByteArray() : truncateTo >= 0 ? body.left(truncateTo) : body;
+    // The head and a small body in one write (one segment on the wire for most answers); a large body is written
+    // as it is, not copied.
+    const bool together = sent.size() <= kOneWriteBytes;
+    qsizetype size = 64 + (together ? sent.size() : 0);
     for (const auto &[name, value] : headers)
-        head += name + ": " + value + "\r\n";
-    head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+        size += name.size() + value.size() + 4;
+    QByteArray out;
+    out.reserve(size);
+    out.append("HTTP/1.1 ").append(QByteArray::number(status)).append(' ').append(http_status_str(http_status(status)));
+    out.append("\r\n");
+    for (const auto &[name, value] : headers)
+        out.append(name).append(": ").append(value).append("\r\n");
+    out.append("Content-Length: ").append(QByteArray::number(body.size())).append("\r\n");
     if (close)
-        head += "Connection: close\r\n";
-    head += "\r\n";
-    m_socket->write(head);
-    if (!headOnly)
-        m_socket->write(truncateTo >= 0 ? body.left(truncateTo) : body);
+        out.append("Connection: close\r\n");
+    out.append("\r\n");
+    if (together)
+        out.append(sent);
+    m_socket->write(out);
+    if (!together)
+        m_socket->write(sent);
     if (close) {
         m_phase = Phase::Closing;
         m_pending.clear();
@@ -454,11 +497,16 @@ void HttpConnection::respond(int status, const QList<QPair<QByteArray, QByteArra
         if (m_socket->bytesToWrite() == 0)
             lingerClose();
         else
-            startTimer(m_limits.writeTimeoutMs);
+            setDeadline(m_limits.writeTimeoutMs);
         return;
     }
     m_phase = Phase::Idle;
-    startTimer(m_socket->bytesToWrite() > 0 ? m_limits.writeTimeoutMs : m_limits.idleTimeoutMs);
+    // Sent now rather than on the event loop's next turn (when the socket would say it can be written): most answers
+    // leave in this one call. What the kernel does not take yet waits in the socket's buffer as before.
+    m_socket->flush();
+    if (m_finished)
+        return; // the flush found the connection gone
+    setDeadline(m_socket->bytesToWrite() > 0 ? m_limits.writeTimeoutMs : m_limits.idleTimeoutMs);
     // A client that does not take its answers gets no more of them: the next request waits until it reads (then
     // bytesWritten resumes), or the write timeout ends the connection.
     if (m_socket->bytesToWrite() > kMaxUnsentBytes) {

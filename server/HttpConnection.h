@@ -74,7 +74,9 @@ private:
     int refuse(int status, const char *detail);
     void sendRefusal();
     void timedOut();
-    void startTimer(int ms);
+    void deadlineReached();
+    void setDeadline(int ms);
+    void clearDeadline() { m_deadline = -1; }
     void finish();
     void lingerClose();
     void discard();
@@ -104,7 +106,13 @@ private:
     bool m_keepAlive = true;
     int m_refusalStatus = 0;
     QByteArray m_refusalDetail;
+    // One deadline at a time (head, body, write, idle, linger), in ms of m_age: moving it costs a clock read; the
+    // timer is armed again only when it fires early or the deadline comes nearer (a request per connection would
+    // otherwise stop and start it three times).
     QTimer m_timer;
+    QElapsedTimer m_age;
+    qint64 m_deadline = -1; // -1: none
+    qint64 m_timerDue = -1; // when m_timer fires, in ms of m_age
     QElapsedTimer m_bodyStarted;
     qint64 m_bodyExpected = 0;
     bool m_finished = false;

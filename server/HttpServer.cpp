@@ -18,10 +18,6 @@ namespace ncre::server {
 
 namespace {
 
-QByteArray httpDate(const QDateTime &t)
-{
-    return QLocale::c().toString(t.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
-}
 
 QByteArray mediaType(const QByteArray &contentType)
 {
@@ -90,7 +86,7 @@ HttpConnection::BodyAllowance HttpServer::bodyAllowance(const HttpRequest &head)
             allowance.refuseStatus = refusal.status;
             allowance.refuseBody = refusal.body;
             allowance.refuseHeaders = {{"Content-Type", refusal.contentType},
-                                       {"Date", httpDate(m_clock.now())},
+                                       {"Date", dateHeader()},
                                        {"Cache-Control", "no-store"},
                                        {"X-Content-Type-Options", "nosniff"}};
             allowance.refuseHeaders += refusal.headers;
@@ -375,7 +371,8 @@ std::optional<Error> HttpServer::checkBody(const HttpRequest &request, const Rou
 void HttpServer::write(HttpConnection *connection, const ApiResponse &response, bool head, qsizetype truncateTo)
 {
     QList<QPair<QByteArray, QByteArray>> headers;
-    headers.append(qMakePair(QByteArray("Date"), httpDate(m_clock.now())));
+    headers.reserve(5 + response.headers.size());
+    headers.append(qMakePair(QByteArray("Date"), dateHeader()));
     if (!response.contentType.isEmpty())
         headers.append(qMakePair(QByteArray("Content-Type"), response.contentType));
     headers.append(qMakePair(QByteArray("Cache-Control"), QByteArray("no-store")));
@@ -384,15 +381,27 @@ void HttpServer::write(HttpConnection *connection, const ApiResponse &response, 
     connection->respond(response.status, headers, response.body, head, truncateTo);
 }
 
+QByteArray HttpServer::dateHeader()
+{
+    // RFC 9110 §5.6.7's IMF-fixdate, formatted once a second (formatting a date is most of what writing the head of
+    // a 304 costs).
+    const qint64 now = m_clock.nowSecs();
+    if (now != m_dateSecs) {
+        m_dateSecs = now;
+        m_date = QLocale::c()
+                     .toString(QDateTime::fromSecsSinceEpoch(now, Qt::UTC), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+                     .toLatin1();
+    }
+    return m_date;
+}
+
 void HttpServer::logAccess(const HttpRequest &request, int status, qint64 micros)
 {
-    // The path only: query strings and bodies may carry personal data. Path parameters are ids.
-    qCInfo(lcServerAccess).noquote() << QStringLiteral("method=%1 path=%2 status=%3 us=%4")
-                                            .arg(QString::fromLatin1(methodName(request.method)),
-                                                 // As sent (percent-encoded): a decoded CR/LF would forge a log line.
-                                                 request.url.path(QUrl::FullyEncoded))
-                                            .arg(status)
-                                            .arg(micros);
+    // The path only: query strings and bodies may carry personal data. Path parameters are ids. The path as sent
+    // (percent-encoded): a decoded CR/LF would forge a log line. Formatted by the message logger's printf form, which
+    // costs a poll less than a QDebug stream.
+    qCInfo(lcServerAccess, "method=%s path=%s status=%d us=%lld", methodName(request.method).constData(),
+           request.url.path(QUrl::FullyEncoded).toLatin1().constData(), status, static_cast<long long>(micros));
 }
 
 } // namespace ncre::server

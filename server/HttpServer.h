@@ -90,9 +90,12 @@ private:
     std::optional<Error> checkBody(const HttpRequest &request, const RouteOptions &options, QJsonObject &json);
     void write(HttpConnection *connection, const ApiResponse &response, bool head, qsizetype truncateTo = -1);
     void logAccess(const HttpRequest &request, int status, qint64 micros);
+    QByteArray dateHeader();
 
     Database &m_db;
     ServerClock &m_clock;
+    qint64 m_dateSecs = -1; // dateHeader()'s second, and its text
+    QByteArray m_date;
     bool m_testHooks;
     SessionAuthenticator m_authenticator;
     IdempotencyStore m_idempotency;

@@ -1,5 +1,8 @@
 #include "Router.h"
 
+#include <QStringTokenizer>
+#include <QVarLengthArray>
+
 namespace ncre::server {
 
 void Router::add(HttpMethod method, const QString &pattern, RouteOptions options, AsyncHandler handler)
@@ -9,31 +12,39 @@ void Router::add(HttpMethod method, const QString &pattern, RouteOptions options
 
 Router::Match Router::match(HttpMethod method, const QString &path) const
 {
-    const QStringList segments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    // Every request asks: the path's segments are views into it, and only the winner's captures are copied.
+    QVarLengthArray<QStringView, 16> segments;
+    for (const QStringView segment : QStringTokenizer(path, u'/', Qt::SkipEmptyParts))
+        segments.append(segment);
     Match best;
+    qsizetype bestCaptures = 0;
     for (const Route &route : m_routes) {
         if (route.segments.size() != segments.size())
             continue;
-        QStringList params;
+        qsizetype captures = 0;
         bool match = true;
         for (qsizetype i = 0; i < segments.size() && match; ++i) {
             if (route.segments[i] == QLatin1String("{}")) {
                 // Ids in paths are at most 64 characters (the contract's path parameters): longer is no resource.
                 match = segments[i].size() <= 64;
-                params.append(segments[i]);
-            }
-            else
+                ++captures;
+            } else {
                 match = route.segments[i] == segments[i];
+            }
         }
         if (!match)
             continue;
         best.pathMatched = true;
         const bool methodMatches = route.method == method || (method == HttpMethod::Head && route.method == HttpMethod::Get);
-        if (methodMatches && (!best.route || params.size() < best.params.size())) {
+        if (methodMatches && (!best.route || captures < bestCaptures)) {
             best.route = &route;
-            best.params = params;
+            bestCaptures = captures;
         }
     }
+    if (best.route)
+        for (qsizetype i = 0; i < segments.size(); ++i)
+            if (best.route->segments[i] == QLatin1String("{}"))
+                best.params.append(segments[i].toString());
     return best;
 }
 

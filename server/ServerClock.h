@@ -10,7 +10,7 @@ class ServerClock
 {
 public:
     QDateTime now() const { return QDateTime::currentDateTimeUtc().addSecs(m_offsetSeconds); }
-    qint64 nowSecs() const { return now().toSecsSinceEpoch(); }
+    qint64 nowSecs() const { return QDateTime::currentSecsSinceEpoch() + m_offsetSeconds; }
     void advance(qint64 seconds) { m_offsetSeconds += seconds; }
     void setNow(const QDateTime &t) { m_offsetSeconds = QDateTime::currentDateTimeUtc().secsTo(t); }
     qint64 offsetSeconds() const { return m_offsetSeconds; }

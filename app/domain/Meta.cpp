@@ -78,6 +78,8 @@ QByteArray deskUserAgent()
 
 QString deskVersionFromUserAgent(const QByteArray &userAgent)
 {
+    if (!userAgent.startsWith("ncre-desk/"))
+        return {}; // every request asks: most answers need no expression
     static const QRegularExpression form(QStringLiteral("^ncre-desk/([0-9]{1,5}(\\.[0-9]{1,5}){0,3})(\\s|$)"));
     const auto m = form.match(QString::fromLatin1(userAgent));
     return m.hasMatch() ? m.captured(1) : QString();

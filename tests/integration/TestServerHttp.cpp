@@ -129,13 +129,25 @@ private slots:
         }
     }
 
+    // The Date header is the server's clock (RFC 9110 §5.6.7's IMF-fixdate), also after the clock moves: it is
+    // formatted once a second, and a moved clock must not keep the second formatted before.
     void testDateHeaderCarriesServerTime()
     {
         TestHttp http(*m_server);
-        const HttpResult r = http.get("/api/v1/meta");
-        const QDateTime header = QLocale::c().toDateTime(QString::fromLatin1(r.header("Date")),
-                                                         "ddd, dd MMM yyyy hh:mm:ss 'GMT'");
-        QVERIFY(header.isValid());
+        auto dateOf = [&http]() {
+            const HttpResult r = http.get("/api/v1/meta");
+            QDateTime t = QLocale::c().toDateTime(QString::fromLatin1(r.header("Date")), "ddd, dd MMM yyyy hh:mm:ss 'GMT'");
+            t.setTimeSpec(Qt::UTC);
+            return t;
+        };
+        const QDateTime before = dateOf();
+        QVERIFY(before.isValid());
+        QVERIFY(qAbs(before.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+        QCOMPARE(http.post("/api/v1/test-hooks/clock", {{"advanceSeconds", 86400}}).status, 200);
+        const QDateTime moved = dateOf();
+        QCOMPARE(http.post("/api/v1/test-hooks/clock", {{"advanceSeconds", -86400}}).status, 200);
+        QVERIFY2(qAbs(before.secsTo(moved) - 86400) < 60, qPrintable(moved.toString(Qt::ISODate)));
+        QVERIFY(qAbs(dateOf().secsTo(QDateTime::currentDateTimeUtc())) < 60);
     }
 
     void testGarbageOnTheSocketDoesNotKillTheServer()
