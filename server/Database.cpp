@@ -2,6 +2,7 @@
 
 #include "ServerLogging.h"
 
+#include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
@@ -279,13 +280,16 @@ QStringList statementsOf(const char *text)
 
 // Any instance migrating takes this lock first, so instances started together migrate once (pg_advisory_lock).
 constexpr qint64 kMigrationLock = 0x6e637265; // "ncre"
+// PostgreSQL: the longest a statement may run, and wait for a lock, once the server is serving (ms).
+constexpr int kStatementTimeoutMs = 10000;
+constexpr int kLockTimeoutMs = 5000;
 
 } // namespace
 
 Result<void> Database::open(const QString &location)
 {
     if (location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://")))
-        return openPostgresql(QUrl(location));
+        return openPostgresql(location);
     return openSqlite(location);
 }
 
@@ -301,6 +305,11 @@ Result<void> Database::openSqlite(const QString &path)
                          .arg(path, m_db.driver()->lastError().driverText()));
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
         QSqlQuery q = run(QString::fromLatin1(pragma));
+        if (!ok(q) && (q.lastError().nativeErrorCode().toInt() & 0xff) == SQLITE_READONLY)
+            return Error(ErrorCode::ServerInternal, {},
+                         QStringLiteral("the database %1 is read-only for this user: ncre-server must be able to write "
+                                        "the file and its folder (SQLite keeps its -wal and -shm files beside it)")
+                             .arg(path));
         if (!ok(q))
             return Error(ErrorCode::ServerInternal, {},
                          QStringLiteral("the database %1 cannot be used (%2): is it an ncre-server database?")
@@ -310,6 +319,15 @@ Result<void> Database::openSqlite(const QString &path)
     if (check.toString() != QLatin1String("ok"))
         return Error(ErrorCode::ServerInternal, {}, QStringLiteral("database fails quick_check"));
     useSqliteHandle();
+    // A file this user may only read is opened read-only by SQLite (and every write of every request would fail):
+    // refused at start, not found by the first candidate.
+    const bool readOnly = m_sqlite ? sqlite3_db_readonly(m_sqlite, "main") == 1
+                                   : (path != QLatin1String(":memory:") && !QFileInfo(path).isWritable());
+    if (readOnly)
+        return Error(ErrorCode::ServerInternal, {},
+                     QStringLiteral("the database %1 is read-only for this user: ncre-server must be able to write the "
+                                    "file and its folder (SQLite keeps its -wal and -shm files beside it)")
+                         .arg(path));
     return migrate();
 }
 
@@ -440,10 +458,11 @@ QVariantList Database::firstRowSqlite(const QString &sql, const QVariantList &bi
     return row;
 }
 
-Result<void> Database::openPostgresql(const QUrl &url)
+Result<void> Database::openPostgresql(const QString &location)
 {
     m_backend = Backend::PostgreSQL;
-    const QString shown = url.toString(QUrl::RemovePassword);
+    const QUrl url(location);
+    const QString shown = shownLocation(location);
     if (!url.isValid() || url.host().isEmpty() || url.path().size() < 2 || url.userName().isEmpty())
         return Error(ErrorCode::ServerInternal, {},
                      QStringLiteral("--db %1: expected postgresql://USER@HOST[:PORT]/DATABASE").arg(shown));
@@ -467,6 +486,11 @@ Result<void> Database::openPostgresql(const QUrl &url)
     QStringList options;
     const QUrlQuery query(url);
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (key.contains(QLatin1String("password")) || key == QLatin1String("passfile"))
+            return Error(ErrorCode::ServerInternal, {},
+                         QStringLiteral("--db %1: no password in the URL, not even as %2 (anyone can read a command "
+                                        "line); put it in PGPASSWORD or a password file (PGPASSFILE, default ~/.pgpass)")
+                             .arg(shown, key));
         if (!passed.contains(key))
             return Error(ErrorCode::ServerInternal, {},
                          QStringLiteral("--db %1: unknown option %2 (known: %3)").arg(shown, key, passed.join(u", ")));
@@ -480,8 +504,43 @@ Result<void> Database::openPostgresql(const QUrl &url)
     if (!m_db.open())
         return Error(ErrorCode::ServerInternal, {},
                      QStringLiteral("cannot connect to the database %1: %2").arg(shown, m_db.lastError().text().simplified()));
+    configureSession();
+    if (Result<void> migrated = migrate(); !migrated)
+        return migrated;
+    // After the migrations, which may take long on a large database: from now on a statement or a lock that waits
+    // too long is cancelled, and its request answered 503 (noteFailure), rather than stopping this instance, which
+    // serves one request at a time, for as long as another session holds a lock.
+    run(QStringLiteral("SET statement_timeout = %1").arg(kStatementTimeoutMs));
+    run(QStringLiteral("SET lock_timeout = %1").arg(kLockTimeoutMs));
+    m_timeoutsSet = true;
+    return {};
+}
+
+void Database::configureSession()
+{
+    if (m_backend != Backend::PostgreSQL)
+        return;
     run(QStringLiteral("SET client_min_messages = warning")); // no NOTICE lines on stderr ("already exists, skipping")
-    return migrate();
+    if (m_timeoutsSet) {
+        run(QStringLiteral("SET statement_timeout = %1").arg(kStatementTimeoutMs));
+        run(QStringLiteral("SET lock_timeout = %1").arg(kLockTimeoutMs));
+    }
+}
+
+QString Database::shownLocation(const QString &location)
+{
+    // For messages: the location without a password in its user part and without its options' values (either may
+    // hold a secret), also when it is not a valid URL.
+    static const QRegularExpression userPassword(QStringLiteral("^([A-Za-z][A-Za-z0-9+.-]*://[^/@?#]*?):[^/?#]*@"));
+    QString shown = location;
+    shown.replace(userPassword, QStringLiteral("\\1:…@"));
+    const qsizetype query = shown.indexOf(QLatin1Char('?'));
+    if (query < 0)
+        return shown;
+    QStringList keys;
+    for (const QString &item : shown.mid(query + 1).split(QLatin1Char('&'), Qt::SkipEmptyParts))
+        keys << item.section(QLatin1Char('='), 0, 0) + QStringLiteral("=…");
+    return shown.left(query + 1) + keys.join(QLatin1Char('&'));
 }
 
 int Database::schemaVersion()
@@ -492,18 +551,29 @@ int Database::schemaVersion()
     return scalar(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM ncre_schema")).toInt();
 }
 
-Result<void> Database::migrate()
+Result<void> Database::underSetupLock(const std::function<Result<void>()> &work)
 {
-    const int target = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
+    // Held across `work`, and taken before any transaction begins: a SERIALIZABLE snapshot taken before the lock
+    // was granted would not see what another instance committed meanwhile.
     const bool postgresql = m_backend == Backend::PostgreSQL;
-    // Held across the loop, and taken before any transaction begins: a SERIALIZABLE snapshot taken before the lock
-    // was granted would not see the migration another instance committed meanwhile.
     if (postgresql)
         run(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kMigrationLock));
     const auto unlock = qScopeGuard([this, postgresql]() {
         if (postgresql)
             run(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kMigrationLock));
     });
+    return work();
+}
+
+Result<void> Database::migrate()
+{
+    return underSetupLock([this]() { return migrateLocked(); });
+}
+
+Result<void> Database::migrateLocked()
+{
+    const int target = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
+    const bool postgresql = m_backend == Backend::PostgreSQL;
     for (;;) {
         Transaction tx(*this);
         const int version = schemaVersion();
@@ -543,7 +613,17 @@ Result<void> Database::migrate()
 
 bool Database::answers()
 {
-    return scalar(QStringLiteral("SELECT 1")).toInt() == 1;
+    if (scalar(QStringLiteral("SELECT 1")).toInt() == 1)
+        return true;
+    if (!m_connectionLost || m_depth > 0)
+        return false;
+    // The connection was lost (the database restarted): a fresh one is opened at once, so the check says whether
+    // the database answers now, not whether this instance's old connection did.
+    if (scalar(QStringLiteral("SELECT 1")).toInt() != 1)
+        return false;
+    m_storageFailed = false;
+    m_lostInRequest = false;
+    return true;
 }
 
 QString Database::orderInsertionColumn() const
@@ -620,10 +700,18 @@ void Database::noteFailure(const QSqlError &error)
         }
         if (state == QLatin1String("25P02"))
             return; // "in failed transaction": the statement that failed first was noted
+        // statement_timeout (57014 query_canceled) or lock_timeout (55P03 lock_not_available): the database is
+        // too busy or another session holds a lock; 503 with Retry-After.
+        if (state == QLatin1String("57014") || state == QLatin1String("55P03")) {
+            m_storageFailed = true;
+            return;
+        }
         const bool connection = state.isEmpty() || state.startsWith(QLatin1String("08"))
             || state.startsWith(QLatin1String("57P"));
-        if (connection)
+        if (connection) {
             m_connectionLost = true;
+            m_lostInRequest = true;
+        }
         if (connection || state.startsWith(QLatin1String("53")) || state.startsWith(QLatin1String("58"))
             || state == QLatin1String("25006") || state.startsWith(QLatin1String("XX")))
             m_storageFailed = true;
@@ -647,8 +735,10 @@ void Database::reconnectIfLost()
     m_connectionLost = false;
     dropPrepared();
     m_db.close();
-    if (m_db.open())
+    if (m_db.open()) {
         qCInfo(lcServerDb) << "database connection opened again";
+        configureSession();
+    }
     else
         qCWarning(lcServerDb) << "database connection still lost:" << m_db.lastError().text().simplified();
 }

@@ -10,6 +10,7 @@
 #include <QUrl>
 #include <QVariantList>
 
+#include <functional>
 #include <memory>
 #include <unordered_map>
 #include <utility>
@@ -82,6 +83,16 @@ public:
     // run again from the start, or answered 503 with Retry-After. Never set on SQLite. Resets the flag.
     bool takeConflict() { return std::exchange(m_conflict, false); }
 
+    // The connection to the database was lost by a statement since the last call (PostgreSQL restarted, a network
+    // cut): nothing of the statement's transaction was committed, and the next statement outside a transaction
+    // opens a new connection, so a request that found it lost may run again. Resets the flag.
+    bool takeLostConnection() { return std::exchange(m_lostInRequest, false); }
+    // Runs `work` while no other instance runs its own setup: on PostgreSQL under a session advisory lock (the one
+    // the migrations take), so that instances started together on an empty database seed it once. SQLite: as is.
+    Result<void> underSetupLock(const std::function<Result<void>()> &work);
+    // A database location for messages: no password (in the user part) and no option values.
+    static QString shownLocation(const QString &location);
+
     // The SQL that differs between the backends, for the few statements that need it.
     // Insertion order of `orders` rows (SQLite's rowid; PostgreSQL's seq identity column, migration 9).
     QString orderInsertionColumn() const;
@@ -102,8 +113,10 @@ public:
 
 private:
     Result<void> openSqlite(const QString &path);
-    Result<void> openPostgresql(const QUrl &url);
+    Result<void> openPostgresql(const QString &location);
     Result<void> migrate();
+    Result<void> migrateLocked();
+    void configureSession();
     int schemaVersion();
     void noteFailure(const QSqlError &error);
     void reconnectIfLost();
@@ -112,6 +125,8 @@ private:
     Backend m_backend = Backend::SQLite;
     bool m_conflict = false;
     bool m_connectionLost = false;
+    bool m_lostInRequest = false; // takeLostConnection()
+    bool m_timeoutsSet = false;   // PostgreSQL: statement and lock timeouts apply (after the migrations)
     int m_abortedDepth = 0; // PostgreSQL: the transaction level at which a statement failed (0: none)
     QSqlDatabase m_db;
     struct Prepared

@@ -204,6 +204,7 @@ void HttpServer::dispatch(const HttpRequest &request, const Router::Route &route
     const bool writes = request.method != HttpMethod::Get && request.method != HttpMethod::Head && !route.options.answersLater;
     m_db.takeStorageFailure();
     m_db.takeConflict();
+    m_db.takeLostConnection();
     auto storage = []() {
         Problem p = Problem::fromError(Error(ErrorCode::ServerStorage));
         p.retryAfterSeconds = 30;
@@ -217,6 +218,9 @@ void HttpServer::dispatch(const HttpRequest &request, const Router::Route &route
     for (int attempt = 1;; ++attempt) {
         auto tx = writes ? std::make_shared<std::optional<Transaction>>(std::in_place, m_db) : nullptr;
         if (tx && !(*tx)->isOpen()) {
+            m_db.takeStorageFailure();
+            if (m_db.takeLostConnection() && attempt == 1)
+                continue; // BEGIN found the connection lost: the next BEGIN opens a new one
             done(storage());
             return;
         }
@@ -229,14 +233,24 @@ void HttpServer::dispatch(const HttpRequest &request, const Router::Route &route
         Reply answer = [this, tx, state, attempt, storage, contended, done](ApiResponse response) {
             bool failed = m_db.takeStorageFailure();
             bool conflict = m_db.takeConflict();
+            // The database connection was lost before anything was committed (PostgreSQL restarted): the request
+            // runs once more on a new connection rather than answering 503 for what the next request would find
+            // mended. A connection lost at COMMIT leaves the outcome unknown: that is answered 503, never re-run.
+            const bool lost = m_db.takeLostConnection();
             if (tx && *tx) {
                 if (failed || conflict || response.status >= 500) {
                     tx->reset(); // rolls back
                 } else if (!(*tx)->commit()) {
                     conflict = m_db.takeConflict();
                     failed = !conflict;
+                    m_db.takeLostConnection();
                 }
                 tx->reset();
+            }
+            if (lost && !state->returned && attempt == 1) {
+                qCInfo(lcServer) << "database connection lost during a request: run again on a new connection";
+                state->again = true;
+                return;
             }
             if (conflict) {
                 if (!state->returned && attempt < kConflictAttempts) {

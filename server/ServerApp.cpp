@@ -41,7 +41,10 @@ Result<void> ServerApp::start()
     if (Result<void> opened = m_db.open(path); !opened)
         return opened;
     if (m_options.seedDemo) {
-        if (Result<void> seeded = DemoSeed::load(m_db, m_clock, m_options.kdf); !seeded)
+        // Instances started together on an empty database: one seeds it, the others find it seeded.
+        const Result<void> seeded
+            = m_db.underSetupLock([this]() { return DemoSeed::load(m_db, m_clock, m_options.kdf); });
+        if (!seeded)
             return seeded;
     }
     // Shared by every instance on the same database (a document-check tag made by one is recognised by another).

@@ -124,6 +124,11 @@ int main(int argc, char *argv[])
     options.host = QHostAddress(host);
     options.port = quint16(port);
     options.databasePath = parser.value(db);
+    // An empty --db (NCRE_DB unset or misspelt in the unit's environment file) would otherwise mean a throw-away
+    // database in memory: every registration lost at the next restart.
+    if (parser.isSet(db) && options.databasePath.trimmed().isEmpty())
+        return usageError(parser, QStringLiteral("--db is empty: give an SQLite file or a postgresql:// URL "
+                                                 "(under systemd: is NCRE_DB set in /etc/ncre-server/database.env?)"));
     if (parser.isSet(seed)) {
         if (parser.value(seed) != QLatin1String("demo"))
             return usageError(parser, QStringLiteral("--seed knows only: demo"));

@@ -1,6 +1,8 @@
 #include "ServerProcess.h"
 
 #include <QJsonArray>
+#include <QScopeGuard>
+#include <QUuid>
 #include <QTest>
 
 #include <memory>
@@ -41,6 +43,34 @@ private slots:
         // The later instances first: the first one's database is dropped when it goes.
         while (!m_instances.empty())
             m_instances.pop_back();
+    }
+
+    // Instances started at the same moment on an empty database, each with --seed demo (as a site's units start
+    // together after an install): one migrates and seeds, the others wait for it and find the exam there. Found by
+    // a trial: all but one failed with "demo seed not committed".
+    void testInstancesStartedTogetherSeedOnce()
+    {
+        const QString database = QStringLiteral("ncre_together_") + QUuid::createUuid().toString(QUuid::Id128);
+        QVERIFY(ServerProcess::postgresTool(QStringLiteral("createdb"), {database}));
+        const auto drop = qScopeGuard([&database]() {
+            ServerProcess::postgresTool(QStringLiteral("dropdb"), {QStringLiteral("--force"), database});
+        });
+        QUrl url(qEnvironmentVariable("NCRE_TEST_PG"));
+        url.setPath(QLatin1Char('/') + database);
+        {
+            std::vector<std::unique_ptr<ServerProcess>> together;
+            for (int i = 0; i < 3; ++i)
+                together.push_back(std::make_unique<ServerProcess>(QStringList{"--db", url.toString()}));
+            QByteArray exam;
+            for (auto &server : together) {
+                QVERIFY2(server->waitReady(), server->stderrText().constData());
+                const HttpResult current = TestHttp(*server).get("/api/v1/exams/current");
+                QCOMPARE(current.status, 200);
+                if (exam.isEmpty())
+                    exam = current.body;
+                QCOMPARE(current.body, exam); // one exam, the same for all
+            }
+        }
     }
 
     // A captcha made by one instance is answered at another; an account made at a third logs in at the first; its
@@ -160,8 +190,10 @@ private slots:
         }
     }
 
-    // The readiness route follows the database: when an instance's connection is cut (the database restarted), it
-    // says 503 with Retry-After, never 500, and the next request finds the connection opened again.
+    // The readiness route follows the database. A connection cut while the database is up (it restarted) is
+    // opened again within the request that finds it: /ready says 200 and an ordinary request succeeds, rather than
+    // a 503 for what the next request would find mended (found by a trial). While the database refuses
+    // connections, /ready says 503 with Retry-After (never 500), and 200 again once it accepts them.
     void testReadinessFollowsTheDatabase()
     {
         TestHttp a(instance(0));
@@ -169,17 +201,26 @@ private slots:
         QCOMPARE(ready.status, 200);
         QCOMPARE(ready.json().value("database").toString(), QStringLiteral("ok"));
         const QString database = instance(0).postgresDatabase();
-        QVERIFY(ServerProcess::postgresTool(QStringLiteral("psql"),
-                                            {"-d", database, "-c",
-                                             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
-                                                 + database + "' AND pid <> pg_backend_pid()"}));
+        auto sql = [&database](const QString &statement) {
+            return ServerProcess::postgresTool(QStringLiteral("psql"), {"-d", "postgres", "-c", statement});
+        };
+        const QString cut = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
+            + "' AND pid <> pg_backend_pid()";
+        QVERIFY(sql(cut));
+        QCOMPARE(a.get("/api/v1/ready").status, 200);
+        QVERIFY(sql(cut));
+        QVERIFY(!a.registerAndLogIn("after.cut").isEmpty()); // captcha, account, login: each after the cut
+
+        QVERIFY(sql("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false"));
+        QVERIFY(sql(cut));
         ready = a.get("/api/v1/ready");
         QCOMPARE(ready.status, 503);
         QVERIFY(!ready.header("Retry-After").isEmpty());
         QCOMPARE(ready.json().value("code").toString(), QStringLiteral("server.storage"));
+        QVERIFY(sql("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true"));
         QCOMPARE(a.get("/api/v1/ready").status, 200);
         // And writes go on at every instance.
-        QVERIFY(!a.registerAndLogIn("after.cut").isEmpty());
+        QVERIFY(!TestHttp(instance(1)).registerAndLogIn("after.outage").isEmpty());
     }
 };
 

@@ -1,4 +1,7 @@
+#include "ServerProcess.h"
+
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -7,6 +10,10 @@
 #include <QTest>
 
 #include <csignal>
+
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 // ncre-server as an operator runs it (issue 15, from a new user's trial of the packages): `systemctl stop` (SIGTERM)
 // ends it cleanly with exit 0; the reasons it cannot start name what is wrong — the database file and why, the port
@@ -69,6 +76,14 @@ private slots:
         QTest::addRow("no database") << "postgresql://ncre@127.0.0.1:5432/" << "expected postgresql://USER@HOST";
         QTest::addRow("unknown option") << "postgresql://ncre@127.0.0.1:5432/ncre?host=evil" << "unknown option host";
         QTest::addRow("nobody listening") << "postgresql://ncre@127.0.0.1:1/ncre" << "cannot connect to the database";
+        QTest::addRow("password as an option") << "postgresql://ncre@127.0.0.1:5432/ncre?password=secret"
+                                               << "no password in the URL, not even as password";
+        QTest::addRow("TLS key password as an option") << "postgresql://ncre@127.0.0.1:5432/ncre?sslpassword=secret"
+                                                       << "not even as sslpassword";
+        QTest::addRow("password with an @, not a URL") << "postgresql://ncre:se@cret@127.0.0.1:5432/ncre"
+                                                       << "postgresql://ncre:…@";
+        QTest::addRow("option value not repeated") << "postgresql://ncre@127.0.0.1:5432/ncre?options=secret"
+                                                   << "?options=…: unknown option options";
     }
     void testPostgresqlUrlsItRefuses()
     {
@@ -77,7 +92,7 @@ private slots:
         const Run r = run({"--listen", "127.0.0.1:0", "--db", url});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(why.toUtf8()), r.err.constData());
-        QVERIFY2(!r.err.contains("secret"), r.err.constData()); // the refused password is not repeated either
+        QVERIFY2(!r.err.contains("secret") && !r.err.contains("cret"), r.err.constData()); // no secret is repeated
     }
 
     void testReasonsItCannotStart()
@@ -94,6 +109,42 @@ private slots:
         const Run wrongFile = run({"--listen", "127.0.0.1:0", "--db", notDb});
         QCOMPARE(wrongFile.code, 1);
         QVERIFY2(wrongFile.err.contains(notDb.toUtf8()) && wrongFile.err.contains("ncre-server database"), wrongFile.err.constData());
+
+        // A file this user may only read: SQLite would open it read-only and every write would fail.
+        const QString readOnly = m_dir.filePath("read-only.sqlite");
+        {
+            ServerProcess migrated({QStringLiteral("--db"), readOnly}); // a whole ncre-server database, then stopped
+            QVERIFY(migrated.waitReady());
+        }
+        {
+            // Permissions bind everyone but root (CI runs as root): there the server runs as nobody, on a copy
+            // nobody owns, in a folder nobody may write.
+            const bool root = ::geteuid() == 0;
+            QTemporaryDir folder;
+            QVERIFY(folder.isValid());
+            const QString file = folder.filePath("ncre.sqlite");
+            QVERIFY(QFile::copy(readOnly, file));
+            QVERIFY(QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+            QStringList command = {QStringLiteral(NCRE_SERVER_BINARY), "--listen", "127.0.0.1:0", "--db", file};
+            if (root) {
+                const passwd *nobody = ::getpwnam("nobody");
+                QVERIFY(nobody);
+                QVERIFY(::chown(qPrintable(file), nobody->pw_uid, nobody->pw_gid) == 0);
+                QVERIFY(::chmod(qPrintable(folder.path()), 0755) == 0); // nobody may enter, not write
+                command = QStringList{"runuser", "-u", "nobody", "--"} + command;
+            }
+            QProcess p;
+            p.start(command.first(), command.mid(1));
+            QVERIFY(p.waitForFinished(30000));
+            const QByteArray err = p.readAllStandardError();
+            QCOMPARE(p.exitCode(), 1);
+            QVERIFY2(err.contains("is read-only for this user"), err.constData());
+        }
+
+        // An empty --db (an unset NCRE_DB in the unit's environment file) is not a throw-away database.
+        const Run empty = run({"--listen", "127.0.0.1:0", "--db", ""});
+        QCOMPARE(empty.code, 2);
+        QVERIFY2(empty.err.contains("--db is empty"), empty.err.constData());
 
         QTcpServer taken;
         QVERIFY(taken.listen(QHostAddress::LocalHost, 0));
