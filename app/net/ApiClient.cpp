@@ -128,6 +128,8 @@ void ApiClient::attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, 
     r.setTransferTimeout(request->timeoutMs);
     if (!request->body.isEmpty())
         r.setHeader(QNetworkRequest::ContentTypeHeader, request->contentType);
+    // The token this attempt carries: a 401 for it after another request already renewed it needs no refresh.
+    const QString sentToken = request->authenticated ? m_accessToken : QString();
     if (request->authenticated && !m_accessToken.isEmpty())
         r.setRawHeader("Authorization", "Bearer " + m_accessToken.toLatin1());
     if (!request->idempotencyKey.isEmpty())
@@ -190,6 +192,12 @@ void ApiClient::attempt(std::shared_ptr<ApiRequest> request, int attemptNumber, 
             }
         }
         if (status == 401 && request->authenticated && m_refresher && !refreshed) {
+            // Sent with a token another request's refresh has replaced since (two requests met the same expired
+            // token, and this 401 came after the refresh ended): sent again with the new one, not refreshed twice.
+            if (!m_accessToken.isEmpty() && m_accessToken != sentToken && m_waitingForRefresh.isEmpty()) {
+                attempt(request, attemptNumber, started, done, true);
+                return;
+            }
             refreshThen([=](bool ok) {
                 if (ok)
                     attempt(request, attemptNumber, started, done, true);
