@@ -9,18 +9,27 @@ namespace ncre::server {
 
 using Method = HttpMethod;
 
+bool ifNoneMatchMatches(const QByteArray &ifNoneMatch, const QByteArray &etag)
+{
+    if (ifNoneMatch.isEmpty())
+        return false;
+    if (ifNoneMatch == etag) // the desk's own poll: one tag, as it was given
+        return true;
+    const QByteArray bare = etag.startsWith("W/") ? etag.mid(2) : etag;
+    for (const QByteArray &candidate : ifNoneMatch.split(',')) {
+        const QByteArray c = candidate.trimmed();
+        if (c == "*" || c == bare || (c.startsWith("W/") && c.mid(2) == bare))
+            return true;
+    }
+    return false;
+}
+
 ApiResponse conditional(const ApiRequest &request, ApiResponse response, const QByteArray &etag)
 {
-    const QByteArray inm = request.header("If-None-Match");
-    if (!inm.isEmpty()) {
-        for (const QByteArray &candidate : inm.split(',')) {
-            const QByteArray c = candidate.trimmed();
-            if (c == etag || c == "*" || c == "W/" + etag) {
-                ApiResponse notModified = ApiResponse::empty(304);
-                notModified.addHeader("ETag", etag);
-                return notModified;
-            }
-        }
+    if (ifNoneMatchMatches(request.header("If-None-Match"), etag)) {
+        ApiResponse notModified = ApiResponse::empty(304);
+        notModified.addHeader("ETag", etag);
+        return notModified;
     }
     response.addHeader("ETag", etag);
     return response;

@@ -8,6 +8,8 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
+
 namespace ncre::server {
 
 namespace {
@@ -37,6 +39,8 @@ constexpr int kLingerMs = 2000;
 constexpr qint64 kLingerBytes = 4 * 1024 * 1024;
 // Answers not yet taken by the client beyond which no further request is read (pipelining backpressure).
 constexpr qint64 kMaxUnsentBytes = 64 * 1024;
+// Pipelined requests answered in one turn of the event loop (feed()).
+constexpr int kPipelinedPerTurn = 16;
 // An answer's body up to this size is written with its head, in one write.
 constexpr qsizetype kOneWriteBytes = 16 * 1024;
 
@@ -226,6 +230,11 @@ void HttpConnection::readAvailable()
 
 void HttpConnection::feed()
 {
+    // Requests already read behind one another (pipelined) are answered in this call, while each is answered at
+    // once: a client that sends several and half-closes (printf ... | nc) gets every answer before Qt, on the event
+    // loop's next turn, reads the end of its stream and closes the socket. Up to kPipelinedPerTurn, then the rest
+    // on the next turn, so one client cannot hold the event loop.
+    int answered = 0;
     while (!m_pending.isEmpty() && m_phase != Phase::Handling && m_phase != Phase::Closing && !m_waitingForWrite) {
         const size_t parsed = http_parser_execute(&m_parser, &m_settings, m_pending.constData(), size_t(m_pending.size()));
         const http_errno error = HTTP_PARSER_ERRNO(&m_parser);
@@ -234,8 +243,16 @@ void HttpConnection::feed()
             m_pending.remove(0, qsizetype(parsed));
             http_parser_pause(&m_parser, 0);
             m_parser.http_errno = HPE_OK;
+            m_feeding = true;
             emit requestReady(this, m_request);
-            return;
+            m_feeding = false;
+            if (m_finished || m_phase != Phase::Idle || m_waitingForWrite)
+                return; // answered later (or the connection is gone, or the client is not reading)
+            if (++answered >= kPipelinedPerTurn) {
+                scheduleNext();
+                return;
+            }
+            continue;
         }
         if (error != HPE_OK) {
             if (m_refusalStatus == 0) {
@@ -311,6 +328,10 @@ int HttpConnection::onHeaderField(http_parser *p, const char *at, size_t length)
             return c->refuse(431, "too many request header fields");
     }
     c->m_field.append(at, qsizetype(length));
+    // No whitespace inside a field name, nor between it and the colon: "Content-Length : 5" is refused, not read as
+    // a length another party on the way may not see (RFC 9112 §5.1: MUST be rejected with 400; request smuggling).
+    if (std::any_of(at, at + length, [](char ch) { return ch == ' ' || ch == '\t'; }))
+        return c->refuse(400, "whitespace in a header field name");
     return 0;
 }
 
@@ -320,6 +341,9 @@ int HttpConnection::onHeaderValue(http_parser *p, const char *at, size_t length)
     if (!c->countHeaderBytes(length))
         return c->refuse(431, "request headers too large");
     c->m_inValue = true;
+    // A value continued on the next line (obs-fold) is refused (RFC 9112 §5.2 allows 400).
+    if (std::any_of(at, at + length, [](char ch) { return ch == '\r' || ch == '\n'; }))
+        return c->refuse(400, "a header field folded over lines");
     c->m_value.append(at, qsizetype(length));
     return 0;
 }
@@ -331,6 +355,12 @@ int HttpConnection::onHeadersComplete(http_parser *p)
         c->m_request.headers.append({c->m_field, c->m_value.trimmed()});
     if (c->m_request.headers.size() > c->m_limits.maxHeaderCount)
         return c->refuse(431, "too many request header fields");
+    // Exactly one Host in HTTP/1.1, at most one before (RFC 9112 §3.2: otherwise 400).
+    int hosts = 0;
+    for (const auto &[name, value] : c->m_request.headers)
+        hosts += name.compare("Host", Qt::CaseInsensitive) == 0 ? 1 : 0;
+    if (hosts > 1 || (hosts == 0 && p->http_major == 1 && p->http_minor >= 1))
+        return c->refuse(400, hosts > 1 ? "more than one Host" : "an HTTP/1.1 request needs Host");
     c->m_request.method = toMethod(p->method);
     // Origin-form ("/path?query"), or absolute-form as sent through a proxy, which a server must accept too
     // (RFC 9112 §3.2.2): only its path and query are used.
@@ -481,7 +511,9 @@ void HttpConnection::respond(int status, const QList<QPair<QByteArray, QByteArra
     out.append("\r\n");
     for (const auto &[name, value] : headers)
         out.append(name).append(": ").append(value).append("\r\n");
-    out.append("Content-Length: ").append(QByteArray::number(body.size())).append("\r\n");
+    // Never on 1xx or 204 (RFC 9110 §8.6), nor on 304, where it could only repeat the length of the 200 not sent.
+    if (status >= 200 && status != 204 && status != 304)
+        out.append("Content-Length: ").append(QByteArray::number(body.size())).append("\r\n");
     if (close)
         out.append("Connection: close\r\n");
     out.append("\r\n");
@@ -513,13 +545,21 @@ void HttpConnection::respond(int status, const QList<QPair<QByteArray, QByteArra
         m_waitingForWrite = true;
         return;
     }
-    // The next request, if it came already (pipelined, or read behind this one).
-    if (!m_pending.isEmpty() || m_socket->bytesAvailable() > 0)
-        QMetaObject::invokeMethod(this, [this]() {
-            feed();
-            if (m_socket->bytesAvailable() > 0)
-                readAvailable();
-        }, Qt::QueuedConnection);
+    // The next request, if it came already (pipelined, or read behind this one): feed() goes on by itself when
+    // this answer was given inside it.
+    if (!m_feeding)
+        scheduleNext();
+}
+
+void HttpConnection::scheduleNext()
+{
+    if (m_pending.isEmpty() && m_socket->bytesAvailable() == 0)
+        return;
+    QMetaObject::invokeMethod(this, [this]() {
+        feed();
+        if (m_socket->bytesAvailable() > 0)
+            readAvailable();
+    }, Qt::QueuedConnection);
 }
 
 } // namespace ncre::server

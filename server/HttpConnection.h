@@ -83,6 +83,7 @@ private:
     bool countHeaderBytes(size_t length);
     void releaseBody();
     void resumeAfterWrite();
+    void scheduleNext();
 
     QTcpSocket *m_socket;
     HttpLimits m_limits;
@@ -92,6 +93,7 @@ private:
     QString m_reservedFor; // the client it was reserved for
     BodyAllowance m_refusal; // a refusal decided by the body policy
     bool m_waitingForWrite = false;
+    bool m_feeding = false; // inside feed()'s requestReady: an answer given now lets feed() go on
     QHostAddress m_peer;
     http_parser m_parser;
     http_parser_settings m_settings;

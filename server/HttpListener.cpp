@@ -1,6 +1,11 @@
 #include "HttpListener.h"
 
+#include "Problem.h"
 #include "ServerLogging.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QLocale>
 
 #include <QTcpSocket>
 #include <QTimer>
@@ -91,10 +96,19 @@ void HttpListener::acceptReady()
 
 void HttpListener::turnAway(qintptr descriptor)
 {
-    // One write and gone: a client over the limits learns when to come back; nothing of it is kept.
-    static const QByteArray body = R"({"code":"server.busy","status":503,"title":"Too many connections","type":"about:blank"})";
-    static const QByteArray busy = "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 2\r\nContent-Type: application/problem+json\r\n"
-                                   "Connection: close\r\nContent-Length: "
+    // One write and gone: a client over the limits learns when to come back; nothing of it is kept. The same
+    // problem as every other 503 server.busy of the API, with the Date every answer carries.
+    static const QByteArray body = []() {
+        Problem p = Problem::fromError(Error(ErrorCode::ServerBusy, {}, QStringLiteral("too many connections")));
+        p.retryAfterSeconds = 2;
+        return QJsonDocument(p.toJson()).toJson(QJsonDocument::Compact);
+    }();
+    const QByteArray date = QLocale::c()
+                                .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+                                .toLatin1();
+    const QByteArray busy = "HTTP/1.1 503 Service Unavailable\r\nDate: " + date
+        + "\r\nRetry-After: 2\r\nContent-Type: application/problem+json\r\nCache-Control: no-store\r\n"
+          "Connection: close\r\nContent-Length: "
         + QByteArray::number(body.size()) + "\r\n\r\n" + body;
     const ssize_t written = ::write(int(descriptor), busy.constData(), size_t(busy.size()));
     Q_UNUSED(written);

@@ -60,6 +60,9 @@ ApiResponse hashingBusy(const PasswordHasher &hasher);
 
 // Answers 304 when If-None-Match names `etag`; otherwise adds the ETag header to `response`.
 ApiResponse conditional(const ApiRequest &request, ApiResponse response, const QByteArray &etag);
+// Whether an If-None-Match field value matches `etag` (a strong ETag, quoted): "*", or a list of entity tags of which
+// one equals it by the weak comparison (W/ ignored), as RFC 9110 §13.1.2 asks of If-None-Match.
+bool ifNoneMatchMatches(const QByteArray &ifNoneMatch, const QByteArray &etag);
 // A strong ETag over a body.
 QByteArray bodyEtag(const QByteArray &body);
 // 422 validation.failed with every field error.

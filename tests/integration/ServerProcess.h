@@ -1,5 +1,7 @@
 #pragma once
 
+#include <algorithm>
+
 #include <QByteArray>
 #include <QDate>
 #include <QFile>
@@ -201,6 +203,11 @@ struct HttpResult
 
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
     QString code() const { return json().value("code").toString(); }
+    bool hasHeader(const QByteArray &name) const
+    {
+        return std::any_of(headers.cbegin(), headers.cend(),
+                           [&name](const auto &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
+    }
     QByteArray header(const QByteArray &name) const
     {
         for (const auto &[k, v] : headers) {

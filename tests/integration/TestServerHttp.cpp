@@ -129,6 +129,29 @@ private slots:
         }
     }
 
+    // An unchanged poll is a 304 whatever form the ETag comes back in (RFC 9110 §13.1.2: If-None-Match compares
+    // weakly and takes a list, or "*"), e.g. weakened by a compressing proxy (found by a trial: only the exact tag
+    // matched). A 304 carries no Content-Length (§8.6: only the 200's own length would be allowed).
+    void testRegistrationPollsMatchEveryFormOfTheTag()
+    {
+        TestHttp http(*m_server);
+        http.setToken(http.registerAndLogIn(QStringLiteral("poller.forms")));
+        const QString version = http.get("/api/v1/exams/current").json().value("agreementVersion").toString();
+        QCOMPARE(http.put("/api/v1/registrations/current/agreement", {{"agreementVersion", version}}).status, 200);
+        const HttpResult full = http.get("/api/v1/registrations/current");
+        QCOMPARE(full.status, 200);
+        const QByteArray etag = full.header("ETag");
+        QVERIFY(etag.startsWith('"'));
+        for (const QByteArray &form : {etag, "W/" + etag, "\"other\", " + etag, "\"other\",W/" + etag, QByteArray("*")}) {
+            const HttpResult poll = http.get("/api/v1/registrations/current", {{"If-None-Match", form}});
+            QVERIFY2(poll.status == 304, form.constData());
+            QCOMPARE(poll.header("ETag"), etag);
+            QVERIFY2(!poll.hasHeader("Content-Length"), form.constData());
+        }
+        for (const QByteArray &form : {QByteArray("\"other\""), QByteArray("W/\"other\""), etag.chopped(1) + "x\""})
+            QCOMPARE(http.get("/api/v1/registrations/current", {{"If-None-Match", form}}).status, 200);
+    }
+
     // The Date header is the server's clock (RFC 9110 §5.6.7's IMF-fixdate), also after the clock moves: it is
     // formatted once a second, and a moved clock must not keep the second formatted before.
     void testDateHeaderCarriesServerTime()
