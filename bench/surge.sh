@@ -69,7 +69,7 @@ start_proxy() { # ports...: HAProxy from packaging/server/haproxy.cfg with these
     port=$(free_port)
     # The shipped file, with this run's ports, and without the syslog socket (none here).
     sed -e "s/bind 127.0.0.1:8080/bind 127.0.0.1:$port/" -e '/^    log \/dev\/log/d' -e '/^    option httplog/d' \
-        -e '/^    server ncre[0-9]/d' \
+        -e '/^    server ncre[0-9]/d' -e "s#/etc/haproxy/errors/ncre-503.http#$root/packaging/server/ncre-503.http#" \
         "$root/packaging/server/haproxy.cfg" > "$cfg"
     local i=1
     for p in "$@"; do echo "    server ncre$i 127.0.0.1:$p" >> "$cfg"; i=$((i + 1)); done
