@@ -8,7 +8,12 @@
 #include "StopSignals.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
 #include <QGuiApplication>
+#include <QTemporaryDir>
+
+#include <optional>
 #include <QRegularExpression>
 #include <QTimer>
 
@@ -62,6 +67,14 @@ int main(int argc, char *argv[])
     // PDFs and captcha images are drawn with QPainter: a GUI application, but never a window.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // The platform asks for a runtime folder, which a service or a container often lacks (XDG_RUNTIME_DIR unset):
+    // Qt would warn on every start, --help included. A private one (mode 0700) for this process instead.
+    std::optional<QTemporaryDir> runtimeDir;
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        runtimeDir.emplace(QDir::tempPath() + QStringLiteral("/ncre-server-runtime-XXXXXX"));
+        if (runtimeDir->isValid())
+            qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtimeDir->path()));
+    }
     QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ncre-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NCRE_VERSION));

@@ -1,6 +1,7 @@
 #include "ServerProcess.h"
 
 #include <QJsonArray>
+#include <QProcess>
 #include <QScopeGuard>
 #include <QUuid>
 #include <QTest>
@@ -188,6 +189,43 @@ private slots:
                          .at(0).toObject().value("seatsLeft").toInt(),
                      0);
         }
+    }
+
+    // Another session holds a lock an instance needs (an operator's long transaction, a stuck migration): the
+    // instance, which serves one request at a time, waits at most its lock_timeout (5 s), then answers 503
+    // server.storage with Retry-After, and serves again; without the timeout it would wait as long as the lock is
+    // held (found by a trial: 23 s for a 25 s lock). The lock here is held 20 s.
+    void testALockHeldElsewhereCostsSecondsNotTheInstance()
+    {
+        TestHttp a(instance(0));
+        a.setToken(a.registerAndLogIn(QStringLiteral("lock.waiter")));
+        QCOMPARE(a.get("/api/v1/registrations/current").status, 404);
+        const QUrl url(qEnvironmentVariable("NCRE_TEST_PG"));
+        QProcess holder;
+        holder.start(QStringLiteral("psql"),
+                     {"-h", url.host(), "-p", QString::number(url.port(5432)), "-U", url.userName(), "-d",
+                      instance(0).postgresDatabase(), "-c",
+                      "BEGIN; LOCK TABLE sessions IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(20); COMMIT;"});
+        QVERIFY(holder.waitForStarted());
+        const auto release = qScopeGuard([&holder]() {
+            holder.kill();
+            holder.waitForFinished(5000);
+        });
+        // Wait until the lock is held (pg_locks shows it granted to another session).
+        const QString lockHeld = "SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = "
+                                 "'sessions' AND l.mode = 'AccessExclusiveLock' AND l.granted";
+        QTRY_VERIFY_WITH_TIMEOUT(ServerProcess::postgresTool(QStringLiteral("psql"),
+                                                             {"-d", instance(0).postgresDatabase(), "-tA", "-c",
+                                                              "DO $$ BEGIN IF NOT EXISTS (" + lockHeld
+                                                                  + ") THEN RAISE EXCEPTION 'not yet'; END IF; END $$"}),
+                                 10000);
+        const HttpResult stuck = a.get("/api/v1/registrations/current");
+        QCOMPARE(stuck.status, 503);
+        QCOMPARE(stuck.code(), QStringLiteral("server.storage"));
+        QVERIFY(!stuck.header("Retry-After").isEmpty());
+        QCOMPARE(holder.state(), QProcess::Running); // answered while the lock is still held
+        // Requests that need no such lock are served meanwhile, by this instance too.
+        QCOMPARE(TestHttp(instance(0)).get("/api/v1/exams/current").status, 200);
     }
 
     // The readiness route follows the database. A connection cut while the database is up (it restarted) is
