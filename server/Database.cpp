@@ -288,14 +288,31 @@ constexpr int kLockTimeoutMs = 5000;
 
 Result<void> Database::open(const QString &location)
 {
-    if (location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://")))
+    if (location.startsWith(QLatin1String("postgresql://"), Qt::CaseInsensitive)
+        || location.startsWith(QLatin1String("postgres://"), Qt::CaseInsensitive))
         return openPostgresql(location);
+    // libpq's keyword form ("host=... dbname=... password=..."), or another scheme, is not a file name: refused
+    // before SQLite would make a file of that name (its password in the name, readable by anyone).
+    static const QRegularExpression keywords(QStringLiteral("(^|\\s)(host|hostaddr|dbname|user|password|port)\\s*="));
+    static const QRegularExpression scheme(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*://"));
+    if (location.contains(keywords) || location.contains(scheme))
+        return Error(ErrorCode::ServerInternal, {},
+                     QStringLiteral("--db %1: expected an SQLite file or postgresql://USER@HOST[:PORT]/DATABASE "
+                                    "(libpq's keyword form and other schemes are not taken)")
+                         .arg(shownLocation(location)));
     return openSqlite(location);
 }
 
 Result<void> Database::openSqlite(const QString &path)
 {
     m_backend = Backend::SQLite;
+    // A new database file is this user's alone (it will hold ID numbers and photos): made 0600 before SQLite opens
+    // it, whatever the umask. SQLite gives its -wal and -shm files the main file's permissions.
+    if (path != QLatin1String(":memory:") && !QFileInfo::exists(path)) {
+        QFile made(path);
+        if (made.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            made.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
     m_db.setDatabaseName(path);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
@@ -318,6 +335,19 @@ Result<void> Database::openSqlite(const QString &path)
     const QVariant check = scalar(QStringLiteral("PRAGMA quick_check"));
     if (check.toString() != QLatin1String("ok"))
         return Error(ErrorCode::ServerInternal, {}, QStringLiteral("database fails quick_check"));
+    // Another program's database (tables, and no schema version of ours) is not taken over with ours beside them.
+    if (scalar(QStringLiteral("PRAGMA user_version")).toInt() == 0) {
+        QStringList tables;
+        QSqlQuery q = run(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                                         "ORDER BY name LIMIT 5"));
+        while (q.next())
+            tables << q.value(0).toString();
+        if (!tables.isEmpty())
+            return Error(ErrorCode::ServerInternal, {},
+                         QStringLiteral("the database %1 is not an ncre-server database: it holds tables of its own (%2) "
+                                        "and no ncre-server schema version; give a new file or one ncre-server made")
+                             .arg(path, tables.join(QStringLiteral(", "))));
+    }
     useSqliteHandle();
     // A file this user may only read is opened read-only by SQLite (and every write of every request would fail):
     // refused at start, not found by the first candidate.
@@ -463,7 +493,7 @@ Result<void> Database::openPostgresql(const QString &location)
     m_backend = Backend::PostgreSQL;
     const QUrl url(location);
     const QString shown = shownLocation(location);
-    if (!url.isValid() || url.host().isEmpty() || url.path().size() < 2 || url.userName().isEmpty())
+    if (!url.isValid() || url.host().isEmpty() || url.path().size() < 2 || url.userName().isEmpty() || url.hasFragment())
         return Error(ErrorCode::ServerInternal, {},
                      QStringLiteral("--db %1: expected postgresql://USER@HOST[:PORT]/DATABASE").arg(shown));
     if (!url.password().isEmpty())
@@ -532,8 +562,10 @@ QString Database::shownLocation(const QString &location)
     // For messages: the location without a password in its user part and without its options' values (either may
     // hold a secret), also when it is not a valid URL.
     static const QRegularExpression userPassword(QStringLiteral("^([A-Za-z][A-Za-z0-9+.-]*://[^/@?#]*?):[^/?#]*@"));
-    QString shown = location;
+    static const QRegularExpression keywordPassword(QStringLiteral("((^|\\s)\\w*pass\\w*\\s*=\\s*)(\\S+)"));
+    QString shown = location.section(QLatin1Char('#'), 0, 0); // a fragment is nothing libpq takes
     shown.replace(userPassword, QStringLiteral("\\1:…@"));
+    shown.replace(keywordPassword, QStringLiteral("\\1…"));
     const qsizetype query = shown.indexOf(QLatin1Char('?'));
     if (query < 0)
         return shown;

@@ -87,6 +87,8 @@ public:
     // cut): nothing of the statement's transaction was committed, and the next statement outside a transaction
     // opens a new connection, so a request that found it lost may run again. Resets the flag.
     bool takeLostConnection() { return std::exchange(m_lostInRequest, false); }
+    // The connection is known lost and not yet opened again (the next statement outside a transaction does).
+    bool connectionLost() const { return m_connectionLost; }
     // Runs `work` while no other instance runs its own setup: on PostgreSQL under a session advisory lock (the one
     // the migrations take), so that instances started together on an empty database seed it once. SQLite: as is.
     Result<void> underSetupLock(const std::function<Result<void>()> &work);

@@ -100,6 +100,7 @@ void HttpListener::turnAway(qintptr descriptor)
     // problem as every other 503 server.busy of the API, with the Date every answer carries.
     static const QByteArray body = []() {
         Problem p = Problem::fromError(Error(ErrorCode::ServerBusy, {}, QStringLiteral("too many connections")));
+        p.status = 503; // as the status line says (server.busy is 429 where a client asked too much itself)
         p.retryAfterSeconds = 2;
         return QJsonDocument(p.toJson()).toJson(QJsonDocument::Compact);
     }();
@@ -118,7 +119,7 @@ void HttpListener::turnAway(qintptr descriptor)
 void HttpListener::incomingConnection(qintptr descriptor)
 {
     const QString peer = clientBucket(peerOf(descriptor));
-    if (m_open >= m_connectionLimit || m_perAddress.value(peer) >= m_limits.maxConnectionsPerAddress) {
+    if (m_open >= m_connectionLimit || (m_capPerAddress && m_perAddress.value(peer) >= m_limits.maxConnectionsPerAddress)) {
         qCInfo(lcServerAccess).noquote() << QStringLiteral("method=- path=- status=503 refused=\"too many connections\"");
         turnAway(descriptor);
         return;

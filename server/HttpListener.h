@@ -19,6 +19,10 @@ class HttpListener : public QTcpServer
 
 public:
     HttpListener(const HttpLimits &limits, HttpConnection::BodyLimit bodyLimit, QObject *parent = nullptr);
+    // Behind a trusted proxy (--trust-proxy) every connection comes from the proxy: the per-address connection cap
+    // would count the proxy, and 32 slow clients through it would shut everyone out (found by a trial). The proxy
+    // caps connections per client itself (packaging/server/haproxy.cfg); the total cap still applies here.
+    void setCapPerAddress(bool cap) { m_capPerAddress = cap; }
 
     // QTcpServer::listen, then accepting by this class's own loop (see acceptReady). False as listen() is.
     bool start(const QHostAddress &address, quint16 port);
@@ -40,6 +44,7 @@ private:
     void turnAway(qintptr descriptor);
 
     HttpLimits m_limits;
+    bool m_capPerAddress = true;
     HttpConnection::BodyLimit m_bodyLimit;
     BodyBudget m_budget;
     int m_connectionLimit;

@@ -44,6 +44,7 @@ quint16 HttpServer::listen(const QHostAddress &address, quint16 port)
     connect(m_listener, &HttpListener::connectionOpened, this, [this](HttpConnection *connection) {
         connect(connection, &HttpConnection::requestReady, this, &HttpServer::handle);
     });
+    m_listener->setCapPerAddress(!m_trustProxy);
     if (!m_listener->start(address, port))
         return 0;
     return m_listener->serverPort();
@@ -205,9 +206,10 @@ void HttpServer::dispatch(const HttpRequest &request, const Router::Route &route
     m_db.takeStorageFailure();
     m_db.takeConflict();
     m_db.takeLostConnection();
-    auto storage = []() {
+    auto storage = [this]() {
         Problem p = Problem::fromError(Error(ErrorCode::ServerStorage));
-        p.retryAfterSeconds = 30;
+        // A lost database connection is opened again by the next request: soon. A full disk is not.
+        p.retryAfterSeconds = m_db.connectionLost() ? 5 : 30;
         return ApiResponse::problem(p);
     };
     auto contended = []() {

@@ -37,7 +37,10 @@ std::optional<Error> SessionAuthenticator::authenticate(const HttpRequest &reque
     const QByteArray authorization = request.value("Authorization");
     if (access == Access::Public && authorization.isEmpty())
         return std::nullopt;
-    if (!authorization.startsWith("Bearer ")) {
+    // The scheme's name is case-insensitive, and one or more spaces or tabs may follow it (RFC 9110 §11.1, §11.4).
+    const bool bearer = authorization.size() > 7 && authorization.left(6).compare("Bearer", Qt::CaseInsensitive) == 0
+        && (authorization.at(6) == ' ' || authorization.at(6) == '\t');
+    if (!bearer) {
         if (access == Access::Public)
             return std::nullopt;
         return Error(ErrorCode::AuthRequired, {}, QStringLiteral("bearer token required"));

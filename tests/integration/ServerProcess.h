@@ -158,31 +158,54 @@ public:
         }
         return violations;
     }
-    QByteArray stderrText() { return m_process.readAllStandardError(); }
+    // The server's standard error, and Prism's output when the contract proxy did not start.
+    QByteArray stderrText()
+    {
+        QByteArray text = m_process.readAllStandardError();
+        if (!m_prismLog.isEmpty() && m_proxy.isEmpty())
+            text += "\n[prism] " + m_prismLog;
+        return text;
+    }
     QProcess &process() { return m_process; }
 
 private:
     QString m_pgDatabase; // under NCRE_TEST_PG: this server's own database
     bool startContractProxy()
     {
-        QTcpServer probe; // a free port for Prism
-        if (!probe.listen(QHostAddress::LocalHost, 0))
-            return false;
-        const quint16 port = probe.serverPort();
-        probe.close();
-        m_prism.setProgram(qEnvironmentVariable("NCRE_CONTRACT_PROXY"));
-        m_prism.setArguments({"proxy", "--errors", "-h", "127.0.0.1", "-p", QString::number(port),
-                              QStringLiteral(NCRE_SOURCE_DIR "/docs/openapi.yaml"), m_base.toString() + "/api/v1"});
-        m_prism.setProcessChannelMode(QProcess::MergedChannels);
-        m_prism.start();
-        QSignalSpy output(&m_prism, &QProcess::readyRead);
-        while (!m_prismLog.contains("Prism is listening")) {
-            if (m_prism.state() == QProcess::NotRunning || (!m_prism.bytesAvailable() && !output.wait(60000)))
+        // The free port is found, then let go for Prism to bind: another process may take it in between (seen
+        // under a loaded CI run). Prism then exits, and is started again on another port.
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            QTcpServer probe; // a free port for Prism
+            if (!probe.listen(QHostAddress::LocalHost, 0))
                 return false;
-            m_prismLog += m_prism.readAll();
+            const quint16 port = probe.serverPort();
+            probe.close();
+            m_prismLog.clear();
+            m_prism.setProgram(qEnvironmentVariable("NCRE_CONTRACT_PROXY"));
+            m_prism.setArguments({"proxy", "--errors", "-h", "127.0.0.1", "-p", QString::number(port),
+                                  QStringLiteral(NCRE_SOURCE_DIR "/docs/openapi.yaml"), m_base.toString() + "/api/v1"});
+            m_prism.setProcessChannelMode(QProcess::MergedChannels);
+            m_prism.start();
+            QSignalSpy output(&m_prism, &QProcess::readyRead);
+            bool exited = false;
+            while (!m_prismLog.contains("Prism is listening")) {
+                if (m_prism.state() == QProcess::NotRunning) {
+                    m_prismLog += m_prism.readAll();
+                    exited = true;
+                    break;
+                }
+                if (!m_prism.bytesAvailable() && !output.wait(60000))
+                    return false;
+                m_prismLog += m_prism.readAll();
+            }
+            if (exited) {
+                m_prism.waitForFinished(5000);
+                continue;
+            }
+            m_proxy = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+            return true;
         }
-        m_proxy = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
-        return true;
+        return false;
     }
 
     QProcess m_process;

@@ -152,6 +152,20 @@ private slots:
             QCOMPARE(http.get("/api/v1/registrations/current", {{"If-None-Match", form}}).status, 200);
     }
 
+    // The authentication scheme's name is case-insensitive, and a tab may follow it (RFC 9110 §11.1, §11.4; found
+    // by a trial: "bearer" and "BEARER" were told "bearer token required"). Other schemes are not a session.
+    void testBearerSchemeIgnoresCase()
+    {
+        TestHttp http(*m_server);
+        const QByteArray token = http.registerAndLogIn(QStringLiteral("scheme.case")).toLatin1();
+        for (const QByteArray &scheme : {QByteArray("Bearer "), QByteArray("bearer "), QByteArray("BEARER "), QByteArray("Bearer\t")})
+            QCOMPARE(http.get("/api/v1/registrations/current", {{"Authorization", scheme + token}}).status, 404);
+        for (const QByteArray &wrong : {QByteArray("Basic "), QByteArray("Bearertoken"), QByteArray("Bearer")})
+            QCOMPARE(http.get("/api/v1/registrations/current", {{"Authorization", wrong + (wrong.endsWith(' ') ? token : QByteArray())}})
+                         .status,
+                     401);
+    }
+
     // The Date header is the server's clock (RFC 9110 §5.6.7's IMF-fixdate), also after the clock moves: it is
     // formatted once a second, and a moved clock must not keep the second formatted before.
     void testDateHeaderCarriesServerTime()

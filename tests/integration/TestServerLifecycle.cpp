@@ -1,5 +1,6 @@
 #include "ServerProcess.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -82,6 +83,8 @@ private slots:
                                                        << "not even as sslpassword";
         QTest::addRow("password with an @, not a URL") << "postgresql://ncre:se@cret@127.0.0.1:5432/ncre"
                                                        << "postgresql://ncre:…@";
+        QTest::addRow("upper-case scheme") << "POSTGRESQL://ncre:secret@127.0.0.1:5432/ncre" << "password must not be in the URL";
+        QTest::addRow("fragment") << "postgresql://ncre@127.0.0.1:5432/ncre#secret" << "expected postgresql://USER@HOST";
         QTest::addRow("option value not repeated") << "postgresql://ncre@127.0.0.1:5432/ncre?options=secret"
                                                    << "?options=…: unknown option options";
     }
@@ -140,6 +143,33 @@ private slots:
             QCOMPARE(p.exitCode(), 1);
             QVERIFY2(err.contains("is read-only for this user"), err.constData());
         }
+
+        // Another program's SQLite database is not taken over (found by a trial: ncre-server's tables were added
+        // beside its own); a new database file is made for this user alone (it will hold ID numbers).
+        const QString foreign = m_dir.filePath("foreign.sqlite");
+        {
+            QProcess sqlite;
+            sqlite.start(QStringLiteral("sqlite3"), {foreign, "CREATE TABLE t (x INTEGER);"});
+            QVERIFY(sqlite.waitForFinished(10000) && sqlite.exitCode() == 0);
+        }
+        const Run other = run({"--listen", "127.0.0.1:0", "--db", foreign});
+        QCOMPARE(other.code, 1);
+        QVERIFY2(other.err.contains("is not an ncre-server database") && other.err.contains("(t)"), other.err.constData());
+        const QString fresh = m_dir.filePath("fresh.sqlite");
+        {
+            ServerProcess made({QStringLiteral("--db"), fresh});
+            QVERIFY(made.waitReady());
+        }
+        QCOMPARE(QFile::permissions(fresh) & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
+                                              | QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+
+        // libpq's keyword form is not a file name (found by a trial: a file named after it, password included).
+        QDir::setCurrent(m_dir.path());
+        const Run keywords = run({"--listen", "127.0.0.1:0", "--db", "host=127.0.0.1 dbname=ncre user=ncre password=secret"});
+        QCOMPARE(keywords.code, 1);
+        QVERIFY2(keywords.err.contains("libpq's keyword form") && !keywords.err.contains("secret"), keywords.err.constData());
+        QVERIFY(!QFileInfo::exists(m_dir.filePath("host=127.0.0.1 dbname=ncre user=ncre password=secret")));
 
         // An empty --db (an unset NCRE_DB in the unit's environment file) is not a throw-away database.
         const Run empty = run({"--listen", "127.0.0.1:0", "--db", ""});
