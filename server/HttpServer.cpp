@@ -232,7 +232,8 @@ void HttpServer::dispatch(const HttpRequest &request, const Router::Route &route
             bool again = false;
         };
         auto state = std::make_shared<Attempt>();
-        Reply answer = [this, tx, state, attempt, storage, contended, done](ApiResponse response) {
+        Reply answer = [this, tx, state, attempt, storage, contended, done, answersLater = route.options.answersLater](
+                           ApiResponse response) {
             bool failed = m_db.takeStorageFailure();
             bool conflict = m_db.takeConflict();
             // The database connection was lost before anything was committed (PostgreSQL restarted): the request
@@ -249,7 +250,9 @@ void HttpServer::dispatch(const HttpRequest &request, const Router::Route &route
                 }
                 tx->reset();
             }
-            if (lost && !state->returned && attempt == 1) {
+            // Not for a route that answers later: its statements stand alone, and one before the loss (a spent
+            // captcha) may have committed.
+            if (lost && !state->returned && attempt == 1 && !answersLater) {
                 qCInfo(lcServer) << "database connection lost during a request: run again on a new connection";
                 state->again = true;
                 return;

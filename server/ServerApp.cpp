@@ -42,7 +42,7 @@ Result<void> ServerApp::start()
         return opened;
     if (m_options.seedDemo) {
         // Instances started together on an empty database: one seeds it, the others find it seeded.
-        const Result<void> seeded
+        Result<void> seeded
             = m_db.underSetupLock([this]() { return DemoSeed::load(m_db, m_clock, m_options.kdf); });
         if (!seeded)
             return seeded;
