@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <string_view>
 
 namespace ncre::server {
 
@@ -26,6 +27,18 @@ HttpMethod toMethod(unsigned int method)
     case HTTP_PATCH: return HttpMethod::Patch;
     default: return HttpMethod::Other;
     }
+}
+
+// A Host field's value as RFC 9112 §3.2 has it: uri-host [ ":" port ] (RFC 3986 §3.2.2), empty included. Only
+// the characters are checked (reg-name, IP-literal brackets, the port's colon), which is what keeps a list
+// ("a, b"), a path or spaces out.
+bool isHostValue(const QByteArray &value)
+{
+    static constexpr std::string_view kAllowed = "-._~%!$&'()*+,;=:[]";
+    return std::all_of(value.cbegin(), value.cend(), [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+               || kAllowed.find(ch) != std::string_view::npos;
+    });
 }
 
 HttpConnection *self(http_parser *p)
@@ -359,8 +372,15 @@ int HttpConnection::onHeadersComplete(http_parser *p)
     int hosts = 0;
     for (const auto &[name, value] : c->m_request.headers)
         hosts += name.compare("Host", Qt::CaseInsensitive) == 0 ? 1 : 0;
-    if (hosts > 1 || (hosts == 0 && p->http_major == 1 && p->http_minor >= 1))
+    // HTTP/1.0 and 1.1 only: "HTTP/2.0" or "HTTP/0.9" in a request line is not answered as if it were 1.1.
+    if (p->http_major != 1 || p->http_minor > 1)
+        return c->refuse(505, "only HTTP/1.0 and HTTP/1.1 are served");
+    if (hosts > 1 || (hosts == 0 && p->http_minor >= 1))
         return c->refuse(400, hosts > 1 ? "more than one Host" : "an HTTP/1.1 request needs Host");
+    // And a Host that is a host[:port] (RFC 9112 §3.2: an invalid value is a 400): no space, no list, no path.
+    for (const auto &[name, value] : c->m_request.headers)
+        if (name.compare("Host", Qt::CaseInsensitive) == 0 && !isHostValue(value))
+            return c->refuse(400, "the Host is not a host name and port");
     c->m_request.method = toMethod(p->method);
     // Origin-form ("/path?query"), or absolute-form as sent through a proxy, which a server must accept too
     // (RFC 9112 §3.2.2): only its path and query are used.

@@ -192,7 +192,22 @@ void HttpServer::route(const HttpRequest &request, Reply done)
         dispatch(request, *match.route, match.params, std::move(done));
         return;
     }
-    done(ApiResponse::problem(Error(match.pathMatched ? ErrorCode::MethodNotAllowed : ErrorCode::ResourceNotFound)));
+    if (!match.pathMatched) {
+        done(ApiResponse::problem(Error(ErrorCode::ResourceNotFound)));
+        return;
+    }
+    // 405 names the methods the resource has (RFC 9110 §15.5.6: MUST send Allow); HEAD wherever GET is.
+    ApiResponse refused = ApiResponse::problem(Error(ErrorCode::MethodNotAllowed));
+    QByteArrayList allowed;
+    for (const HttpMethod method : {HttpMethod::Get, HttpMethod::Head, HttpMethod::Post, HttpMethod::Put, HttpMethod::Patch,
+                                    HttpMethod::Delete, HttpMethod::Options}) {
+        const bool has = (match.allowedMethods & (1U << unsigned(method))) != 0
+                         || (method == HttpMethod::Head && (match.allowedMethods & (1U << unsigned(HttpMethod::Get))) != 0);
+        if (has)
+            allowed.append(methodName(method));
+    }
+    refused.addHeader("Allow", allowed.join(", "));
+    done(std::move(refused));
 }
 
 void HttpServer::dispatch(const HttpRequest &request, const Router::Route &route, QStringList params, Reply done)

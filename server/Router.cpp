@@ -35,6 +35,7 @@ Router::Match Router::match(HttpMethod method, const QString &path) const
         if (!match)
             continue;
         best.pathMatched = true;
+        best.allowedMethods |= 1U << unsigned(route.method);
         const bool methodMatches = route.method == method || (method == HttpMethod::Head && route.method == HttpMethod::Get);
         if (methodMatches && (!best.route || captures < bestCaptures)) {
             best.route = &route;

@@ -46,6 +46,7 @@ public:
         const Route *route = nullptr; // null: no route for this method (see pathMatched)
         QStringList params;           // the captures, in order
         bool pathMatched = false;     // some route has this path: 405 rather than 404
+        unsigned allowedMethods = 0;  // bit (1 << HttpMethod) for each method a route has for this path (Allow)
     };
 
     void add(HttpMethod method, const QString &pattern, RouteOptions options, AsyncHandler handler);

@@ -84,6 +84,27 @@ private slots:
         QCOMPARE(r.code(), code);
     }
 
+    // A 405 names the methods the resource has (RFC 9110 §15.5.6), HEAD wherever GET is.
+    void testMethodNotAllowedSaysAllow_data()
+    {
+        QTest::addColumn<QByteArray>("verb");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("allow");
+        QTest::addRow("meta") << QByteArray("DELETE") << "/api/v1/meta" << QByteArray("GET, HEAD");
+        QTest::addRow("sessions") << QByteArray("GET") << "/api/v1/sessions" << QByteArray("POST, DELETE");
+        QTest::addRow("profile") << QByteArray("POST") << "/api/v1/registrations/current/profile" << QByteArray("PUT");
+    }
+    void testMethodNotAllowedSaysAllow()
+    {
+        QFETCH(QByteArray, verb);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, allow);
+        TestHttp http(*m_server);
+        const HttpResult r = http.send(verb, path, QByteArray(), QByteArray());
+        QCOMPARE(r.status, 405);
+        QCOMPARE(r.header("Allow"), allow);
+    }
+
     void testPhotoChecks_data()
     {
         QTest::addColumn<QByteArray>("jpeg");

@@ -355,6 +355,15 @@ private slots:
         QTest::newRow("tab in a field name") << QByteArray("GET /api/v1/meta HTTP/1.1\r\nHost: x\r\nX\tY: 1\r\n\r\n")
                                              << QByteArray("400");
         QTest::newRow("HTTP/1.0 without Host") << QByteArray("GET /api/v1/meta HTTP/1.0\r\n\r\n") << QByteArray("200");
+        // A Host that is not host[:port] (RFC 9112 §3.2: 400), and a version this server does not speak (505).
+        QTest::newRow("a list as Host") << QByteArray("GET /api/v1/meta HTTP/1.1\r\nHost: a, b\r\n\r\n") << QByteArray("400");
+        QTest::newRow("a path in Host") << QByteArray("GET /api/v1/meta HTTP/1.1\r\nHost: a/b\r\n\r\n") << QByteArray("400");
+        QTest::newRow("Host with a port") << QByteArray("GET /api/v1/meta HTTP/1.1\r\nHost: [::1]:8080\r\n\r\n")
+                                          << QByteArray("200");
+        QTest::newRow("HTTP/2.0 request line") << QByteArray("GET /api/v1/meta HTTP/2.0\r\nHost: x\r\n\r\n")
+                                               << QByteArray("505");
+        QTest::newRow("HTTP/1.2 request line") << QByteArray("GET /api/v1/meta HTTP/1.2\r\nHost: x\r\n\r\n")
+                                               << QByteArray("505");
     }
     void testRequestsAmbiguousOnTheWayAreRefused()
     {
@@ -367,7 +376,7 @@ private slots:
         socket->write(request);
         const QByteArray answer = readUntilClosed(*socket, 5000);
         QVERIFY2(answer.startsWith("HTTP/1.1 " + status), answer.left(300).constData());
-        if (status == "400")
+        if (status == "400" || status == "505")
             QVERIFY(answer.contains("request.malformed"));
     }
 
