@@ -22,6 +22,8 @@ struct ApiRequest
     QJsonObject json; // the body, for routes that take JSON
 
     QByteArray header(const char *name) const { return http.value(QByteArray(name)); }
+    // Every line of a list-based field as one value (HttpRequest::combinedValue).
+    QByteArray listHeader(const char *name) const { return http.combinedValue(QByteArray(name)); }
 };
 
 struct ApiResponse

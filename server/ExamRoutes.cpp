@@ -26,7 +26,7 @@ bool ifNoneMatchMatches(const QByteArray &ifNoneMatch, const QByteArray &etag)
 
 ApiResponse conditional(const ApiRequest &request, ApiResponse response, const QByteArray &etag)
 {
-    if (ifNoneMatchMatches(request.header("If-None-Match"), etag)) {
+    if (ifNoneMatchMatches(request.listHeader("If-None-Match"), etag)) {
         ApiResponse notModified = ApiResponse::empty(304);
         notModified.addHeader("ETag", etag);
         return notModified;
@@ -129,7 +129,7 @@ void registerExamRoutes(ServerContext &ctx)
             return ApiResponse::problem(Error(ErrorCode::ResourceNotFound, {}, QStringLiteral("unknown exam or site")));
         // The ETag comes from the seats alone, so a candidate watching a full site costs a 304 per poll.
         const QByteArray etag = ctx.catalog.subjectsEtag(site->id);
-        if (r.header("If-None-Match") == etag)
+        if (ifNoneMatchMatches(r.listHeader("If-None-Match"), etag))
             return conditional(r, ApiResponse::empty(304), etag);
         QJsonArray subjects;
         for (const Subject &s : ctx.catalog.subjects(site->id))

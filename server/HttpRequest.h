@@ -51,6 +51,22 @@ struct HttpRequest
                 return v;
         return {};
     }
+    // A list-based field (If-None-Match, Cache-Control...) sent on several lines, as one value: the lines' values
+    // joined by ", " in order (RFC 9110 §5.3), or empty.
+    QByteArray combinedValue(const QByteArray &name) const
+    {
+        QByteArray combined;
+        bool found = false;
+        for (const auto &[n, v] : headers) {
+            if (n.compare(name, Qt::CaseInsensitive) != 0)
+                continue;
+            if (found)
+                combined += ", ";
+            combined += v;
+            found = true;
+        }
+        return combined;
+    }
     QUrlQuery query() const { return QUrlQuery(url); }
 };
 

@@ -153,7 +153,7 @@ void registerRegistrationRoutes(ServerContext &ctx)
 
     ctx.http.addRoute(Method::Get, QStringLiteral("/api/v1/registrations/current"), candidate, [&ctx](ApiRequest &r) {
         // An unchanged poll reads the ETag's parts only (one indexed row), never the whole registration.
-        const QByteArray ifNoneMatch = r.header("If-None-Match");
+        const QByteArray ifNoneMatch = r.listHeader("If-None-Match");
         if (!ifNoneMatch.isEmpty()) {
             if (const auto current = ctx.registrations.etagOfAccount(r.caller->accountId);
                 current && ifNoneMatchMatches(ifNoneMatch, *current))

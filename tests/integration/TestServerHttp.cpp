@@ -173,6 +173,32 @@ private slots:
             QCOMPARE(http.get("/api/v1/registrations/current", {{"If-None-Match", form}}).status, 200);
     }
 
+    // If-None-Match sent on two lines is one list (RFC 9110 §5.3; a proxy may add a line): the tag on the second
+    // line matches too, on the registration and on the catalogue's resources.
+    void testIfNoneMatchOnSeveralLinesIsOneList()
+    {
+        TestHttp http(*m_server);
+        const QString token = http.registerAndLogIn(QStringLiteral("poller.lines"));
+        http.setToken(token);
+        const QString version = http.get("/api/v1/exams/current").json().value("agreementVersion").toString();
+        QCOMPARE(http.put("/api/v1/registrations/current/agreement", {{"agreementVersion", version}}).status, 200);
+        for (const QByteArray path : {QByteArray("/api/v1/registrations/current"), QByteArray("/api/v1/exams/current"),
+                                      QByteArray("/api/v1/exams/2027-03/sites/bj-80/subjects")}) {
+            const QByteArray etag = http.get(QString::fromLatin1(path)).header("ETag");
+            QVERIFY2(!etag.isEmpty(), path.constData());
+            QTcpSocket socket;
+            socket.connectToHost(m_server->url("").host(), quint16(m_server->url("").port()));
+            QVERIFY(socket.waitForConnected(5000));
+            socket.write("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer "
+                         + token.toLatin1() + "\r\nIf-None-Match: \"other\"\r\nIf-None-Match: " + etag + "\r\n\r\n");
+            QByteArray answer;
+            while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(5000))
+                answer += socket.readAll();
+            answer += socket.readAll();
+            QVERIFY2(answer.startsWith("HTTP/1.1 304"), answer.left(200).constData());
+        }
+    }
+
     // The authentication scheme's name is case-insensitive, and a tab may follow it (RFC 9110 §11.1, §11.4; found
     // by a trial: "bearer" and "BEARER" were told "bearer token required"). Other schemes are not a session.
     void testBearerSchemeIgnoresCase()
