@@ -293,5 +293,9 @@ int main(int argc, char *argv[])
         err() << "ncre-photo: " << c.problem << "\n\n" << Cli::usage();
         return 2;
     }
-    return c.command == QLatin1String("check") ? check(c.files, c.json) : fix(c.files.first(), c.output, c.json);
+    const int status = c.command == QLatin1String("check") ? check(c.files, c.json) : fix(c.files.first(), c.output, c.json);
+    // The answer leaves now, not when the streams are destroyed among the libraries' own exit handlers.
+    out().flush();
+    err().flush();
+    return status;
 }

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <memory>
 #include <mutex>
+#include <tuple>
 
 namespace ncre {
 
@@ -61,6 +62,13 @@ cv::Mat greyView(const QImage &grey)
     return cv::Mat(grey.height(), grey.width(), CV_8UC1, const_cast<uchar *>(grey.constBits()), size_t(grey.bytesPerLine()));
 }
 
+// Larger first, then top to bottom, left to right: a total order, so the faces come out the same however OpenCV's
+// worker threads interleaved their finds (detectMultiScale collects them in the order the threads finish).
+bool largerFirst(const cv::Rect &a, const cv::Rect &b)
+{
+    return std::make_tuple(-a.area(), a.y, a.x, a.width) < std::make_tuple(-b.area(), b.y, b.x, b.width);
+}
+
 } // namespace
 
 QList<QRect> OpenCvFaceModel::detect(const QImage &image, int workingSide, int *evidence) const
@@ -96,7 +104,7 @@ QList<QRect> OpenCvFaceModel::detect(const QImage &image, int workingSide, int *
         m_cascade->detectMultiScale(coarseEq, found, neighbours, 1.1, 3, 0, cv::Size(minSide, minSide));
         if (evidence && !neighbours.empty())
             *evidence = *std::max_element(neighbours.begin(), neighbours.end());
-        std::sort(found.begin(), found.end(), [](const cv::Rect &a, const cv::Rect &b) { return a.area() > b.area(); });
+        std::sort(found.begin(), found.end(), largerFirst);
         for (const cv::Rect &c : found) {
             QRectF box(c.x * coarseFactor, c.y * coarseFactor, c.width * coarseFactor, c.height * coarseFactor);
             const QRect window = box.adjusted(-box.width() * 0.4, -box.height() * 0.4, box.width() * 0.4, box.height() * 0.4)
@@ -107,8 +115,7 @@ QList<QRect> OpenCvFaceModel::detect(const QImage &image, int workingSide, int *
             m_cascade->detectMultiScale(fineEq(cv::Rect(window.x(), window.y(), window.width(), window.height())), refined,
                                         1.03, 3, 0, cv::Size(lo, lo), cv::Size(hi, hi));
             if (!refined.empty()) {
-                const auto best = std::max_element(refined.begin(), refined.end(),
-                                                   [](const cv::Rect &a, const cv::Rect &b) { return a.area() < b.area(); });
+                const auto best = std::min_element(refined.begin(), refined.end(), largerFirst);
                 box = QRectF(window.x() + best->x, window.y() + best->y, best->width, best->height);
             }
             faces.append(QRectF(box.x() * fineFactor, box.y() * fineFactor, box.width() * fineFactor,
@@ -148,7 +155,7 @@ QList<QRect> OpenCvFaceModel::locate(const QImage &image) const
             return {};
         }
     }
-    std::sort(found.begin(), found.end(), [](const cv::Rect &a, const cv::Rect &b) { return a.area() > b.area(); });
+    std::sort(found.begin(), found.end(), largerFirst);
     QList<QRect> faces;
     for (const cv::Rect &r : found)
         faces.append(QRectF(r.x / k, r.y / k, r.width / k, r.height / k).toAlignedRect());
@@ -190,8 +197,7 @@ QRect OpenCvFaceModel::refine(const QImage &image, const QRect &approx, int face
     }
     if (refined.empty())
         return {};
-    const auto best = std::max_element(refined.begin(), refined.end(),
-                                       [](const cv::Rect &a, const cv::Rect &b) { return a.area() < b.area(); });
+    const auto best = std::min_element(refined.begin(), refined.end(), largerFirst);
     return QRectF(window.x() + best->x * fx, window.y() + best->y * fy, best->width * fx, best->height * fy).toAlignedRect();
 }
 

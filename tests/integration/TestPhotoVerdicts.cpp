@@ -55,8 +55,20 @@ private:
         f.close();
         QProcess p;
         p.start(QStringLiteral(NCRE_PHOTO_BINARY), {QStringLiteral("check"), QStringLiteral("--json"), path});
-        p.waitForFinished(60000);
-        const QJsonArray report = QJsonDocument::fromJson(p.readAllStandardOutput()).array();
+        // A CLI that did not answer is named, with what it said, rather than read as "no findings".
+        if (!p.waitForFinished(60000)) {
+            p.kill();
+            p.waitForFinished();
+            return {QStringLiteral("ncre-photo did not finish: ") + QString::fromLocal8Bit(p.readAllStandardError())};
+        }
+        if (p.exitStatus() != QProcess::NormalExit)
+            return {QStringLiteral("ncre-photo crashed: ") + QString::fromLocal8Bit(p.readAllStandardError())};
+        const QByteArray stdoutBytes = p.readAllStandardOutput();
+        QJsonParseError parseError{};
+        const QJsonArray report = QJsonDocument::fromJson(stdoutBytes, &parseError).array();
+        if (parseError.error != QJsonParseError::NoError || report.size() != 1)
+            return {QStringLiteral("ncre-photo answered no report (exit %1): ").arg(p.exitCode())
+                    + QString::fromUtf8(stdoutBytes.left(200)) + QString::fromLocal8Bit(p.readAllStandardError())};
         QStringList codes;
         for (const QJsonValue &v : report.at(0).toObject().value(QStringLiteral("findings")).toArray())
             codes << v.toObject().value(QStringLiteral("code")).toString();
