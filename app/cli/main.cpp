@@ -20,7 +20,6 @@
 #include <QTranslator>
 
 #include <cstdio>
-#include <thread>
 
 using namespace ncre;
 
@@ -265,13 +264,9 @@ int main(int argc, char *argv[])
 {
     // The application object first: Qt takes the thread that first uses it for the main thread.
     QCoreApplication app(argc, argv);
-    // Parsing the face model takes a few milliseconds: do it while the main thread reads the photo's header.
-    std::thread warmUp([]() { FaceDetector::shared(); });
-    struct Join
-    {
-        std::thread &t;
-        ~Join() { t.join(); }
-    } join{warmUp};
+    // The face module (OpenCV, and TBB with it) is loaded on this thread when the first photo needs it: loading it
+    // on a second thread while this one loads image plugins saved a few milliseconds, and a CI run once saw the
+    // process never answer.
     QCoreApplication::setApplicationName(QStringLiteral("ncre-photo"));
     QTranslator translator;
     if (QLocale().language() == QLocale::Chinese && translator.load(QStringLiteral(":/i18n/ncre_zh_CN.qm")))
