@@ -153,11 +153,12 @@ void registerAccountRoutes(ServerContext &ctx)
         Captcha c;
         const QString answer = CaptchaImage::randomAnswer();
         c.expiresAt = ctx.clock.now().addSecs(kCaptchaSeconds);
-        c.id = ctx.captchas.issue(address(r), answer, c.expiresAt);
+        qint64 retryAfter = 0;
+        c.id = ctx.captchas.issue(address(r), answer, c.expiresAt, &retryAfter);
         if (c.id.isEmpty() && !ctx.db.storageFailed()) {
             qCInfo(lcServer).noquote() << "captchas: limit of live captchas reached for" << address(r);
             Problem p = Problem::fromError(Error(ErrorCode::ServerBusy, {}, QStringLiteral("too many captchas from this address")));
-            p.retryAfterSeconds = 60;
+            p.retryAfterSeconds = int(retryAfter); // when the oldest of them expires: the next one may be issued then
             return ApiResponse::problem(p);
         }
         c.png = CaptchaImage::renderPng(answer);

@@ -92,13 +92,17 @@ CaptchaStore::CaptchaStore(Database &db, ServerClock &clock, int perClient)
 {
 }
 
-QString CaptchaStore::issue(const QString &client, const QString &answer, const QDateTime &expires)
+QString CaptchaStore::issue(const QString &client, const QString &answer, const QDateTime &expires, qint64 *retryAfterSecs)
 {
-    const qint64 live = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM captchas WHERE client = ? AND expires > ?"),
-                                    {client, m_clock.nowSecs()})
-                            .toLongLong();
-    if (live >= m_perClient)
+    const qint64 now = m_clock.nowSecs();
+    QSqlQuery live = m_db.run(QStringLiteral("SELECT COUNT(*), MIN(expires) FROM captchas WHERE client = ? AND expires > ?"),
+                              {client, now});
+    if (live.next() && live.value(0).toLongLong() >= m_perClient) {
+        if (retryAfterSecs)
+            *retryAfterSecs = qMax<qint64>(1, live.value(1).toLongLong() - now);
         return {};
+    }
+    live.finish();
     const QString id = QString::fromLatin1(Credentials::randomToken(16));
     QSqlQuery q = m_db.run(QStringLiteral("INSERT INTO captchas (id, answer, expires, client) VALUES (?, ?, ?, ?)"),
                            {id, answer, expires.toSecsSinceEpoch(), client});

@@ -55,8 +55,9 @@ public:
     void setPerClient(int perClient) { m_perClient = perClient; }
 
     // Stores a captcha with `answer` for `client`, valid until `expires`; its id. Empty when the client already has
-    // `perClient` live captchas (answer 429 server.busy) or it cannot be stored.
-    QString issue(const QString &client, const QString &answer, const QDateTime &expires);
+    // `perClient` live captchas (answer 429 server.busy; `retryAfterSecs`, when given, is set to the seconds until
+    // the oldest of them expires, when the next may be issued) or it cannot be stored.
+    QString issue(const QString &client, const QString &answer, const QDateTime &expires, qint64 *retryAfterSecs = nullptr);
     // Consumes the captcha whatever the outcome; true when `answer` was right and in time. Typed answers are folded
     // as InputText::numberLike (full-width letters and digits, invisible marks, spaces), letters ignore case.
     bool consume(const QString &id, const QString &answer);

@@ -3,7 +3,9 @@
 #include "Problem.h"
 #include "ServerLogging.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QTcpSocket>
 
 #include <sys/socket.h>
@@ -307,6 +309,7 @@ int HttpConnection::onMessageBegin(http_parser *p)
     c->m_phase = Phase::Headers;
     c->m_request = HttpRequest();
     c->m_request.remoteAddress = c->m_peer;
+    c->m_headRequest = false;
     c->m_target.clear();
     c->m_field.clear();
     c->m_value.clear();
@@ -319,6 +322,7 @@ int HttpConnection::onMessageBegin(http_parser *p)
 int HttpConnection::onUrl(http_parser *p, const char *at, size_t length)
 {
     HttpConnection *c = self(p);
+    c->m_headRequest = p->method == HTTP_HEAD; // the method is parsed before the target
     if (!c->countHeaderBytes(length))
         return c->refuse(431, "request headers too large");
     c->m_target.append(at, qsizetype(length));
@@ -370,13 +374,21 @@ int HttpConnection::onHeadersComplete(http_parser *p)
         return c->refuse(431, "too many request header fields");
     // Exactly one Host in HTTP/1.1, at most one before (RFC 9112 §3.2: otherwise 400).
     int hosts = 0;
-    for (const auto &[name, value] : c->m_request.headers)
+    int authorizations = 0;
+    for (const auto &[name, value] : c->m_request.headers) {
         hosts += name.compare("Host", Qt::CaseInsensitive) == 0 ? 1 : 0;
-    // HTTP/1.0 and 1.1 only: "HTTP/2.0" or "HTTP/0.9" in a request line is not answered as if it were 1.1.
-    if (p->http_major != 1 || p->http_minor > 1)
+        authorizations += name.compare("Authorization", Qt::CaseInsensitive) == 0 ? 1 : 0;
+    }
+    c->m_headRequest = p->method == HTTP_HEAD; // a refusal of a HEAD has no body either (RFC 9110 §9.3.2)
+    // HTTP/1.x only: "HTTP/2.0" or "HTTP/0.9" in a request line is not answered as if it were 1.1. A later 1.x is
+    // served as 1.1 (RFC 9112 §2.3: the highest minor version this server implements).
+    if (p->http_major != 1)
         return c->refuse(505, "only HTTP/1.0 and HTTP/1.1 are served");
     if (hosts > 1 || (hosts == 0 && p->http_minor >= 1))
         return c->refuse(400, hosts > 1 ? "more than one Host" : "an HTTP/1.1 request needs Host");
+    // Authorization is a single credential (RFC 9110 §11.6.2): which of two a server takes is not for it to guess.
+    if (authorizations > 1)
+        return c->refuse(400, "more than one Authorization");
     // And a Host that is a host[:port] (RFC 9112 §3.2: an invalid value is a 400): no space, no list, no path.
     for (const auto &[name, value] : c->m_request.headers)
         if (name.compare("Host", Qt::CaseInsensitive) == 0 && !isHostValue(value))
@@ -393,6 +405,10 @@ int HttpConnection::onHeadersComplete(http_parser *p)
     }
     if (!target.isValid() || !target.path().startsWith(QLatin1Char('/')))
         return c->refuse(400, "the request target must be a path");
+    // A slash sent encoded is data inside a segment (RFC 3986 §2.2), but decoded it would route like a real one:
+    // "/api%2Fv1%2Fsessions" is not the path a proxy's rule names, so it is refused rather than served.
+    if (target.path(QUrl::FullyEncoded).contains(QLatin1String("%2F"), Qt::CaseInsensitive))
+        return c->refuse(400, "an encoded slash (%2F) in the path");
     c->m_request.url = target;
     const bool hasLength = (p->flags & F_CONTENTLENGTH) != 0;
     const bool chunked = (p->flags & F_CHUNKED) != 0 || p->uses_transfer_encoding;
@@ -424,6 +440,12 @@ int HttpConnection::onHeadersComplete(http_parser *p)
         c->m_reservedFor = client;
     }
     if (c->m_bodyExpected > 0) {
+        // A client waiting to be told to send its body is told now that nothing above refused it (RFC 9110
+        // §10.1.1: an origin server sends 100 or a final status, it does not keep it waiting). Earlier answers on
+        // this connection are all written: a request is parsed only once the one before it is answered.
+        if (p->http_major == 1 && p->http_minor >= 1
+            && c->m_request.value(QByteArrayLiteral("Expect")).trimmed().compare("100-continue", Qt::CaseInsensitive) == 0)
+            c->m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
         c->m_phase = Phase::Body;
         c->m_request.body.reserve(qsizetype(c->m_bodyExpected));
         c->m_bodyStarted.start();
@@ -488,14 +510,14 @@ void HttpConnection::sendRefusal()
         m_keepAlive = false;
         m_pending.clear();
         const BodyAllowance refusal = std::exchange(m_refusal, BodyAllowance{});
-        respond(refusal.refuseStatus, refusal.refuseHeaders, refusal.refuseBody);
+        respond(refusal.refuseStatus, refusal.refuseHeaders, refusal.refuseBody, m_headRequest);
         return;
     }
     ErrorCode code = ErrorCode::RequestMalformed;
     if (status == 413 || status == 431 || status == 414)
         code = ErrorCode::RequestTooLarge;
     else if (status == 408)
-        code = ErrorCode::NetworkTimeout;
+        code = ErrorCode::RequestTimeout;
     else if (status == 503)
         code = ErrorCode::ServerBusy;
     Problem problem = Problem::fromError(Error(code, {}, QString::fromLatin1(m_refusalDetail)));
@@ -506,9 +528,16 @@ void HttpConnection::sendRefusal()
                                             .arg(QString::fromLatin1(m_refusalDetail));
     m_keepAlive = false;
     m_pending.clear();
-    QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", "application/problem+json"}};
+    // The headers every answer has (HttpServer::write): these refusals are made before a route is chosen.
+    QList<QPair<QByteArray, QByteArray>> headers{
+        {"Date", QLocale::c()
+                     .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+                     .toLatin1()},
+        {"Content-Type", "application/problem+json"},
+        {"Cache-Control", "no-store"},
+        {"X-Content-Type-Options", "nosniff"}};
     headers += std::exchange(m_refusal, BodyAllowance{}).refuseHeaders;
-    respond(status, headers, QJsonDocument(problem.toJson()).toJson(QJsonDocument::Compact));
+    respond(status, headers, QJsonDocument(problem.toJson()).toJson(QJsonDocument::Compact), m_headRequest);
 }
 
 void HttpConnection::respond(int status, const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body,

@@ -106,6 +106,7 @@ private:
     bool m_inValue = false;
     int m_headerBytes = 0;
     bool m_keepAlive = true;
+    bool m_headRequest = false; // the request being read is a HEAD (its refusal is sent without a body)
     int m_refusalStatus = 0;
     QByteArray m_refusalDetail;
     // One deadline at a time (head, body, write, idle, linger), in ms of m_age: moving it costs a clock read; the

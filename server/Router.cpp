@@ -12,9 +12,11 @@ void Router::add(HttpMethod method, const QString &pattern, RouteOptions options
 
 Router::Match Router::match(HttpMethod method, const QString &path) const
 {
-    // Every request asks: the path's segments are views into it, and only the winner's captures are copied.
+    // Every request asks: the path's segments are views into it, and only the winner's captures are copied. An
+    // empty segment ("/api/v1//sessions", a trailing slash) is kept, so it matches no route: a path that a proxy's
+    // rule would not recognise (haproxy.cfg names /api/v1/sessions) is not served as if it were that path.
     QVarLengthArray<QStringView, 16> segments;
-    for (const QStringView segment : QStringTokenizer(path, u'/', Qt::SkipEmptyParts))
+    for (const QStringView segment : QStringTokenizer(QStringView(path).mid(path.startsWith(u'/') ? 1 : 0), u'/'))
         segments.append(segment);
     Match best;
     qsizetype bestCaptures = 0;

@@ -362,8 +362,23 @@ private slots:
                                           << QByteArray("200");
         QTest::newRow("HTTP/2.0 request line") << QByteArray("GET /api/v1/meta HTTP/2.0\r\nHost: x\r\n\r\n")
                                                << QByteArray("505");
-        QTest::newRow("HTTP/1.2 request line") << QByteArray("GET /api/v1/meta HTTP/1.2\r\nHost: x\r\n\r\n")
-                                               << QByteArray("505");
+        // A later HTTP/1.x is served as 1.1 (RFC 9112 §2.3; found by an attack: it was refused 505).
+        QTest::newRow("HTTP/1.2 request line")
+            << QByteArray("GET /api/v1/meta HTTP/1.2\r\nHost: x\r\nConnection: close\r\n\r\n") << QByteArray("200");
+        // One credential per request (RFC 9110 §11.6.2; found by an attack: the first of two was taken).
+        QTest::newRow("two Authorization fields")
+            << QByteArray("GET /api/v1/meta HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer a\r\nAuthorization: Bearer b\r\n\r\n")
+            << QByteArray("400");
+        // A path a proxy's rule would not recognise is not served as the path it decodes to (found by an attack:
+        // "/api%2Fv1%2Fsessions" and "/api/v1//sessions" were /api/v1/sessions, past haproxy.cfg's spends_secret).
+        QTest::newRow("an encoded slash") << QByteArray("GET /api%2Fv1%2Fmeta HTTP/1.1\r\nHost: x\r\n\r\n")
+                                          << QByteArray("400");
+        QTest::newRow("an encoded slash, lower case")
+            << QByteArray("GET /api/v1/exams%2f2027-03%2fsites HTTP/1.1\r\nHost: x\r\n\r\n") << QByteArray("400");
+        QTest::newRow("an empty segment")
+            << QByteArray("GET /api/v1//meta HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n") << QByteArray("404");
+        QTest::newRow("a trailing slash")
+            << QByteArray("GET /api/v1/meta/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n") << QByteArray("404");
     }
     void testRequestsAmbiguousOnTheWayAreRefused()
     {
@@ -376,8 +391,49 @@ private slots:
         socket->write(request);
         const QByteArray answer = readUntilClosed(*socket, 5000);
         QVERIFY2(answer.startsWith("HTTP/1.1 " + status), answer.left(300).constData());
-        if (status == "400" || status == "505")
+        if (status == "400" || status == "505") {
             QVERIFY(answer.contains("request.malformed"));
+            // Refused before a route is chosen, with the headers every answer has (RFC 9110 §6.6.1: Date).
+            QVERIFY2(answer.contains("\r\nDate: ") && answer.contains("\r\nCache-Control: no-store\r\n")
+                         && answer.contains("\r\nX-Content-Type-Options: nosniff\r\n"),
+                     answer.left(300).constData());
+        }
+    }
+
+    // A HEAD is answered without a body, a refusal too (RFC 9110 §9.3.2; found by an attack: a HEAD with a bad Host
+    // got the problem document).
+    void testRefusedHeadHasNoBody()
+    {
+        auto server = startServer("[http]\n");
+        QVERIFY(server);
+        for (const QByteArray &request : {QByteArray("HEAD /api/v1/meta HTTP/1.1\r\nHost: a b\r\n\r\n"),
+                                         "HEAD /api/v1/" + QByteArray(10 * 1024, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n"}) {
+            auto socket = connectRaw(*server);
+            QVERIFY(socket);
+            socket->write(request);
+            const QByteArray answer = readUntilClosed(*socket, 5000);
+            QVERIFY2(answer.startsWith("HTTP/1.1 4"), answer.left(300).constData());
+            QVERIFY2(answer.endsWith("\r\n\r\n") && !answer.contains("request."), answer.constData());
+        }
+    }
+
+    // A client that asks before sending its body (Expect: 100-continue, as curl does for larger uploads) is told to
+    // go on at once, not left to time out (RFC 9110 §10.1.1; found by an attack: curl waited its full second).
+    void testExpectContinueIsAnswered()
+    {
+        auto server = startServer("[http]\n");
+        QVERIFY(server);
+        auto socket = connectRaw(*server);
+        QVERIFY(socket);
+        socket->write("POST /api/v1/captcha HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                      "Expect: 100-continue\r\nContent-Length: 2\r\nConnection: close\r\n\r\n");
+        QByteArray interim;
+        while (!interim.contains("\r\n\r\n") && socket->waitForReadyRead(5000))
+            interim += socket->readAll();
+        QCOMPARE(interim, QByteArray("HTTP/1.1 100 Continue\r\n\r\n"));
+        socket->write("{}");
+        const QByteArray answer = readUntilClosed(*socket, 5000);
+        QVERIFY2(answer.startsWith("HTTP/1.1 201"), answer.left(300).constData());
     }
 
     // Requests sent one after another in one write, then the sending side closed (what `printf ... | nc` does):

@@ -44,7 +44,16 @@ private slots:
         TestHttp hooks(*server);
         QCOMPARE(stats(hooks).value("captchas").toInt(), 5); // nothing kept for the refused one
         QCOMPARE(requestFrom(*server, "127.0.0.6", "POST", "/api/v1/captcha").status, 201); // others are served
-        hooks.post("/api/v1/test-hooks/clock", {{"advanceSeconds", 6 * 60}});              // they expire
+        // Retry-After is when the oldest of them expires (captchas live 300 s; found by an attack: it said 60 and the
+        // next was refused long after): 100 s on, about 200 s; refused a little before, served right after.
+        hooks.post("/api/v1/test-hooks/clock", {{"advanceSeconds", 100}});
+        const HttpResult later = requestFrom(*server, "127.0.0.5", "POST", "/api/v1/captcha");
+        QCOMPARE(later.status, 429);
+        const int wait = later.header("Retry-After").toInt();
+        QVERIFY2(wait > 150 && wait <= 200, later.header("Retry-After").constData());
+        hooks.post("/api/v1/test-hooks/clock", {{"advanceSeconds", wait - 10}});
+        QCOMPARE(requestFrom(*server, "127.0.0.5", "POST", "/api/v1/captcha").status, 429);
+        hooks.post("/api/v1/test-hooks/clock", {{"advanceSeconds", 11}}); // they expire
         QCOMPARE(requestFrom(*server, "127.0.0.5", "POST", "/api/v1/captcha").status, 201);
     }
 
