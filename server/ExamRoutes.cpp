@@ -24,6 +24,27 @@ bool ifNoneMatchMatches(const QByteArray &ifNoneMatch, const QByteArray &etag)
     return false;
 }
 
+std::optional<Error> changePrecondition(const ApiRequest &request, const std::optional<QByteArray> &current)
+{
+    const QByteArray ifMatch = request.listHeader("If-Match");
+    const QByteArray ifNoneMatch = request.listHeader("If-None-Match");
+    bool holds = true;
+    if (!ifMatch.isEmpty()) {
+        holds = false;
+        for (const QByteArray &candidate : ifMatch.split(',')) {
+            const QByteArray c = candidate.trimmed();
+            if (current && (c == "*" || c == *current))
+                holds = true;
+        }
+    } else if (!ifNoneMatch.isEmpty()) {
+        holds = !current || !ifNoneMatchMatches(ifNoneMatch, *current);
+    }
+    if (holds)
+        return std::nullopt;
+    return Error(ErrorCode::RequestPreconditionFailed, {},
+                 current ? QStringLiteral("the resource has changed") : QStringLiteral("the resource does not exist"));
+}
+
 ApiResponse conditional(const ApiRequest &request, ApiResponse response, const QByteArray &etag)
 {
     if (ifNoneMatchMatches(request.listHeader("If-None-Match"), etag)) {

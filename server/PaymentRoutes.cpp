@@ -113,6 +113,9 @@ void registerPaymentRoutes(ServerContext &ctx)
     ctx.http.addRoute(
         Method::Post, QStringLiteral("/api/v1/registrations/current/payments"), candidatePost, [&ctx](ApiRequest &r) {
             auto row = ctx.registrations.byAccount(r.caller->accountId);
+            // If-Match: an order for the registration as the candidate last saw it (its subjects set the amount).
+            if (auto failed = changePrecondition(r, row ? std::optional(ctx.registrations.etag(*row)) : std::nullopt))
+                return ApiResponse::problem(*failed);
             if (!row)
                 return ApiResponse::problem(Error(ErrorCode::StateAgreementRequired));
             if (!ctx.payment.configured() && !ctx.emulatePayments) {

@@ -37,9 +37,13 @@ struct CheckedPhoto
 };
 
 // The registration of the caller, or the problem that says why there is none.
+// The caller's registration, to change: If-Match / If-None-Match are evaluated against its ETag first (412
+// request.preconditionFailed: a desk and a kiosk editing one registration do not overwrite each other's changes).
 Result<RegistrationRow> current(ServerContext &ctx, const ApiRequest &r)
 {
     auto row = ctx.registrations.byAccount(r.caller->accountId);
+    if (auto failed = changePrecondition(r, row ? std::optional(ctx.registrations.etag(*row)) : std::nullopt))
+        return *failed;
     if (!row)
         return Error(ErrorCode::StateAgreementRequired, {}, QStringLiteral("no registration: accept the agreement"));
     return *row;
@@ -177,7 +181,12 @@ void registerRegistrationRoutes(ServerContext &ctx)
                           if (req->agreementVersion != exam->agreementVersion)
                               return ApiResponse::problem(Error(ErrorCode::JsonValue, QStringLiteral("agreementVersion"),
                                                                 QStringLiteral("not the current agreement")));
-                          if (auto existing = ctx.registrations.byAccount(r.caller->accountId))
+                          auto existing = ctx.registrations.byAccount(r.caller->accountId);
+                          // "If-None-Match: *": only if there is none yet (RFC 9110 §13.1.2).
+                          if (auto failed = changePrecondition(
+                                  r, existing ? std::optional(ctx.registrations.etag(*existing)) : std::nullopt))
+                              return ApiResponse::problem(*failed);
+                          if (existing)
                               return registrationResponse(ctx, *existing);
                           if (const auto closed = registrationWindowOpen(ctx))
                               return ApiResponse::problem(*closed);
@@ -283,11 +292,15 @@ void registerRegistrationRoutes(ServerContext &ctx)
             const PhotoSpec spec = ctx.photoSpec;
             const QByteArray upload = r.http.body;
             const qint64 account = r.caller->accountId;
+            // A conditional upload holds only if the registration is still the one its preconditions were met by
+            // when the checked photo is saved.
+            const bool conditional = !r.listHeader("If-Match").isEmpty() || !r.listHeader("If-None-Match").isEmpty();
+            const QByteArray seen = ctx.registrations.etag(row.value());
             auto result = std::make_shared<CheckedPhoto>();
             const bool queued = ctx.photoChecks->submit(r.http.client(), [spec, upload, result]() {
                 *result = checkPhoto(spec, upload);
                 return QVariant();
-            }, [&ctx, account, reply, result](const QVariant &) {
+            }, [&ctx, account, conditional, seen, reply, result](const QVariant &) {
                 const CheckedPhoto &checked = *result;
                 if (!checked.errors.isEmpty()) {
                     reply(validationProblem(checked.errors));
@@ -297,6 +310,11 @@ void registerRegistrationRoutes(ServerContext &ctx)
                 auto row = ctx.registrations.byAccount(account);
                 if (!row) {
                     reply(ApiResponse::problem(Error(ErrorCode::StateAgreementRequired)));
+                    return;
+                }
+                if (conditional && ctx.registrations.etag(*row) != seen) {
+                    reply(ApiResponse::problem(Error(ErrorCode::RequestPreconditionFailed, {},
+                                                     QStringLiteral("the registration changed while the photo was checked"))));
                     return;
                 }
                 if (const auto refused = transition(ctx, *row, RegistrationAction::UploadPhoto)) {

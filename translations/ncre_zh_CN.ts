@@ -557,6 +557,14 @@ Exit status: 0 all comply (or the fixed photo was written), 1 a photo does not c
         <source>The registration server cannot be reached from this terminal; it tries again at %1. If this lasts, please tell a member of staff.</source>
         <translation>本终端暂时无法连接报名服务器，将于 %1 重试。如果持续如此，请联系工作人员。</translation>
     </message>
+    <message>
+        <source>The connection was too slow: the registration server stopped waiting for the request. Nothing was changed; please try again.</source>
+        <translation>网络连接太慢，报名服务器未能及时收到请求。没有做任何更改，请重试。</translation>
+    </message>
+    <message>
+        <source>Your registration was changed elsewhere (in another window or at a test site) after you opened it. Nothing was saved: reload it, check it and try again.</source>
+        <translation>您打开报名信息后，它已在别处（另一个窗口或考点）被修改。本次未保存：请重新载入，核对后再试。</translation>
+    </message>
 </context>
 <context>
     <name>KioskCli</name>

@@ -101,6 +101,8 @@ constexpr std::array<CodeInfo, static_cast<size_t>(ErrorCode::Count)> kCodes = {
     {ErrorCode::AccountPasswordReused, "account.passwordReused", 422},
     {ErrorCode::ClientUpdateRequired, "client.updateRequired", 426},
     {ErrorCode::PrintFailed, "print.failed", 0},
+    {ErrorCode::RequestTimeout, "request.timeout", 408},
+    {ErrorCode::RequestPreconditionFailed, "request.preconditionFailed", 412},
 }};
 
 constexpr bool tableInEnumOrder()

@@ -106,6 +106,8 @@ enum class ErrorCode {
     AccountPasswordReused,   // the new password is the current one
     ClientUpdateRequired,    // this NCRE Desk is older than the oldest the server accepts (Meta::client.minimum)
     PrintFailed,             // client only: the kiosk's printer is missing or refused the job (KioskPrinter)
+    RequestTimeout,          // the request did not arrive within the server's time limits (408)
+    RequestPreconditionFailed, // If-Match / If-None-Match on a change did not hold: changed elsewhere (412)
     // Append new codes above this line.
     Count
 };

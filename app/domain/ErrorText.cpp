@@ -70,6 +70,12 @@ QString ErrorText::message(ErrorCode code)
     case ErrorCode::PrintFailed:
         return tr("The document could not be printed: the printer is not available. Please ask a member of staff; "
                   "your documents stay on the server.");
+    case ErrorCode::RequestTimeout:
+        return tr("The connection was too slow: the registration server stopped waiting for the request. Nothing "
+                  "was changed; please try again.");
+    case ErrorCode::RequestPreconditionFailed:
+        return tr("Your registration was changed elsewhere (in another window or at a test site) after you opened "
+                  "it. Nothing was saved: reload it, check it and try again.");
     case ErrorCode::ClientUpdateRequired:
         return tr("This version of NCRE Desk is no longer accepted by the registration server. Install the new "
                   "version from the download page; your draft is kept.");

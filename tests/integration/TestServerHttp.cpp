@@ -182,7 +182,7 @@ private slots:
         http.setToken(token);
         const QString version = http.get("/api/v1/exams/current").json().value("agreementVersion").toString();
         QCOMPARE(http.put("/api/v1/registrations/current/agreement", {{"agreementVersion", version}}).status, 200);
-        for (const QByteArray path : {QByteArray("/api/v1/registrations/current"), QByteArray("/api/v1/exams/current"),
+        for (const QByteArray &path : {QByteArray("/api/v1/registrations/current"), QByteArray("/api/v1/exams/current"),
                                       QByteArray("/api/v1/exams/2027-03/sites/bj-80/subjects")}) {
             const QByteArray etag = http.get(QString::fromLatin1(path)).header("ETag");
             QVERIFY2(!etag.isEmpty(), path.constData());
@@ -197,6 +197,51 @@ private slots:
             answer += socket.readAll();
             QVERIFY2(answer.startsWith("HTTP/1.1 304"), answer.left(200).constData());
         }
+    }
+
+    // Changes to the registration evaluate If-Match and If-None-Match before anything is changed (RFC 9110 §13.1.1,
+    // §13.1.2, §13.2.2; found by an attack: both were ignored, so a desk and a kiosk could overwrite each other):
+    // a stale or weak tag is 412 request.preconditionFailed and nothing is saved; the current tag, or "*", goes on.
+    void testChangesEvaluateIfMatch()
+    {
+        TestHttp http(*m_server);
+        http.setToken(http.registerAndLogIn(QStringLiteral("if.match")));
+        const QJsonObject agreement{{"agreementVersion", http.get("/api/v1/exams/current").json().value("agreementVersion")}};
+        auto putWith = [&](const char *path, const QJsonObject &json, const QByteArray &field, const QByteArray &value) {
+            return http.send("PUT", QString::fromLatin1(path), TestHttp::toJson(json), "application/json", {{field, value}});
+        };
+        auto etag = [&] { return http.get("/api/v1/registrations/current").header("ETag"); };
+        // No registration yet: If-Match "*" does not hold; If-None-Match "*" does, and creates it.
+        QCOMPARE(putWith("/api/v1/registrations/current/agreement", agreement, "If-Match", "*").status, 412);
+        QCOMPARE(http.get("/api/v1/registrations/current").status, 404);
+        QCOMPARE(putWith("/api/v1/registrations/current/agreement", agreement, "If-None-Match", "*").status, 200);
+        QCOMPARE(putWith("/api/v1/registrations/current/agreement", agreement, "If-None-Match", "*").status, 412);
+        const QJsonObject profile{{"name", QString::fromUtf8("张三")}, {"documentType", "resident_id"},
+                                  {"documentNumber", "11010519491231002X"}, {"ethnicity", "01"}, {"education", "bachelor"},
+                                  {"occupation", "student"}, {"mobile", "13812345678"},
+                                  {"address", QString::fromUtf8("北京市朝阳区建国路1号")}, {"postalCode", "100020"}};
+        const QByteArray first = etag();
+        QVERIFY(!first.isEmpty());
+        for (const QByteArray &stale : {QByteArray("\"bogus-1\""), "W/" + first, QByteArray("\"a\", \"b\"")}) {
+            const HttpResult refused = putWith("/api/v1/registrations/current/profile", profile, "If-Match", stale);
+            QCOMPARE(refused.status, 412);
+            QCOMPARE(refused.code(), QStringLiteral("request.preconditionFailed"));
+            QCOMPARE(etag(), first); // nothing saved
+        }
+        QCOMPARE(putWith("/api/v1/registrations/current/profile", profile, "If-Match", "\"x\", " + first).status, 200);
+        const QByteArray second = etag();
+        QVERIFY(second != first);
+        // Another window still holds the first tag: its change is refused, not laid over this one.
+        QCOMPARE(putWith("/api/v1/registrations/current/profile", profile, "If-Match", first).status, 412);
+        QCOMPARE(putWith("/api/v1/registrations/current/profile", profile, "If-None-Match", second).status, 412);
+        QCOMPARE(putWith("/api/v1/registrations/current/profile", profile, "If-Match", "*").status, 200);
+        QCOMPARE(putWith("/api/v1/registrations/current/profile", profile, "If-None-Match", first).status, 200);
+        // A POST too: the payment order for the registration as the candidate last saw it.
+        const HttpResult order = http.send("POST", "/api/v1/registrations/current/payments", {}, "application/json",
+                                           {{"Idempotency-Key", "if-match-order-0001"}, {"If-Match", first}});
+        QCOMPARE(order.status, 412);
+        // Without either, changes go on as before.
+        QCOMPARE(http.put("/api/v1/registrations/current/profile", profile).status, 200);
     }
 
     // The authentication scheme's name is case-insensitive, and a tab may follow it (RFC 9110 §11.1, §11.4; found
