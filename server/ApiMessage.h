@@ -24,6 +24,7 @@ struct ApiRequest
     QByteArray header(const char *name) const { return http.value(QByteArray(name)); }
     // Every line of a list-based field as one value (HttpRequest::combinedValue).
     QByteArray listHeader(const char *name) const { return http.combinedValue(QByteArray(name)); }
+    bool hasHeader(const char *name) const { return http.has(QByteArray(name)); }
 };
 
 struct ApiResponse

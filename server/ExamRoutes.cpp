@@ -26,19 +26,21 @@ bool ifNoneMatchMatches(const QByteArray &ifNoneMatch, const QByteArray &etag)
 
 std::optional<Error> changePrecondition(const ApiRequest &request, const std::optional<QByteArray> &current)
 {
-    const QByteArray ifMatch = request.listHeader("If-Match");
-    const QByteArray ifNoneMatch = request.listHeader("If-None-Match");
     bool holds = true;
-    if (!ifMatch.isEmpty()) {
-        holds = false;
-        for (const QByteArray &candidate : ifMatch.split(',')) {
+    // Sent, even empty: an If-Match that names no tag names not this one either (a client that sent its variable
+    // empty must not change what another one changed).
+    if (request.hasHeader("If-Match")) {
+        bool named = false;
+        for (const QByteArray &candidate : request.listHeader("If-Match").split(',')) {
             const QByteArray c = candidate.trimmed();
-            if (current && (c == "*" || c == *current))
-                holds = true;
+            named = named || (current && (c == "*" || c == *current));
         }
-    } else if (!ifNoneMatch.isEmpty()) {
-        holds = !current || !ifNoneMatchMatches(ifNoneMatch, *current);
+        holds = named;
     }
+    // Then If-None-Match, whether or not If-Match was sent (§13.2.2 step 3).
+    const QByteArray ifNoneMatch = request.listHeader("If-None-Match");
+    if (holds && !ifNoneMatch.isEmpty())
+        holds = !current || !ifNoneMatchMatches(ifNoneMatch, *current);
     if (holds)
         return std::nullopt;
     return Error(ErrorCode::RequestPreconditionFailed, {},

@@ -51,6 +51,14 @@ struct HttpRequest
                 return v;
         return {};
     }
+    // Whether the field was sent, even empty.
+    bool has(const QByteArray &name) const
+    {
+        for (const auto &[n, v] : headers)
+            if (n.compare(name, Qt::CaseInsensitive) == 0)
+                return true;
+        return false;
+    }
     // A list-based field (If-None-Match, Cache-Control...) sent on several lines, as one value: the lines' values
     // joined by ", " in order (RFC 9110 §5.3), or empty.
     QByteArray combinedValue(const QByteArray &name) const

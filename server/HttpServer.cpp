@@ -319,7 +319,7 @@ void HttpServer::dispatchInTransaction(const HttpRequest &request, const Router:
     static const QRegularExpression keyForm(QStringLiteral("^[A-Za-z0-9_-]{16,128}$")); // the contract's pattern
     if (!keyForm.match(QString::fromLatin1(key)).hasMatch()) {
         done(ApiResponse::problem(
-            Error(ErrorCode::RequestMalformed, QStringLiteral("Idempotency-Key"), QStringLiteral("16-128 characters"))));
+            Error(ErrorCode::RequestMalformed, QStringLiteral("Idempotency-Key"), QStringLiteral("16-128 characters of A-Z a-z 0-9 _ -"))));
         return;
     }
     const QString scope = api.caller ? QStringLiteral("account:%1").arg(api.caller->accountId)
@@ -349,9 +349,11 @@ void HttpServer::dispatchInTransaction(const HttpRequest &request, const Router:
     }
     const bool anonymous = !api.caller;
     route.handler(api, [this, scope, key, requestHash, anonymous, done = std::move(done)](ApiResponse response) {
-        // Only settled answers are kept: a 5xx or 429 may succeed when retried with the same key. Before login, only
-        // what was done (2xx): a refusal replays the same anyway, and strangers' junk must not fill the store.
-        if (response.status < 500 && response.status != 429 && (!anonymous || response.status < 300))
+        // Only settled answers are kept: a 5xx or 429 may succeed when retried with the same key, and a 412 came from
+        // the request's preconditions, which the key's hash does not cover (a retry with the current ETag must be
+        // done, not told 412 again). Before login, only what was done (2xx): a refusal replays the same anyway, and
+        // strangers' junk must not fill the store.
+        if (response.status < 500 && response.status != 429 && response.status != 412 && (!anonymous || response.status < 300))
             m_idempotency.keep(scope, key, {requestHash, response.status, response.contentType, response.body});
         done(std::move(response));
     });

@@ -294,7 +294,7 @@ void registerRegistrationRoutes(ServerContext &ctx)
             const qint64 account = r.caller->accountId;
             // A conditional upload holds only if the registration is still the one its preconditions were met by
             // when the checked photo is saved.
-            const bool conditional = !r.listHeader("If-Match").isEmpty() || !r.listHeader("If-None-Match").isEmpty();
+            const bool conditional = r.hasHeader("If-Match") || !r.listHeader("If-None-Match").isEmpty();
             const QByteArray seen = ctx.registrations.etag(row.value());
             auto result = std::make_shared<CheckedPhoto>();
             const bool queued = ctx.photoChecks->submit(r.http.client(), [spec, upload, result]() {

@@ -64,9 +64,9 @@ ApiResponse conditional(const ApiRequest &request, ApiResponse response, const Q
 // one equals it by the weak comparison (W/ ignored), as RFC 9110 §13.1.2 asks of If-None-Match.
 bool ifNoneMatchMatches(const QByteArray &ifNoneMatch, const QByteArray &etag);
 // The preconditions of a change to a resource whose ETag is `current` (nullopt: it has none yet), evaluated before
-// the change (RFC 9110 §13.2.2): If-Match holds when it is "*" and the resource exists, or names `current` by the
-// strong comparison (§8.8.3.2: a W/ tag never matches); without If-Match, If-None-Match holds when it does not
-// match `current` (so "*" means "only if there is none yet"). An Error with code request.preconditionFailed (412)
+// the change (RFC 9110 §13.2.2): If-Match, when sent (even empty), holds when it is "*" and the resource exists, or
+// names `current` by the strong comparison (§8.8.3.2: a W/ tag never matches); then If-None-Match holds when it
+// does not match `current` (so "*" means "only if there is none yet"). An Error with code request.preconditionFailed (412)
 // when they do not hold; nullopt when they do or none was sent.
 std::optional<Error> changePrecondition(const ApiRequest &request, const std::optional<QByteArray> &current);
 // A strong ETag over a body.

@@ -240,6 +240,23 @@ private slots:
         const HttpResult order = http.send("POST", "/api/v1/registrations/current/payments", {}, "application/json",
                                            {{"Idempotency-Key", "if-match-order-0001"}, {"If-Match", first}});
         QCOMPARE(order.status, 412);
+        // Sent empty, If-Match names no tag (found by a second attack: it was taken as absent); with If-None-Match
+        // both are evaluated (§13.2.2).
+        QCOMPARE(putWith("/api/v1/registrations/current/profile", profile, "If-Match", "").status, 412);
+        const QByteArray now = etag();
+        QCOMPARE(http.send("PUT", "/api/v1/registrations/current/profile", TestHttp::toJson(profile), "application/json",
+                           {{"If-Match", now}, {"If-None-Match", "*"}})
+                     .status,
+                 412);
+        QCOMPARE(etag(), now);
+        // A 412 is not kept under its Idempotency-Key: the retry with the current tag is done (found by the same
+        // attack: the 412 was replayed for a day). The registration's fee order: its If-Match is the current tag.
+        const QList<QPair<QByteArray, QByteArray>> stale{{"Idempotency-Key", "if-match-submit-0001"}, {"If-Match", first}};
+        QCOMPARE(http.send("POST", "/api/v1/registrations/current/review-requests", {}, "application/json", stale).status, 412);
+        const HttpResult retried = http.send("POST", "/api/v1/registrations/current/review-requests", {}, "application/json",
+                                             {{"Idempotency-Key", "if-match-submit-0001"}, {"If-Match", now}});
+        QVERIFY2(retried.status != 412, retried.body.constData());
+        QVERIFY(retried.header("Idempotent-Replayed").isEmpty());
         // Without either, changes go on as before.
         QCOMPARE(http.put("/api/v1/registrations/current/profile", profile).status, 200);
     }

@@ -375,6 +375,29 @@ private slots:
                                           << QByteArray("400");
         QTest::newRow("an encoded slash, lower case")
             << QByteArray("GET /api/v1/exams%2f2027-03%2fsites HTTP/1.1\r\nHost: x\r\n\r\n") << QByteArray("400");
+        // Found by a second attack: "//x/api/v1/staff/reviews" was read as an authority and a path, "/api/v1/%73taff"
+        // decoded to "staff", and "/api/v1/sessions#x" lost its fragment: each reached the plain path's route.
+        QTest::newRow("a path beginning with //")
+            << QByteArray("GET //x/api/v1/meta HTTP/1.1\r\nHost: x\r\n\r\n") << QByteArray("400");
+        QTest::newRow("a path beginning with ///")
+            << QByteArray("GET ///api/v1/meta HTTP/1.1\r\nHost: x\r\n\r\n") << QByteArray("400");
+        QTest::newRow("an encoded letter") << QByteArray("GET /api/v1/m%65ta HTTP/1.1\r\nHost: x\r\n\r\n")
+                                           << QByteArray("400");
+        QTest::newRow("an encoded digit") << QByteArray("GET /api/v%31/meta HTTP/1.1\r\nHost: x\r\n\r\n")
+                                          << QByteArray("400");
+        QTest::newRow("an encoded dot") << QByteArray("GET /api/v1/%2e%2e/v1/meta HTTP/1.1\r\nHost: x\r\n\r\n")
+                                        << QByteArray("400");
+        QTest::newRow("a fragment") << QByteArray("GET /api/v1/meta#x HTTP/1.1\r\nHost: x\r\n\r\n") << QByteArray("400");
+        QTest::newRow("absolute-form with //") << QByteArray("GET http://x//y/api/v1/meta HTTP/1.1\r\nHost: x\r\n\r\n")
+                                               << QByteArray("400");
+        QTest::newRow("absolute-form without authority")
+            << QByteArray("GET http:///api/v1/meta HTTP/1.1\r\nHost: x\r\n\r\n") << QByteArray("400");
+        QTest::newRow("absolute-form") << QByteArray("GET http://x/api/v1/meta HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                                       << QByteArray("200");
+        QTest::newRow("an encoded space is just no resource")
+            << QByteArray("GET /api/v1/meta%20 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n") << QByteArray("404");
+        QTest::newRow("a query may encode anything")
+            << QByteArray("GET /api/v1/meta?x=%41%2F HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n") << QByteArray("200");
         QTest::newRow("an empty segment")
             << QByteArray("GET /api/v1//meta HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n") << QByteArray("404");
         QTest::newRow("a trailing slash")
