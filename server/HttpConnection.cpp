@@ -31,9 +31,6 @@ HttpMethod toMethod(unsigned int method)
     }
 }
 
-// A Host field's value as RFC 9112 §3.2 has it: uri-host [ ":" port ] (RFC 3986 §3.2.2), empty included. Only
-// the characters are checked (reg-name, IP-literal brackets, the port's colon), which is what keeps a list
-// ("a, b"), a path or spaces out.
 // The path of a request target as sent, without its query: origin-form's, or absolute-form's after its authority.
 // Empty when there is none, or no authority ("http:///x").
 std::string_view rawPath(std::string_view target)
@@ -83,6 +80,9 @@ const char *otherSpelling(std::string_view path)
     return nullptr;
 }
 
+// A Host field's value as RFC 9112 §3.2 has it: uri-host [ ":" port ] (RFC 3986 §3.2.2), empty included. Only
+// the characters are checked (reg-name, IP-literal brackets, the port's colon), which is what keeps a list
+// ("a, b"), a path or spaces out.
 bool isHostValue(const QByteArray &value)
 {
     static constexpr std::string_view kAllowed = "-._~%!$&'()*+,;=:[]";
@@ -109,6 +109,13 @@ constexpr int kPipelinedPerTurn = 16;
 constexpr qsizetype kOneWriteBytes = 16 * 1024;
 
 } // namespace
+
+QByteArray httpDate(qint64 secsSinceEpoch)
+{
+    return QLocale::c()
+        .toString(QDateTime::fromSecsSinceEpoch(secsSinceEpoch, Qt::UTC), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+        .toLatin1();
+}
 
 QByteArray methodName(HttpMethod method)
 {
@@ -371,7 +378,8 @@ int HttpConnection::onMessageBegin(http_parser *p)
 int HttpConnection::onUrl(http_parser *p, const char *at, size_t length)
 {
     HttpConnection *c = self(p);
-    c->m_headRequest = p->method == HTTP_HEAD; // the method is parsed before the target
+    // Parsed before the target: a refusal of a HEAD, from here on, has no body either (RFC 9110 §9.3.2).
+    c->m_headRequest = p->method == HTTP_HEAD;
     if (!c->countHeaderBytes(length))
         return c->refuse(431, "request headers too large");
     c->m_target.append(at, qsizetype(length));
@@ -428,7 +436,6 @@ int HttpConnection::onHeadersComplete(http_parser *p)
         hosts += name.compare("Host", Qt::CaseInsensitive) == 0 ? 1 : 0;
         authorizations += name.compare("Authorization", Qt::CaseInsensitive) == 0 ? 1 : 0;
     }
-    c->m_headRequest = p->method == HTTP_HEAD; // a refusal of a HEAD has no body either (RFC 9110 §9.3.2)
     // HTTP/1.x only: "HTTP/2.0" or "HTTP/0.9" in a request line is not answered as if it were 1.1. A later 1.x is
     // served as 1.1 (RFC 9112 §2.3: the highest minor version this server implements).
     if (p->http_major != 1)
@@ -443,8 +450,6 @@ int HttpConnection::onHeadersComplete(http_parser *p)
         if (name.compare("Host", Qt::CaseInsensitive) == 0 && !isHostValue(value))
             return c->refuse(400, "the Host is not a host name and port");
     c->m_request.method = toMethod(p->method);
-    // Origin-form ("/path?query"), or absolute-form as sent through a proxy, which a server must accept too
-    // (RFC 9112 §3.2.2): only its path and query are used.
     // A fragment is no part of a request target (RFC 9112 §3.2); "/api/v1/sessions#x" must not be that path.
     if (c->m_target.contains('#'))
         return c->refuse(400, "a fragment in the request target");
@@ -453,6 +458,8 @@ int HttpConnection::onHeadersComplete(http_parser *p)
         return c->refuse(400, "the request target must be a path or an http URL");
     if (const char *other = otherSpelling(sentPath))
         return c->refuse(400, other);
+    // Origin-form ("/path?query"), or absolute-form as sent through a proxy, which a server must accept too
+    // (RFC 9112 §3.2.2): only its path and query are used.
     QUrl target = QUrl::fromEncoded(c->m_target);
     if (!c->m_target.startsWith('/')) {
         if (!target.isValid() || (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https")))
@@ -583,9 +590,7 @@ void HttpConnection::sendRefusal()
     m_pending.clear();
     // The headers every answer has (HttpServer::write): these refusals are made before a route is chosen.
     QList<QPair<QByteArray, QByteArray>> headers{
-        {"Date", QLocale::c()
-                     .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
-                     .toLatin1()},
+        {"Date", httpDate(QDateTime::currentSecsSinceEpoch())},
         {"Content-Type", "application/problem+json"},
         {"Cache-Control", "no-store"},
         {"X-Content-Type-Options", "nosniff"}};

@@ -15,6 +15,9 @@ class QTcpSocket;
 
 namespace ncre::server {
 
+// RFC 9110 §5.6.7's IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") of a time in seconds since the epoch, for Date.
+QByteArray httpDate(qint64 secsSinceEpoch);
+
 // One client connection: reads HTTP/1.1 requests with the http-parser library under HttpLimits, one at a time
 // (pipelined requests wait, unread, behind the one being answered, and behind an answer the client has not taken
 // yet: a client that sends without reading stalls itself, not the server's memory), and writes the answers. Whatever breaks a

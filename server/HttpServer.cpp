@@ -6,7 +6,6 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QJsonDocument>
-#include <QLocale>
 #include <QPointer>
 #include <QRegularExpression>
 #include <QTimer>
@@ -424,9 +423,7 @@ QByteArray HttpServer::dateHeader()
     const qint64 now = m_clock.nowSecs();
     if (now != m_dateSecs) {
         m_dateSecs = now;
-        m_date = QLocale::c()
-                     .toString(QDateTime::fromSecsSinceEpoch(now, Qt::UTC), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
-                     .toLatin1();
+        m_date = httpDate(now);
     }
     return m_date;
 }
